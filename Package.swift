@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+// tthc: an engine and command-line tool for Vietnam's one-stop administrative-procedure logs.
+// The module list reads as the data flow: bytes are ingested into records, records become
+// mergeable metric aggregates, aggregates are reported or checked against targets; the
+// working-time clock and the simulator sit beside them.
+import PackageDescription
+
+let optimized: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "tthc",
+    products: [
+        .executable(name: "tthc", targets: ["tthc"]),
+        .library(name: "TTHCEngine", targets: ["Ingest", "Metrics", "Report", "WorkingTime", "Targets", "Simulation"]),
+    ],
+    targets: [
+        // Civil dates and Vietnam-time instants: integer arithmetic only.
+        .target(name: "CivilTime"),
+        // The legal clock: lunar calendar, holidays, office hours, due dates, procedure catalog.
+        .target(name: "WorkingTime", dependencies: ["CivilTime"]),
+        // The dossier record as the engine sees it, independent of the encoding it came from.
+        .target(name: "Records", dependencies: ["CivilTime"]),
+        // Bytes to records: chunked reading, CSV/TSV/JSONL parsing, timestamp parsing, errors.
+        .target(name: "Ingest", dependencies: ["CivilTime", "Records"], swiftSettings: optimized),
+        // Records to mergeable KPI aggregates: 766 classification, grouping, the parallel engine.
+        .target(name: "Metrics", dependencies: ["CivilTime", "Records", "Ingest", "WorkingTime"], swiftSettings: optimized),
+        // Aggregates to text: table, JSON, CSV.
+        .target(name: "Report", dependencies: ["CivilTime", "Metrics"]),
+        // Targets, KPI profiles, reporting periods, the 766 score and the daily monitor.
+        .target(name: "Targets", dependencies: ["CivilTime", "Records", "Ingest", "Metrics", "WorkingTime", "Report"]),
+        // Discrete-event simulation of a service center on the legal clock.
+        .target(name: "Simulation", dependencies: ["CivilTime", "WorkingTime", "Records", "Ingest", "Metrics"], swiftSettings: optimized),
+        // Realistic synthetic dossier logs for samples and benchmarks.
+        .target(name: "Synthesis", dependencies: ["CivilTime", "WorkingTime"], swiftSettings: optimized),
+        // Subcommands: option parsing, calling the library, printing, exit codes.
+        .target(
+            name: "TTHCCLI",
+            dependencies: ["CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Report", "Targets", "Simulation", "Synthesis"]),
+        .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
+
+        .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
+        .testTarget(name: "WorkingTimeTests", dependencies: ["WorkingTime", "CivilTime"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Records", "CivilTime"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "CivilTime"]),
+        .testTarget(name: "TargetsTests", dependencies: ["Targets", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Metrics", "Ingest", "WorkingTime", "CivilTime"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Ingest", "Metrics", "CivilTime"]),
+        .testTarget(name: "CLITests", dependencies: ["TTHCCLI"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Module Ingest: to be filled.

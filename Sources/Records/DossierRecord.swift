@@ -1,0 +1,88 @@
+import CivilTime
+
+/// A supplement request: the clock stops from `start` until `end` (nil while still waiting).
+public struct PauseInterval: Hashable, Sendable {
+    public var start: Timestamp
+    public var end: Timestamp?
+
+    public init(start: Timestamp, end: Timestamp?) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One dossier as the engine reads it, whatever encoding it came from.
+///
+/// Text fields are views into the parser's buffer (valid only while the consumer is called), so
+/// parsing allocates no `String` per field. Absent fields are empty views, nil, or 0 codes.
+public struct DossierRecord {
+    /// `MaHoSo`.
+    public var id: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// `MaTTHC`.
+    public var procedure: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// `MaLinhVuc`.
+    public var field: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// `DonViXuLy`.
+    public var agency: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// `KenhThucHien`, 0 when absent.
+    public var channel: UInt8 = 0
+    /// `TrangThaiHoSo`.
+    public var status: DossierStatus = .received
+    /// `NgayTiepNhan`.
+    public var received: Timestamp?
+    /// `NgayHenTra`.
+    public var due: Timestamp?
+    /// `NgayKetThucXuLy`.
+    public var processingEnd: Timestamp?
+    /// `NgayTra`.
+    public var returned: Timestamp?
+    /// `MucDo` 2/3/4, 0 when absent.
+    public var level: UInt8 = 0
+    /// `ToanTrinh`.
+    public var fullOnline: Bool?
+    /// `CoPhiLePhi` (or, in JSONL, derived from `DanhSachLePhi`).
+    public var feeBearing: Bool?
+    /// `DuocThanhToanTrucTuyen` 0/1/2, nil when absent.
+    public var paidOnline: UInt8?
+    /// `HoSoCoThanhPhanSoHoa` (or any `TaiLieuNop[].DuocSoHoa` in JSONL).
+    public var digitized: Bool?
+    /// `KetQuaDienTu`.
+    public var electronicResult: Bool?
+    /// `XinLoi`.
+    public var apology: Bool?
+    /// Supplement requests, in the order given. The parser reuses this array's storage.
+    public var pauses: [PauseInterval] = []
+
+    public init() {}
+
+    /// end = `NgayKetThucXuLy`, else `NgayTra`.
+    @inlinable public var end: Timestamp? { processingEnd ?? returned }
+
+    /// Clears every field but keeps the pause array's capacity.
+    public mutating func reset() {
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        id = empty
+        procedure = empty
+        field = empty
+        agency = empty
+        channel = 0
+        status = .received
+        received = nil
+        due = nil
+        processingEnd = nil
+        returned = nil
+        level = 0
+        fullOnline = nil
+        feeBearing = nil
+        paidOnline = nil
+        digitized = nil
+        electronicResult = nil
+        apology = nil
+        pauses.removeAll(keepingCapacity: true)
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The bytes as a `String` (for keys and messages, never per field in the hot path).
+    public var utf8String: String { String(decoding: self, as: UTF8.self) }
+}

@@ -1,0 +1,1 @@
+// Module Report: to be filled.

@@ -1,0 +1,1 @@
+// Module Synthesis: to be filled.

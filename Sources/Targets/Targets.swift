@@ -1,0 +1,1 @@
+// Module Targets: to be filled.

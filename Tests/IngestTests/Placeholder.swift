@@ -1,0 +1,2 @@
+import Testing
+@Test func IngestPlaceholder() { #expect(Bool(true)) }
