@@ -120,10 +120,19 @@ enum PieceParser {
         var textEnd = at
         let delimiter: UInt8 = context.layout.format == .tsv ? 0x09 : 0x2C
         let stopAtDelimiter = context.layout.format != .jsonl && at < recordEnd && region[at] != 0x22
-        while textEnd < recordEnd, textEnd - at < 120, region[textEnd] != 0x0A, region[textEnd] != 0x0D,
-            !(stopAtDelimiter && region[textEnd] == delimiter)
-        {
-            textEnd += 1
+        if context.layout.format == .jsonl && at < recordEnd && region[at] == 0x22 {
+            // A JSON string: up to its closing quote.
+            textEnd = at + 1
+            while textEnd < recordEnd, textEnd - at < 120, region[textEnd] != 0x22, region[textEnd] != 0x0A {
+                textEnd += region[textEnd] == 0x5C ? 2 : 1
+            }
+            textEnd = min(textEnd + 1, recordEnd)
+        } else {
+            while textEnd < recordEnd, textEnd - at < 120, region[textEnd] != 0x0A, region[textEnd] != 0x0D,
+                !(stopAtDelimiter && region[textEnd] == delimiter)
+            {
+                textEnd += 1
+            }
         }
         let text = IngestError.shorten(UnsafeRawBufferPointer(rebasing: region[at..<textEnd]))
         return IngestError(
