@@ -192,8 +192,11 @@ public struct WorkCalendar: Sendable {
     /// The instant where W reaches `target`: the earliest such instant when `late` is false (so
     /// a target ending an interval gives 12:00 or 17:00), the latest when true (the start of the
     /// next interval: the next working instant).
-    /// - Complexity: O(log n) over the days of the table.
-    func instant(atWorkingSeconds target: Int64, late: Bool) -> Timestamp {
+    /// - Parameter hint: a day index at or before the answer (the day of the instant being
+    ///   advanced), from which the search gallops forward, so a deadline of d days costs
+    ///   O(log d) probes in nearby memory rather than a search over the whole table.
+    /// - Complexity: O(log d), d the distance in days from `hint` to the answer.
+    func instant(atWorkingSeconds target: Int64, late: Bool, hint: Int = 0) -> Timestamp {
         let tables = self.tables
         let cumulative = tables.cumulative
         let count = tables.dayCount
@@ -201,13 +204,26 @@ public struct WorkCalendar: Sendable {
         if late ? target >= cumulative[count] : target > cumulative[count] {
             return Timestamp(seconds: Int64(tables.firstDay + count) * 86_400)
         }
-        // Smallest index i with cumulative[i + 1] >= target (> when late).
-        var low = 0
+        // Smallest index i with cumulative[i + 1] >= target (> when late): gallop from the hint
+        // to bracket it, then bisect the bracket.
+        @inline(__always) func reached(_ i: Int) -> Bool {
+            late ? cumulative[i + 1] > target : cumulative[i + 1] >= target
+        }
+        var low = min(max(hint, 0), count - 1)
+        if reached(low) { low = 0 }
         var high = count - 1
+        var step = 1
+        while low + step < high {
+            if reached(low + step) {
+                high = low + step
+                break
+            }
+            low += step
+            step <<= 1
+        }
         while low < high {
             let mid = (low + high) >> 1
-            let reached = late ? cumulative[mid + 1] > target : cumulative[mid + 1] >= target
-            if reached { high = mid } else { low = mid + 1 }
+            if reached(mid) { high = mid } else { low = mid + 1 }
         }
         var remaining = target - cumulative[low]
         let p = Int(tables.profileOfDay[low])
@@ -252,7 +268,7 @@ public struct WorkCalendar: Sendable {
                 j += 1
             }
         }
-        let result = instant(atWorkingSeconds: workingSecondsBefore(t), late: true)
+        let result = instant(atWorkingSeconds: workingSecondsBefore(t), late: true, hint: index)
         return max(result, t)
     }
 
@@ -261,7 +277,7 @@ public struct WorkCalendar: Sendable {
     /// - Complexity: O(log n).
     public func advance(_ t: Timestamp, byWorkingSeconds amount: Int64) -> Timestamp {
         guard amount > 0 else { return t }
-        return instant(atWorkingSeconds: workingSecondsBefore(t) + amount, late: false)
+        return instant(atWorkingSeconds: workingSecondsBefore(t) + amount, late: false, hint: t.dayNumber - tables.firstDay)
     }
 
     /// The end of the last office interval of the working day containing `t`'s next working instant.
