@@ -96,4 +96,34 @@ import Testing
         #expect(r.status == 0)
         #expect(r.out.contains("Examples:\n  tthc \(command)"))
     }
+
+    /// Six dossiers: one matching, one recorded earlier (ignores the 15:00 cut-off), one recorded
+    /// two working days later than the law (Tết skipped), one unknown procedure, one without
+    /// NgayHenTra, one whose pause moves the legal due past the recorded one.
+    @Test func auditFindsLaterAndEarlierDues() throws {
+        let log = """
+            MaHoSo,MaTTHC,DonViXuLy,TrangThaiHoSo,NgayTiepNhan,NgayHenTra,DanhSachHoSoBoSung
+            D1,1.001193,UBND xã A,4,20260302090000,20260302170000,
+            D2,1.001193,UBND xã A,4,20260302153000,20260302170000,
+            D3,2.000720,UBND xã B,4,20260213163000,20260227163000,
+            D4,X.9,UBND xã B,4,20260213163000,20260227163000,
+            D5,2.000720,UBND xã B,4,20260213163000,,
+            D6,2.000720,UBND xã B,4,20260826090000,20260904090000,20260827150000/20260903100000
+
+            """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-audit-\(UInt32.random(in: 0...UInt32.max)).csv").path
+        try log.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let catalog = Self.repo + "/Datasets/catalog/commune-procedures.csv"
+        for workers in ["1", "2"] {
+            let r = run(["audit", path, "--catalog", catalog, "--format", "json", "-j", workers])
+            #expect(r.status == 0, "\(r.err)")
+            #expect(r.out.hasPrefix("{\"records\": 6, \"checked\": 4, \"later\": 1, \"earlier\": 2, \"matching\": 1, \"missing_received\": 0, \"missing_due\": 1, \"unknown_procedure\": 1,"))
+            #expect(r.out.contains("{\"id\": \"D3\", \"received\": \"2026-02-13T16:30:00\", \"recorded_due\": \"2026-02-27T16:30:00\", \"legal_due\": \"2026-02-25T16:30:00\", \"difference_working_minutes\": 960}"))
+            #expect(r.out.contains("\"legal_due\": \"2026-09-04T14:00:00\", \"difference_working_minutes\": -240"))
+        }
+        let text = run(["audit", path, "--catalog", catalog])
+        #expect(text.out.contains("1 due later than the law allows, 2 earlier, 1 matching"))
+        #expect(run(["audit", path]).status == 2)
+    }
 }
