@@ -14,12 +14,18 @@ enum AuditCommand: Subcommand {
         usage: "tthc audit FILE... --catalog FILE [--calendar FILE]... [options]",
         options: [
             OptionSpec("--catalog", value: "FILE", help: "Procedure catalog CSV with the legal deadlines (required)."),
-            OptionSpec("--calendar", value: "FILE", repeatable: true, help: "Calendar overlay file, or 'cultural-day'; repeatable."),
-            OptionSpec("--due-mode", value: "MODE", help: "exact (default) or end-of-day: how the legal due is placed."),
-            OptionSpec("--tolerance", value: "MINUTES", help: "Differences up to this many minutes count as matching (default 0)."),
+            OptionSpec(
+                "--calendar", value: "FILE", repeatable: true,
+                help: "Calendar overlay file, or 'cultural-day'; repeatable."),
+            OptionSpec(
+                "--due-mode", value: "MODE", help: "exact (default) or end-of-day: how the legal due is placed."),
+            OptionSpec(
+                "--tolerance", value: "MINUTES",
+                help: "Differences up to this many minutes count as matching (default 0)."),
             OptionSpec("--examples", value: "N", help: "Example dossiers shown per unit and procedure (default 3)."),
             OptionSpec("--format", value: "FORMAT", help: "text (default) or json."),
-            OptionSpec("--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
+            OptionSpec(
+                "--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
             OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
         ],
@@ -66,7 +72,8 @@ enum AuditCommand: Subcommand {
             out += "\"missing_received\": \(audit.missingReceived), \"missing_due\": \(audit.missingDue), "
             out += "\"unknown_procedure\": \(audit.unknownProcedure), \"groups\": ["
             out += groups.map { key, group in
-                var g = "{\"unit\": \(WorkingTimeFormat.json(key.unit)), \"procedure\": \(WorkingTimeFormat.json(key.procedure)), "
+                var g =
+                    "{\"unit\": \(WorkingTimeFormat.json(key.unit)), \"procedure\": \(WorkingTimeFormat.json(key.procedure)), "
                 g += "\"checked\": \(group.checked), \"later\": \(group.later), \"earlier\": \(group.earlier), "
                 g += "\"max_later_working_minutes\": \(group.maxLaterWorking / 60), \"examples\": ["
                 g += group.examples.map { e in
@@ -84,7 +91,8 @@ enum AuditCommand: Subcommand {
         out += "\(input.accepted) records; \(totals.checked) checked: \(totals.later) due later than the law allows, "
         out += "\(totals.earlier) earlier, \(totals.checked - totals.later - totals.earlier) matching.\n"
         if audit.missingReceived + audit.missingDue + audit.unknownProcedure > 0 {
-            out += "Not checked: \(audit.missingReceived) without NgayTiepNhan, \(audit.missingDue) without NgayHenTra, "
+            out +=
+                "Not checked: \(audit.missingReceived) without NgayTiepNhan, \(audit.missingDue) without NgayHenTra, "
             out += "\(audit.unknownProcedure) with a MaTTHC not in the catalog.\n"
         }
         let mismatched = groups.filter { $0.value.later + $0.value.earlier > 0 }
@@ -107,7 +115,8 @@ enum AuditCommand: Subcommand {
             out += "  \(key.unit) / \(key.procedure):\n"
             for e in group.examples {
                 let sign = e.differenceWorking >= 0 ? "+" : "-"
-                out += "    \(e.id): \(e.received.iso8601), \(e.recorded.iso8601) vs \(e.legal.iso8601) (\(sign)\(hours(abs(e.differenceWorking))) h)\n"
+                out +=
+                    "    \(e.id): \(e.received.iso8601), \(e.recorded.iso8601) vs \(e.legal.iso8601) (\(sign)\(hours(abs(e.differenceWorking))) h)\n"
             }
         }
         console.out(out)
@@ -209,7 +218,8 @@ struct AuditConsumer: RecordConsumer {
         if difference > settings.tolerance || difference < -settings.tolerance {
             let working =
                 difference > 0
-                ? calendar.workingSeconds(from: legal, to: recorded) : -calendar.workingSeconds(from: recorded, to: legal)
+                ? calendar.workingSeconds(from: legal, to: recorded)
+                : -calendar.workingSeconds(from: recorded, to: legal)
             if difference > 0 {
                 group.later += 1
                 group.maxLaterWorking = max(group.maxLaterWorking, working)
@@ -219,7 +229,8 @@ struct AuditConsumer: RecordConsumer {
             if group.examples.count < settings.exampleLimit {
                 group.examples.append(
                     AuditExample(
-                        id: String(decoding: record.id, as: UTF8.self), received: received, recorded: recorded, legal: legal,
+                        id: String(decoding: record.id, as: UTF8.self), received: received, recorded: recorded,
+                        legal: legal,
                         differenceWorking: working))
             }
         }

@@ -5,15 +5,26 @@ import WorkingTime
 enum CalendarCommand: Subcommand {
     static let spec = CommandSpec(
         name: "calendar", summary: "Working calendar of a year; lunar and solar dates",
-        usage: "tthc calendar --year YEAR [--format table|json|csv] [--calendar FILE]... | --solar-to-lunar DATE | --lunar-to-solar D/M[L]/YYYY",
+        usage:
+            "tthc calendar --year YEAR [--format table|json|csv] [--calendar FILE]... | --solar-to-lunar DATE | --lunar-to-solar D/M[L]/YYYY",
         options: [
-            OptionSpec("--year", value: "YEAR", help: "List the days off on weekdays and the working Saturdays/Sundays of YEAR (1900-2100), with working days per month."),
+            OptionSpec(
+                "--year", value: "YEAR",
+                help:
+                    "List the days off on weekdays and the working Saturdays/Sundays of YEAR (1900-2100), with working days per month."
+            ),
             OptionSpec("--format", value: "FORMAT", help: "table (default), json or csv."),
             OptionSpec(
                 "--calendar", value: "FILE", repeatable: true,
-                help: "Calendar overlay (CSV kind,date,name: off/work/holiday/hours rows); 'cultural-day' switches on 24 November."),
-            OptionSpec("--solar-to-lunar", value: "DATE", help: "Convert a Gregorian date yyyy-MM-dd to the Vietnamese lunar date (UTC+7)."),
-            OptionSpec("--lunar-to-solar", value: "D/M/YYYY", help: "Convert a lunar date to the Gregorian date; add L to the month for a leap month (15/2L/2023)."),
+                help:
+                    "Calendar overlay (CSV kind,date,name: off/work/holiday/hours rows); 'cultural-day' switches on 24 November."
+            ),
+            OptionSpec(
+                "--solar-to-lunar", value: "DATE",
+                help: "Convert a Gregorian date yyyy-MM-dd to the Vietnamese lunar date (UTC+7)."),
+            OptionSpec(
+                "--lunar-to-solar", value: "D/M/YYYY",
+                help: "Convert a lunar date to the Gregorian date; add L to the month for a leap month (15/2L/2023)."),
         ],
         examples: [
             "tthc calendar --year 2026",
@@ -41,18 +52,23 @@ enum CalendarCommand: Subcommand {
         }
         if let text = arguments.string("--lunar-to-solar") {
             guard let lunar = LunarDate(text: text) else {
-                throw UsageError("tthc calendar: --lunar-to-solar expects D/M/YYYY (M followed by L for a leap month), got '\(text)'")
+                throw UsageError(
+                    "tthc calendar: --lunar-to-solar expects D/M/YYYY (M followed by L for a leap month), got '\(text)'"
+                )
             }
             guard let date = LunarCalendar.vietnamese.solarDate(of: lunar) else {
                 let leap = LunarCalendar.vietnamese.leapMonth(lunarYear: lunar.year)
-                let hint = lunar.isLeapMonth ? " (lunar year \(lunar.year) has \(leap.map { "leap month \($0)" } ?? "no leap month"))" : ""
+                let hint =
+                    lunar.isLeapMonth
+                    ? " (lunar year \(lunar.year) has \(leap.map { "leap month \($0)" } ?? "no leap month"))" : ""
                 throw UsageError("tthc calendar: the lunar date \(text) does not exist\(hint) or is outside 1900-2100")
             }
             console.out(conversion(solar: date, lunar: lunar, format: format, lunarFirst: true))
             return 0
         }
         guard let year = try arguments.int("--year", in: 1900...2100) else {
-            throw UsageError("tthc calendar: give --year YEAR, --solar-to-lunar DATE or --lunar-to-solar D/M/YYYY (see --help)")
+            throw UsageError(
+                "tthc calendar: give --year YEAR, --solar-to-lunar DATE or --lunar-to-solar D/M/YYYY (see --help)")
         }
         let calendar = try CalendarOption.calendar(arguments)
         let days = calendar.exceptions(year: year)
@@ -75,11 +91,13 @@ enum CalendarCommand: Subcommand {
             }
             console.out(out)
         default:
-            var out = "Working calendar \(year) (office hours \(hoursText(calendar.officeIntervals)), Monday-Friday)\n\n"
+            var out =
+                "Working calendar \(year) (office hours \(hoursText(calendar.officeIntervals)), Monday-Friday)\n\n"
             out += "Date        Day  Status   Name\n"
             for d in days {
                 let date = CivilDate(dayNumber: d.dayNumber)
-                out += "\(date)  \(weekdayShort[date.isoWeekday - 1])  \(d.working ? "working" : "off    ")  \(d.name)\n"
+                out +=
+                    "\(date)  \(weekdayShort[date.isoWeekday - 1])  \(d.working ? "working" : "off    ")  \(d.name)\n"
             }
             out += "\nWorking days per month:\n"
             out += (1...12).map { monthShort[$0 - 1] }.map { WorkingTimeFormat.pad($0, 4) }.joined() + " Total\n"
@@ -92,12 +110,15 @@ enum CalendarCommand: Subcommand {
     static func conversion(solar: CivilDate, lunar: LunarDate, format: String, lunarFirst: Bool) -> String {
         switch format {
         case "json":
-            return "{\"solar\": \"\(solar)\", \"lunar\": {\"day\": \(lunar.day), \"month\": \(lunar.month), \"year\": \(lunar.year), \"leap\": \(lunar.isLeapMonth)}}\n"
+            return
+                "{\"solar\": \"\(solar)\", \"lunar\": {\"day\": \(lunar.day), \"month\": \(lunar.month), \"year\": \(lunar.year), \"leap\": \(lunar.isLeapMonth)}}\n"
         case "csv":
-            return "solar,lunar_day,lunar_month,lunar_year,leap\n\(solar),\(lunar.day),\(lunar.month),\(lunar.year),\(lunar.isLeapMonth)\n"
+            return
+                "solar,lunar_day,lunar_month,lunar_year,leap\n\(solar),\(lunar.day),\(lunar.month),\(lunar.year),\(lunar.isLeapMonth)\n"
         default:
             let lunarText = "\(lunar) âm lịch\(lunar.isLeapMonth ? " (tháng nhuận)" : "")"
-            return lunarFirst ? "\(lunarText) = \(solar) (\(weekdayShort[solar.isoWeekday - 1]))\n"
+            return lunarFirst
+                ? "\(lunarText) = \(solar) (\(weekdayShort[solar.isoWeekday - 1]))\n"
                 : "\(solar) (\(weekdayShort[solar.isoWeekday - 1])) = \(lunarText)\n"
         }
     }
@@ -136,24 +157,24 @@ enum CalendarOption {
 /// Text helpers of the working-time commands (namespaced to stay clear of other commands).
 enum WorkingTimeFormat {
     static func json(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-    }
-    return out + "\""
+        return out + "\""
     }
 
     static func csv(_ text: String) -> String {

@@ -7,13 +7,28 @@ enum DueCommand: Subcommand {
         name: "due", summary: "Compute the legal due time of a dossier",
         usage: "tthc due --received TIME (--deadline 3d|4h|today | --catalog FILE --procedure CODE) [options]",
         options: [
-            OptionSpec("--received", value: "TIME", help: "When the dossier was received (Vietnam time): 2026-02-13T16:30, 20260213163000, 13/02/2026 16:30."),
-            OptionSpec("--deadline", value: "SPEC", help: "Legal deadline: Nd working days, Nh working hours, or 'today' (within the day)."),
-            OptionSpec("--catalog", value: "FILE", help: "Procedure catalog CSV (MaTTHC, ThoiHanGiaiQuyet, DonViThoiGian, GioNhanSau ...)."),
-            OptionSpec("--procedure", value: "CODE", help: "Procedure code (MaTTHC) to look up in --catalog for the deadline and cut-off."),
-            OptionSpec("--pause", value: "START/END", repeatable: true, help: "A clock stop (supplement request ... supplement received); repeatable."),
-            OptionSpec("--calendar", value: "FILE", repeatable: true, help: "Calendar overlay file, or 'cultural-day'; repeatable."),
-            OptionSpec("--due-mode", value: "MODE", help: "exact (default: exact working-time addition) or end-of-day (end of the last working day)."),
+            OptionSpec(
+                "--received", value: "TIME",
+                help:
+                    "When the dossier was received (Vietnam time): 2026-02-13T16:30, 20260213163000, 13/02/2026 16:30."),
+            OptionSpec(
+                "--deadline", value: "SPEC",
+                help: "Legal deadline: Nd working days, Nh working hours, or 'today' (within the day)."),
+            OptionSpec(
+                "--catalog", value: "FILE",
+                help: "Procedure catalog CSV (MaTTHC, ThoiHanGiaiQuyet, DonViThoiGian, GioNhanSau ...)."),
+            OptionSpec(
+                "--procedure", value: "CODE",
+                help: "Procedure code (MaTTHC) to look up in --catalog for the deadline and cut-off."),
+            OptionSpec(
+                "--pause", value: "START/END", repeatable: true,
+                help: "A clock stop (supplement request ... supplement received); repeatable."),
+            OptionSpec(
+                "--calendar", value: "FILE", repeatable: true,
+                help: "Calendar overlay file, or 'cultural-day'; repeatable."),
+            OptionSpec(
+                "--due-mode", value: "MODE",
+                help: "exact (default: exact working-time addition) or end-of-day (end of the last working day)."),
             OptionSpec("--format", value: "FORMAT", help: "text (default) or json."),
         ],
         examples: [
@@ -53,7 +68,8 @@ enum DueCommand: Subcommand {
         }
         if let text = arguments.string("--deadline") {
             guard let parsed = parseDeadline(text) else {
-                throw UsageError("tthc due: --deadline expects Nd (working days), Nh (working hours) or today, got '\(text)'")
+                throw UsageError(
+                    "tthc due: --deadline expects Nd (working days), Nh (working hours) or today, got '\(text)'")
             }
             deadline = parsed
         }
@@ -64,13 +80,16 @@ enum DueCommand: Subcommand {
         for text in arguments.strings("--pause") {
             // Dates written dd/MM/yyyy contain slashes too: split on the slash between two times.
             guard let pause = splitPause(text), pause.end > pause.start else {
-                throw UsageError("tthc due: --pause expects START/END with END after START (2026-08-27T15:00/2026-09-03T10:00), got '\(text)'")
+                throw UsageError(
+                    "tthc due: --pause expects START/END with END after START (2026-08-27T15:00/2026-09-03T10:00), got '\(text)'"
+                )
             }
             pauses.append((pause.start, pause.end))
         }
 
         let paused = calendar.pausedWorkingSeconds(pauses)
-        let due = calendar.due(received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pausedWorkingSeconds: paused)
+        let due = calendar.due(
+            received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pausedWorkingSeconds: paused)
         let start = calendar.clockStart(received: received, afternoonCutoff: cutoff)
         let workingMinutes = calendar.workingSeconds(from: start, to: due) / 60
 
@@ -78,7 +97,11 @@ enum DueCommand: Subcommand {
         if let cutoff, start.dayNumber > received.dayNumber, calendar.isWorkingDay(dayNumber: received.dayNumber),
             received.secondOfDay > cutoff, received < calendar.endOfWorkingDay(containing: received)
         {
-            skipped.append((received.date, "received after the \(CalendarCommand.clock(cutoff)) cut-off: counted from the next working day"))
+            skipped.append(
+                (
+                    received.date,
+                    "received after the \(CalendarCommand.clock(cutoff)) cut-off: counted from the next working day"
+                ))
         }
         if due.dayNumber >= received.dayNumber {
             for day in received.dayNumber...due.dayNumber where !calendar.isWorkingDay(dayNumber: day) {
@@ -111,7 +134,9 @@ enum DueCommand: Subcommand {
                     runs.append((item.date, item.date, item.reason))
                 }
             }
-            out += "Skipped: " + runs.map { ($0.first == $0.last ? "\($0.first)" : "\($0.first)..\($0.last)") + " " + $0.reason }
+            out +=
+                "Skipped: "
+                + runs.map { ($0.first == $0.last ? "\($0.first)" : "\($0.first)..\($0.last)") + " " + $0.reason }
                 .joined(separator: "; ") + ".\n"
         }
         console.out(out)

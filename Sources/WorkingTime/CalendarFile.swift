@@ -92,7 +92,9 @@ public struct CalendarFile: Sendable, Hashable {
                 guard parts.count <= 2, let first = CivilDate(iso: parts[0]),
                     let last = parts.count == 2 ? CivilDate(iso: parts[1]) : first
                 else {
-                    throw fail(value.column, "expected a date yyyy-MM-dd or a range yyyy-MM-dd..yyyy-MM-dd, got '\(value.text)'")
+                    throw fail(
+                        value.column,
+                        "expected a date yyyy-MM-dd or a range yyyy-MM-dd..yyyy-MM-dd, got '\(value.text)'")
                 }
                 guard last >= first, last.dayNumber - first.dayNumber < 366 else {
                     throw fail(value.column, "the range '\(value.text)' ends before it starts or is longer than a year")
@@ -106,7 +108,8 @@ public struct CalendarFile: Sendable, Hashable {
             case "holiday":
                 let parts = value.text.split(separator: "-")
                 guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let m = Int(parts[0]),
-                    let d = Int(parts[1]), (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: 2000, month: m)
+                    let d = Int(parts[1]), (1...12).contains(m), d >= 1,
+                    d <= CivilDate.daysInMonth(year: 2000, month: m)
                 else {
                     throw fail(value.column, "expected a recurring day MM-dd such as 11-24, got '\(value.text)'")
                 }
@@ -127,7 +130,8 @@ public struct CalendarFile: Sendable, Hashable {
                     for piece in spec.split(separator: " ") {
                         let ends = piece.split(separator: "-")
                         guard ends.count == 2, let s = parseClock(ends[0]), let e = parseClock(ends[1]), s < e else {
-                            throw fail(column, "expected office intervals like '08:00-12:00 13:00-17:00', got '\(piece)'")
+                            throw fail(
+                                column, "expected office intervals like '08:00-12:00 13:00-17:00', got '\(piece)'")
                         }
                         if let previous = intervals.last, s < previous.upperBound {
                             throw fail(column, "office intervals must be sorted and must not overlap: '\(spec)'")
@@ -137,7 +141,8 @@ public struct CalendarFile: Sendable, Hashable {
                 }
                 directives.append(.hours(weekdays: days, intervals: intervals))
             default:
-                throw fail(fields[0].column, "unknown kind '\(fields[0].text)'; expected off, work, holiday, year or hours")
+                throw fail(
+                    fields[0].column, "unknown kind '\(fields[0].text)'; expected off, work, holiday, year or hours")
             }
         }
     }

@@ -140,7 +140,8 @@ public struct LunarCalendar: Sendable {
             if starts[mid] <= dayNumber { low = mid } else { high = mid }
         }
         let label = storage.labels[low]
-        return LunarDate(day: dayNumber - starts[low] + 1, month: label.month, year: label.year, isLeapMonth: label.leap)
+        return LunarDate(
+            day: dayNumber - starts[low] + 1, month: label.month, year: label.year, isLeapMonth: label.leap)
     }
 
     public func lunarDate(of date: CivilDate) -> LunarDate? { lunarDate(dayNumber: date.dayNumber) }

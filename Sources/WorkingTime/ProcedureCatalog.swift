@@ -85,7 +85,8 @@ public struct ProcedureCatalog: Sendable {
             guard let unit = ProcedureCatalog.parseUnit(unitField?.text ?? "") else {
                 throw fail(
                     unitField, "DonViThoiGian",
-                    "expected 'ngày làm việc', 'giờ làm việc' or 'trong ngày' (or working days/hours, same day), got '\(unitField?.text ?? "")'")
+                    "expected 'ngày làm việc', 'giờ làm việc' or 'trong ngày' (or working days/hours, same day), got '\(unitField?.text ?? "")'"
+                )
             }
             let amountField = field("ThoiHanGiaiQuyet")
             let amountText = amountField?.text ?? ""

@@ -160,7 +160,8 @@ public struct WorkCalendar: Sendable {
     /// Number of working days in a month.
     public func workingDays(year: Int, month: Int) -> Int {
         let first = CivilDate.dayNumber(year: year, month: month, day: 1)
-        return (first..<(first + CivilDate.daysInMonth(year: year, month: month))).filter(isWorkingDay(dayNumber:)).count
+        return (first..<(first + CivilDate.daysInMonth(year: year, month: month))).filter(isWorkingDay(dayNumber:))
+            .count
     }
 
     // MARK: The working-time function W
@@ -277,7 +278,8 @@ public struct WorkCalendar: Sendable {
     /// - Complexity: O(log n).
     public func advance(_ t: Timestamp, byWorkingSeconds amount: Int64) -> Timestamp {
         guard amount > 0 else { return t }
-        return instant(atWorkingSeconds: workingSecondsBefore(t) + amount, late: false, hint: t.dayNumber - tables.firstDay)
+        return instant(
+            atWorkingSeconds: workingSecondsBefore(t) + amount, late: false, hint: t.dayNumber - tables.firstDay)
     }
 
     /// The end of the last office interval of the working day containing `t`'s next working instant.
@@ -319,7 +321,9 @@ public struct WorkCalendar: Sendable {
     public func due(
         received: Timestamp, deadline: Deadline, afternoonCutoff: Int? = nil, mode: DueMode = .exact
     ) -> Timestamp {
-        due(received: received, deadline: deadline, afternoonCutoff: afternoonCutoff, mode: mode, pausedWorkingSeconds: 0)
+        due(
+            received: received, deadline: deadline, afternoonCutoff: afternoonCutoff, mode: mode,
+            pausedWorkingSeconds: 0)
     }
 
     /// The due time, moved later by `pausedWorkingSeconds` of paused clock (supplement requests,

@@ -39,8 +39,10 @@ import Testing
     }
 
     /// Years where Vietnam (UTC+7) and China (UTC+8) start the year on different days.
-    @Test(arguments: [(1968, "1968-01-30"), (1969, "1969-02-17"), (1985, "1985-02-20"), (2007, "2007-02-18"),
-                      (2030, "2030-02-03"), (2053, "2053-02-19")])
+    @Test(arguments: [
+        (1968, "1968-01-30"), (1969, "1969-02-17"), (1985, "1985-02-20"), (2007, "2007-02-18"),
+        (2030, "2030-02-03"), (2053, "2053-02-19"),
+    ])
     func chinaDiffersInTheKnownYears(year: Int, chinese: String) {
         let china = LunarCalendar(utcOffsetHours: 8, gregorianYears: year...year)
         #expect(china.newYearDayNumber(lunarYear: year).map { CivilDate(dayNumber: $0).description } == chinese)
@@ -56,7 +58,9 @@ import Testing
         #expect(vietnam.leapMonth(lunarYear: 2024) == nil)
         #expect(vietnam.leapMonth(lunarYear: 1985) == 2)
         #expect(LunarCalendar(utcOffsetHours: 8, gregorianYears: 1984...1985).leapMonth(lunarYear: 1984) == 10)
-        #expect(vietnam.solarDate(of: LunarDate(day: 15, month: 2, year: 2023, isLeapMonth: true))?.description == "2023-04-05")
+        #expect(
+            vietnam.solarDate(of: LunarDate(day: 15, month: 2, year: 2023, isLeapMonth: true))?.description
+                == "2023-04-05")
         #expect(vietnam.solarDate(of: LunarDate(day: 1, month: 2, year: 2024, isLeapMonth: true)) == nil)
         #expect(vietnam.solarDate(of: LunarDate(day: 10, month: 3, year: 2026))?.description == "2026-04-26")
         #expect(vietnam.solarDate(of: LunarDate(day: 10, month: 3, year: 2025))?.description == "2025-04-07")

@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("ngày làm việc", Deadline.workingDays(5)), ("Ngày Làm Việc", .workingDays(5)), ("ngay lam viec", .workingDays(5)),
+        ("ngày làm việc", Deadline.workingDays(5)), ("Ngày Làm Việc", .workingDays(5)),
+        ("ngay lam viec", .workingDays(5)),
         ("NGAY  LAM VIEC", .workingDays(5)), ("working days", .workingDays(5)), ("giờ làm việc", .workingHours(5)),
         ("gio lam viec", .workingHours(5)), ("Working Hours", .workingHours(5)), ("trong ngày", .sameDay),
         ("TRONG NGAY", .sameDay), ("same day", .sameDay),

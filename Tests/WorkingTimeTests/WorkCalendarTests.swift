@@ -61,7 +61,9 @@ struct ReferenceClock {
         while true {
             for interval in calendar.officeIntervals(dayNumber: day) {
                 let e = Int64(day) * 86_400 + Int64(interval.end)
-                if t.seconds < e { return Timestamp(seconds: max(t.seconds, Int64(day) * 86_400 + Int64(interval.start))) }
+                if t.seconds < e {
+                    return Timestamp(seconds: max(t.seconds, Int64(day) * 86_400 + Int64(interval.start)))
+                }
             }
             day += 1
         }
@@ -97,9 +99,11 @@ struct ReferenceClock {
     }
 
     /// Weekdays next to the holiday blocks stay working (the blocks have the right edges).
-    @Test(arguments: ["2024-02-07", "2024-02-15", "2024-05-02", "2024-09-04", "2025-01-24", "2025-02-03",
-                      "2025-04-08", "2025-05-05", "2025-09-03", "2026-01-05", "2026-02-13", "2026-02-23",
-                      "2026-04-28", "2026-04-29", "2026-05-04", "2026-08-28", "2026-09-03"])
+    @Test(arguments: [
+        "2024-02-07", "2024-02-15", "2024-05-02", "2024-09-04", "2025-01-24", "2025-02-03",
+        "2025-04-08", "2025-05-05", "2025-09-03", "2026-01-05", "2026-02-13", "2026-02-23",
+        "2026-04-28", "2026-04-29", "2026-05-04", "2026-08-28", "2026-09-03",
+    ])
     func weekdaysAroundTheBlocksAreWorking(day: String) {
         #expect(working(day))
     }
@@ -146,7 +150,8 @@ struct ReferenceClock {
     @Test(arguments: [UInt64(1), 2, 3])
     func matchesReferenceOnRandomInstants(seed: UInt64) throws {
         let overlay = try CalendarFile(
-            text: "kind,date,name\nhours,Mon-Thu,07:00-11:30 13:30-17:00\nhours,Fri,08:00-12:00\nhours,Sat,08:00-10:00 10:15-11:00\n",
+            text:
+                "kind,date,name\nhours,Mon-Thu,07:00-11:30 13:30-17:00\nhours,Fri,08:00-12:00\nhours,Sat,08:00-10:00 10:15-11:00\n",
             name: "overlay")
         for clock in [calendar, WorkCalendar(overlays: [overlay])] {
             let reference = ReferenceClock(calendar: clock)
@@ -156,8 +161,12 @@ struct ReferenceClock {
                 let a = Timestamp(seconds: base + Int64.random(in: 0..<(3 * 365 * 86_400), using: &rng))
                 let b = Timestamp(seconds: a.seconds + Int64.random(in: -86_400..<(40 * 86_400), using: &rng))
                 let amount = Int64.random(in: 0..<(30 * 28_800), using: &rng)
-                #expect(clock.workingSeconds(from: a, to: b) == reference.workingSeconds(from: a, to: b), "seed \(seed) \(a) \(b)")
-                #expect(clock.advance(a, byWorkingSeconds: amount) == reference.advance(a, by: amount), "seed \(seed) \(a) +\(amount)")
+                #expect(
+                    clock.workingSeconds(from: a, to: b) == reference.workingSeconds(from: a, to: b),
+                    "seed \(seed) \(a) \(b)")
+                #expect(
+                    clock.advance(a, byWorkingSeconds: amount) == reference.advance(a, by: amount),
+                    "seed \(seed) \(a) +\(amount)")
                 #expect(clock.nextWorkingInstant(atOrAfter: a) == reference.nextWorkingInstant(a), "seed \(seed) \(a)")
             }
         }
@@ -172,7 +181,8 @@ struct ReferenceClock {
             // b >= 1: a zero deadline from a due at 12:00 or 17:00 restarts at the next interval.
             let a = Int.random(in: 0...60, using: &rng), b = Int.random(in: 1...60, using: &rng)
             let whole = calendar.due(received: received, deadline: .workingHours(a + b))
-            let stepwise = calendar.due(received: calendar.due(received: received, deadline: .workingHours(a)), deadline: .workingHours(b))
+            let stepwise = calendar.due(
+                received: calendar.due(received: received, deadline: .workingHours(a)), deadline: .workingHours(b))
             #expect(whole == stepwise, "seed \(seed): received \(received), a \(a), b \(b)")
             // Never outside office hours: inside or at the end of an interval of a working day.
             let due = calendar.due(received: received, deadline: .workingDays(b % 15 + 1))
@@ -183,9 +193,13 @@ struct ReferenceClock {
             // Additivity of working time.
             let c = Timestamp(seconds: received.seconds + Int64.random(in: 0..<(20 * 86_400), using: &rng))
             let d = Timestamp(seconds: c.seconds + Int64.random(in: 0..<(20 * 86_400), using: &rng))
-            #expect(calendar.workingSeconds(from: received, to: d)
-                    == calendar.workingSeconds(from: received, to: c) + calendar.workingSeconds(from: c, to: d), "seed \(seed)")
-            #expect(calendar.workingSeconds(from: calendar.clockStart(received: received), to: whole) == Int64(a + b) * 3600)
+            #expect(
+                calendar.workingSeconds(from: received, to: d)
+                    == calendar.workingSeconds(from: received, to: c) + calendar.workingSeconds(from: c, to: d),
+                "seed \(seed)")
+            #expect(
+                calendar.workingSeconds(from: calendar.clockStart(received: received), to: whole) == Int64(a + b) * 3600
+            )
         }
     }
 
@@ -196,31 +210,41 @@ struct ReferenceClock {
     @Test func fridayAfternoonBeforeTet() {
         let due = calendar.due(received: ts("2026-02-13 16:30"), deadline: .workingDays(3))
         #expect(due.iso8601 == "2026-02-25T16:30:00")
-        #expect(calendar.due(received: ts("2026-02-13 16:30"), deadline: .workingDays(3), mode: .endOfDay).iso8601
+        #expect(
+            calendar.due(received: ts("2026-02-13 16:30"), deadline: .workingDays(3), mode: .endOfDay).iso8601
                 == "2026-02-25T17:00:00")
         #expect(calendar.due(received: ts("2026-02-13 16:30"), deadline: .sameDay).iso8601 == "2026-02-13T17:00:00")
     }
 
     @Test func receivedAroundTheIntervalEdges() {
         // Monday 2 March 2026.
-        #expect(calendar.due(received: ts("2026-03-02 16:59"), deadline: .workingHours(1)).iso8601 == "2026-03-03T08:59:00")
-        #expect(calendar.due(received: ts("2026-03-02 17:01"), deadline: .workingHours(1)).iso8601 == "2026-03-03T09:00:00")
-        #expect(calendar.due(received: ts("2026-03-02 12:30"), deadline: .workingHours(1)).iso8601 == "2026-03-02T14:00:00")
-        #expect(calendar.due(received: ts("2026-03-02 12:30"), deadline: .workingHours(4)).iso8601 == "2026-03-02T17:00:00")
-        #expect(calendar.due(received: ts("2026-03-02 08:00"), deadline: .workingHours(4)).iso8601 == "2026-03-02T12:00:00")
-        #expect(calendar.due(received: ts("2026-03-02 08:00"), deadline: .workingDays(1)).iso8601 == "2026-03-02T17:00:00")
+        #expect(
+            calendar.due(received: ts("2026-03-02 16:59"), deadline: .workingHours(1)).iso8601 == "2026-03-03T08:59:00")
+        #expect(
+            calendar.due(received: ts("2026-03-02 17:01"), deadline: .workingHours(1)).iso8601 == "2026-03-03T09:00:00")
+        #expect(
+            calendar.due(received: ts("2026-03-02 12:30"), deadline: .workingHours(1)).iso8601 == "2026-03-02T14:00:00")
+        #expect(
+            calendar.due(received: ts("2026-03-02 12:30"), deadline: .workingHours(4)).iso8601 == "2026-03-02T17:00:00")
+        #expect(
+            calendar.due(received: ts("2026-03-02 08:00"), deadline: .workingHours(4)).iso8601 == "2026-03-02T12:00:00")
+        #expect(
+            calendar.due(received: ts("2026-03-02 08:00"), deadline: .workingDays(1)).iso8601 == "2026-03-02T17:00:00")
         #expect(calendar.due(received: ts("2026-03-02 17:01"), deadline: .sameDay).iso8601 == "2026-03-03T17:00:00")
         #expect(calendar.nextWorkingInstant(atOrAfter: ts("2026-03-02 12:00")).iso8601 == "2026-03-02T13:00:00")
     }
 
     @Test func afternoonCutoff() {
         let cutoff = 15 * 3600
-        #expect(calendar.due(received: ts("2026-03-02 15:30"), deadline: .sameDay, afternoonCutoff: cutoff).iso8601
+        #expect(
+            calendar.due(received: ts("2026-03-02 15:30"), deadline: .sameDay, afternoonCutoff: cutoff).iso8601
                 == "2026-03-03T17:00:00")
-        #expect(calendar.due(received: ts("2026-03-02 14:59"), deadline: .sameDay, afternoonCutoff: cutoff).iso8601
+        #expect(
+            calendar.due(received: ts("2026-03-02 14:59"), deadline: .sameDay, afternoonCutoff: cutoff).iso8601
                 == "2026-03-02T17:00:00")
         // Friday 15:30 moves to Monday.
-        #expect(calendar.due(received: ts("2026-03-06 15:30"), deadline: .workingDays(1), afternoonCutoff: cutoff).iso8601
+        #expect(
+            calendar.due(received: ts("2026-03-06 15:30"), deadline: .workingDays(1), afternoonCutoff: cutoff).iso8601
                 == "2026-03-09T17:00:00")
     }
 
@@ -236,7 +260,8 @@ struct ReferenceClock {
         // 7 h to 17:00 on the 7th, 5 h on Tuesday 8 Sep: 14:00.
         let plain = calendar.due(received: ts("2026-08-26 09:00"), deadline: .workingDays(5))
         #expect(plain.iso8601 == "2026-09-07T09:00:00")
-        let paused5 = calendar.due(received: ts("2026-08-26 09:00"), deadline: .workingDays(5), pausedWorkingSeconds: paused)
+        let paused5 = calendar.due(
+            received: ts("2026-08-26 09:00"), deadline: .workingDays(5), pausedWorkingSeconds: paused)
         #expect(paused5.iso8601 == "2026-09-08T14:00:00")
         // Overlapping pauses count once.
         #expect(calendar.pausedWorkingSeconds([pause, (ts("2026-08-28 08:00"), ts("2026-08-28 12:00"))]) == paused)
@@ -244,15 +269,18 @@ struct ReferenceClock {
 
     /// A deadline ending on the make-up Saturday 22 Aug 2026: received Monday 17 Aug 08:00, 6 days.
     @Test func deadlineEndingOnMakeUpSaturday() {
-        #expect(calendar.due(received: ts("2026-08-17 08:00"), deadline: .workingDays(6)).iso8601 == "2026-08-22T17:00:00")
-        #expect(calendar.due(received: ts("2026-08-17 10:00"), deadline: .workingDays(6)).iso8601 == "2026-08-24T10:00:00")
+        #expect(
+            calendar.due(received: ts("2026-08-17 08:00"), deadline: .workingDays(6)).iso8601 == "2026-08-22T17:00:00")
+        #expect(
+            calendar.due(received: ts("2026-08-17 10:00"), deadline: .workingDays(6)).iso8601 == "2026-08-24T10:00:00")
     }
 
     @Test func officeIntervalsAreConfigurable() {
         var clock = WorkCalendar()
         clock.officeIntervals = [(7 * 3600, 11 * 3600 + 1800), (13 * 3600 + 1800, 17 * 3600)]
         #expect(clock.workingSecondsPerDay == 8 * 3600)
-        #expect(clock.due(received: ts("2026-03-02 11:00"), deadline: .workingHours(1)).iso8601 == "2026-03-02T14:00:00")
+        #expect(
+            clock.due(received: ts("2026-03-02 11:00"), deadline: .workingHours(1)).iso8601 == "2026-03-02T14:00:00")
         #expect(calendar.workingSecondsPerDay == 8 * 3600)
     }
 
@@ -263,7 +291,8 @@ struct ReferenceClock {
         ("schedule-2026.csv", ShippedCalendars.schedule2026), ("cultural-day.csv", ShippedCalendars.culturalDay),
     ])
     func shippedFilesEqualEmbeddedText(file: String, embedded: String) {
-        let path = String(#filePath).replacingSuffix("Tests/WorkingTimeTests/WorkCalendarTests.swift", with: "Datasets/calendars/" + file)
+        let path = String(#filePath).replacingSuffix(
+            "Tests/WorkingTimeTests/WorkCalendarTests.swift", with: "Datasets/calendars/" + file)
         #expect(readTextFile(path) == embedded + "\n", "run Datasets/calendars/embed.sh after editing \(file)")
     }
 
@@ -281,19 +310,27 @@ struct ReferenceClock {
             _ = try CalendarFile(text: text, name: "f.csv")
         } throws: { error in
             guard let error = error as? DataFileError else { return false }
-            return error.line == line && error.column == column && error.message.contains(message) && error.file == "f.csv"
+            return error.line == line && error.column == column && error.message.contains(message)
+                && error.file == "f.csv"
         }
     }
 
     @Test func overlayAddsDaysAndHours() throws {
-        let text = readTextFile(String(#filePath).replacingSuffix("Tests/WorkingTimeTests/WorkCalendarTests.swift", with: "Datasets/calendars/example-overlay.csv"))!
+        let text = readTextFile(
+            String(#filePath).replacingSuffix(
+                "Tests/WorkingTimeTests/WorkCalendarTests.swift", with: "Datasets/calendars/example-overlay.csv"))!
         let clock = WorkCalendar(overlays: [try CalendarFile(text: text, name: "example")])
         #expect(!clock.isWorkingDay(dayNumber: CivilDate(iso: "2026-03-10")!.dayNumber))
         #expect(clock.isWorkingDay(dayNumber: CivilDate(iso: "2026-03-14")!.dayNumber))
-        #expect(clock.officeIntervals(dayNumber: CivilDate(iso: "2026-03-14")!.dayNumber).map(\.start) == [7 * 3600, 13 * 3600 + 1800])
+        #expect(
+            clock.officeIntervals(dayNumber: CivilDate(iso: "2026-03-14")!.dayNumber).map(\.start) == [
+                7 * 3600, 13 * 3600 + 1800,
+            ])
         // 16:00–17:00 on Monday 9 March, Tuesday 10 off, 07:00–08:00 on Wednesday.
-        #expect(clock.due(received: ts("2026-03-09 16:00"), deadline: .workingHours(2)).iso8601 == "2026-03-11T08:00:00")
-        #expect(clock.due(received: ts("2026-03-09 11:00"), deadline: .workingHours(2)).iso8601 == "2026-03-09T15:00:00")
+        #expect(
+            clock.due(received: ts("2026-03-09 16:00"), deadline: .workingHours(2)).iso8601 == "2026-03-11T08:00:00")
+        #expect(
+            clock.due(received: ts("2026-03-09 11:00"), deadline: .workingHours(2)).iso8601 == "2026-03-09T15:00:00")
     }
 }
 

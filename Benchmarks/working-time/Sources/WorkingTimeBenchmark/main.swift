@@ -25,7 +25,9 @@ func measure(_ label: String, calls: Int, _ body: () -> Int64) {
         let ns = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
         best = min(best, ns / Double(calls))
     }
-    print(label.padding(toLength: 44, withPad: " ", startingAt: 0), String(format: "%7.1f ns/call", best), "(checksum \(sink % 1000))")
+    print(
+        label.padding(toLength: 44, withPad: " ", startingAt: 0), String(format: "%7.1f ns/call", best),
+        "(checksum \(sink % 1000))")
 }
 
 var start = ContinuousClock.now
@@ -65,7 +67,9 @@ measure("due(received:deadline:) exact", calls: n) {
 }
 measure("due(... afternoonCutoff: 15:00, end-of-day)", calls: n) {
     var s: Int64 = 0
-    for i in 0..<n { s &+= calendar.due(received: a[i], deadline: deadlines[i], afternoonCutoff: 54_000, mode: .endOfDay).seconds }
+    for i in 0..<n {
+        s &+= calendar.due(received: a[i], deadline: deadlines[i], afternoonCutoff: 54_000, mode: .endOfDay).seconds
+    }
     return s
 }
 measure("isWorkingDay(dayNumber:)", calls: n) {
