@@ -19,9 +19,13 @@ import Testing
     ///   calendar", as quoted by kientruc2014.com ("In 2007 the Vietnamese New Year is on 17/02/2007,
     ///   the Chinese one on 18/02/2007. In 2030 ... 02/02/2030 and 03/02/2030, and in 2053 ... 18/02/2053
     ///   and 19/02/2053").
-    /// - The other years are ones where Vietnam and China agree, so any published table of the
-    ///   Chinese New Year (for example the Hong Kong Observatory's Gregorian–lunar tables) gives them;
-    ///   2024–2026 also match the government Tết schedules in DOMAIN.md section 4.
+    /// - The other years are ones where Vietnam and China agree, so a table of the Chinese New Year
+    ///   is a valid source: 2000–2026 checked against factmonster.com "Chinese New Year Dates"
+    ///   (2000 Feb 5, 2001 Jan 24, 2010 Feb 14, 2015 Feb 19, 2020 Jan 25, 2023 Jan 22, 2024 Feb 10,
+    ///   2025 Jan 29, 2026 Feb 17); 2024–2026 also match the Tết schedules of DOMAIN.md section 4.
+    ///   1900, 1901, 1950, 1960, 1975, 1990 and 2100 are from H. Aslaksen's Chinese New Year table
+    ///   (romanization.com/chinesenewyear) as remembered, not re-read during this work; they also
+    ///   agree with Foundation's Chinese calendar (see the UTC+8 differential test below).
     static let publishedTet: [(Int, String)] = [
         (1900, "1900-01-31"), (1901, "1901-02-19"), (1950, "1950-02-17"), (1960, "1960-01-28"),
         (1968, "1968-01-29"), (1969, "1969-02-16"), (1975, "1975-02-11"), (1985, "1985-01-21"),
