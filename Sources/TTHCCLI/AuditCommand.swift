@@ -183,6 +183,9 @@ struct AuditConsumer: RecordConsumer {
     // The last procedure looked up: logs are often sorted by procedure.
     private var lastCode: [UInt8] = []
     private var lastEntry: ProcedureCatalog.Entry?
+    // The last unit name decoded, for the same reason.
+    private var lastAgency: [UInt8] = []
+    private var lastAgencyName = ""
 
     init(settings: AuditSettings) { self.settings = settings }
 
@@ -211,7 +214,11 @@ struct AuditConsumer: RecordConsumer {
         let legal = calendar.due(
             received: received, deadline: entry.deadline, afternoonCutoff: entry.afternoonCutoff, mode: settings.mode,
             pausedWorkingSeconds: paused)
-        let key = AuditKey(unit: String(decoding: record.agency, as: UTF8.self), procedure: entry.code)
+        if !lastAgency.elementsEqual(record.agency) {
+            lastAgency = Array(record.agency)
+            lastAgencyName = String(decoding: lastAgency, as: UTF8.self)
+        }
+        let key = AuditKey(unit: lastAgencyName, procedure: entry.code)
         var group = groups[key, default: AuditGroup()]
         group.checked += 1
         let difference = recorded.seconds - legal.seconds
