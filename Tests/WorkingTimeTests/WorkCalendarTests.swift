@@ -275,6 +275,17 @@ struct ReferenceClock {
             calendar.due(received: ts("2026-08-17 10:00"), deadline: .workingDays(6)).iso8601 == "2026-08-24T10:00:00")
     }
 
+    /// Copies share one table; changing the hours of a copy builds its own and leaves the other alone.
+    @Test func copiesShareTheTables() {
+        let a = WorkCalendar()
+        var b = a
+        #expect(a.tables === b.tables)
+        #expect(a.tables === WorkCalendar.standard.tables)
+        b.officeIntervals = [(8 * 3600, 12 * 3600)]
+        #expect(a.tables !== b.tables)
+        #expect(a.workingSecondsPerDay == 8 * 3600 && b.workingSecondsPerDay == 4 * 3600)
+    }
+
     @Test func officeIntervalsAreConfigurable() {
         var clock = WorkCalendar()
         clock.officeIntervals = [(7 * 3600, 11 * 3600 + 1800), (13 * 3600 + 1800, 17 * 3600)]
