@@ -154,9 +154,17 @@ struct DossierDrawer {
         d.serial = serial
         d.unit = plan.unitChoice.draw(&random)
         d.procedure = plan.procedureChoice.draw(&random)
+        let status = UInt8(plan.statusChoice.draw(&random) + 1)
+        // Dossiers still open at the export are mostly those of the longer procedures.
+        var tries = 0
+        while (2...6).contains(status) && status != 3 && tries < 3
+            && plan.procedureDeadlineSeconds[d.procedure] <= plan.calendar.workingSecondsPerDay
+        {
+            d.procedure = plan.procedureChoice.draw(&random)
+            tries += 1
+        }
         let unit = plan.options.units[d.unit]
         let procedure = plan.options.procedures[d.procedure]
-        let status = UInt8(plan.statusChoice.draw(&random) + 1)
         d.status = status
         d.level = procedure.level
 
@@ -222,8 +230,12 @@ struct DossierDrawer {
     mutating func drawInProgress(_ d: inout SyntheticDossier, procedure: SyntheticProcedure, unit: SyntheticUnit) {
         let deadline = plan.procedureDeadlineSeconds[d.procedure]
         let perDay = max(1, calendar.workingSecondsPerDay)
-        // Look back over 1.3x the deadline in working days (at least two days).
-        let backDays = max(2, Int((Double(deadline) / Double(perDay) * 1.3).rounded(.up)) + (d.status == 2 ? 0 : 1))
+        // Received within the last ~1.15 deadlines (same-day procedures: mostly today), so a
+        // minority is already overdue at the export.
+        let deadlineDays = Double(deadline) / Double(perDay)
+        let backDays =
+            deadline <= perDay
+            ? (random.chance(0.85) ? 1 : 3) : max(1, Int((deadlineDays * 1.15).rounded(.up)))
         let days = plan.workingDays
         let chosen = days[max(0, days.count - 1 - random.below(backDays))]
         d.received = officeTime(onDay: chosen)
