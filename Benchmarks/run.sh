@@ -59,6 +59,23 @@ run() {
     $TIME -v -o "$RESULTS/$name.time" "$@" > "$RESULTS/$name.json"
 }
 
+# Which calendar does tthc use? A supplement pause inside Tết 2026 (16-20 Feb off) decides: with
+# the official days off it pauses nothing and the dossier below is late; on a weekends-only clock
+# it moves the due by 33 working hours and the dossier is early. The peers
+# then use the same calendar (PEER_CALENDAR=domain|weekends-only overrides).
+if [ -z "${PEER_CALENDAR:-}" ]; then
+    probe=$RESULTS/calendar-probe.csv
+    printf 'MaHoSo,TrangThaiHoSo,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,DanhSachHoSoBoSung\nP,10,20260213080000,20260227170000,20260303100000,20260216090000/20260220100000\n' > "$probe"
+    if "$TTHC" report "$probe" --format json --as-of 2026-04-01T00:00:00 | grep -q '"late": 1'; then
+        PEER_CALENDAR=domain
+    else
+        PEER_CALENDAR=weekends-only
+    fi
+fi
+echo "peers' calendar: $PEER_CALENDAR" | tee -a "$RESULTS/machine.txt"
+CAL_OPT=()
+[ "$PEER_CALENDAR" = weekends-only ] && CAL_OPT=(--weekends-only)
+
 # shellcheck disable=SC2086
 run tthc-j2 "$TTHC" report "$FILE" --format json --as-of "$AS_OF" -j 2 $TTHC_EXTRA
 # shellcheck disable=SC2086
@@ -70,8 +87,8 @@ if [ "$PEERS" = 1 ]; then
         echo "installing duckdb and polars (benchmark only)" >&2
         pip install --quiet duckdb polars
     fi
-    run duckdb python3 Benchmarks/peers/kpis_duckdb.py "$FILE" --as-of "$AS_OF" --pause-time "$PAUSE_TIME"
-    run polars python3 Benchmarks/peers/kpis_polars.py "$FILE" --as-of "$AS_OF" --pause-time "$PAUSE_TIME"
+    run duckdb python3 Benchmarks/peers/kpis_duckdb.py "$FILE" --as-of "$AS_OF" --pause-time "$PAUSE_TIME" "${CAL_OPT[@]}"
+    run polars python3 Benchmarks/peers/kpis_polars.py "$FILE" --as-of "$AS_OF" --pause-time "$PAUSE_TIME" "${CAL_OPT[@]}"
     peers=("$RESULTS/duckdb.json" "$RESULTS/polars.json")
 fi
 

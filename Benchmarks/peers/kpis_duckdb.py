@@ -46,7 +46,8 @@ def main():
     if args.as_of:
         as_of = common.parse_time(args.as_of)
     else:
-        as_of = con.execute(f"SELECT max(greatest({', '.join(sec.values())})) FROM log").fetchone()[0]
+        latest = ", ".join(sec[c] for c in ["NgayTiepNhan", "NgayKetThucXuLy", "NgayTra"])
+        as_of = con.execute(f"SELECT max(greatest({latest})) FROM log").fetchone()[0]
 
     first, per_day = cal.first, cal.per_day
     ordinal = "[" + ",".join(map(str, cal.ordinal)) + "]"
@@ -77,10 +78,10 @@ def main():
     pause_terms = []
     for i in range(1, n_pauses + 1):
         part = f"string_split(DanhSachHoSoBoSung, ';')[{i}]"
-        start = f"epoch(strptime(split_part({part}, '/', 1), '%Y%m%d%H%M%S'))::BIGINT"
+        start = f"greatest(epoch(strptime(split_part({part}, '/', 1), '%Y%m%d%H%M%S'))::BIGINT, rec_s)"
         end_text = f"split_part({part}, '/', 2)"
-        end = (f"CASE WHEN {end_text} = '' THEN coalesce(end_s, {as_of}) "
-               f"ELSE epoch(strptime({end_text}, '%Y%m%d%H%M%S'))::BIGINT END")
+        end = (f"CASE WHEN {end_text} = '' THEN lim "
+               f"ELSE least(epoch(strptime({end_text}, '%Y%m%d%H%M%S'))::BIGINT, lim) END")
         span = f"(wt({end}) - wt({start}))" if working_pause else f"({end} - {start})"
         pause_terms.append(f"CASE WHEN npause >= {i} THEN greatest({span}, 0) ELSE 0 END")
     pause_sum = " + ".join(pause_terms) if pause_terms else "0"
@@ -92,8 +93,11 @@ def main():
         SELECT TrangThaiHoSo AS st, KenhThucHien AS ch, MucDo AS lvl, ToanTrinh AS fullon, CoPhiLePhi AS fee,
                DuocThanhToanTrucTuyen AS paid, HoSoCoThanhPhanSoHoa AS dig, KetQuaDienTu AS eres, XinLoi AS sorry,
                DanhSachHoSoBoSung,
-               {sec['NgayHenTra']} AS due_s,
+               {sec['NgayHenTra']} AS due_s, {sec['NgayTiepNhan']} AS rec_s,
                coalesce({sec['NgayKetThucXuLy']}, {sec['NgayTra']}) AS end_s,
+               -- pauses count up to the end, or the as-of time while in progress
+               CASE WHEN coalesce({sec['NgayKetThucXuLy']}, {sec['NgayTra']}) <= {as_of}
+                    THEN coalesce({sec['NgayKetThucXuLy']}, {sec['NgayTra']}) ELSE {as_of} END AS lim,
                CASE WHEN DanhSachHoSoBoSung IS NULL OR DanhSachHoSoBoSung = '' THEN 0
                     ELSE len(string_split(DanhSachHoSoBoSung, ';')) END AS npause
         FROM log
@@ -106,9 +110,9 @@ def main():
         FROM judged
     ), classified AS (
         SELECT *,
-            active AND end_s IS NOT NULL AS fin,
-            active AND end_s IS NULL AS prog,
-            CASE WHEN active AND end_s IS NOT NULL AND eff_due IS NOT NULL THEN
+            active AND end_s IS NOT NULL AND end_s <= {as_of} AS fin,
+            active AND (end_s IS NULL OR end_s > {as_of}) AS prog,
+            CASE WHEN active AND end_s IS NOT NULL AND end_s <= {as_of} AND eff_due IS NOT NULL THEN
                 CASE WHEN {strict} OR end_s > eff_due THEN 'late'
                      WHEN end_s // 86400 < eff_due // 86400 THEN 'early' ELSE 'on_time' END END AS outcome
         FROM moved
@@ -122,8 +126,8 @@ def main():
         count(*) FILTER (WHERE outcome = 'on_time') AS on_time,
         count(*) FILTER (WHERE outcome = 'late') AS late,
         count(*) FILTER (WHERE prog) AS in_progress,
-        count(*) FILTER (WHERE prog AND eff_due IS NOT NULL AND {as_of} <= eff_due) AS in_progress_within,
-        count(*) FILTER (WHERE prog AND eff_due IS NOT NULL AND {as_of} > eff_due) AS in_progress_overdue,
+        count(*) FILTER (WHERE prog AND eff_due IS NOT NULL AND NOT ({strict} OR {as_of} > eff_due)) AS in_progress_within,
+        count(*) FILTER (WHERE prog AND eff_due IS NOT NULL AND ({strict} OR {as_of} > eff_due)) AS in_progress_overdue,
         count(*) FILTER (WHERE (fin OR prog) AND eff_due IS NULL) AS no_due,
         count(*) FILTER (WHERE rec AND ch = 2) AS online,
         count(*) FILTER (WHERE rec AND ch = 3) AS postal,

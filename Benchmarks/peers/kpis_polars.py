@@ -60,21 +60,26 @@ def main():
         end_s=pl.coalesce(secs(pl.col("NgayKetThucXuLy")), secs(pl.col("NgayTra"))),
         plist=pl.when(pl.col("DanhSachHoSoBoSung").is_null() | (pl.col("DanhSachHoSoBoSung") == ""))
             .then(None).otherwise(pl.col("DanhSachHoSoBoSung").str.split(";")),
-    ).with_columns(npause=pl.col("plist").list.len().fill_null(0))
+    ).with_columns(npause=pl.col("plist").list.len().fill_null(0), rec_s=secs(pl.col("NgayTiepNhan")))
 
     if args.as_of:
         as_of = common.parse_time(args.as_of)
     else:
-        as_of = log.select(pl.max_horizontal([secs(pl.col(c)).max() for c in ts_cols])).collect().item()
+        latest = ["NgayTiepNhan", "NgayKetThucXuLy", "NgayTra"]
+        as_of = log.select(pl.max_horizontal([secs(pl.col(c)).max() for c in latest])).collect().item()
 
+    # Pauses count up to the end, or the as-of time while in progress.
+    base = base.with_columns(
+        lim=pl.when(pl.col("end_s") <= as_of).then(pl.col("end_s")).otherwise(pl.lit(as_of, dtype=pl.Int64)))
     n_pauses = base.select(pl.col("npause").max()).collect().item() or 0
     working = args.pause_time == "working"
     paused = pl.lit(0, dtype=pl.Int64)
     for i in range(n_pauses):
         part = pl.col("plist").list.get(i, null_on_oob=True)
-        start = secs(part.str.split("/").list.get(0))
+        start = pl.max_horizontal(secs(part.str.split("/").list.get(0)), pl.col("rec_s"))
         end_text = part.str.split("/").list.get(1, null_on_oob=True)
-        end = pl.when(end_text.is_null() | (end_text == "")).then(pl.coalesce(pl.col("end_s"), pl.lit(as_of))).otherwise(secs(end_text))
+        end = pl.when(end_text.is_null() | (end_text == "")).then(pl.col("lim")).otherwise(
+            pl.min_horizontal(secs(end_text), pl.col("lim")))
         span = (wt(end) - wt(start)) if working else (end - start)
         paused = paused + pl.when(pl.col("npause") > i).then(pl.max_horizontal(span, pl.lit(0))).otherwise(0)
 
@@ -88,8 +93,8 @@ def main():
         active=~pl.col("st").is_in([1, 3, 7]),
     )
     strict = pl.lit(False) if args.lenient_supplements else pl.col("npause") > 1
-    fin = pl.col("active") & pl.col("end_s").is_not_null()
-    prog = pl.col("active") & pl.col("end_s").is_null()
+    fin = pl.col("active") & pl.col("end_s").is_not_null() & (pl.col("end_s") <= as_of)
+    prog = pl.col("active") & ~(pl.col("end_s").is_not_null() & (pl.col("end_s") <= as_of))
     has_due = pl.col("eff_due").is_not_null()
     late = fin & has_due & (strict | (pl.col("end_s") > pl.col("eff_due")))
     early = fin & has_due & ~late & (pl.col("end_s") // 86400 < pl.col("eff_due") // 86400)
@@ -102,8 +107,8 @@ def main():
     counts = moved.select(
         not_received=n(~rec), received=n(rec), withdrawn=n(pl.col("st") == 7),
         finished=n(fin), early=n(early), on_time=n(on_time), late=n(late), in_progress=n(prog),
-        in_progress_within=n(prog & has_due & (pl.lit(as_of) <= pl.col("eff_due"))),
-        in_progress_overdue=n(prog & has_due & (pl.lit(as_of) > pl.col("eff_due"))),
+        in_progress_within=n(prog & has_due & ~(strict | (pl.lit(as_of) > pl.col("eff_due")))),
+        in_progress_overdue=n(prog & has_due & (strict | (pl.lit(as_of) > pl.col("eff_due")))),
         no_due=n((fin | prog) & ~has_due),
         online=n(rec & (pl.col("KenhThucHien") == 2)), postal=n(rec & (pl.col("KenhThucHien") == 3)),
         full_online_eligible=n(rec & (pl.col("MucDo") == 4)),

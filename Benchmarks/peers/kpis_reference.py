@@ -42,7 +42,8 @@ def main():
     if args.as_of:
         as_of = common.parse_time(args.as_of)
     else:
-        as_of = max(t for r in rows for t in (parse_any(r[c]) for c in ts) if t is not None)
+        latest = ["NgayTiepNhan", "NgayKetThucXuLy", "NgayTra"]
+        as_of = max(t for r in rows for t in (parse_any(r[c]) for c in latest) if t is not None)
     c = {k: 0 for k in common.COUNTS}
     for r in rows:
         st = int(r["TrangThaiHoSo"])
@@ -71,7 +72,9 @@ def main():
         end = parse_any(r["NgayKetThucXuLy"]) or parse_any(r["NgayTra"])
         due = parse_any(r["NgayHenTra"])
         pauses = [p for p in (r.get("DanhSachHoSoBoSung") or "").split(";") if p]
-        finished = end is not None
+        finished = end is not None and end <= as_of
+        received = parse_any(r["NgayTiepNhan"])
+        limit = end if finished else as_of
         c["finished" if finished else "in_progress"] += 1
         if finished and flag("KetQuaDienTu") == "1":
             c["e_result"] += 1
@@ -81,13 +84,14 @@ def main():
         paused = 0
         for p in pauses:
             a, _, b = p.partition("/")
-            s = parse_any(a)
-            e = parse_any(b) if b else (end if end is not None else as_of)
+            s = max(parse_any(a), received)
+            e = min(parse_any(b), limit) if b else limit
             paused += max(0, cal.w(e) - cal.w(s)) if args.pause_time == "working" else max(0, e - s)
         if paused:
             due = cal.advance(due, paused) if args.pause_time == "working" else due + paused
+        strict = len(pauses) > 1 and not args.lenient_supplements
         if finished:
-            if (len(pauses) > 1 and not args.lenient_supplements) or end > due:
+            if strict or end > due:
                 c["late"] += 1
                 if flag("XinLoi") == "1":
                     c["late_with_apology"] += 1
@@ -96,7 +100,7 @@ def main():
             else:
                 c["on_time"] += 1
         else:
-            c["in_progress_overdue" if as_of > due else "in_progress_within"] += 1
+            c["in_progress_overdue" if strict or as_of > due else "in_progress_within"] += 1
     common.emit("reference", c, as_of, started, args)
 
 

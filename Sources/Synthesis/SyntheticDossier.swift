@@ -215,8 +215,15 @@ struct DossierDrawer {
         }
     }
 
+    /// When the dossier was received: online ones submitted late on the last day would be
+    /// received after the export, so those are drawn again.
     mutating func arrival(online: Bool) -> Int64 {
-        online ? receiveOnline(onlineSubmission()) : officeArrival()
+        guard online else { return officeArrival() }
+        for _ in 0..<4 {
+            let received = receiveOnline(onlineSubmission())
+            if received <= plan.snapshot { return received }
+        }
+        return officeArrival()
     }
 
     func dueTime(_ received: Int64, procedure: SyntheticProcedure, unit: SyntheticUnit) -> Int64 {
