@@ -26,29 +26,74 @@ public enum DossierLogGenerator {
             summary.bytes += header.count
         }
         let blocks = (options.dossiers + options.blockSize - 1) / options.blockSize
-        let perRound = options.workers == 1 ? 1 : options.workers * 2
-        let slots = (0..<min(perRound, max(blocks, 1))).map { _ in
-            BlockSlot(capacity: options.blockSize * (encoder.maxRowBytes / 6 + 32))
-        }
-        var first = 0
-        while first < blocks {
-            let count = min(perRound, blocks - first)
-            let base = first
-            if count == 1 {
-                fill(block: base, plan: plan, encoder: encoder, slot: slots[0])
-            } else {
-                DispatchQueue.concurrentPerform(iterations: count) { i in
-                    fill(block: base + i, plan: plan, encoder: encoder, slot: slots[i])
-                }
-            }
-            for slot in slots.prefix(count) {
+        if options.workers == 1 {
+            let slot = BlockSlot(capacity: options.blockSize * (encoder.maxRowBytes / 6 + 32))
+            for block in 0..<blocks {
+                fill(block: block, plan: plan, encoder: encoder, slot: slot)
                 try slot.buffer.withBytes { try write($0) }
                 summary.bytes += slot.buffer.count
                 summary.duplicates += slot.duplicates
             }
-            first += count
+            return summary
         }
-        return summary
+        // Two sets of slots: while the workers fill one round, one more task writes the previous
+        // round (in block order), so generation and the kernel's copying overlap.
+        let perRound = options.workers * 2
+        let sets = (0..<2).map { _ in
+            (0..<perRound).map { _ in BlockSlot(capacity: options.blockSize * (encoder.maxRowBytes / 6 + 32)) }
+        }
+        return try withoutActuallyEscaping(write) { write in
+            let writer = OrderedWriter(write)
+            var previous: ArraySlice<BlockSlot> = []
+            var round = 0
+            var first = 0
+            while first < blocks {
+                let count = min(perRound, blocks - first)
+                let base = first
+                let slots = sets[round % 2]
+                let toWrite = previous
+                DispatchQueue.concurrentPerform(iterations: count + 1) { i in
+                    if i == 0 {
+                        writer.write(toWrite)
+                    } else {
+                        fill(block: base + i - 1, plan: plan, encoder: encoder, slot: slots[i - 1])
+                    }
+                }
+                if let error = writer.error { throw error }
+                previous = slots.prefix(count)
+                first += count
+                round += 1
+            }
+            writer.write(previous)
+            if let error = writer.error { throw error }
+            summary.bytes += writer.bytes
+            summary.duplicates += writer.duplicates
+            return summary
+        }
+    }
+
+    /// Writes filled slots in order from whichever worker runs the write task; only one write
+    /// task runs at a time (one per round, and rounds are sequential).
+    final class OrderedWriter: @unchecked Sendable {
+        let sink: (UnsafeRawBufferPointer) throws -> Void
+        var error: Error?
+        var bytes = 0
+        var duplicates = 0
+
+        init(_ sink: @escaping (UnsafeRawBufferPointer) throws -> Void) { self.sink = sink }
+
+        func write(_ slots: ArraySlice<BlockSlot>) {
+            guard error == nil else { return }
+            do {
+                for slot in slots {
+                    try slot.buffer.withBytes { try sink($0) }
+                    bytes += slot.buffer.count
+                    duplicates += slot.duplicates
+                }
+            } catch {
+                self.error = error
+            }
+        }
     }
 
     /// The whole log in memory (tests, small samples).

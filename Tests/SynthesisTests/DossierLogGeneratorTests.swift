@@ -63,11 +63,11 @@ func options(_ n: Int, seed: UInt64 = 7, format: SynthesisFormat = .csv, workers
 }
 
 @Suite struct CSVShapeTests {
-    static let log = parseCSV(DossierLogGenerator.generate(options(20_000, seed: 11, blockSize: 4096)).bytes)
+    static let log = parseCSV(DossierLogGenerator.generate(options(8000, seed: 11, blockSize: 2048)).bytes)
 
     @Test func headerHasTheCoreColumnsInOrder() {
         #expect(Self.log.header == DossierEncoder.columns)
-        #expect(Self.log.rows.count == 20_000)
+        #expect(Self.log.rows.count == 8000)
     }
 
     @Test func everyColumnParses() throws {
@@ -180,11 +180,11 @@ func options(_ n: Int, seed: UInt64 = 7, format: SynthesisFormat = .csv, workers
 @Suite struct DuplicateTests {
     @Test(arguments: [0.02, 0.1, 0.3])
     func repeatedIdsMatchTheRateAndTheFinalVersionComesLast(rate: Double) {
-        var o = options(10_000, seed: 3, blockSize: 1000)
+        var o = options(5000, seed: 3, blockSize: 1000)
         o.duplicateRate = rate
         let (bytes, summary) = DossierLogGenerator.generate(o)
         let rows = parseCSV(bytes).rows
-        #expect(rows.count == 10_000)
+        #expect(rows.count == 5000)
         var seen: [String: Row] = [:]
         var repeated = 0
         for row in rows {
