@@ -254,16 +254,41 @@ struct DossierEncoder: Sendable {
         out.count += key.utf8CodeUnitCount
     }
 
+    /// JSONL quirks of real sync payloads, per dossier: 0 none, 1 codes as strings and absent
+    /// timestamps as `null`, 2 codes as strings and absent timestamps as `""`.
+    func jsonStyle(_ d: SyntheticDossier) -> Int {
+        quirks ? Int(SeededRandom.mix(seed ^ 0x6A73_6F6E, UInt64(d.serial)) % 3) : 0
+    }
+
     @inline(__always)
-    func appendJSONTime(_ key: StaticString, _ t: Int64, _ out: ByteBuffer) {
-        guard t != SyntheticDossier.absent else { return }
+    func appendJSONTime(_ key: StaticString, _ t: Int64, _ out: ByteBuffer, style: Int = 0) {
+        guard t != SyntheticDossier.absent else {
+            if style == 1 {
+                appendKey(key, out)
+                appendKey("null", out)
+            } else if style == 2 {
+                appendKey(key, out)
+                appendKey("\"\"", out)
+            }
+            return
+        }
         appendKey(key, out)
         out.append(34)
         appendCompact(t, to: out)
         out.append(34)
     }
 
+    /// A small code, quoted when the dossier's style writes codes as strings.
+    @inline(__always)
+    func appendCode(_ value: Int, _ out: ByteBuffer, quoted: Bool) {
+        if quoted { out.append(34) }
+        out.append(decimal: value)
+        if quoted { out.append(34) }
+    }
+
     func appendJSON(_ d: SyntheticDossier, to out: ByteBuffer) {
+        let style = jsonStyle(d)
+        let q = style != 0
         appendKey("{\"MaHoSo\":\"", out)
         appendMaHoSo(d, to: out)
         appendKey("\",\"MaTTHC\":\"", out)
@@ -283,27 +308,27 @@ struct DossierEncoder: Sendable {
             out.append(DossierEncoder.jsonString(SyntheticOwners.owner(seed: seed, serial: d.serial)))
         }
         appendKey(",\"KenhThucHien\":", out)
-        out.append(48 + d.channel)
+        appendCode(Int(d.channel), out, quoted: q)
         appendKey(",\"TrangThaiHoSo\":", out)
-        out.append(decimal: Int(d.status))
-        appendJSONTime(",\"NgayTiepNhan\":", d.received, out)
-        appendJSONTime(",\"NgayHenTra\":", d.due, out)
-        appendJSONTime(",\"NgayKetThucXuLy\":", d.processingEnd, out)
-        appendJSONTime(",\"NgayTra\":", d.returned, out)
+        appendCode(Int(d.status), out, quoted: q)
+        appendJSONTime(",\"NgayTiepNhan\":", d.received, out, style: style)
+        appendJSONTime(",\"NgayHenTra\":", d.due, out, style: style)
+        appendJSONTime(",\"NgayKetThucXuLy\":", d.processingEnd, out, style: style)
+        appendJSONTime(",\"NgayTra\":", d.returned, out, style: style)
         appendKey(",\"MucDo\":", out)
-        out.append(48 + d.level)
+        appendCode(Int(d.level), out, quoted: q)
         appendKey(",\"ToanTrinh\":", out)
-        appendFlag(d.fullOnline, out)
+        appendCode(d.fullOnline ? 1 : 0, out, quoted: q)
         appendKey(",\"CoPhiLePhi\":", out)
-        appendFlag(d.feeBearing, out)
+        appendCode(d.feeBearing ? 1 : 0, out, quoted: q)
         appendKey(",\"DuocThanhToanTrucTuyen\":", out)
-        out.append(48 + d.paidOnline)
+        appendCode(Int(d.paidOnline), out, quoted: q)
         appendKey(",\"HoSoCoThanhPhanSoHoa\":", out)
-        appendFlag(d.digitized, out)
+        appendCode(d.digitized ? 1 : 0, out, quoted: q)
         appendKey(",\"KetQuaDienTu\":", out)
-        appendFlag(d.electronicResult, out)
+        appendCode(d.electronicResult ? 1 : 0, out, quoted: q)
         appendKey(",\"XinLoi\":", out)
-        appendFlag(d.apology, out)
+        appendCode(d.apology ? 1 : 0, out, quoted: q)
         if d.pauseCount > 0 {
             appendKey(",\"DanhSachHoSoBoSung\":[", out)
             for i in 0..<d.pauseCount {
@@ -316,6 +341,10 @@ struct DossierEncoder: Sendable {
                     appendKey(",\"NgayTiepNhanBoSung\":\"", out)
                     appendCompact(p.end, to: out)
                     out.append(34)
+                } else if style == 1 {
+                    appendKey(",\"NgayTiepNhanBoSung\":null", out)
+                } else if style == 2 {
+                    appendKey(",\"NgayTiepNhanBoSung\":\"\"", out)
                 }
                 out.append(125)
             }
