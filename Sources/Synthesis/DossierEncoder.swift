@@ -143,7 +143,8 @@ struct DossierEncoder: Sendable {
     func appendShortDate(_ seconds: Int64, to out: ByteBuffer) {
         let day = Timestamp(seconds: seconds).dayNumber
         let index = day - tableFirstDay
-        let packed = index >= 0 && index < dayTable.count ? dayTable[index] : DossierEncoder.packDate(CivilDate(dayNumber: day))
+        let packed =
+            index >= 0 && index < dayTable.count ? dayTable[index] : DossierEncoder.packDate(CivilDate(dayNumber: day))
         out.append(packed: packed >> 16, count: 6)
     }
 
@@ -158,7 +159,9 @@ struct DossierEncoder: Sendable {
         case 0..<25:  // Vietnamese Excel: dd/MM/yyyy HH:mm:ss
             out.append(DossierEncoder.pad2(date.day) + [47] + DossierEncoder.pad2(date.month) + [47])
             out.append(DossierEncoder.pad4(date.year) + [32])
-            out.append(DossierEncoder.pad2(s / 3600) + [58] + DossierEncoder.pad2(s / 60 % 60) + [58] + DossierEncoder.pad2(s % 60))
+            out.append(
+                DossierEncoder.pad2(s / 3600) + [58] + DossierEncoder.pad2(s / 60 % 60) + [58]
+                    + DossierEncoder.pad2(s % 60))
         case 25..<40:  // ISO 8601 local
             out.append(Array(t.iso8601.utf8))
         case 40..<46:  // ISO 8601 with the Vietnam offset
@@ -185,7 +188,11 @@ struct DossierEncoder: Sendable {
         out.append(unitCodes[d.unit])
         out.append(45)
         let dated = d.received != SyntheticDossier.absent ? d.received : d.submitted
-        if dated != SyntheticDossier.absent { appendShortDate(dated, to: out) } else { out.append([48, 48, 48, 48, 48, 48]) }
+        if dated != SyntheticDossier.absent {
+            appendShortDate(dated, to: out)
+        } else {
+            out.append([48, 48, 48, 48, 48, 48])
+        }
         out.append(45)
         out.append(decimal: d.serial, width: 8)
     }
@@ -220,7 +227,11 @@ struct DossierEncoder: Sendable {
         let times = [d.received, d.due, d.processingEnd, d.returned]
         for (field, t) in times.enumerated() {
             if t != SyntheticDossier.absent {
-                if quirks { appendQuirkyTimestamp(t, serial: d.serial, field: field, to: out) } else { appendCompact(t, to: out) }
+                if quirks {
+                    appendQuirkyTimestamp(t, serial: d.serial, field: field, to: out)
+                } else {
+                    appendCompact(t, to: out)
+                }
             }
             out.append(comma)
         }

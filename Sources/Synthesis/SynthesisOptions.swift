@@ -71,7 +71,8 @@ public struct SynthesisOptions: Sendable {
         from: CivilDate = CivilDate(year: 2026, month: 1, day: 1),
         to: CivilDate = CivilDate(year: 2026, month: 6, day: 30), duplicateRate: Double = 0, quirks: Bool = false,
         workers: Int = 1, blockSize: Int = 8192, calendar: WorkCalendar = WorkCalendar(),
-        profile: SynthesisProfile = SynthesisProfile(), procedures: [SyntheticProcedure] = SyntheticProcedure.communeDefaults,
+        profile: SynthesisProfile = SynthesisProfile(),
+        procedures: [SyntheticProcedure] = SyntheticProcedure.communeDefaults,
         units: [SyntheticUnit] = SyntheticUnit.communeDefaults
     ) {
         self.dossiers = dossiers

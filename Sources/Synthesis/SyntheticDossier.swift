@@ -181,7 +181,8 @@ struct DossierDrawer {
         if procedure.fee > 0 && !random.chance(profile.feeExemptShare) {
             d.feeBearing = true
             d.fee = procedure.fee * (1 + random.below(3))
-            d.paidOnline = random.chance(online ? profile.paidOnlineShare : profile.paidInPersonShare)
+            d.paidOnline =
+                random.chance(online ? profile.paidOnlineShare : profile.paidInPersonShare)
                 ? (random.chance(0.7) ? 1 : 2) : 0
         }
         d.documents = UInt8(1 + random.below(4))
@@ -202,7 +203,9 @@ struct DossierDrawer {
             d.due = dueTime(d.received, procedure: procedure, unit: unit)
             if random.chance(0.2) {
                 let s = workingInstant(between: d.received, and: plan.snapshot) ?? d.received
-                let e = min(plan.snapshot, calendar.nextWorkingInstant(atOrAfter: ts(s + 86_400 * Int64(1 + random.below(5)))).seconds)
+                let e = min(
+                    plan.snapshot,
+                    calendar.nextWorkingInstant(atOrAfter: ts(s + 86_400 * Int64(1 + random.below(5)))).seconds)
                 d.addPause(s, e > s ? e : SyntheticDossier.absent)
             }
         default:
@@ -263,8 +266,9 @@ struct DossierDrawer {
     }
 
     /// Finished (8, 9, 10): pick the outcome first, then place the end time to produce it.
-    mutating func drawFinished(_ d: inout SyntheticDossier, procedure: SyntheticProcedure, unit: SyntheticUnit, online: Bool)
-    {
+    mutating func drawFinished(
+        _ d: inout SyntheticDossier, procedure: SyntheticProcedure, unit: SyntheticUnit, online: Bool
+    ) {
         let r = random.unit()
         let outcome = r < profile.lateShare ? 2 : (r < profile.lateShare + profile.earlyShare ? 0 : 1)
         let supplements =
@@ -293,7 +297,9 @@ struct DossierDrawer {
         for _ in 0..<supplements {
             guard let s = workingInstant(between: last, and: max(last + 3600, d.due)) else { break }
             let back = s + 86_400 * Int64(1 + random.below(8)) + random.below64(86_400)
-            let e = calendar.advance(calendar.nextWorkingInstant(atOrAfter: ts(back)), byWorkingSeconds: random.below64(3 * 3600)).seconds
+            let e = calendar.advance(
+                calendar.nextWorkingInstant(atOrAfter: ts(back)), byWorkingSeconds: random.below64(3 * 3600)
+            ).seconds
             d.addPause(s, e)
             paused += calendar.workingSeconds(from: ts(s), to: ts(e))
             last = e
@@ -335,7 +341,9 @@ struct DossierDrawer {
         default:
             var returned = end
             if !d.electronicResult || random.chance(0.3) {
-                returned = calendar.advance(ts(end), byWorkingSeconds: random.below64(2 * calendar.workingSecondsPerDay)).seconds
+                returned =
+                    calendar.advance(ts(end), byWorkingSeconds: random.below64(2 * calendar.workingSecondsPerDay))
+                    .seconds
                 if returned > plan.snapshot { returned = end }
             }
             if random.chance(profile.missingProcessingEndShare) {

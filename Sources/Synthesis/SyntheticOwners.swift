@@ -1,9 +1,15 @@
 /// Dossier owners (`ChuHoSo`) for the quirky export: Vietnamese names, some with commas, quotes or
 /// a line break, chosen by a hash of `(seed, serial)` so the CSV and JSONL twins agree.
 enum SyntheticOwners {
-    static let surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+    static let surnames = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+        "Lý",
+    ]
     static let middles = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Ngọc", "Quang", "Thanh", "Xuân"]
-    static let givens = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phúc", "Quyên", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Việt", "Yến"]
+    static let givens = [
+        "An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long",
+        "Mai", "Nam", "Nga", "Phúc", "Quyên", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Việt", "Yến",
+    ]
     static let businesses = ["Tạp hóa", "Cà phê", "Sửa xe", "Quán phở", "Nhà thuốc", "Tiệm may"]
 
     static func owner(seed: UInt64, serial: Int) -> String {

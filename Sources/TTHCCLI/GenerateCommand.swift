@@ -10,16 +10,26 @@ enum GenerateCommand: Subcommand {
     static let spec = CommandSpec(
         name: "generate",
         summary: "Generate a realistic synthetic dossier log (CSV or JSONL), fast and reproducible",
-        usage: "tthc generate --dossiers N [--seed S] [--format csv|jsonl] [--from DATE --to DATE] [--duplicates RATE] [--sample-quirks] [-j N] -o FILE",
+        usage:
+            "tthc generate --dossiers N [--seed S] [--format csv|jsonl] [--from DATE --to DATE] [--duplicates RATE] [--sample-quirks] [-j N] -o FILE",
         options: [
             OptionSpec("--dossiers", value: "N", help: "Rows to write (repeated dossiers included), e.g. 10000000."),
             OptionSpec("--seed", value: "S", help: "Seed (default 1): the same seed and options give the same bytes."),
-            OptionSpec("--format", value: "csv|jsonl", help: "Encoding (default: from the output's extension, else csv)."),
+            OptionSpec(
+                "--format", value: "csv|jsonl", help: "Encoding (default: from the output's extension, else csv)."),
             OptionSpec("--from", value: "DATE", help: "First received date, yyyy-MM-dd (default 2026-01-01)."),
-            OptionSpec("--to", value: "DATE", help: "Last received date, yyyy-MM-dd (default 2026-06-30); the log is exported at its end."),
-            OptionSpec("--duplicates", value: "RATE", help: "Share of rows repeating an earlier MaHoSo, 0 to 0.5 (default 0)."),
-            OptionSpec("--sample-quirks", help: "Real-export quirks: BOM, CRLF, TenTTHC/ChuHoSo columns with commas, quotes and newlines, mixed timestamp spellings."),
-            OptionSpec("-j", value: "N", help: "Worker threads (default: all cores); the output does not depend on it."),
+            OptionSpec(
+                "--to", value: "DATE",
+                help: "Last received date, yyyy-MM-dd (default 2026-06-30); the log is exported at its end."),
+            OptionSpec(
+                "--duplicates", value: "RATE", help: "Share of rows repeating an earlier MaHoSo, 0 to 0.5 (default 0)."),
+            OptionSpec(
+                "--sample-quirks",
+                help:
+                    "Real-export quirks: BOM, CRLF, TenTTHC/ChuHoSo columns with commas, quotes and newlines, mixed timestamp spellings."
+            ),
+            OptionSpec(
+                "-j", value: "N", help: "Worker threads (default: all cores); the output does not depend on it."),
             OptionSpec("-o", value: "FILE", help: "Output file, '-' for standard output."),
             OptionSpec("--output", value: "FILE", help: "Same as -o."),
         ],
@@ -69,7 +79,9 @@ enum GenerateCommand: Subcommand {
         }
         if let rate = try arguments.double("--duplicates") {
             guard rate >= 0 && rate <= 0.5 else {
-                throw UsageError("tthc generate: --duplicates expects a share in 0...0.5, got '\(arguments.string("--duplicates")!)'")
+                throw UsageError(
+                    "tthc generate: --duplicates expects a share in 0...0.5, got '\(arguments.string("--duplicates")!)'"
+                )
             }
             options.duplicateRate = rate
         }

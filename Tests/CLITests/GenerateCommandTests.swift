@@ -45,7 +45,10 @@ import Testing
         (["generate", "--dossiers", "5"], "-o FILE is required"),
         (["generate", "--dossiers", "5", "--format", "xml", "-o", "-"], "--format expects one of csv|jsonl"),
         (["generate", "--dossiers", "5", "--from", "2026-02-30", "-o", "-"], "--from expects a date"),
-        (["generate", "--dossiers", "5", "--from", "2026-03-01", "--to", "2026-01-01", "-o", "-"], "expected from <= to"),
+        (
+            ["generate", "--dossiers", "5", "--from", "2026-03-01", "--to", "2026-01-01", "-o", "-"],
+            "expected from <= to"
+        ),
         (["generate", "--dossiers", "5", "--duplicates", "0.9", "-o", "-"], "--duplicates expects a share"),
         (["generate", "--dossiers", "5", "--seed", "-3", "-o", "-"], "--seed expects a non-negative integer"),
         (["generate", "--dossiers", "5", "--bogus", "-o", "-"], "unknown option '--bogus'"),
@@ -62,7 +65,9 @@ import Testing
     @Test func helpDescribesEveryOption() {
         let result = run(["generate", "--help"])
         #expect(result.code == 0)
-        for option in ["--dossiers", "--seed", "--format", "--from", "--to", "--duplicates", "--sample-quirks", "-j", "-o"] {
+        for option in [
+            "--dossiers", "--seed", "--format", "--from", "--to", "--duplicates", "--sample-quirks", "-j", "-o",
+        ] {
             #expect(result.out.contains(option))
         }
     }

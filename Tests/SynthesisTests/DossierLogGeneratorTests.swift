@@ -20,7 +20,8 @@ func parseCSV(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocatio
     }
     var rows: [Row] = []
     for (n, record) in records.dropFirst().enumerated() {
-        #expect(record.count == header.count, "record \(n + 1) has \(record.count) fields", sourceLocation: sourceLocation)
+        #expect(
+            record.count == header.count, "record \(n + 1) has \(record.count) fields", sourceLocation: sourceLocation)
         rows.append(Row(fields: Dictionary(uniqueKeysWithValues: zip(header, record))))
     }
     return (header, rows)
@@ -259,8 +260,10 @@ func options(_ n: Int, seed: UInt64 = 7, format: SynthesisFormat = .csv, workers
                 #expect(value == row.time(name), "\(row["MaHoSo"]) \(name)")
             }
             let pauses = (object["DanhSachHoSoBoSung"] as? [[String: Any]]) ?? []
-            let text = pauses.map { (($0["NgayBoSung"] as? String) ?? "") + "/" + (($0["NgayTiepNhanBoSung"] as? String) ?? "") }
-                .joined(separator: ";")
+            let text = pauses.map {
+                (($0["NgayBoSung"] as? String) ?? "") + "/" + (($0["NgayTiepNhanBoSung"] as? String) ?? "")
+            }
+            .joined(separator: ";")
             #expect(text == row["DanhSachHoSoBoSung"])
             let fees = (object["DanhSachLePhi"] as? [[String: Int]]) ?? []
             #expect(fees.contains { $0["Gia"]! > 0 } == (row["CoPhiLePhi"] == "1"))
