@@ -19,6 +19,9 @@ enum EngineOptions {
             "--calendar", value: "FILE", repeatable: true,
             help: "Calendar overlay (days off, working days, office hours) or 'cultural-day'; repeatable."),
         OptionSpec("--due-mode", value: "MODE", help: "exact (default) or end-of-day: how a catalog due is placed."),
+        OptionSpec(
+            "--clock", value: "CLOCK",
+            help: "working (default): pauses and processing times in office hours; calendar: in elapsed time."),
         OptionSpec("--lenient-supplements", help: "Do not count dossiers with several supplement requests as late."),
         OptionSpec("--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
         OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
@@ -88,6 +91,9 @@ enum EngineOptions {
         classifier.lenientSupplements = parsed.flag("--lenient-supplements")
         if let mode = try parsed.choice("--due-mode", ["exact", "end-of-day"]) {
             classifier.dueMode = DueMode(rawValue: mode)!
+        }
+        if let clock = try parsed.choice("--clock", Clock.allCases.map(\.rawValue)) {
+            classifier.clock = Clock(rawValue: clock)!
         }
         classifier.calendar = try CalendarLoading.calendar(parsed)
         classifier.catalog = try CalendarLoading.catalog(parsed)

@@ -90,6 +90,22 @@ import WorkingTime
         #expect(c.processingWorkingSeconds == expected)
     }
 
+    @Test func theCalendarClockMeasuresElapsedTime() {
+        // Paused Tue 16:00 -> 18:00: one working hour, two elapsed hours.
+        let r = record(status: .finished, end: "2026-03-04T18:30", pauses: [("2026-03-03T16:00", "2026-03-03T18:00")])
+        var copy = r
+        var calendarClock = classifier
+        calendarClock.clock = .calendar
+        let elapsed = calendarClock.classify(&copy, entry: nil, asOf: t("2026-03-20T00:00"))
+        #expect(elapsed.effectiveDue == t("2026-03-04T19:00"))
+        #expect(elapsed.progress == .onTime)
+        let expectedProcessing: Int64 = (2 * 86_400 + 10 * 3600 + 1800) - 7200
+        #expect(elapsed.processingWorkingSeconds == expectedProcessing)
+        let working = classify(r)
+        #expect(working.effectiveDue == t("2026-03-05T09:00"))
+        #expect(working.pausedWorkingSeconds == 3600)
+    }
+
     @Test func anOpenPauseRunsToTheAsOfTime() {
         let r = record(status: .waitingForSupplement, pauses: [("2026-03-04T08:00", nil)])
         // Waiting since Wed 08:00: the due keeps moving, so not overdue on Friday.
