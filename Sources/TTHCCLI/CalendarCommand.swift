@@ -1,3 +1,4 @@
+import Report
 import CivilTime
 import WorkingTime
 
@@ -156,33 +157,9 @@ enum CalendarOption {
 
 /// Text helpers of the working-time commands (namespaced to stay clear of other commands).
 enum WorkingTimeFormat {
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func json(_ text: String) -> String { NumberText.jsonString(text) }
 
-    static func csv(_ text: String) -> String {
-        guard text.contains(",") || text.contains("\"") || text.contains("\n") else { return text }
-        var out = "\""
-        for c in text { if c == "\"" { out += "\"\"" } else { out.append(c) } }
-        return out + "\""
-    }
+    static func csv(_ text: String) -> String { NumberText.csvField(text) }
 
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
