@@ -140,10 +140,17 @@ public enum TargetMetric: Hashable, Sendable, CustomStringConvertible {
     case rate(KPI)
     case count(CountMetric)
 
+    /// A KPI name (`on-time`, also `on_time`) is the rate; any other count name is the count.
+    /// Counts that share a KPI's name (`online`, `on_time`, `full_online`, `e_result`) are named
+    /// with the prefix `count:` (`count:online>=100`), which any count may carry.
     public init?(_ text: String) {
-        if let kpi = KPI(rawValue: text.lowercased()) {
+        let lower = text.lowercased()
+        if lower.hasPrefix("count:") {
+            guard let count = CountMetric(String(lower.dropFirst(6))) else { return nil }
+            self = .count(count)
+        } else if let kpi = KPI(rawValue: lower.replacingOccurrences(of: "_", with: "-")) {
             self = .rate(kpi)
-        } else if let count = CountMetric(text) {
+        } else if let count = CountMetric(lower) {
             self = .count(count)
         } else {
             return nil
@@ -153,7 +160,9 @@ public enum TargetMetric: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .rate(let kpi): return kpi.rawValue
-        case .count(let count): return count.description
+        case .count(let count):
+            let plain = count.description
+            return KPI(rawValue: plain) == nil ? plain : "count:" + plain
         }
     }
 
