@@ -19,6 +19,8 @@ public struct MonitoredDossier: Hashable, Sendable {
     public var apology: Bool
     /// Status 5, or a supplement request still open: the clock is stopped.
     public var waitingForSupplement: Bool
+    /// More than one supplement request: overdue under the 766 rule whatever its due.
+    public var lateBySupplements = false
 
     public init(
         id: String, agency: String, procedure: String, received: Timestamp?, due: Timestamp?, end: Timestamp?,
@@ -129,7 +131,7 @@ public struct DailyMonitor: Sendable {
             return
         }
         // In progress as of `asOf`.
-        if due < asOf {
+        if due < asOf || dossier.lateBySupplements {
             overdue.append(Item(dossier: dossier, workingSeconds: calendar.workingSeconds(from: due, to: asOf)))
             if dossier.apology { overdueWithApology += 1 }
         } else if due <= horizonEnd {

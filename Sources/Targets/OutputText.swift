@@ -116,7 +116,8 @@ struct TextTable {
         for row in all {
             for (i, cell) in row.enumerated() where i < columns { widths[i] = max(widths[i], cell.count) }
         }
-        var numeric = [Bool](repeating: true, count: columns)
+        // Codes such as procedure 1.001193 look numeric but are names: keep them left-aligned.
+        var numeric = header.map { !TextTable.textHeaders.contains($0) }
         for row in rows {
             for (i, cell) in row.enumerated() where i < columns && !cell.isEmpty {
                 if !TextTable.looksNumeric(cell) { numeric[i] = false }
@@ -137,6 +138,11 @@ struct TextTable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    static let textHeaders: Set<String> = [
+        "agency", "procedure", "field", "channel", "day", "week", "month", "quarter", "dossier", "target", "metric",
+        "group", "indicator", "status",
+    ]
 
     static func looksNumeric(_ cell: String) -> Bool {
         guard let first = cell.first, first.isNumber || first == "-" else { return cell == "n/a" }

@@ -1,4 +1,5 @@
 import CivilTime
+import Ingest
 import Metrics
 
 /// What a run looked at, printed at the top of every output.
@@ -10,6 +11,8 @@ public struct RunContext: Sendable {
     public var profile: TargetProfile?
     /// The engine's input summary (`records`, `rejected`, `files`...), passed through to JSON.
     public var input: [(String, JSONValue)]
+    /// `input: 5,000 records, 0 rejected, ...` for tables.
+    public var inputLine: String?
 
     public init(
         asOf: Timestamp, period: ReportingPeriod? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
@@ -31,6 +34,7 @@ public struct RunContext: Sendable {
             scope += ", received \(from?.description ?? "...") .. \(to?.description ?? "...")"
         }
         lines.append(scope)
+        if let inputLine { lines.append(inputLine) }
         if let profile {
             lines.append("profile \(profile.name): \(profile.title)")
             lines.append("  source: \(profile.source)")
@@ -389,5 +393,27 @@ public enum ScoreReport {
             ("units", .array(units.map { $0.estimate.jsonValue(key: .object([(unitDimension, .string($0.key))])) })))
         if !context.input.isEmpty { members.append(("input", .object(context.input))) }
         return .object(members)
+    }
+}
+
+extension RunContext {
+    /// The engine's input summary as JSON members and a one-line text, the same keys as `tthc report`.
+    public mutating func setInput(_ input: InputSummary, outsideSelection: Int) {
+        self.input = [
+            ("records", .int(input.records)), ("accepted", .int(input.accepted)), ("rejected", .int(input.rejected)),
+            ("duplicates", .int(input.duplicates)), ("replaced", .int(input.replaced)),
+            ("outside_selection", .int(outsideSelection)),
+            (
+                "files",
+                .array(
+                    input.files.map {
+                        .object([("path", .string($0.path)), ("records", .int($0.records)), ("rejected", .int($0.rejected))])
+                    })
+            ),
+        ]
+        var line = "input: \(formatCount(input.records)) records, \(formatCount(input.rejected)) rejected, "
+        line += "\(formatCount(input.duplicates)) duplicate ids"
+        if outsideSelection > 0 { line += ", \(formatCount(outsideSelection)) outside the selection" }
+        inputLine = line
     }
 }

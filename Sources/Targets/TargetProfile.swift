@@ -25,16 +25,32 @@ public struct TargetProfile: Sendable {
         public var target: Target
         public var label: String
         public var source: String?
+
+        public init(target: Target, label: String, source: String?) {
+            self.target = target
+            self.label = label
+            self.source = source
+        }
     }
 
     public struct Watch: Sendable {
         public var metric: TargetMetric
         public var label: String
+
+        public init(metric: TargetMetric, label: String) {
+            self.metric = metric
+            self.label = label
+        }
     }
 
     public struct Note: Sendable {
         public var label: String
         public var reason: String
+
+        public init(label: String, reason: String) {
+            self.label = label
+            self.reason = reason
+        }
     }
 
     public var name: String
