@@ -1,4 +1,5 @@
 import CivilTime
+import Ingest
 import Metrics
 import Targets
 
@@ -55,32 +56,26 @@ enum CheckCommand: Subcommand {
         let period = try TargetOptions.applyPeriod(arguments, to: &options)
         let byDimensions = try EngineOptions.dimensions(arguments)
 
-        // One scan: the --by dimensions first (so their projection stays sorted), then agency and
-        // procedure for the contributors; a second scan only when that needs more than 4.
-        var combined = byDimensions
-        for d in [GroupDimension.agency, .procedure] where !combined.contains(d) { combined.append(d) }
-        var main = options
-        let result: ReportResult
-        let contributorResult: ReportResult
-        if combined.count <= 4 {
-            main.dimensions = combined
-            result = try KPIEngine.run(files: files, options: main)
-            contributorResult = result
-        } else {
-            main.dimensions = byDimensions
-            result = try KPIEngine.run(files: files, options: main)
-            var second = options
-            second.dimensions = [.agency, .procedure]
-            contributorResult = try KPIEngine.run(files: files, options: second)
-        }
+        // The totals and --by groups come from the engine; only when a target is missed does a
+        // second, counts-only scan rank the units and procedures behind the miss.
+        options.dimensions = byDimensions
+        let result = try KPIEngine.run(files: files, options: options)
         let groups = byDimensions.isEmpty ? nil : Breakdown(projecting: result, onto: byDimensions)
-        let check = TargetCheck(
-            items: items, watch: profile?.watch ?? [], notChecked: profile?.notChecked ?? [],
-            totals: result.totals.counts, groups: groups,
-            contributorBreakdowns: [
-                Breakdown(projecting: contributorResult, onto: [.agency]),
-                Breakdown(projecting: contributorResult, onto: [.procedure]),
-            ], limit: top)
+        func makeCheck(_ breakdowns: [Breakdown]) -> TargetCheck {
+            TargetCheck(
+                items: items, watch: profile?.watch ?? [], notChecked: profile?.notChecked ?? [],
+                totals: result.totals.counts, groups: groups, contributorBreakdowns: breakdowns, limit: top)
+        }
+        var check = makeCheck([])
+        if top > 0, let asOf = result.asOf, check.results.contains(where: { $0.total.status == .missed }) {
+            let setup = BreakdownConsumer.Setup(
+                classifier: options.classifier, asOf: asOf, receivedFrom: options.receivedFrom,
+                receivedBefore: options.receivedBefore)
+            let (breakdown, _) = try LogScanner.scan(files: files, options: options.scan) {
+                BreakdownConsumer(setup: setup)
+            }
+            check = makeCheck(breakdown.breakdowns)
+        }
         var context = RunContext(
             asOf: result.asOf ?? options.asOf ?? Timestamp(seconds: 0), period: period,
             from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,

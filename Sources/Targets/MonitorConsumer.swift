@@ -174,3 +174,84 @@ extension Breakdown {
         self.init(dimensions: dimensions.map(\.rawValue), groups: groups)
     }
 }
+
+/// Counts per unit (`DonViXuLy`) and per procedure (`MaTTHC`) in one scan, for ranking who
+/// contributes to a missed target. Only counts are kept (no processing-time histogram), so memory
+/// is a few hundred bytes per unit and procedure.
+///
+/// Selection and classification are the engine's (`KPIEngine`), given the as-of time the engine
+/// settled on, so the sum over units equals the engine's totals (checked by a test).
+public struct BreakdownConsumer: RecordConsumer {
+    public final class Setup: Sendable {
+        let classifier: DossierClassifier
+        let asOf: Timestamp
+        let receivedFrom: Timestamp?
+        let receivedBefore: Timestamp?
+
+        public init(classifier: DossierClassifier, asOf: Timestamp, receivedFrom: Timestamp?, receivedBefore: Timestamp?) {
+            self.classifier = classifier
+            self.asOf = asOf
+            self.receivedFrom = receivedFrom
+            self.receivedBefore = receivedBefore
+        }
+    }
+
+    let setup: Setup
+    private var agencyIndex: [String: Int] = [:]
+    private var agencyCounts: [KPICounts] = []
+    private var procedureIndex: [String: Int] = [:]
+    private var procedureCounts: [KPICounts] = []
+    private var catalogCache: [String: ProcedureCatalog.Entry?] = [:]
+
+    public init(setup: Setup) { self.setup = setup }
+
+    public mutating func consume(_ record: inout DossierRecord) {
+        if setup.receivedFrom != nil || setup.receivedBefore != nil {
+            guard let received = record.received, setup.receivedFrom.map({ received >= $0 }) ?? true,
+                setup.receivedBefore.map({ received < $0 }) ?? true
+            else { return }
+        }
+        // Short keys (unit names, procedure codes) fit in a String's inline storage: no allocation.
+        let procedure = record.procedure.count > 0 ? record.procedure.utf8String : "(none)"
+        var entry: ProcedureCatalog.Entry?
+        if let catalog = setup.classifier.catalog, record.procedure.count > 0 {
+            if let cached = catalogCache[procedure] {
+                entry = cached
+            } else {
+                entry = catalog[procedure]
+                catalogCache[procedure] = entry
+            }
+        }
+        let classification = setup.classifier.classify(&record, entry: entry, asOf: setup.asOf)
+        let delta = MonitorConsumer.tally(record, entry: entry, classification)
+        let agency = record.agency.count > 0 ? record.agency.utf8String : "(none)"
+        BreakdownConsumer.add(delta, to: agency, &agencyIndex, &agencyCounts)
+        BreakdownConsumer.add(delta, to: procedure, &procedureIndex, &procedureCounts)
+    }
+
+    static func add(_ delta: KPICounts, to key: String, _ index: inout [String: Int], _ counts: inout [KPICounts]) {
+        if let i = index[key] {
+            counts[i].merge(delta)
+        } else {
+            index[key] = counts.count
+            counts.append(delta)
+        }
+    }
+
+    public mutating func merge(_ later: consuming BreakdownConsumer) {
+        for (key, i) in later.agencyIndex { BreakdownConsumer.add(later.agencyCounts[i], to: key, &agencyIndex, &agencyCounts) }
+        for (key, i) in later.procedureIndex {
+            BreakdownConsumer.add(later.procedureCounts[i], to: key, &procedureIndex, &procedureCounts)
+        }
+    }
+
+    /// The agency and procedure breakdowns, sorted by key.
+    public var breakdowns: [Breakdown] {
+        func make(_ name: String, _ index: [String: Int], _ counts: [KPICounts]) -> Breakdown {
+            let groups = index.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .map { (key: [$0.key], counts: counts[$0.value]) }
+            return Breakdown(dimensions: [name], groups: groups)
+        }
+        return [make("agency", agencyIndex, agencyCounts), make("procedure", procedureIndex, procedureCounts)]
+    }
+}
