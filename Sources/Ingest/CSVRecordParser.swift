@@ -26,10 +26,14 @@ struct CSVRecordParser {
     let delimiter: UInt8
     /// For each column of the header, the field it feeds, or nil when ignored.
     let columnFields: [DossierField?]
-    let hasStatusColumn: Bool
-    /// Bytes that end the fast scan of an unquoted field.
-    private var stopTable: [Bool]
-    private var spans: [FieldSpan]
+    /// The columns the engine reads, with their fields, in header order.
+    private let readColumns: [(column: Int, field: DossierField)]
+    private let statusColumn: Int?
+    /// Bytes that end the fast scan of an unquoted field (delimiter, line feed, quote).
+    private let stopTable: UnsafeMutablePointer<Bool>
+    private let spans: UnsafeMutablePointer<FieldSpan>
+    private let columnCount: Int
+    private let delimiterPattern: UInt64
     /// Unescaped copies of quoted fields with doubled quotes, kept until the next record.
     private var scratch: UnsafeMutableRawBufferPointer
     private var scratchUsed = 0
@@ -37,12 +41,17 @@ struct CSVRecordParser {
     init(delimiter: UInt8, columnFields: [DossierField?]) {
         self.delimiter = delimiter
         self.columnFields = columnFields
-        hasStatusColumn = columnFields.contains(.status)
-        stopTable = [Bool](repeating: false, count: 256)
+        statusColumn = columnFields.firstIndex(of: .status)
+        readColumns = columnFields.enumerated().compactMap { item in item.element.map { (item.offset, $0) } }
+        stopTable = .allocate(capacity: 256)
+        stopTable.initialize(repeating: false, count: 256)
         stopTable[Int(delimiter)] = true
         stopTable[Int(UInt8(ascii: "\n"))] = true
         stopTable[Int(UInt8(ascii: "\""))] = true
-        spans = [FieldSpan](repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: columnFields.count)
+        columnCount = columnFields.count
+        delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        spans = .allocate(capacity: max(1, columnFields.count))
+        spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: max(1, columnFields.count))
         scratch = .allocate(byteCount: 4096, alignment: 8)
     }
 
@@ -57,7 +66,7 @@ struct CSVRecordParser {
         var fieldIndex = 0
         var newlines = 0
         var fault: (rule: IngestRule, offset: Int, column: Int)?
-        let columnCount = spans.count
+        let columnCount = self.columnCount
         // Blank line (LF or CRLF): not a record.
         if p < n, base[p] == 0x0A { return .blank(end: p + 1) }
         if p + 1 < n, base[p] == 0x0D, base[p + 1] == 0x0A { return .blank(end: p + 2) }
@@ -71,10 +80,7 @@ struct CSVRecordParser {
                 p += 1
                 span.start = p
                 while true {
-                    while p < n, base[p] != 0x22 {
-                        if base[p] == 0x0A { newlines += 1 }
-                        p += 1
-                    }
+                    p = nextQuote(base, from: p, end: n, newlines: &newlines)
                     if p >= n {
                         if !atEnd { return .incomplete }
                         fault = fault ?? (.unbalancedQuote, fieldStart, fieldIndex)
@@ -112,7 +118,7 @@ struct CSVRecordParser {
                 if p < n, base[p] == 0x0D { p += 1 }
             } else {
                 while true {
-                    while p < n, !stopTable[Int(base[p])] { p += 1 }
+                    p = nextStop(base, from: p, end: n)
                     if p < n, base[p] == 0x22 {
                         // A quote inside an unquoted field breaks RFC 4180; treat it as opening a
                         // quoted stretch so record boundaries agree with the chunk splitter.
@@ -163,8 +169,7 @@ struct CSVRecordParser {
         // Interpret the fields the engine reads.
         record.reset()
         scratchUsed = 0
-        for column in 0..<columnCount {
-            guard let field = columnFields[column] else { continue }
+        for (column, field) in readColumns {
             let span = spans[column]
             var bytes = UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)
             if span.hasEscapes { bytes = unescape(bytes) }
@@ -172,15 +177,54 @@ struct CSVRecordParser {
                 return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: span.start)
             }
         }
-        if let (rule, field) = FieldDecoder.validate(record, hasStatus: hasStatusColumn && fieldHasValue(.status, base)) {
+        let hasStatus = statusColumn.map { fieldHasValue($0, base) } ?? false
+        if let (rule, field) = FieldDecoder.validate(record, hasStatus: hasStatus) {
             let column = columnFields.firstIndex(of: field) ?? 0
             return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: spans[column].start)
         }
         return .record(end: recordEnd, newlines: newlines)
     }
 
-    private func fieldHasValue(_ field: DossierField, _ base: UnsafePointer<UInt8>) -> Bool {
-        guard let column = columnFields.firstIndex(of: field) else { return false }
+    /// The first delimiter, line feed or quote at or after `p` (or `end`), eight bytes at a
+    /// time: a field end costs one predictable branch instead of one per byte.
+    @inline(__always)
+    private func nextStop(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var p = start
+        let raw = UnsafeRawPointer(base)
+        while p + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let hits = SWAR.matches(word, delimiterPattern) | SWAR.matches(word, SWAR.newlines) | SWAR.matches(word, SWAR.quotes)
+            if hits != 0 { return p + hits.trailingZeroBitCount >> 3 }
+            p += 8
+        }
+        while p < end, !stopTable[Int(base[p])] { p += 1 }
+        return p
+    }
+
+    /// The next quote at or after `p` (or `end`), counting the line feeds passed.
+    @inline(__always)
+    private func nextQuote(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, newlines: inout Int) -> Int {
+        var p = start
+        let raw = UnsafeRawPointer(base)
+        while p + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let quotes = SWAR.matches(word, SWAR.quotes)
+            let bound = quotes == 0 ? 64 : quotes.trailingZeroBitCount
+            // Line feeds before the quote (or in the whole word).
+            let feeds = SWAR.matches(word, SWAR.newlines)
+            newlines += (bound == 64 ? feeds : feeds & ((1 << UInt64(bound)) &- 1)).nonzeroBitCount
+            if quotes != 0 { return p + bound >> 3 }
+            p += 8
+        }
+        while p < end, base[p] != 0x22 {
+            if base[p] == 0x0A { newlines += 1 }
+            p += 1
+        }
+        return p
+    }
+
+    @inline(__always)
+    private func fieldHasValue(_ column: Int, _ base: UnsafePointer<UInt8>) -> Bool {
         let span = spans[column]
         return FieldDecoder.trimmed(UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)).count > 0
     }
@@ -213,7 +257,24 @@ struct CSVRecordParser {
 
     /// Frees the scratch storage; the parser must not be used afterwards.
     func deallocate() {
+        stopTable.deallocate()
+        spans.deallocate()
         scratch.deallocate()
         for b in retired { b.deallocate() }
+    }
+}
+
+/// Byte matching eight bytes at a time in a 64-bit word.
+enum SWAR {
+    static let quotes: UInt64 = 0x2222_2222_2222_2222
+    static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The high bit of each byte of `word` equal to the byte repeated in `pattern`; exact
+    /// (no false positives from borrows).
+    @inline(__always)
+    static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = word ^ pattern
+        return ~(((x & low7) &+ low7) | x | low7)
     }
 }

@@ -81,9 +81,9 @@ struct FileLayout: @unchecked Sendable {
     var columnFields: [DossierField?]
 }
 
-/// One piece's outcome.
-struct PieceOutcome<C> {
-    var consumer: C
+/// One piece's outcome, apart from its consumer. Line numbers inside are relative to the
+/// piece's first record until the batch fixes them up.
+struct PieceOutcome {
     var fingerprints: [UInt64] = []
     var records = 0
     var rejected = 0
@@ -93,6 +93,8 @@ struct PieceOutcome<C> {
     /// Start of a record cut by the end of the batch, and its line.
     var carryFrom: Int?
     var carryLine = 0
+    /// Line ends from the piece's first record start to where its last record ends.
+    var newlinesPassed = 0
 }
 
 struct ScanRun {
@@ -174,12 +176,13 @@ struct ScanRun {
         while true {
             let atEnd = source.reachedEnd
             let region = UnsafeRawBufferPointer(rebasing: buffer[0..<filled])
-            let outcomes = processBatch(
+            var (outcomes, consumers) = processBatch(
                 region, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path, makeConsumer: makeConsumer)
             var carry: Int?
-            for var outcome in outcomes {
+            for k in outcomes.indices {
+                var outcome = outcomes[k]
                 if let fatal = outcome.fatal { throw fatal }
-                merged.merge(outcome.consumer)
+                merged.merge(consumers.removeFirst())
                 fileSummary.records += outcome.records
                 fileSummary.rejected += outcome.rejected
                 summary.replaced += outcome.replaced
@@ -238,58 +241,57 @@ struct ScanRun {
     private func processBatch<C: RecordConsumer>(
         _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
         makeConsumer: () -> C
-    ) -> [PieceOutcome<C>] {
+    ) -> ([PieceOutcome], [C]) {
         let length = region.count - begin
         let pieceCount = max(1, min(options.piecesPerBatch, (length + options.chunkSize - 1) / options.chunkSize))
         var starts = [Int](repeating: 0, count: pieceCount + 1)
         for k in 0...pieceCount { starts[k] = begin + min(length, k * options.chunkSize) }
         starts[pieceCount] = region.count
-        // Phase A: quotes and line ends per piece, for quoting state and line numbers.
-        let counts = UnsafeMutableBufferPointer<(quotes: Int, newlines: Int)>.allocate(capacity: pieceCount)
-        defer { counts.deallocate() }
-        let countsShared = SendableBuffer(counts)
-        let regionShared = SendableRegion(region)
         let bounds = starts
-        let countQuotes = layout.format != .jsonl
-        DispatchQueue.concurrentPerform(iterations: pieceCount) { k in
-            let piece = UnsafeRawBufferPointer(rebasing: regionShared.region[bounds[k]..<bounds[k + 1]])
-            countsShared.buffer[k] = ByteCounter.count(piece, quotes: countQuotes)
-        }
+        let regionShared = SendableRegion(region)
+        // Phase A: quotes per piece give the quoting state at each piece's start.
         var inQuotes = [Bool](repeating: false, count: pieceCount)
-        var lines = [Int](repeating: firstLine, count: pieceCount)
-        for k in 1..<max(1, pieceCount) {
-            inQuotes[k] = inQuotes[k - 1] != (counts[k - 1].quotes & 1 == 1)
-            lines[k] = lines[k - 1] + counts[k - 1].newlines
+        if layout.format != .jsonl && pieceCount > 1 {
+            var parities = [Bool](repeating: false, count: pieceCount)
+            parities.withUnsafeMutableBufferPointer { buffer in
+                let shared = SendableBuffer(buffer)
+                forEachIndex(pieceCount - 1, workers: options.workers) { k in
+                    let piece = UnsafeRawBufferPointer(rebasing: regionShared.region[bounds[k]..<bounds[k + 1]])
+                    shared.buffer[k] = ByteCounter.quotes(piece) & 1 == 1
+                }
+            }
+            for k in 1..<pieceCount { inQuotes[k] = inQuotes[k - 1] != parities[k - 1] }
         }
-        // Phase B: parse.
-        var slots = [PieceOutcome<C>?](repeating: nil, count: pieceCount)
+        // Phase B: parse, each piece into its own consumer.
+        var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
         var consumers: [C] = (0..<pieceCount).map { _ in makeConsumer() }
-        let pieceIndexBase = acceptedPerPiece.count
         let context = PieceContext(
             layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
             keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
-            replacement: replacement, pieceIndexBase: pieceIndexBase)
+            replacement: replacement, pieceIndexBase: acceptedPerPiece.count)
         let startStates = inQuotes
-        let startLines = lines
-        slots.withUnsafeMutableBufferPointer { slotBuffer in
+        outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             consumers.withUnsafeMutableBufferPointer { consumerBuffer in
-                let slotShared = SendableBuffer(slotBuffer)
+                let outcomeShared = SendableBuffer(outcomeBuffer)
                 let consumerShared = SendableBuffer(consumerBuffer)
-                DispatchQueue.concurrentPerform(iterations: pieceCount) { k in
-                    var outcome = PieceOutcome(consumer: consumerShared.buffer[k])
+                forEachIndex(pieceCount, workers: options.workers) { k in
                     PieceParser.parse(
-                        regionShared.region, from: bounds[k], to: bounds[k + 1], isLast: k == pieceCount - 1,
-                        inQuotes: startStates[k], line: startLines[k], pieceIndex: k, context: context, outcome: &outcome)
-                    slotShared.buffer[k] = outcome
+                        regionShared.region, from: bounds[k], to: bounds[k + 1], inQuotes: startStates[k], pieceIndex: k,
+                        context: context, outcome: &outcomeShared.buffer[k]
+                    ) { record in consumerShared.buffer[k].consume(&record) }
                 }
             }
         }
-        var result = slots.map { $0! }
-        // The line after the batch, for the next one when nothing is carried.
-        if result[pieceCount - 1].carryFrom == nil {
-            result[pieceCount - 1].carryLine = lines[pieceCount - 1] + counts[pieceCount - 1].newlines
+        // Line numbers: each piece counted its own line ends, so they add up in order.
+        var line = firstLine
+        for k in 0..<pieceCount {
+            if let fatal = outcomes[k].fatal { outcomes[k].fatal?.line = fatal.line + line }
+            for r in outcomes[k].rejects.indices { outcomes[k].rejects[r].line += line }
+            if outcomes[k].carryFrom != nil { outcomes[k].carryLine += line }
+            line += outcomes[k].newlinesPassed
         }
-        return result
+        if outcomes[pieceCount - 1].carryFrom == nil { outcomes[pieceCount - 1].carryLine = line }
+        return (outcomes, consumers)
     }
 }
 

@@ -2,13 +2,15 @@ import Records
 
 /// Parses the records that start inside one piece of a batch.
 enum PieceParser {
-    static func parse<C: RecordConsumer>(
-        _ region: UnsafeRawBufferPointer, from: Int, to: Int, isLast: Bool, inQuotes: Bool, line startLine: Int,
-        pieceIndex: Int, context: PieceContext, outcome: inout PieceOutcome<C>
+    /// Lines in the outcome count from 0 at the piece's first record; the batch adds the base.
+    static func parse(
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, pieceIndex: Int, context: PieceContext,
+        outcome: inout PieceOutcome, consume: (inout DossierRecord) -> Void
     ) {
-        var line = startLine
+        var line = 0
+        defer { outcome.newlinesPassed = line }
         guard var p = firstRecordStart(region, from: from, to: to, inQuotes: inQuotes, isFirst: pieceIndex == 0,
-            format: context.layout.format, line: &line)
+            format: context.layout.format)
         else { return }
         var record = DossierRecord()
         record.pauses.reserveCapacity(8)
@@ -51,7 +53,7 @@ enum PieceParser {
                         outcome.fingerprints.append(fingerprint)
                     }
                 }
-                outcome.consumer.consume(&record)
+                consume(&record)
                 line += newlines
                 p = end
             case .invalid(let end, let newlines, let rule, let field, let offset):
@@ -73,14 +75,12 @@ enum PieceParser {
                 p = end
             }
         }
-        _ = isLast
     }
 
-    /// The first record start at or after `from` (nil when no record starts before `to`);
-    /// advances `line` over the line ends skipped.
+    /// The first record start at or after `from`, nil when no record starts before `to`. The
+    /// line ends skipped belong to the previous piece's last record, which counts them.
     private static func firstRecordStart(
-        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, isFirst: Bool, format: InputFormat,
-        line: inout Int
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, isFirst: Bool, format: InputFormat
     ) -> Int? {
         if isFirst { return from }
         if !inQuotes && from > 0 && region[from - 1] == 0x0A { return from }
@@ -91,9 +91,8 @@ enum PieceParser {
             let b = region[q]
             if b == 0x22 && tracksQuotes {
                 quoted.toggle()
-            } else if b == 0x0A {
-                line += 1
-                if !quoted { return q + 1 }
+            } else if b == 0x0A && !quoted {
+                return q + 1
             }
             q += 1
         }
@@ -121,10 +120,19 @@ enum PieceParser {
         var textEnd = at
         let delimiter: UInt8 = context.layout.format == .tsv ? 0x09 : 0x2C
         let stopAtDelimiter = context.layout.format != .jsonl && at < recordEnd && region[at] != 0x22
-        while textEnd < recordEnd, textEnd - at < 120, region[textEnd] != 0x0A, region[textEnd] != 0x0D,
-            !(stopAtDelimiter && region[textEnd] == delimiter)
-        {
-            textEnd += 1
+        if context.layout.format == .jsonl && at < recordEnd && region[at] == 0x22 {
+            // A JSON string: up to its closing quote.
+            textEnd = at + 1
+            while textEnd < recordEnd, textEnd - at < 120, region[textEnd] != 0x22, region[textEnd] != 0x0A {
+                textEnd += region[textEnd] == 0x5C ? 2 : 1
+            }
+            textEnd = min(textEnd + 1, recordEnd)
+        } else {
+            while textEnd < recordEnd, textEnd - at < 120, region[textEnd] != 0x0A, region[textEnd] != 0x0D,
+                !(stopAtDelimiter && region[textEnd] == delimiter)
+            {
+                textEnd += 1
+            }
         }
         let text = IngestError.shorten(UnsafeRawBufferPointer(rebasing: region[at..<textEnd]))
         return IngestError(
