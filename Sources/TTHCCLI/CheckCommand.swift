@@ -7,13 +7,16 @@ import Targets
 enum CheckCommand: Subcommand {
     static let spec = CommandSpec(
         name: "check", summary: "Check KPIs against targets or a city's profile; exit 1 when one is missed",
-        usage: "tthc check FILE... (--target T... | --profile NAME|FILE) [--by DIMS] [--period P] [--format table|json] [options]",
+        usage:
+            "tthc check FILE... (--target T... | --profile NAME|FILE) [--by DIMS] [--period P] [--format table|json] [options]",
         options: [
             OptionSpec(
                 "--target", value: "T", repeatable: true,
                 help: "A target such as on-time>=99, online>=60, late<=0 (OP: >= > <= < =); repeatable."),
             TargetOptions.profileSpec,
-            OptionSpec("--by", value: "DIMS", help: "Also check each group: agency|procedure|field|channel|day|week|month|quarter."),
+            OptionSpec(
+                "--by", value: "DIMS",
+                help: "Also check each group: agency|procedure|field|channel|day|week|month|quarter."),
             TargetOptions.periodSpec,
             OptionSpec("--top", value: "N", help: "Units and procedures listed per missed target (default 5)."),
             TargetOptions.formatSpec,
@@ -25,10 +28,12 @@ enum CheckCommand: Subcommand {
             "tthc check log.csv --target in-progress-overdue<=0 --as-of 2026-03-14T17:00 && echo all clear",
         ],
         notes: [
-            "KPIs: " + KPI.allCases.map(\.rawValue).joined(separator: ", ") + " (percent); any count of the JSON report",
+            "KPIs: " + KPI.allCases.map(\.rawValue).joined(separator: ", ")
+                + " (percent); any count of the JSON report",
             "(late, in-progress-overdue, late-without-apology, ...) as a whole number; count:NAME names the count of",
             "a KPI's name (count:online). Gaps hold the denominator fixed: '59 more dossiers needed to be on time'.",
-            "Built-in profiles: " + BuiltinProfiles.all.map(\.name).joined(separator: ", ") + " (see Guides/Targets.md).",
+            "Built-in profiles: " + BuiltinProfiles.all.map(\.name).joined(separator: ", ")
+                + " (see Guides/Targets.md).",
             "Periods (Hanoi cut-offs): q1 = 15 Dec - 14 Mar, q2 = 15 Mar - 14 Jun, q3 = 15 Jun - 14 Sep,",
             "q4 = 15 Sep - 14 Dec, h1/h2 and year likewise; months, ISO weeks and days are calendar periods.",
             "Exit status: 0 all targets met (a rate with no dossiers is 'no data', not a miss), 1 a target missed",
@@ -90,9 +95,12 @@ enum CheckCommand: Subcommand {
 enum TargetOptions {
     static let periodSpec = OptionSpec(
         "--period", value: "P",
-        help: "Reporting period 2026-q1|h1|q3|year (Hanoi cut-offs), 2026-03, 2026-w10, 2026-03-02; as-of defaults to its end.")
+        help:
+            "Reporting period 2026-q1|h1|q3|year (Hanoi cut-offs), 2026-03, 2026-w10, 2026-03-02; as-of defaults to its end."
+    )
     static let profileSpec = OptionSpec(
-        "--profile", value: "NAME|FILE", help: "Targets of a built-in profile (hanoi-commune-2026, 766, ...) or a JSON file.")
+        "--profile", value: "NAME|FILE",
+        help: "Targets of a built-in profile (hanoi-commune-2026, 766, ...) or a JSON file.")
     static let formatSpec = OptionSpec("--format", value: "FMT", help: "table (default) or json.")
 
     static func period(_ parsed: ParsedArguments) throws(UsageError) -> ReportingPeriod? {
@@ -111,7 +119,8 @@ enum TargetOptions {
         guard let period = try period(parsed) else { return nil }
         if parsed.string("--from") != nil || parsed.string("--to") != nil {
             throw UsageError(
-                "tthc \(parsed.command): --period cannot be combined with --from/--to; expected one way to select dates")
+                "tthc \(parsed.command): --period cannot be combined with --from/--to; expected one way to select dates"
+            )
         }
         options.receivedFrom = period.start
         options.receivedBefore = period.end

@@ -9,7 +9,8 @@ enum ScoreCommand: Subcommand {
         usage: "tthc score FILE... [--profile 766|FILE] [--by DIMS] [--period P] [--format table|json] [options]",
         options: [
             OptionSpec("--profile", value: "NAME|FILE", help: "A profile with a score section (default: 766)."),
-            OptionSpec("--by", value: "DIMS", help: "Units to score separately (default: agency; 'none' for totals only)."),
+            OptionSpec(
+                "--by", value: "DIMS", help: "Units to score separately (default: agency; 'none' for totals only)."),
             TargetOptions.periodSpec,
             TargetOptions.formatSpec,
         ] + EngineOptions.specs,
@@ -31,12 +32,14 @@ enum ScoreCommand: Subcommand {
         let profile = try TargetOptions.profile(arguments, default: "766")!
         guard let model = profile.score else {
             throw UsageError(
-                "tthc score: --profile \(profile.name) has no \"score\" section; expected a profile such as 766 (see Guides/Targets.md)")
+                "tthc score: --profile \(profile.name) has no \"score\" section; expected a profile such as 766 (see Guides/Targets.md)"
+            )
         }
         var options = try EngineOptions.reportOptions(arguments)
         let period = try TargetOptions.applyPeriod(arguments, to: &options)
         let dimensions: [GroupDimension] =
-            arguments.string("--by") == "none" ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
+            arguments.string("--by") == "none"
+            ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
         let result = try KPIEngine.run(files: files, options: options)
         let total = model.estimate(result.totals.counts)
@@ -53,7 +56,8 @@ enum ScoreCommand: Subcommand {
         context.setInput(result.input, outsideSelection: result.outsideSelection)
         let unitDimension = dimensions.map(\.rawValue).joined(separator: ",")
         if format == "json" {
-            console.out(ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text)
+            console.out(
+                ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text)
         } else {
             console.out(ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context))
         }

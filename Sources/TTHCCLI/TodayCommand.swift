@@ -8,12 +8,16 @@ import Targets
 enum TodayCommand: Subcommand {
     static let spec = CommandSpec(
         name: "today", summary: "What needs action now: due soon, overdue, late without apology, today's figures",
-        usage: "tthc today FILE... [--as-of TIME] [--within DURATION] [--profile NAME|FILE] [--period P] [--format table|json] [options]",
+        usage:
+            "tthc today FILE... [--as-of TIME] [--within DURATION] [--profile NAME|FILE] [--period P] [--format table|json] [options]",
         options: [
             OptionSpec(
                 "--within", value: "DURATION",
-                help: "Due-soon horizon in working time: 8h, 90m, 2d, 1d4h (default: rest of today and the next working day)."),
-            OptionSpec("--profile", value: "NAME|FILE", help: "Targets to compare today's and period-to-date figures with."),
+                help:
+                    "Due-soon horizon in working time: 8h, 90m, 2d, 1d4h (default: rest of today and the next working day)."
+            ),
+            OptionSpec(
+                "--profile", value: "NAME|FILE", help: "Targets to compare today's and period-to-date figures with."),
             OptionSpec(
                 "--period", value: "P",
                 help: "Period of the to-date figures and the selection (default: the Hanoi quarter holding as-of)."),
@@ -56,7 +60,9 @@ enum TodayCommand: Subcommand {
         let setup = MonitorSetup(
             classifier: options.classifier, asOf: asOf, horizonEnd: horizon, periodStart: period.start,
             receivedFrom: options.receivedFrom, receivedBefore: options.receivedBefore, limit: limit)
-        let (consumer, input) = try LogScanner.scan(files: files, options: options.scan) { MonitorConsumer(setup: setup) }
+        let (consumer, input) = try LogScanner.scan(files: files, options: options.scan) {
+            MonitorConsumer(setup: setup)
+        }
         let report = TodayReport(
             monitor: consumer.monitor, figures: consumer.figures, periodStart: period.firstDay,
             periodName: period.description, targets: profile?.targets ?? [],

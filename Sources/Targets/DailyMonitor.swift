@@ -126,7 +126,8 @@ public struct DailyMonitor: Sendable {
         if let received = dossier.received, received > asOf { return }
         if let end = dossier.end, end <= asOf {
             if dossier.finishedLate && !dossier.apology {
-                lateWithoutApology.append(Item(dossier: dossier, workingSeconds: calendar.workingSeconds(from: due, to: end)))
+                lateWithoutApology.append(
+                    Item(dossier: dossier, workingSeconds: calendar.workingSeconds(from: due, to: end)))
             }
             return
         }
@@ -157,7 +158,9 @@ public func formatWorkingDuration(_ seconds: Int64, perDay: Int64) -> String {
     }
     let hours = rest / 3600
     let minutes = (rest % 3600) / 60
-    if hours > 0 { parts.append("\(hours)h" + (minutes > 0 ? "\(minutes)m" : "")) } else if minutes > 0 || parts.isEmpty {
+    if hours > 0 {
+        parts.append("\(hours)h" + (minutes > 0 ? "\(minutes)m" : ""))
+    } else if minutes > 0 || parts.isEmpty {
         parts.append("\(minutes)m")
     }
     return parts.joined(separator: " ")

@@ -87,7 +87,8 @@ public struct MonitorConsumer: RecordConsumer {
         default: relevant = false
         }
         guard relevant else { return }
-        let waiting = record.status == .waitingForSupplement || record.pauses.contains { $0.end == nil || $0.end! > asOf }
+        let waiting =
+            record.status == .waitingForSupplement || record.pauses.contains { $0.end == nil || $0.end! > asOf }
         let dossier = MonitoredDossier(
             id: record.id.utf8String, agency: record.agency.utf8String, procedure: record.procedure.utf8String,
             received: record.received, due: due, end: classification.progress.isFinished ? record.end : nil,
@@ -188,7 +189,9 @@ public struct BreakdownConsumer: RecordConsumer {
         let receivedFrom: Timestamp?
         let receivedBefore: Timestamp?
 
-        public init(classifier: DossierClassifier, asOf: Timestamp, receivedFrom: Timestamp?, receivedBefore: Timestamp?) {
+        public init(
+            classifier: DossierClassifier, asOf: Timestamp, receivedFrom: Timestamp?, receivedBefore: Timestamp?
+        ) {
             self.classifier = classifier
             self.asOf = asOf
             self.receivedFrom = receivedFrom
@@ -239,7 +242,9 @@ public struct BreakdownConsumer: RecordConsumer {
     }
 
     public mutating func merge(_ later: consuming BreakdownConsumer) {
-        for (key, i) in later.agencyIndex { BreakdownConsumer.add(later.agencyCounts[i], to: key, &agencyIndex, &agencyCounts) }
+        for (key, i) in later.agencyIndex {
+            BreakdownConsumer.add(later.agencyCounts[i], to: key, &agencyIndex, &agencyCounts)
+        }
         for (key, i) in later.procedureIndex {
             BreakdownConsumer.add(later.procedureCounts[i], to: key, &procedureIndex, &procedureCounts)
         }

@@ -120,7 +120,9 @@ extension TargetCheck {
                 case .missed: status = "MISSED"
                 case .noData: status = "no data"
                 }
-                table.add([status, r.target.displayText, r.total.measuredText, r.total.fractionText, r.total.gapSentence ?? ""])
+                table.add([
+                    status, r.target.displayText, r.total.measuredText, r.total.fractionText, r.total.gapSentence ?? "",
+                ])
             }
             out += table.render()
             if results.contains(where: { $0.total.status == .met && !$0.missedGroups.isEmpty }) {
@@ -131,7 +133,8 @@ extension TargetCheck {
             let raise: Bool
             if case .dossiers(let k)? = r.total.gap { raise = k > 0 } else { raise = true }
             for (dimension, ranked) in r.contributors where !ranked.isEmpty {
-                out += "\n\(r.target.displayText): \(dimension == "agency" ? "units" : dimension == "procedure" ? "procedures" : dimension) contributing most to the miss\n"
+                out +=
+                    "\n\(r.target.displayText): \(dimension == "agency" ? "units" : dimension == "procedure" ? "procedures" : dimension) contributing most to the miss\n"
                 let wrong = GapWording.wrongSideName(r.target, raise: raise)
                 var table = TextTable([dimension, "value", "of", wrong, "needed"])
                 for c in ranked {
@@ -140,7 +143,10 @@ extension TargetCheck {
                     case .dossiers(let k)?: needed = formatCount(abs(k))
                     default: needed = "impossible"
                     }
-                    table.add([c.key.joined(separator: " / "), c.evaluation.measuredText, c.evaluation.fractionText, formatCount(c.wrongSide), needed])
+                    table.add([
+                        c.key.joined(separator: " / "), c.evaluation.measuredText, c.evaluation.fractionText,
+                        formatCount(c.wrongSide), needed,
+                    ])
                 }
                 out += table.render()
             }
@@ -242,7 +248,9 @@ extension TargetCheck {
                 "watch",
                 .array(
                     watch.map { w in
-                        var m: [(String, JSONValue)] = [("metric", .string(w.metric.description)), ("label", .string(w.label))]
+                        var m: [(String, JSONValue)] = [
+                            ("metric", .string(w.metric.description)), ("label", .string(w.label)),
+                        ]
                         if let d = w.denominator {
                             m.append(("value", d == 0 ? .null : .number(Double(w.value) * 100 / Double(d))))
                             m.append(("numerator", .int(w.value)))
@@ -277,7 +285,9 @@ extension ScoreEstimate {
     func groupRows(_ label: String?) -> [[String]] {
         groups.map { g in
             let computed = g.computedMaximum > 0 ? pointsText(g.points) : "not computed"
-            return (label.map { [$0] } ?? []) + [g.group.name, computed, JSONValue.numberText(g.computedMaximum), JSONValue.numberText(g.group.points)]
+            return (label.map { [$0] } ?? []) + [
+                g.group.name, computed, JSONValue.numberText(g.computedMaximum), JSONValue.numberText(g.group.points),
+            ]
         }
     }
 
@@ -310,7 +320,10 @@ extension ScoreEstimate {
                                             ("denominator", .int(line.rate.denominator)),
                                             ("threshold", .number(line.indicator.threshold)),
                                             ("max", .number(line.indicator.points)),
-                                            ("points", line.points.map { .number(($0 * 10000).rounded() / 10000) } ?? .null),
+                                            (
+                                                "points",
+                                                line.points.map { .number(($0 * 10000).rounded() / 10000) } ?? .null
+                                            ),
                                         ])
                                     })
                             ))
@@ -338,8 +351,10 @@ public enum ScoreReport {
         total: ScoreEstimate, units: [(key: String, estimate: ScoreEstimate)], unitDimension: String,
         context: RunContext
     ) -> String {
-        var out = "tthc score: \(total.pointsText(total.points)) of the \(JSONValue.numberText(total.computedMaximum)) points the log can support "
-        out += "(the index has \(JSONValue.numberText(total.model.total)); \(JSONValue.numberText(total.uncoveredPoints)) not computed)\n"
+        var out =
+            "tthc score: \(total.pointsText(total.points)) of the \(JSONValue.numberText(total.computedMaximum)) points the log can support "
+        out +=
+            "(the index has \(JSONValue.numberText(total.model.total)); \(JSONValue.numberText(total.uncoveredPoints)) not computed)\n"
         out += context.headerLines.map { $0 + "\n" }.joined()
         if let source = total.model.source { out += "  formulas: \(source)\n" }
         out += "\n"
@@ -363,7 +378,9 @@ public enum ScoreReport {
         if !notes.isEmpty {
             out += "\nNot computed (the log cannot support them):\n"
             for g in total.groups {
-                for n in g.group.notComputed { out += "  - \(g.group.name) (\(JSONValue.numberText(n.points))): \(n.label): \(n.reason)\n" }
+                for n in g.group.notComputed {
+                    out += "  - \(g.group.name) (\(JSONValue.numberText(n.points))): \(n.label): \(n.reason)\n"
+                }
             }
         }
         if !units.isEmpty {
@@ -407,7 +424,9 @@ extension RunContext {
                 "files",
                 .array(
                     input.files.map {
-                        .object([("path", .string($0.path)), ("records", .int($0.records)), ("rejected", .int($0.rejected))])
+                        .object([
+                            ("path", .string($0.path)), ("records", .int($0.records)), ("rejected", .int($0.rejected)),
+                        ])
                     })
             ),
         ]

@@ -213,7 +213,8 @@ public struct Target: Hashable, Sendable, CustomStringConvertible {
             throw TargetError(
                 text: text,
                 reason: "unknown KPI or count '\(name)'; expected one of "
-                    + (KPI.allCases.map(\.rawValue) + CountMetric.allNames.map { $0.replacingOccurrences(of: "_", with: "-") })
+                    + (KPI.allCases.map(\.rawValue)
+                    + CountMetric.allNames.map { $0.replacingOccurrences(of: "_", with: "-") })
                     .joined(separator: ", "))
         }
         var number = String(rest)
@@ -274,7 +275,8 @@ public struct Target: Hashable, Sendable, CustomStringConvertible {
         }
         return TargetEvaluation(
             target: self, status: .missed, value: x, denominator: denominator,
-            gap: Target.gap(x: x, comparison: comparison, linear: linearForm(denominator: denominator), upper: denominator))
+            gap: Target.gap(
+                x: x, comparison: comparison, linear: linearForm(denominator: denominator), upper: denominator))
     }
 
     /// The smallest change of `x` (within `0...upper`, `upper` nil meaning unbounded) after which
@@ -396,7 +398,8 @@ enum GapWording {
                 return "reaching \(target.threshold)% \(kpi.rawValue) needs \(formatCount(k)) more \(good) "
                     + "(instead of \(bad)) at today's volume (\(d) \(whole))"
             }
-            return "reaching \(target.displayText) needs \(formatCount(-k)) fewer \(good) at today's volume (\(d) \(whole))"
+            return
+                "reaching \(target.displayText) needs \(formatCount(-k)) fewer \(good) at today's volume (\(d) \(whole))"
         case (.count(let count), .dossiers(let k)):
             return k >= 0
                 ? "\(formatCount(k)) more \(count.words) dossiers needed"

@@ -71,7 +71,8 @@ public struct TargetCheck: Sendable {
         self.notChecked = notChecked
         self.watch = watch.map { item in
             let probe = Target(item.metric, .atLeast, Threshold(0)).evaluate(totals)
-            return WatchValue(metric: item.metric, label: item.label, value: probe.value, denominator: probe.denominator)
+            return WatchValue(
+                metric: item.metric, label: item.label, value: probe.value, denominator: probe.denominator)
         }
         results = items.map { item in
             let total = item.target.evaluate(totals)
@@ -98,7 +99,11 @@ public struct TargetCheck: Sendable {
     {
         // Which way the total has to move decides which side is wrong.
         let raise: Bool
-        if case .dossiers(let k)? = total.gap { raise = k > 0 } else { raise = [.atLeast, .greater].contains(target.comparison) }
+        if case .dossiers(let k)? = total.gap {
+            raise = k > 0
+        } else {
+            raise = [.atLeast, .greater].contains(target.comparison)
+        }
         var list: [Contributor] = []
         for group in groups {
             let evaluation = target.evaluate(group.counts)

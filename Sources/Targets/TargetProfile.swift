@@ -151,7 +151,8 @@ struct JSONReader {
 
     mutating func profile(_ value: Any) throws(ProfileError) -> TargetProfile {
         let top = try object(
-            value, "", allowed: ["format", "name", "title", "source", "targets", "watch", "not_checked", "score", "notes"])
+            value, "",
+            allowed: ["format", "name", "title", "source", "targets", "watch", "not_checked", "score", "notes"])
         let format = try string(top, "format", "")!
         guard format == TargetProfile.formatTag else {
             throw fail("format", "expected \"\(TargetProfile.formatTag)\", got \"\(format)\"")
@@ -174,7 +175,9 @@ struct JSONReader {
             let path = "watch[\(i)]"
             let dict = try object(entry, path, allowed: ["metric", "label"])
             let name = try string(dict, "metric", path)!
-            guard let metric = TargetMetric(name) else { throw fail(path + ".metric", "unknown KPI or count '\(name)'") }
+            guard let metric = TargetMetric(name) else {
+                throw fail(path + ".metric", "unknown KPI or count '\(name)'")
+            }
             watch.append(.init(metric: metric, label: try string(dict, "label", path, required: false) ?? name))
         }
         var notes: [TargetProfile.Note] = []
@@ -205,7 +208,8 @@ struct JSONReader {
                 guard let kpi = KPI(rawValue: name) else {
                     throw fail(
                         ipath + ".kpi",
-                        "unknown KPI '\(name)'; expected one of \(KPI.allCases.map(\.rawValue).joined(separator: ", "))")
+                        "unknown KPI '\(name)'; expected one of \(KPI.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 let threshold = try number(ind, "threshold", ipath)
                 guard threshold > 0 else { throw fail(ipath + ".threshold", "expected a percentage above 0") }

@@ -78,13 +78,15 @@ public struct TodayReport: Sendable {
     /// Whether any target misses today or period to date.
     public var anyTargetMissed: Bool {
         targets.contains {
-            $0.target.evaluate(figures.today).status == .missed || $0.target.evaluate(figures.periodToDate).status == .missed
+            $0.target.evaluate(figures.today).status == .missed
+                || $0.target.evaluate(figures.periodToDate).status == .missed
         }
     }
 
     public func table(context: RunContext) -> String {
         var out = "tthc today: \(formatCount(monitor.dueSoon.total)) due by \(monitor.horizonEnd.iso8601), "
-        out += "\(formatCount(monitor.overdue.total)) overdue, \(formatCount(monitor.lateWithoutApology.total)) late without apology\n"
+        out +=
+            "\(formatCount(monitor.overdue.total)) overdue, \(formatCount(monitor.lateWithoutApology.total)) late without apology\n"
         out += context.headerLines.map { $0 + "\n" }.joined()
 
         out += listHeading("Due soon (in progress, due by \(monitor.horizonEnd.iso8601))", monitor.dueSoon)
@@ -92,7 +94,10 @@ public struct TodayReport: Sendable {
             var t = TextTable(["due", "left", "agency", "procedure", "dossier", "note"])
             for item in monitor.dueSoon.sorted {
                 let d = item.dossier
-                t.add([d.due!.iso8601, duration(item.workingSeconds), d.agency, d.procedure, d.id, d.waitingForSupplement ? "waiting for supplement" : ""])
+                t.add([
+                    d.due!.iso8601, duration(item.workingSeconds), d.agency, d.procedure, d.id,
+                    d.waitingForSupplement ? "waiting for supplement" : "",
+                ])
             }
             out += t.render()
         }
@@ -102,7 +107,10 @@ public struct TodayReport: Sendable {
             var t = TextTable(["due", "overdue", "apology", "agency", "procedure", "dossier"])
             for item in monitor.overdue.sorted {
                 let d = item.dossier
-                t.add([d.due!.iso8601, duration(item.workingSeconds), d.apology ? "yes" : "NO", d.agency, d.procedure, d.id])
+                t.add([
+                    d.due!.iso8601, duration(item.workingSeconds), d.apology ? "yes" : "NO", d.agency, d.procedure,
+                    d.id,
+                ])
             }
             out += t.render()
         }
@@ -127,7 +135,10 @@ public struct TodayReport: Sendable {
         t.add(["in progress overdue", "", formatCount(ptd.inProgressOverdue)])
         for kpi in [KPI.onTime, .progress, .online] {
             let a = kpi == .progress ? Rate(0, 0) : today.rate(kpi)
-            t.add(["\(kpi.rawValue) rate", a.percent.map(formatPercent) ?? "n/a", ptd.rate(kpi).percent.map(formatPercent) ?? "n/a"])
+            t.add([
+                "\(kpi.rawValue) rate", a.percent.map(formatPercent) ?? "n/a",
+                ptd.rate(kpi).percent.map(formatPercent) ?? "n/a",
+            ])
         }
         out += t.render()
         if !targets.isEmpty {
@@ -140,7 +151,9 @@ public struct TodayReport: Sendable {
             }
             out += tt.render()
             for item in targets {
-                if let sentence = item.target.evaluate(ptd).gapSentence { out += "  - \(item.target.displayText): \(sentence)\n" }
+                if let sentence = item.target.evaluate(ptd).gapSentence {
+                    out += "  - \(item.target.displayText): \(sentence)\n"
+                }
             }
         }
         return out
@@ -156,7 +169,8 @@ public struct TodayReport: Sendable {
                         list.sorted.map { item in
                             let d = item.dossier
                             var m: [(String, JSONValue)] = [
-                                ("id", .string(d.id)), ("agency", .string(d.agency)), ("procedure", .string(d.procedure)),
+                                ("id", .string(d.id)), ("agency", .string(d.agency)),
+                                ("procedure", .string(d.procedure)),
                                 ("received", d.received.map { .string($0.iso8601) } ?? .null),
                                 ("due", .string(d.due!.iso8601)),
                             ]
@@ -173,7 +187,12 @@ public struct TodayReport: Sendable {
         func counts(_ c: KPICounts) -> JSONValue {
             .object(
                 KPICounts.fields.map { ($0.name, .int(c[keyPath: $0.keyPath])) } + [
-                    ("rates", .object(KPI.allCases.map { kpi in (kpi.jsonName, c.rate(kpi).percent.map { .number($0) } ?? .null) }))
+                    (
+                        "rates",
+                        .object(
+                            KPI.allCases.map { kpi in (kpi.jsonName, c.rate(kpi).percent.map { .number($0) } ?? .null) }
+                        )
+                    )
                 ])
         }
         var members = context.json
@@ -190,7 +209,10 @@ public struct TodayReport: Sendable {
         members.append(
             (
                 "period_to_date",
-                .object([("name", .string(periodName)), ("from", .string(periodStart.description)), ("counts", counts(figures.periodToDate))])
+                .object([
+                    ("name", .string(periodName)), ("from", .string(periodStart.description)),
+                    ("counts", counts(figures.periodToDate)),
+                ])
             ))
         members.append(
             (

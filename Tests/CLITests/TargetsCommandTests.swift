@@ -27,7 +27,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-targets-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent(name.filter { $0.isLetter || $0.isNumber } + ".csv").path
-        try ([header] + rows).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try ([header] + rows).joined(separator: "\n").appending("\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -53,27 +54,34 @@ import Testing
         // A rate with no dossiers is no data, not a miss.
         #expect(Self.run(["check", log, "--target", "on-time>=99", "--from", "2026-03-12"]).code == 0)
         for bad in [
-            ["check", log], ["check", log, "--target", "ontime>=5"], ["check", log, "--target", "on-time>=5", "--period", "2026-q5"],
+            ["check", log], ["check", log, "--target", "ontime>=5"],
+            ["check", log, "--target", "on-time>=5", "--period", "2026-q5"],
             ["check", "/nonexistent.csv", "--target", "on-time>=5"], ["check", log, "--profile", "nowhere-2030"],
             ["check", log, "--target", "on-time>=5", "--period", "2026-q1", "--from", "2026-01-01"],
             ["check", log, "--target", "on-time>=5", "--format", "xml"], ["check", "--target", "on-time>=5"],
         ] {
             let result = Self.run(bad)
             #expect(result.code == 2, "\(bad)")
-            #expect(result.err.hasPrefix("tthc check: ") && result.err.filter { $0 == "\n" }.count == 1, "\(result.err)")
+            #expect(
+                result.err.hasPrefix("tthc check: ") && result.err.filter { $0 == "\n" }.count == 1, "\(result.err)")
         }
     }
 
     @Test func checkJSONVerdictGapAndContributors() throws {
         let log = try Self.write(Self.monitorLog)
-        let result = Self.run(["check", log, "--target", "on-time>=100", "--target", "online>=60", "--as-of", "2026-03-11T10:00", "--format", "json"])
+        let result = Self.run([
+            "check", log, "--target", "on-time>=100", "--target", "online>=60", "--as-of", "2026-03-11T10:00",
+            "--format", "json",
+        ])
         #expect(result.code == 1)
         let root = try Self.json(result.out)
         #expect(root["verdict"] as? String == "missed")
         let targets = try #require(root["targets"] as? [[String: Any]])
         #expect(targets[0]["status"] as? String == "missed")
         #expect(targets[0]["gap"] as? Int == 2)
-        #expect(targets[0]["gap_text"] as? String == "2 more dossiers needed to be on time instead of late (of 4 finished with a due)")
+        #expect(
+            targets[0]["gap_text"] as? String
+                == "2 more dossiers needed to be on time instead of late (of 4 finished with a due)")
         let contributors = try #require(targets[0]["contributors"] as? [String: Any])
         let units = try #require(contributors["agency"] as? [[String: Any]])
         #expect(units.map { $0["key"] as? String } == ["UBND xã Bình"])
@@ -88,7 +96,9 @@ import Testing
 
     @Test func checkByGroupMissesEvenWhenTotalsMeet() throws {
         let log = try Self.write(Self.monitorLog)
-        let result = Self.run(["check", log, "--target", "on-time>=50", "--by", "agency", "--as-of", "2026-03-11T10:00"])
+        let result = Self.run([
+            "check", log, "--target", "on-time>=50", "--by", "agency", "--as-of", "2026-03-11T10:00",
+        ])
         #expect(result.code == 1)
         #expect(result.out.contains("Groups missing targets (--by agency):"))
         #expect(result.out.contains("UBND xã Bình  on-time >= 50%"))
@@ -114,7 +124,9 @@ import Testing
             "Old,1.001,U,1,4,20251214235959,20251215170000,,,3,,0,,0,,,",
         ])
         func counts(_ period: String) throws -> [String: Any] {
-            let result = Self.run(["check", log, "--period", period, "--target", "count:received>=0", "--format", "json"])
+            let result = Self.run([
+                "check", log, "--period", period, "--target", "count:received>=0", "--format", "json",
+            ])
             #expect(result.code == 0, "\(result.err)")
             return try Self.json(result.out)
         }
@@ -123,11 +135,21 @@ import Testing
         #expect((q1["period"] as? [String: Any])?["first_day"] as? String == "2025-12-15")
         #expect(((q1["input"] as? [String: Any])?["outside_selection"] as? Int) == 2)
         // Exactly one received in Q1, overdue at its end (as-of 14 Mar 23:59:59 is after the due).
-        #expect(Self.run(["check", log, "--period", "2026-q1", "--target", "count:received=1", "--target", "in-progress-overdue=1"]).code == 0)
-        // Q2's dossier is due 20 Mar: overdue at the end of Q2, within time on 16 Mar.
-        #expect(Self.run(["check", log, "--period", "2026-q2", "--target", "count:received=1", "--target", "in-progress-overdue=1"]).code == 0)
         #expect(
-            Self.run(["check", log, "--period", "2026-q2", "--as-of", "2026-03-16T08:00", "--target", "in-progress-overdue=0"]).code == 0)
+            Self.run([
+                "check", log, "--period", "2026-q1", "--target", "count:received=1", "--target",
+                "in-progress-overdue=1",
+            ]).code == 0)
+        // Q2's dossier is due 20 Mar: overdue at the end of Q2, within time on 16 Mar.
+        #expect(
+            Self.run([
+                "check", log, "--period", "2026-q2", "--target", "count:received=1", "--target",
+                "in-progress-overdue=1",
+            ]).code == 0)
+        #expect(
+            Self.run([
+                "check", log, "--period", "2026-q2", "--as-of", "2026-03-16T08:00", "--target", "in-progress-overdue=0",
+            ]).code == 0)
         #expect(Self.run(["check", log, "--period", "2026-h1", "--target", "count:received=2"]).code == 0)
         #expect(Self.run(["check", log, "--period", "2025-year", "--target", "count:received=1"]).code == 0)
         #expect(Self.run(["check", log, "--period", "2026-03-14", "--target", "count:received=1"]).code == 0)
@@ -139,7 +161,9 @@ import Testing
 
     @Test func todayListsWithKnownDueTimes() throws {
         let log = try Self.write(Self.monitorLog)
-        let result = Self.run(["today", log, "--as-of", "2026-03-11T10:00", "--format", "json", "--profile", "hanoi-commune-2025"])
+        let result = Self.run([
+            "today", log, "--as-of", "2026-03-11T10:00", "--format", "json", "--profile", "hanoi-commune-2025",
+        ])
         #expect(result.code == 0, "\(result.err)")
         let root = try Self.json(result.out)
         #expect(root["horizon_end"] as? String == "2026-03-12T17:00:00")
@@ -161,7 +185,8 @@ import Testing
         let targets = try #require(root["targets"] as? [[String: Any]])
         #expect(targets.count == 3)
         // --within 8h ends Thursday 10:00: B drops out.
-        let within = try Self.json(Self.run(["today", log, "--as-of", "2026-03-11T10:00", "--within", "8h", "--format", "json"]).out)
+        let within = try Self.json(
+            Self.run(["today", log, "--as-of", "2026-03-11T10:00", "--within", "8h", "--format", "json"]).out)
         #expect(within["horizon_end"] as? String == "2026-03-12T10:00:00")
         #expect(((within["due_soon"] as? [String: Any])?["total"] as? Int) == 2)
         #expect(Self.run(["today", log, "--within", "soon"]).code == 2)
@@ -182,7 +207,10 @@ import Testing
         let log = try Self.write(Self.monitorLog)
         let today = try Self.json(Self.run(["today", log, "--as-of", "2026-03-11T23:59:59", "--format", "json"]).out)
         let counts = try #require(((today["period_to_date"] as? [String: Any])?["counts"] as? [String: Any]))
-        let report = Self.run(["report", log, "--from", "2025-12-15", "--to", "2026-03-11", "--as-of", "2026-03-11T23:59:59", "--format", "json"])
+        let report = Self.run([
+            "report", log, "--from", "2025-12-15", "--to", "2026-03-11", "--as-of", "2026-03-11T23:59:59", "--format",
+            "json",
+        ])
         #expect(report.code == 0, "\(report.err)")
         let totals = try #require(try Self.json(report.out)["totals"] as? [String: Any])
         var compared = 0

@@ -24,7 +24,8 @@ import Testing
             let due = received.adding(seconds: Int64.random(in: 3600...(10 * 86_400), using: &rng))
             let finished = Bool.random(using: &rng)
             let end = finished ? received.adding(seconds: Int64.random(in: 600...(14 * 86_400), using: &rng)) : nil
-            let status = finished ? [8, 9, 10].randomElement(using: &rng)! : [1, 2, 3, 4, 5, 6, 7].randomElement(using: &rng)!
+            let status =
+                finished ? [8, 9, 10].randomElement(using: &rng)! : [1, 2, 3, 4, 5, 6, 7].randomElement(using: &rng)!
             var pauses = ""
             for p in 0..<Int.random(in: 0...2, using: &rng) {
                 let start = received.adding(seconds: Int64(3600 * (p * 30 + 1)))
@@ -43,7 +44,9 @@ import Testing
             ]
             lines.append(fields.joined(separator: ","))
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-breakdown-\(getpid())-\(seed).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tthc-breakdown-\(getpid())-\(seed).csv"
+        ).path
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -68,7 +71,9 @@ import Testing
             let setup = BreakdownConsumer.Setup(
                 classifier: options.classifier, asOf: asOf, receivedFrom: options.receivedFrom,
                 receivedBefore: options.receivedBefore)
-            let (consumer, _) = try LogScanner.scan(files: [path], options: options.scan) { BreakdownConsumer(setup: setup) }
+            let (consumer, _) = try LogScanner.scan(files: [path], options: options.scan) {
+                BreakdownConsumer(setup: setup)
+            }
             for breakdown in consumer.breakdowns {
                 var sum = KPICounts()
                 for group in breakdown.groups { sum.merge(group.counts) }
@@ -77,7 +82,8 @@ import Testing
             // The engine's own agency groups agree unit by unit.
             var byAgency = options
             byAgency.dimensions = [.agency]
-            let engineGroups = Breakdown(projecting: try KPIEngine.run(files: [path], options: byAgency), onto: [.agency])
+            let engineGroups = Breakdown(
+                projecting: try KPIEngine.run(files: [path], options: byAgency), onto: [.agency])
             let mine = consumer.breakdowns[0]
             #expect(Set(mine.groups.map(\.key)) == Set(engineGroups.groups.map(\.key)))
             let engineByKey = Dictionary(uniqueKeysWithValues: engineGroups.groups.map { ($0.key, $0.counts) })

@@ -7,7 +7,9 @@ import WorkingTime
 
 @Suite struct DailyMonitorTests {
     let calendar = WorkCalendar()
-    func at(_ d: Int, _ h: Int, _ m: Int = 0) -> Timestamp { Timestamp(year: 2026, month: 3, day: d, hour: h, minute: m) }
+    func at(_ d: Int, _ h: Int, _ m: Int = 0) -> Timestamp {
+        Timestamp(year: 2026, month: 3, day: d, hour: h, minute: m)
+    }
 
     /// Wednesday 11 March 2026, 10:00; office hours 08-12, 13-17.
     var asOf: Timestamp { at(11, 10) }
@@ -17,23 +19,29 @@ import WorkingTime
             MonitoredDossier(id: "A", agency: "U1", procedure: "P1", received: at(9, 8), due: at(11, 16), end: nil),
             MonitoredDossier(id: "B", agency: "U1", procedure: "P2", received: at(9, 8), due: at(12, 17), end: nil),
             MonitoredDossier(id: "C", agency: "U2", procedure: "P1", received: at(9, 8), due: at(13, 8, 30), end: nil),
-            MonitoredDossier(id: "D", agency: "U2", procedure: "P1", received: at(2, 8), due: at(10, 15), end: nil, apology: true),
+            MonitoredDossier(
+                id: "D", agency: "U2", procedure: "P1", received: at(2, 8), due: at(10, 15), end: nil, apology: true),
             MonitoredDossier(id: "E", agency: "U1", procedure: "P2", received: at(2, 8), due: at(11, 9), end: nil),
             MonitoredDossier(
-                id: "F", agency: "U2", procedure: "P2", received: at(2, 8), due: at(9, 17), end: at(10, 10), finishedLate: true),
+                id: "F", agency: "U2", procedure: "P2", received: at(2, 8), due: at(9, 17), end: at(10, 10),
+                finishedLate: true),
             MonitoredDossier(
-                id: "G", agency: "U2", procedure: "P2", received: at(2, 8), due: at(9, 17), end: at(10, 10), finishedLate: true,
+                id: "G", agency: "U2", procedure: "P2", received: at(2, 8), due: at(9, 17), end: at(10, 10),
+                finishedLate: true,
                 apology: true),
             MonitoredDossier(id: "H", agency: "U1", procedure: "P1", received: at(11, 11), due: at(11, 16), end: nil),
-            MonitoredDossier(id: "I", agency: "U1", procedure: "P1", received: at(9, 8), due: at(11, 12), end: at(11, 11)),
+            MonitoredDossier(
+                id: "I", agency: "U1", procedure: "P1", received: at(9, 8), due: at(11, 12), end: at(11, 11)),
             MonitoredDossier(id: "J", agency: "U1", procedure: "P1", received: at(9, 8), due: nil, end: nil),
-            MonitoredDossier(id: "K", agency: "U1", procedure: "P1", received: at(2, 8), due: at(9, 17), end: at(9, 16)),
+            MonitoredDossier(
+                id: "K", agency: "U1", procedure: "P1", received: at(2, 8), due: at(9, 17), end: at(9, 16)),
         ]
     }
 
     func monitor(_ list: [MonitoredDossier], horizon: Timestamp? = nil, limit: Int = 0) -> DailyMonitor {
         var m = DailyMonitor(
-            asOf: asOf, horizonEnd: horizon ?? DailyMonitor.defaultHorizon(asOf: asOf, calendar: calendar), limit: limit)
+            asOf: asOf, horizonEnd: horizon ?? DailyMonitor.defaultHorizon(asOf: asOf, calendar: calendar), limit: limit
+        )
         for d in list { m.consume(d, calendar: calendar) }
         return m
     }
@@ -97,7 +105,9 @@ import WorkingTime
         let expected: Int64 = 28_800 + 4 * 3600 + 1800
         #expect(parseWorkingDuration("1d4h30m", perDay: 28_800) == expected)
         #expect(parseWorkingDuration("90m", perDay: 28_800) == 5400)
-        for bad in ["", "8", "h", "8x", "-1h", "8h5"] { #expect(parseWorkingDuration(bad, perDay: 28_800) == nil, "\(bad)") }
+        for bad in ["", "8", "h", "8x", "-1h", "8h5"] {
+            #expect(parseWorkingDuration(bad, perDay: 28_800) == nil, "\(bad)")
+        }
     }
 }
 
@@ -121,7 +131,10 @@ import WorkingTime
         for u in units { totals.merge(u.counts) }
         let target = try Target.parse("on-time>=99")
         let check = TargetCheck(
-            items: [.init(target: target, label: "x", source: nil), .init(target: try Target.parse("late<=100"), label: "y", source: nil)],
+            items: [
+                .init(target: target, label: "x", source: nil),
+                .init(target: try Target.parse("late<=100"), label: "y", source: nil),
+            ],
             totals: totals, groups: Breakdown(dimensions: ["agency"], groups: units),
             contributorBreakdowns: [Breakdown(dimensions: ["agency"], groups: units)])
         let result = check.results[0]
@@ -154,7 +167,8 @@ import WorkingTime
 
     @Test func watchValues() throws {
         let check = TargetCheck(
-            items: [], watch: [.init(metric: .rate(.onTime), label: "w"), .init(metric: TargetMetric("late")!, label: "l")],
+            items: [],
+            watch: [.init(metric: .rate(.onTime), label: "w"), .init(metric: TargetMetric("late")!, label: "l")],
             totals: counts(onTime: 3, late: 1), groups: nil, contributorBreakdowns: [])
         #expect(check.watch.map(\.value) == [3, 1])
         #expect(check.watch.map(\.denominator) == [4, nil])

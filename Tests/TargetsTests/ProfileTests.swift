@@ -14,7 +14,9 @@ import Testing
         #expect(files == BuiltinProfiles.all.map(\.file).sorted(), "run sh Datasets/profiles/embed.sh")
         for entry in BuiltinProfiles.all {
             let text = try String(contentsOf: Self.folder.appendingPathComponent(entry.file), encoding: .utf8)
-            #expect(text == entry.json, "Datasets/profiles/\(entry.file) differs from the embedded copy: run sh Datasets/profiles/embed.sh")
+            #expect(
+                text == entry.json,
+                "Datasets/profiles/\(entry.file) differs from the embedded copy: run sh Datasets/profiles/embed.sh")
         }
     }
 
@@ -35,7 +37,10 @@ import Testing
         #expect(try texts("hanoi-commune-2025") == ["online>=60", "full-online>=20", "on-time>=100"])
         #expect(try texts("dinh-lap-2026").first == "on-time>99")
         #expect(try texts("ha-dong-2026") == ["on-time>=100"])
-        #expect(try texts("766") == ["progress>=100", "online>=50", "online-payment>=100", "e-result>=80", "digitization>=80"])
+        #expect(
+            try texts("766") == [
+                "progress>=100", "online>=50", "online-payment>=100", "e-result>=80", "digitization>=80",
+            ])
         #expect(try TargetProfile.load("766").score != nil)
         #expect(try TargetProfile.load("hanoi-commune-2026").score == nil)
     }
@@ -48,7 +53,8 @@ import Testing
 
     @Test func minimalProfile() throws {
         let profile = try parse(
-            #"{"format": "tthc-profile/1", "name": "mine", "title": "Mine", "source": "me", "targets": [{"target": "late<=0"}]}"#)
+            #"{"format": "tthc-profile/1", "name": "mine", "title": "Mine", "source": "me", "targets": [{"target": "late<=0"}]}"#
+        )
         #expect(profile.targets.map(\.target.description) == ["late<=0"])
         #expect(profile.targets[0].label == "late <= 0")
         #expect(profile.watch.isEmpty && profile.notChecked.isEmpty && profile.score == nil)
@@ -57,22 +63,40 @@ import Testing
     @Test(arguments: [
         (#"{"#, "not valid JSON"),
         (#"[]"#, "expected an object"),
-        (#"{"format": "x", "name": "a", "title": "b", "source": "c", "targets": []}"#, "at format: expected \"tthc-profile/1\""),
+        (
+            #"{"format": "x", "name": "a", "title": "b", "source": "c", "targets": []}"#,
+            "at format: expected \"tthc-profile/1\""
+        ),
         (#"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c"}"#, "missing key 'targets'"),
-        (#"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "target": []}"#, "unknown key 'target'"),
-        (#"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [{"target": "ontime>=9"}]}"#,
-            "at targets[0].target: invalid target 'ontime>=9'"),
-        (#"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [{"target": 5}]}"#,
-            "at targets[0].target: expected a string"),
+        (
+            #"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "target": []}"#,
+            "unknown key 'target'"
+        ),
+        (
+            #"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [{"target": "ontime>=9"}]}"#,
+            "at targets[0].target: invalid target 'ontime>=9'"
+        ),
+        (
+            #"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [{"target": 5}]}"#,
+            "at targets[0].target: expected a string"
+        ),
         (#"{"format": "tthc-profile/1", "title": "b", "source": "c", "targets": []}"#, "missing key 'name'"),
-        (#"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [], "watch": [{"metric": "speed"}]}"#,
-            "at watch[0].metric: unknown KPI or count 'speed'"),
-        (#"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [], "score": {"total": 10, "groups": [{"group": "g", "points": 10, "indicators": [{"kpi": "online", "points": 5, "threshold": 50}]}]}}"#,
-            "at score.groups[0]: indicator and not-computed points add up to 5.0, expected the group's 10.0"),
-        (#"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [], "score": {"total": 10, "groups": [{"group": "g", "points": 10, "indicators": [{"kpi": "online", "points": 10, "threshold": 0}]}]}}"#,
-            "at score.groups[0].indicators[0].threshold: expected a percentage above 0"),
-        (#"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [], "score": {"total": true, "groups": []}}"#,
-            "at score.total: expected a non-negative number"),
+        (
+            #"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [], "watch": [{"metric": "speed"}]}"#,
+            "at watch[0].metric: unknown KPI or count 'speed'"
+        ),
+        (
+            #"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [], "score": {"total": 10, "groups": [{"group": "g", "points": 10, "indicators": [{"kpi": "online", "points": 5, "threshold": 50}]}]}}"#,
+            "at score.groups[0]: indicator and not-computed points add up to 5.0, expected the group's 10.0"
+        ),
+        (
+            #"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [], "score": {"total": 10, "groups": [{"group": "g", "points": 10, "indicators": [{"kpi": "online", "points": 10, "threshold": 0}]}]}}"#,
+            "at score.groups[0].indicators[0].threshold: expected a percentage above 0"
+        ),
+        (
+            #"{"format": "tthc-profile/1", "name": "a", "title": "b", "source": "c", "targets": [], "score": {"total": true, "groups": []}}"#,
+            "at score.total: expected a non-negative number"
+        ),
     ])
     func errorsNameThePlace(json: String, expected: String) {
         do {
@@ -148,11 +172,16 @@ import Testing
     @Test func noDataIsNotScored() throws {
         let model = try #require(try TargetProfile.load("766").score)
         // Only received dossiers, none judged, none fee-bearing, none finished.
-        let estimate = model.estimate(counts { $0.received = 10; $0.online = 10; $0.digitized = 10 })
+        let estimate = model.estimate(
+            counts {
+                $0.received = 10; $0.online = 10; $0.digitized = 10
+            })
         #expect(estimate.points == 16)
         #expect(estimate.computedMaximum == 16)
         let groups = Dictionary(uniqueKeysWithValues: estimate.groups.map { ($0.group.name, $0) })
-        #expect(groups["progress"]!.points == nil && groups["progress"]!.noData == ["early, on time and within time / received and processed"])
+        #expect(
+            groups["progress"]!.points == nil
+                && groups["progress"]!.noData == ["early, on time and within time / received and processed"])
         #expect(groups["online-payment"]!.points == nil)
     }
 }

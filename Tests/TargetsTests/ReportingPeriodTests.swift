@@ -73,7 +73,9 @@ import Testing
         #expect(q1.contains(Timestamp(year: 2024, month: 2, day: 29, hour: 12)))
         #expect(q1.dayCount == 17 + 31 + 29 + 14)
         #expect(try period("2026-q1").dayCount == 17 + 31 + 28 + 14)
-        #expect(try period("2024-02").defaultAsOf == Timestamp(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59))
+        #expect(
+            try period("2024-02").defaultAsOf
+                == Timestamp(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59))
     }
 
     @Test func isoWeeksAgreeWithWeekdayArithmetic() throws {

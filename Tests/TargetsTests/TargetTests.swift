@@ -104,7 +104,9 @@ func sampleCounts() -> KPICounts {
         #expect(onTime.value == 4000 && onTime.denominator == 4100)
         #expect(onTime.gap == .dossiers(59))
         #expect(onTime.measuredText == "97.56%")
-        #expect(onTime.gapSentence == "59 more dossiers needed to be on time instead of late (of 4,100 finished with a due)")
+        #expect(
+            onTime.gapSentence == "59 more dossiers needed to be on time instead of late (of 4,100 finished with a due)"
+        )
         // > 99 needs strictly more than 4,059: 4,060.
         #expect(try Target.parse("on-time>99").evaluate(c).gap == .dossiers(60))
         // online: 2,000 / 5,000 = 40%; 60% needs 3,000, so 1,000 more.
@@ -240,7 +242,9 @@ func sampleCounts() -> KPICounts {
         return c
     }
 
-    static let thresholds = ["0", "20", "33.3333", "33.3334", "50", "60", "66.6667", "80", "95", "99", "99.5", "100", "100.0001", "150"]
+    static let thresholds = [
+        "0", "20", "33.3333", "33.3334", "50", "60", "66.6667", "80", "95", "99", "99.5", "100", "100.0001", "150",
+    ]
 
     @Test func closedFormMatchesBruteForce() throws {
         let seed = UInt64(20_260_314)
@@ -271,7 +275,8 @@ func sampleCounts() -> KPICounts {
                         }
                         if found != nil { break }
                     }
-                    let comment = Comment(rawValue: "seed \(seed) round \(round) \(target) on \(base.numerator)/\(base.denominator)")
+                    let comment = Comment(
+                        rawValue: "seed \(seed) round \(round) \(target) on \(base.numerator)/\(base.denominator)")
                     switch found {
                     case 0?:
                         #expect(evaluation.status == .met, comment)
