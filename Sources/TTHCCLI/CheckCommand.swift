@@ -12,7 +12,7 @@ enum CheckCommand: Subcommand {
         options: [
             OptionSpec(
                 "--target", value: "T", repeatable: true,
-                help: "A target such as on-time>=99, online>=60, late<=0 (OP: >= > <= < =); repeatable."),
+                help: "A target such as 'on-time>=99', 'online>=60', 'late<=0' (OP: >= > <= < =); repeatable."),
             TargetOptions.profileSpec,
             OptionSpec(
                 "--by", value: "DIMS",
@@ -23,17 +23,17 @@ enum CheckCommand: Subcommand {
         ] + EngineOptions.specs,
         examples: [
             "tthc check Datasets/sample/dossiers.csv --profile hanoi-commune-2026",
-            "tthc check log.csv --target on-time>=99 --target online>=60 --target full-online>=20",
+            "tthc check log.csv --target 'on-time>=99' --target 'online>=60' --target 'full-online>=20'",
             "tthc check log.csv --profile dinh-lap-2026 --period 2026-q1 --by agency --format json",
-            "tthc check log.csv --target in-progress-overdue<=0 --as-of 2026-03-14T17:00 && echo all clear",
+            "tthc check log.csv --target 'in-progress-overdue<=0' --as-of 2026-03-14T17:00 && echo all clear",
         ],
         notes: [
-            "KPIs: " + KPI.allCases.map(\.rawValue).joined(separator: ", ")
-                + " (percent); any count of the JSON report",
-            "(late, in-progress-overdue, late-without-apology, ...) as a whole number; count:NAME names the count of",
-            "a KPI's name (count:online). Gaps hold the denominator fixed: '59 more dossiers needed to be on time'.",
-            "Built-in profiles: " + BuiltinProfiles.all.map(\.name).joined(separator: ", ")
-                + " (see Guides/Targets.md).",
+            "Quote targets in the shell, or > and < redirect: --target 'on-time>=99'.",
+            "Rates (percent): " + KPI.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+            "Counts (dossiers): any count of the JSON report (late, in-progress-overdue, no-due, ...), plus",
+            "late-without-apology and in-person; count:NAME for a count sharing a KPI's name (count:online).",
+            "Gaps hold the denominator fixed: '59 more dossiers needed to be on time instead of late'.",
+            "Built-in profiles: " + BuiltinProfiles.all.map(\.name).joined(separator: ", ") + " (Guides/Targets.md).",
             "Periods (Hanoi cut-offs): q1 = 15 Dec - 14 Mar, q2 = 15 Mar - 14 Jun, q3 = 15 Jun - 14 Sep,",
             "q4 = 15 Sep - 14 Dec, h1/h2 and year likewise; months, ISO weeks and days are calendar periods.",
             "Exit status: 0 all targets met (a rate with no dossiers is 'no data', not a miss), 1 a target missed",
