@@ -59,8 +59,8 @@ import Testing
             var options = ReportOptions()
             options.scan.workers = 2
             options.scan.chunkSize = 997
-            // Explicit: without it the engine (main at 1c87e25) loops on an in-progress dossier
-            // with no due and an open supplement pause (reported to the lead).
+            // Explicit: with the placeholder calendar the engine (main at 1c87e25) looped on an
+            // in-progress dossier with no due and an open pause when as-of was left to the log.
             options.asOf = Timestamp(year: 2026, month: 3, day: 20, hour: 12)
             if selection {
                 options.receivedFrom = Timestamp(year: 2026, month: 3, day: 1)
