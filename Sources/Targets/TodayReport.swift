@@ -104,12 +104,15 @@ public struct TodayReport: Sendable {
         out += listHeading("Overdue in progress", monitor.overdue)
         if monitor.overdue.total > 0 {
             out += "  (\(formatCount(monitor.overdueWithApology)) with an apology letter recorded)\n"
-            var t = TextTable(["due", "overdue", "apology", "agency", "procedure", "dossier"])
+            var t = TextTable(["due", "overdue", "apology", "agency", "procedure", "dossier", "note"])
             for item in monitor.overdue.sorted {
                 let d = item.dossier
+                var notes: [String] = []
+                if d.lateBySupplements { notes.append("2+ supplement requests: late by the 766 rule") }
+                if d.waitingForSupplement { notes.append("waiting for supplement") }
                 t.add([
                     d.due!.iso8601, duration(item.workingSeconds), d.apology ? "yes" : "NO", d.agency, d.procedure,
-                    d.id,
+                    d.id, notes.joined(separator: "; "),
                 ])
             }
             out += t.render()
@@ -179,6 +182,7 @@ public struct TodayReport: Sendable {
                             m.append((durationKey, .string(duration(item.workingSeconds))))
                             m.append(("apology", .bool(d.apology)))
                             m.append(("waiting_for_supplement", .bool(d.waitingForSupplement)))
+                            m.append(("late_by_supplements", .bool(d.lateBySupplements)))
                             return .object(m)
                         })
                 ),

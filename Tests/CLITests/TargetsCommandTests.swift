@@ -176,6 +176,10 @@ import Testing
         #expect(try list("overdue").map { $0["apology"] as? Bool } == [true, false, false])
         #expect(try list("overdue").map { $0["overdue_by_working_seconds"] as? Int } == [14400, 3600, 0])
         #expect(try list("overdue").last?["waiting_for_supplement"] as? Bool == true)
+        #expect(try list("overdue").last?["late_by_supplements"] as? Bool == true)
+        // M: due Mon 16 Mar 17:00, moved by the closed pause (1h) and the open one up to as-of
+        // (Tue 09-12, 13-17, Wed 08-10: 9h), 10 working hours in all: Wed 18 Mar 10:00.
+        #expect(try list("overdue").last?["due"] as? String == "2026-03-18T10:00:00")
         #expect(try list("late_without_apology").map { $0["id"] as? String } == ["F"])
         #expect(try list("late_without_apology").first?["late_by_working_seconds"] as? Int == 7200)
         let today = try #require(root["today"] as? [String: Any])
