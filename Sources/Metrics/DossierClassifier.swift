@@ -27,7 +27,7 @@ public struct Classification: Sendable, Hashable {
     public var effectiveDue: Timestamp?
     /// Working seconds from received to end, less pauses (finished dossiers only).
     public var processingWorkingSeconds: Int64?
-    /// Working seconds paused in supplement requests.
+    /// Working seconds paused in supplement requests (0 for an in-progress dossier without a due).
     public var pausedWorkingSeconds: Int64
 }
 
@@ -195,9 +195,9 @@ public struct DossierClassifier: Sendable {
                 progress: progress, effectiveDue: effective, processingWorkingSeconds: processing, pausedWorkingSeconds: paused)
         }
         guard let due else {
-            let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: asOf).closed
+            // Without a due, pauses change nothing; they are not measured.
             return Classification(
-                progress: .inProgressWithoutDue, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: paused)
+                progress: .inProgressWithoutDue, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
         }
         let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: asOf).closed
         let pending = PendingProgress(
