@@ -173,7 +173,7 @@ struct CSVRecordParser {
             let span = spans[column]
             var bytes = UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)
             if span.hasEscapes { bytes = unescape(bytes) }
-            if let rule = FieldDecoder.assign(field, bytes, to: &record) {
+            if let rule = FieldDecoder.assign(field, bytes, to: &record, dates: &dates) {
                 return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: span.start)
             }
         }
@@ -254,12 +254,14 @@ struct CSVRecordParser {
     }
 
     private var retired: [UnsafeMutableRawBufferPointer] = []
+    private var dates = DateCache()
 
     /// Frees the scratch storage; the parser must not be used afterwards.
     func deallocate() {
         stopTable.deallocate()
         spans.deallocate()
         scratch.deallocate()
+        dates.deallocate()
         for b in retired { b.deallocate() }
     }
 }
