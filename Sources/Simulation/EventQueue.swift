@@ -1,0 +1,77 @@
+/// One scheduled event: what happens (`kind`, `target`) at `time`, with `sequence` breaking ties
+/// in scheduling order so simultaneous events always run in the same order.
+public struct Event: Sendable {
+    public var time: Double
+    public var sequence: UInt64
+    public var kind: Int32
+    public var target: Int32
+
+    @inlinable @inline(__always)
+    init(time: Double, sequence: UInt64, kind: Int32, target: Int32) {
+        self.time = time
+        self.sequence = sequence
+        self.kind = kind
+        self.target = target
+    }
+
+    @inlinable @inline(__always)
+    func precedes(_ other: Event) -> Bool {
+        time < other.time || (time == other.time && sequence < other.sequence)
+    }
+}
+
+/// The future event list: a binary min-heap ordered by (time, sequence number).
+///
+/// - Complexity: `schedule` and `pop` are O(log n).
+public struct EventQueue: Sendable {
+    @usableFromInline var heap: [Event] = []
+    @usableFromInline var nextSequence: UInt64 = 0
+
+    public init() { heap.reserveCapacity(64) }
+
+    public var count: Int { heap.count }
+    public var isEmpty: Bool { heap.isEmpty }
+
+    /// Schedules an event; among events at the same time, earlier calls run first.
+    @inlinable
+    public mutating func schedule(at time: Double, kind: Int32, target: Int32) {
+        let event = Event(time: time, sequence: nextSequence, kind: kind, target: target)
+        nextSequence &+= 1
+        heap.append(event)
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = h.count - 1
+            while i > 0 {
+                let parent = (i - 1) >> 1
+                guard event.precedes(h[parent]) else { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = event
+        }
+    }
+
+    /// The earliest event, without removing it.
+    public var first: Event? { heap.first }
+
+    /// Removes and returns the earliest event.
+    @inlinable
+    public mutating func pop() -> Event? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if heap.isEmpty { return top }
+        heap.withUnsafeMutableBufferPointer { h in
+            let n = h.count
+            var i = 0
+            while true {
+                var child = 2 * i + 1
+                if child >= n { break }
+                if child + 1 < n && h[child + 1].precedes(h[child]) { child += 1 }
+                guard h[child].precedes(last) else { break }
+                h[i] = h[child]
+                i = child
+            }
+            h[i] = last
+        }
+        return top
+    }
+}

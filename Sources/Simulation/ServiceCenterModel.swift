@@ -1,0 +1,660 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import CivilTime
+import Metrics
+import WorkingTime
+
+/// How long one replication runs and what it measures.
+public struct RunLength: Sendable, Equatable {
+    /// Measured period in seconds after the warmup (nil with `customers`).
+    public var seconds: Double?
+    /// Number of measured arrivals after which arrivals stop and the system drains.
+    public var customers: Int?
+    public var warmup: Scenario.Warmup
+
+    public init(seconds: Double? = nil, customers: Int? = nil, warmup: Scenario.Warmup = .none) {
+        self.seconds = seconds
+        self.customers = customers
+        self.warmup = warmup
+    }
+}
+
+/// What one replication measured.
+public struct ReplicationResult: Sendable {
+    /// Values aligned with `ServiceCenterModel.metricNames` (NaN when undefined).
+    public var metrics: [Double]
+    public var counts: KPICounts
+    /// The measured dossiers, when asked for (for `--emit-log`).
+    public var dossiers: [SimulatedDossier]
+    public var events: Int
+    public var asOf: Timestamp
+    /// Little's law on the measured window: time-average number in system, and arrival rate
+    /// times mean time in system (per second · seconds).
+    public var littleL: Double
+    public var littleLambdaW: Double
+}
+
+/// A compiled scenario: the simulation model of a service center.
+///
+/// Dossiers of each procedure arrive by their pattern, take their channel and attributes from
+/// their procedure's random stream at arrival (so two scenarios see the same dossiers: common
+/// random numbers), then visit their steps in order. Each step queues for a staff pool with the
+/// pool's discipline; staff start work only at working instants of the calendar and, without
+/// overtime, work in progress at closing time resumes at the next working instant
+/// (`WorkCalendar.advance`). A supplement request at the procedure's supplement step sends the
+/// dossier back to the citizen (clock paused) and re-queues it at that step on return.
+public struct ServiceCenterModel: Sendable {
+    public var scenario: Scenario
+    public var metricNames: [String]
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        var names = [
+            "customers", "arrivals", "mean_wait_hours", "p_wait", "utilization", "mean_time_in_system_hours",
+            "mean_in_system", "received", "finished", "in_progress", "late", "on_time", "progress", "online", "full_online",
+            "online_payment", "processing_days",
+        ]
+        for p in scenario.pools {
+            names += ["utilization", "mean_wait_hours", "p_wait", "mean_queue", "max_queue"].map { "pools.\(p.name).\($0)" }
+        }
+        metricNames = names
+    }
+
+    /// Runs replication `replication` of a run seeded with `seed`.
+    public func run(seed: UInt64, replication: Int, length: RunLength, collectDossiers: Bool = false) -> ReplicationResult {
+        var engine = Engine(model: self, seed: seed, replication: replication, length: length, collect: collectDossiers)
+        return engine.run()
+    }
+}
+
+// MARK: - Engine
+
+private let kindArrival: Int32 = 0
+private let kindServiceEnd: Int32 = 1
+private let kindWake: Int32 = 2
+private let kindSupplementReturn: Int32 = 3
+
+private struct Entity {
+    var procedure: Int32 = 0
+    var step: Int32 = 0
+    var channel: UInt8 = 1
+    var flags: UInt8 = 0
+    var supplementPending = false
+    var supplementsDone: UInt8 = 0
+    var observed = false
+    var waited = false
+    var sequence = 0
+    var arrival = 0.0
+    var stepEntry = 0.0
+    var totalWait = 0.0
+    var due = Double.nan
+    var processingEnd = Double.nan
+    var pauseStart = Double.nan
+    var pauseEnd = Double.nan
+    var supplementDelay = 0.0
+    var rework = 0.0
+    var pendingWork = 0.0
+
+    static let fee: UInt8 = 1, paidOnline: UInt8 = 2, fullOnline: UInt8 = 4, digitized: UInt8 = 8, eResult: UInt8 = 16
+}
+
+/// A pool's waiting line: a ring buffer for FIFO, a binary heap on (key, sequence) otherwise.
+private struct WaitingLine {
+    var discipline: QueueDiscipline
+    var ring: [Int32] = Array(repeating: 0, count: 16)
+    var head = 0
+    var ringCount = 0
+    var heap: [(key: Double, sequence: UInt64, entity: Int32)] = []
+    var nextSequence: UInt64 = 0
+
+    var count: Int { discipline == .fifo ? ringCount : heap.count }
+
+    mutating func push(_ e: Int32, key: Double) {
+        if discipline == .fifo {
+            if ringCount == ring.count {
+                var grown = [Int32](repeating: 0, count: ring.count * 2)
+                for i in 0..<ringCount { grown[i] = ring[(head + i) & (ring.count - 1)] }
+                ring = grown
+                head = 0
+            }
+            ring[(head + ringCount) & (ring.count - 1)] = e
+            ringCount += 1
+            return
+        }
+        let item = (key: key, sequence: nextSequence, entity: e)
+        nextSequence += 1
+        heap.append(item)
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard item.key < heap[parent].key || (item.key == heap[parent].key && item.sequence < heap[parent].sequence) else { break }
+            heap[i] = heap[parent]
+            i = parent
+        }
+        heap[i] = item
+    }
+
+    mutating func pop() -> Int32 {
+        if discipline == .fifo {
+            let e = ring[head]
+            head = (head + 1) & (ring.count - 1)
+            ringCount -= 1
+            return e
+        }
+        let top = heap[0].entity
+        let last = heap.removeLast()
+        if heap.isEmpty { return top }
+        var i = 0
+        let n = heap.count
+        while true {
+            var c = 2 * i + 1
+            if c >= n { break }
+            if c + 1 < n && (heap[c + 1].key < heap[c].key || (heap[c + 1].key == heap[c].key && heap[c + 1].sequence < heap[c].sequence)) {
+                c += 1
+            }
+            guard heap[c].key < last.key || (heap[c].key == last.key && heap[c].sequence < last.sequence) else { break }
+            heap[i] = heap[c]
+            i = c
+        }
+        heap[i] = last
+        return top
+    }
+}
+
+private struct PoolState {
+    var size: Int
+    var busy = 0
+    var line: WaitingLine
+    var wakePending = false
+    var queueArea = 0.0
+    var lastChange = 0.0
+    var maxQueue = 0
+    var work = 0.0
+    var waitSum = 0.0
+    var waitCount = 0
+    var waitedCount = 0
+}
+
+private struct ArrivalStream {
+    var procedure: Int32
+    var rng: Xoshiro256StarStar
+    /// 0 constant, 1 hour-of-week table, 2 office time (rate per working second).
+    var pattern: Int
+    var rate: Double
+    var table: [Double]
+    var maxRate: Double
+    /// Cumulative channel probabilities for codes 1, 2, 3.
+    var cumulative: (Double, Double)
+    var monthlyMax: Double
+}
+
+private struct Engine {
+    let model: ServiceCenterModel
+    let scenario: Scenario
+    let calendar: WorkCalendar?
+    let overtime: Bool
+    let collect: Bool
+    var events = EventQueue()
+    var entities: [Entity] = []
+    var free: [Int32] = []
+    var work: [Double] = []
+    let stride: Int
+    var pools: [PoolState]
+    var streams: [ArrivalStream] = []
+    var attributeRNG: [Xoshiro256StarStar] = []
+    var now = 0.0
+    var eventCount = 0
+
+    // Window and stopping.
+    var observationStart: Double
+    var observationEnd = Double.infinity
+    var endTime = Double.infinity
+    var customerLimit: Int?
+    var warmupCustomers = 0
+    var arrivalsTotal = 0
+    var arrivalsObserved = 0
+    var arrivalsStopped = false
+
+    // Whole-system statistics.
+    var inSystem = 0
+    var systemArea = 0.0
+    var systemLast = 0.0
+    var completed = 0
+    var waitSum = 0.0
+    var waitedCustomers = 0
+    var sojournSum = 0.0
+    var counts = KPICounts()
+    var dossiers: [SimulatedDossier] = []
+    var processingDaysSum = 0.0
+    var processingDaysCount = 0
+    var judge: DossierJudge
+
+    init(model: ServiceCenterModel, seed: UInt64, replication: Int, length: RunLength, collect: Bool) {
+        self.model = model
+        scenario = model.scenario
+        calendar = scenario.calendar
+        overtime = scenario.overtime
+        self.collect = collect
+        stride = scenario.procedures.map(\.steps.count).max() ?? 1
+        pools = scenario.pools.map { PoolState(size: $0.size, line: WaitingLine(discipline: $0.discipline)) }
+        let start = Double(scenario.start.seconds)
+        now = start
+        observationStart = start
+        switch length.warmup {
+        case .none: break
+        case .seconds(let s): observationStart = start + s
+        case .customers(let n):
+            warmupCustomers = n
+            observationStart = .infinity
+        }
+        if let seconds = length.seconds {
+            observationEnd = observationStart + seconds
+            endTime = observationEnd
+        }
+        customerLimit = length.customers
+        judge = DossierJudge(calendar: calendar, asOf: Timestamp(seconds: 0))
+        systemLast = start
+        for i in pools.indices { pools[i].lastChange = start }
+
+        for (pi, p) in scenario.procedures.enumerated() {
+            attributeRNG.append(Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, 0xA77)))
+            let monthlyMax = p.monthly.max() ?? 1
+            let mix = p.channelMix
+            func stream(_ k: UInt64, pattern: Int, rate: Double, table: [Double], cumulative: (Double, Double)) -> ArrivalStream {
+                let maxRate = (pattern == 1 ? (table.max() ?? 0) : rate) * monthlyMax
+                return ArrivalStream(
+                    procedure: Int32(pi), rng: Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, k)),
+                    pattern: pattern, rate: rate, table: table, maxRate: maxRate, cumulative: cumulative, monthlyMax: monthlyMax)
+            }
+            let fullMix = (mix[1], mix[1] + mix[2])
+            switch p.arrivals {
+            case .constant(let r): streams.append(stream(1, pattern: 0, rate: r, table: [], cumulative: fullMix))
+            case .hourOfWeek(let t): streams.append(stream(1, pattern: 1, rate: 0, table: t, cumulative: fullMix))
+            case .weekly(let counter, let online):
+                let counterShare = mix[1] + mix[3]
+                let counterMix = counterShare > 0 ? (mix[1] / counterShare, mix[1] / counterShare) : (1.0, 1.0)
+                streams.append(stream(1, pattern: calendar == nil ? 0 : 2, rate: counter, table: [], cumulative: counterMix))
+                streams.append(stream(2, pattern: 0, rate: online, table: [], cumulative: (0, 1)))
+            }
+        }
+        for i in streams.indices where streams[i].maxRate > 0 {
+            if let t = nextArrival(&streams[i], after: start) {
+                events.schedule(at: t, kind: kindArrival, target: Int32(i))
+            }
+        }
+    }
+
+    // MARK: Calendar helpers
+
+    @inline(__always) func timestamp(_ t: Double) -> Timestamp { Timestamp(seconds: Int64(t.rounded(.up))) }
+
+    @inline(__always) func isWorking(_ t: Double) -> Bool {
+        guard let calendar else { return true }
+        let ts = timestamp(t)
+        return calendar.nextWorkingInstant(atOrAfter: ts) == ts
+    }
+
+    func nextWorking(_ t: Double) -> Double {
+        guard let calendar else { return t }
+        return Double(calendar.nextWorkingInstant(atOrAfter: timestamp(t)).seconds)
+    }
+
+    func completion(start: Double, work: Double) -> Double {
+        guard let calendar, !overtime else { return start + work }
+        return Double(calendar.advance(timestamp(start), byWorkingSeconds: Int64(work.rounded())).seconds)
+    }
+
+    func capacitySeconds(from a: Double, to b: Double) -> Double {
+        guard b > a else { return 0 }
+        guard let calendar else { return b - a }
+        return Double(calendar.workingSeconds(from: timestamp(a), to: timestamp(b)))
+    }
+
+    // MARK: Arrivals
+
+    func monthly(_ p: Int32, _ t: Double) -> Double {
+        let m = scenario.procedures[Int(p)].monthly
+        return m[Timestamp(seconds: Int64(t)).date.month - 1]
+    }
+
+    func nextArrival(_ s: inout ArrivalStream, after t: Double) -> Double? {
+        guard s.maxRate > 0 else { return nil }
+        var t = t
+        while true {
+            let gap = -log(s.rng.uniformPositive()) / s.maxRate
+            switch s.pattern {
+            case 2:
+                guard let calendar else { fallthrough }
+                t = Double(calendar.advance(timestamp(t), byWorkingSeconds: max(0, Int64(gap.rounded()))).seconds)
+            default:
+                t += gap
+            }
+            let accept: Double
+            switch s.pattern {
+            case 1:
+                let ts = Timestamp(seconds: Int64(t))
+                let hour = (CivilDate.isoWeekday(dayNumber: ts.dayNumber) - 1) * 24 + ts.secondOfDay / 3600
+                accept = s.table[hour] * monthly(s.procedure, t) / s.maxRate
+            default:
+                accept = s.monthlyMax == 1 ? 1 : monthly(s.procedure, t) / s.monthlyMax
+            }
+            if accept >= 1 || s.rng.uniform() < accept { return calendar == nil ? t : t.rounded(.up) }
+        }
+    }
+
+    mutating func arrive(stream i: Int) {
+        let channelDraw = streams[i].rng.uniform()
+        let cumulative = streams[i].cumulative
+        let channel: UInt8 = channelDraw < cumulative.0 ? 1 : (channelDraw < cumulative.1 ? 2 : 3)
+        let p = Int(streams[i].procedure)
+        if let t = nextArrival(&streams[i], after: now) {
+            events.schedule(at: t, kind: kindArrival, target: Int32(i))
+        }
+        arrivalsTotal += 1
+        if arrivalsTotal == warmupCustomers + 1 && warmupCustomers > 0 {
+            observationStart = now
+            closeAreas(at: now)
+        }
+        let observed = now >= observationStart && now < observationEnd
+        if observed {
+            arrivalsObserved += 1
+            if let limit = customerLimit, arrivalsObserved >= limit { stopArrivals() }
+        }
+        let spec = scenario.procedures[p]
+        var e = Entity()
+        e.procedure = Int32(p)
+        e.channel = channel
+        e.observed = observed
+        e.sequence = arrivalsTotal
+        e.arrival = now
+        // Attributes: always the same number of draws per dossier, so streams stay aligned
+        // between scenarios that differ only in shares (common random numbers).
+        var rng = attributeRNG[p]
+        let uFee = rng.uniform(), uPay = rng.uniform(), uFull = rng.uniform(), uDigit = rng.uniform()
+        let uResult = rng.uniform(), uSupp = rng.uniform()
+        e.supplementDelay = spec.supplementDelay.sample(&rng)
+        let id = allocate()
+        for (k, step) in spec.steps.enumerated() {
+            work[Int(id) * stride + k] = step.service.sample(&rng)
+        }
+        e.rework = spec.steps[spec.supplementStep].service.sample(&rng) * spec.reworkShare
+        attributeRNG[p] = rng
+        if uFee < spec.feeShare {
+            e.flags |= Entity.fee
+            if channel == 2 && uPay < spec.onlinePaymentShare { e.flags |= Entity.paidOnline }
+        }
+        if channel == 2 && spec.level == 4 && uFull < spec.fullOnlineShare { e.flags |= Entity.fullOnline }
+        if uDigit < spec.digitizedShare { e.flags |= Entity.digitized }
+        if uResult < spec.electronicResultShare { e.flags |= Entity.eResult }
+        e.supplementPending = uSupp < spec.supplementProbability
+        if let deadline = spec.deadline {
+            if let calendar {
+                e.due = Double(calendar.due(received: timestamp(now), deadline: deadline, afternoonCutoff: spec.afternoonCutoff).seconds)
+            } else {
+                switch deadline {
+                case .workingDays(let n): e.due = now + Double(n) * 86_400
+                case .workingHours(let n): e.due = now + Double(n) * 3600
+                case .sameDay: e.due = Double(Timestamp(seconds: Int64(now)).dayNumber + 1) * 86_400
+                }
+            }
+        }
+        e.step = -1
+        entities[Int(id)] = e
+        changeInSystem(by: 1)
+        advance(id)
+    }
+
+    mutating func stopArrivals() {
+        arrivalsStopped = true
+        observationEnd = now
+        closeAreas(at: now)
+    }
+
+    mutating func allocate() -> Int32 {
+        if let id = free.popLast() { return id }
+        entities.append(Entity())
+        work.append(contentsOf: repeatElement(0, count: stride))
+        return Int32(entities.count - 1)
+    }
+
+    // MARK: Time-weighted statistics
+
+    @inline(__always) func clipped(_ a: Double, _ b: Double) -> Double {
+        let lo = max(a, observationStart), hi = min(b, observationEnd)
+        return hi > lo ? hi - lo : 0
+    }
+
+    mutating func changeInSystem(by delta: Int) {
+        systemArea += Double(inSystem) * clipped(systemLast, now)
+        systemLast = now
+        inSystem += delta
+    }
+
+    mutating func touchQueue(_ p: Int) {
+        pools[p].queueArea += Double(pools[p].line.count) * clipped(pools[p].lastChange, now)
+        pools[p].lastChange = now
+    }
+
+    /// Integrates every time average up to `t` (when the window opens or closes).
+    mutating func closeAreas(at t: Double) {
+        changeInSystem(by: 0)
+        for p in pools.indices { touchQueue(p) }
+    }
+
+    // MARK: Flow
+
+    /// Moves dossier `id` to its next step (or out of the system).
+    mutating func advance(_ id: Int32) {
+        var e = entities[Int(id)]
+        let spec = scenario.procedures[Int(e.procedure)]
+        var k = Int(e.step) + 1
+        while k < spec.steps.count && spec.steps[k].channelMask & (1 << e.channel) == 0 { k += 1 }
+        if k < spec.steps.count && spec.steps[k].returnsResult && e.processingEnd.isNaN { e.processingEnd = now }
+        guard k < spec.steps.count else {
+            if e.processingEnd.isNaN { e.processingEnd = now }
+            entities[Int(id)] = e
+            depart(id)
+            return
+        }
+        e.step = Int32(k)
+        e.pendingWork = work[Int(id) * stride + k]
+        entities[Int(id)] = e
+        enter(id, pool: spec.steps[k].pool)
+    }
+
+    mutating func enter(_ id: Int32, pool p: Int) {
+        entities[Int(id)].stepEntry = now
+        if pools[p].busy < pools[p].size && pools[p].line.count == 0 && isWorking(now) {
+            start(id, pool: p)
+            return
+        }
+        touchQueue(p)
+        let key: Double
+        switch pools[p].line.discipline {
+        case .fifo: key = 0
+        case .earliestDueFirst: key = entities[Int(id)].due.isNaN ? .infinity : entities[Int(id)].due
+        case .priority: key = Double(scenario.procedures[Int(entities[Int(id)].procedure)].priority)
+        }
+        pools[p].line.push(id, key: key)
+        if now >= observationStart && now < observationEnd { pools[p].maxQueue = max(pools[p].maxQueue, pools[p].line.count) }
+        if pools[p].busy < pools[p].size { scheduleWake(p) }
+    }
+
+    mutating func scheduleWake(_ p: Int) {
+        guard !pools[p].wakePending else { return }
+        pools[p].wakePending = true
+        events.schedule(at: max(now, nextWorking(now)), kind: kindWake, target: Int32(p))
+    }
+
+    mutating func start(_ id: Int32, pool p: Int) {
+        var e = entities[Int(id)]
+        let wait = now - e.stepEntry
+        if e.stepEntry >= observationStart && e.stepEntry < observationEnd {
+            pools[p].waitSum += wait
+            pools[p].waitCount += 1
+            if wait > 0 { pools[p].waitedCount += 1 }
+        }
+        if now >= observationStart && now < observationEnd { pools[p].work += e.pendingWork }
+        e.totalWait += wait
+        if wait > 0 { e.waited = true }
+        entities[Int(id)] = e
+        pools[p].busy += 1
+        events.schedule(at: completion(start: now, work: e.pendingWork), kind: kindServiceEnd, target: id)
+    }
+
+    /// Starts queued work on free staff if the pool is at work now, else wakes it at the next
+    /// working instant.
+    mutating func dispatch(_ p: Int) {
+        guard pools[p].line.count > 0 && pools[p].busy < pools[p].size else { return }
+        guard isWorking(now) else {
+            scheduleWake(p)
+            return
+        }
+        touchQueue(p)
+        while pools[p].busy < pools[p].size && pools[p].line.count > 0 {
+            start(pools[p].line.pop(), pool: p)
+        }
+    }
+
+    mutating func serviceEnd(_ id: Int32) {
+        let e = entities[Int(id)]
+        let spec = scenario.procedures[Int(e.procedure)]
+        let p = spec.steps[Int(e.step)].pool
+        pools[p].busy -= 1
+        if e.supplementPending && Int(e.step) == spec.supplementStep {
+            entities[Int(id)].supplementPending = false
+            entities[Int(id)].pauseStart = now
+            events.schedule(at: now + max(0, e.supplementDelay), kind: kindSupplementReturn, target: id)
+        } else {
+            advance(id)
+        }
+        dispatch(p)
+    }
+
+    mutating func supplementReturn(_ id: Int32) {
+        var e = entities[Int(id)]
+        e.pauseEnd = calendar == nil ? now : now.rounded(.up)
+        e.supplementsDone += 1
+        e.pendingWork = e.rework
+        entities[Int(id)] = e
+        enter(id, pool: scenario.procedures[Int(e.procedure)].steps[Int(e.step)].pool)
+    }
+
+    mutating func depart(_ id: Int32) {
+        let e = entities[Int(id)]
+        changeInSystem(by: -1)
+        if e.observed {
+            completed += 1
+            waitSum += e.totalWait
+            if e.waited { waitedCustomers += 1 }
+            sojournSum += now - e.arrival
+            record(e, returned: now)
+        }
+        free.append(id)
+    }
+
+    func dossier(_ e: Entity, returned: Double?) -> SimulatedDossier {
+        let spec = scenario.procedures[Int(e.procedure)]
+        var pauses: [SimulatedDossier.PauseSpan] = []
+        if !e.pauseStart.isNaN {
+            pauses.append(.init(start: timestamp(e.pauseStart), end: e.pauseEnd.isNaN ? nil : timestamp(e.pauseEnd)))
+        }
+        return SimulatedDossier(
+            sequence: e.sequence, procedure: Int(e.procedure), channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson,
+            received: timestamp(e.arrival), due: e.due.isNaN ? nil : timestamp(e.due),
+            processingEnd: e.processingEnd.isNaN ? nil : timestamp(e.processingEnd), returned: returned.map(timestamp),
+            pauses: pauses, level: spec.level, fullOnline: e.flags & Entity.fullOnline != 0, feeBearing: e.flags & Entity.fee != 0,
+            paidOnline: e.flags & Entity.paidOnline != 0, digitized: e.flags & Entity.digitized != 0,
+            electronicResult: e.flags & Entity.eResult != 0)
+    }
+
+    mutating func record(_ e: Entity, returned: Double?) {
+        // Judged at the end of the run (as-of time); keep only what is needed.
+        let d = dossier(e, returned: returned)
+        pendingJudgement.append(d)
+    }
+
+    var pendingJudgement: [SimulatedDossier] = []
+
+    // MARK: Run
+
+    mutating func run() -> ReplicationResult {
+        while let event = events.first {
+            if event.time > endTime { break }
+            _ = events.pop()
+            now = event.time
+            eventCount += 1
+            switch event.kind {
+            case kindArrival:
+                if !arrivalsStopped { arrive(stream: Int(event.target)) }
+            case kindServiceEnd: serviceEnd(event.target)
+            case kindWake:
+                pools[Int(event.target)].wakePending = false
+                dispatch(Int(event.target))
+            default: supplementReturn(event.target)
+            }
+        }
+        if endTime.isFinite { now = endTime }
+        if observationEnd.isInfinite { observationEnd = now }
+        closeAreas(at: now)
+        let asOf = timestamp(now)
+        judge = DossierJudge(calendar: calendar, asOf: asOf)
+        // Dossiers still inside at the end are judged in progress.
+        var inside = Set(0..<entities.count)
+        for id in free { inside.remove(Int(id)) }
+        for id in inside.sorted() where entities[id].observed {
+            pendingJudgement.append(dossier(entities[id], returned: nil))
+        }
+        pendingJudgement.sort { $0.sequence < $1.sequence }
+        for d in pendingJudgement {
+            judge.count(d, into: &counts)
+            if let days = judge.processingDays(d) {
+                processingDaysSum += days
+                processingDaysCount += 1
+            }
+        }
+        return result(asOf: asOf)
+    }
+
+    func result(asOf: Timestamp) -> ReplicationResult {
+        let window = max(0, observationEnd - observationStart)
+        var m: [Double] = []
+        func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
+        func percent(_ r: Rate) -> Double { r.percent ?? .nan }
+        var totalWork = 0.0, totalCapacity = 0.0
+        let capacity = capacitySeconds(from: observationStart, to: observationEnd)
+        for (i, p) in pools.enumerated() {
+            totalWork += p.work
+            totalCapacity += Double(scenario.pools[i].size) * capacity
+        }
+        m.append(Double(completed))
+        m.append(Double(arrivalsObserved))
+        m.append(ratio(waitSum, Double(completed)) / 3600)
+        m.append(ratio(Double(waitedCustomers), Double(completed)))
+        m.append(ratio(totalWork, totalCapacity))
+        m.append(ratio(sojournSum, Double(completed)) / 3600)
+        m.append(ratio(systemArea, window))
+        m.append(Double(counts.received))
+        m.append(Double(counts.finished))
+        m.append(Double(counts.inProgress))
+        m.append(Double(counts.late))
+        m.append(percent(counts.rate(.onTime)))
+        m.append(percent(counts.rate(.progress)))
+        m.append(percent(counts.rate(.online)))
+        m.append(percent(counts.rate(.fullOnline)))
+        m.append(percent(counts.rate(.onlinePayment)))
+        m.append(ratio(processingDaysSum, Double(processingDaysCount)))
+        for (i, p) in pools.enumerated() {
+            m.append(ratio(p.work, Double(scenario.pools[i].size) * capacity))
+            m.append(ratio(p.waitSum, Double(p.waitCount)) / 3600)
+            m.append(ratio(Double(p.waitedCount), Double(p.waitCount)))
+            m.append(ratio(p.queueArea, window))
+            m.append(Double(p.maxQueue))
+        }
+        let lambda = ratio(Double(arrivalsObserved), window)
+        return ReplicationResult(
+            metrics: m, counts: counts, dossiers: collect ? pendingJudgement : [], events: eventCount, asOf: asOf,
+            littleL: ratio(systemArea, window), littleLambdaW: lambda * ratio(sojournSum, Double(completed)))
+    }
+}
