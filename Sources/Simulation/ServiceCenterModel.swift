@@ -165,7 +165,7 @@ private struct WaitingLine {
 private struct PoolState {
     var size: Int
     var busy = 0
-    var line: WaitingLine
+    var queued = 0
     var wakePending = false
     var queueArea = 0.0
     var lastChange = 0.0
@@ -174,6 +174,22 @@ private struct PoolState {
     var waitSum = 0.0
     var waitCount = 0
     var waitedCount = 0
+}
+
+/// The per-dossier facts of a procedure, as plain values for the hot path.
+private struct ProcFast {
+    var feeShare: Double
+    var onlinePaymentShare: Double
+    var fullOnlineShare: Double
+    var digitizedShare: Double
+    var electronicResultShare: Double
+    var supplementProbability: Double
+    var reworkShare: Double
+    var supplementStep: Int32
+    var stepCount: Int32
+    var priority: Double
+    var level: Int
+    var delay: Distribution
 }
 
 private struct ArrivalStream {
@@ -201,6 +217,12 @@ private struct Engine {
     var work: [Double] = []
     let stride: Int
     var pools: [PoolState]
+    var lines: [WaitingLine]
+    var procs: [ProcFast] = []
+    var stepPool: [Int32] = []
+    var stepMask: [UInt8] = []
+    var stepReturns: [Bool] = []
+    var services: [Distribution] = []
     var streams: [ArrivalStream] = []
     var attributeRNG: [Xoshiro256StarStar] = []
     var now = 0.0
@@ -237,7 +259,25 @@ private struct Engine {
         overtime = scenario.overtime
         self.collect = collect
         stride = scenario.procedures.map(\.steps.count).max() ?? 1
-        pools = scenario.pools.map { PoolState(size: $0.size, line: WaitingLine(discipline: $0.discipline)) }
+        pools = scenario.pools.map { PoolState(size: $0.size) }
+        lines = scenario.pools.map { WaitingLine(discipline: $0.discipline) }
+        for (pi, p) in scenario.procedures.enumerated() {
+            procs.append(
+                ProcFast(
+                    feeShare: p.feeShare, onlinePaymentShare: p.onlinePaymentShare,
+                    fullOnlineShare: p.level == 4 ? p.fullOnlineShare : 0, digitizedShare: p.digitizedShare,
+                    electronicResultShare: p.electronicResultShare, supplementProbability: p.supplementProbability,
+                    reworkShare: p.reworkShare, supplementStep: Int32(p.supplementStep), stepCount: Int32(p.steps.count),
+                    priority: Double(p.priority), level: p.level, delay: p.supplementDelay))
+            for k in 0..<stride {
+                let step = k < p.steps.count ? p.steps[k] : p.steps[0]
+                stepPool.append(Int32(step.pool))
+                stepMask.append(step.channelMask)
+                stepReturns.append(step.returnsResult)
+                services.append(step.service)
+            }
+            _ = pi
+        }
         let start = Double(scenario.start.seconds)
         now = start
         observationStart = start
@@ -279,7 +319,7 @@ private struct Engine {
             }
         }
         for i in streams.indices where streams[i].maxRate > 0 {
-            if let t = nextArrival(&streams[i], after: start) {
+            if let t = nextArrival(stream: i, after: start) {
                 events.schedule(at: t, kind: kindArrival, target: Int32(i))
             }
         }
@@ -318,16 +358,17 @@ private struct Engine {
         return m[Timestamp(seconds: Int64(t)).date.month - 1]
     }
 
-    func nextArrival(_ s: inout ArrivalStream, after t: Double) -> Double? {
+    /// The next arrival time of stream `i` after `t` (thinning against the stream's peak rate).
+    mutating func nextArrival(stream i: Int, after t: Double) -> Double? {
+        var s = streams[i]
+        defer { streams[i].rng = s.rng }
         guard s.maxRate > 0 else { return nil }
         var t = t
         while true {
             let gap = -log(s.rng.uniformPositive()) / s.maxRate
-            switch s.pattern {
-            case 2:
-                guard let calendar else { fallthrough }
+            if s.pattern == 2, let calendar {
                 t = Double(calendar.advance(timestamp(t), byWorkingSeconds: max(0, Int64(gap.rounded()))).seconds)
-            default:
+            } else {
                 t += gap
             }
             let accept: Double
@@ -348,7 +389,7 @@ private struct Engine {
         let cumulative = streams[i].cumulative
         let channel: UInt8 = channelDraw < cumulative.0 ? 1 : (channelDraw < cumulative.1 ? 2 : 3)
         let p = Int(streams[i].procedure)
-        if let t = nextArrival(&streams[i], after: now) {
+        if let t = nextArrival(stream: i, after: now) {
             events.schedule(at: t, kind: kindArrival, target: Int32(i))
         }
         arrivalsTotal += 1
@@ -361,7 +402,7 @@ private struct Engine {
             arrivalsObserved += 1
             if let limit = customerLimit, arrivalsObserved >= limit { stopArrivals() }
         }
-        let spec = scenario.procedures[p]
+        let spec = procs[p]
         var e = Entity()
         e.procedure = Int32(p)
         e.channel = channel
@@ -373,24 +414,26 @@ private struct Engine {
         var rng = attributeRNG[p]
         let uFee = rng.uniform(), uPay = rng.uniform(), uFull = rng.uniform(), uDigit = rng.uniform()
         let uResult = rng.uniform(), uSupp = rng.uniform()
-        e.supplementDelay = spec.supplementDelay.sample(&rng)
+        e.supplementDelay = spec.delay.sample(&rng)
         let id = allocate()
-        for (k, step) in spec.steps.enumerated() {
-            work[Int(id) * stride + k] = step.service.sample(&rng)
+        let base = p * stride
+        for k in 0..<Int(spec.stepCount) {
+            work[Int(id) * stride + k] = services[base + k].sample(&rng)
         }
-        e.rework = spec.steps[spec.supplementStep].service.sample(&rng) * spec.reworkShare
+        e.rework = services[base + Int(spec.supplementStep)].sample(&rng) * spec.reworkShare
         attributeRNG[p] = rng
         if uFee < spec.feeShare {
             e.flags |= Entity.fee
             if channel == 2 && uPay < spec.onlinePaymentShare { e.flags |= Entity.paidOnline }
         }
-        if channel == 2 && spec.level == 4 && uFull < spec.fullOnlineShare { e.flags |= Entity.fullOnline }
+        if channel == 2 && uFull < spec.fullOnlineShare { e.flags |= Entity.fullOnline }
         if uDigit < spec.digitizedShare { e.flags |= Entity.digitized }
         if uResult < spec.electronicResultShare { e.flags |= Entity.eResult }
         e.supplementPending = uSupp < spec.supplementProbability
-        if let deadline = spec.deadline {
+        if let deadline = scenario.procedures[p].deadline {
             if let calendar {
-                e.due = Double(calendar.due(received: timestamp(now), deadline: deadline, afternoonCutoff: spec.afternoonCutoff).seconds)
+                e.due = Double(
+                    calendar.due(received: timestamp(now), deadline: deadline, afternoonCutoff: scenario.procedures[p].afternoonCutoff).seconds)
             } else {
                 switch deadline {
                 case .workingDays(let n): e.due = now + Double(n) * 86_400
@@ -432,7 +475,7 @@ private struct Engine {
     }
 
     mutating func touchQueue(_ p: Int) {
-        pools[p].queueArea += Double(pools[p].line.count) * clipped(pools[p].lastChange, now)
+        pools[p].queueArea += Double(pools[p].queued) * clipped(pools[p].lastChange, now)
         pools[p].lastChange = now
     }
 
@@ -447,11 +490,12 @@ private struct Engine {
     /// Moves dossier `id` to its next step (or out of the system).
     mutating func advance(_ id: Int32) {
         var e = entities[Int(id)]
-        let spec = scenario.procedures[Int(e.procedure)]
+        let base = Int(e.procedure) * stride
+        let stepCount = Int(procs[Int(e.procedure)].stepCount)
         var k = Int(e.step) + 1
-        while k < spec.steps.count && spec.steps[k].channelMask & (1 << e.channel) == 0 { k += 1 }
-        if k < spec.steps.count && spec.steps[k].returnsResult && e.processingEnd.isNaN { e.processingEnd = now }
-        guard k < spec.steps.count else {
+        while k < stepCount && stepMask[base + k] & (1 << e.channel) == 0 { k += 1 }
+        if k < stepCount && stepReturns[base + k] && e.processingEnd.isNaN { e.processingEnd = now }
+        guard k < stepCount else {
             if e.processingEnd.isNaN { e.processingEnd = now }
             entities[Int(id)] = e
             depart(id)
@@ -460,24 +504,25 @@ private struct Engine {
         e.step = Int32(k)
         e.pendingWork = work[Int(id) * stride + k]
         entities[Int(id)] = e
-        enter(id, pool: spec.steps[k].pool)
+        enter(id, pool: Int(stepPool[base + k]))
     }
 
     mutating func enter(_ id: Int32, pool p: Int) {
         entities[Int(id)].stepEntry = now
-        if pools[p].busy < pools[p].size && pools[p].line.count == 0 && isWorking(now) {
+        if pools[p].busy < pools[p].size && pools[p].queued == 0 && isWorking(now) {
             start(id, pool: p)
             return
         }
         touchQueue(p)
         let key: Double
-        switch pools[p].line.discipline {
+        switch lines[p].discipline {
         case .fifo: key = 0
         case .earliestDueFirst: key = entities[Int(id)].due.isNaN ? .infinity : entities[Int(id)].due
-        case .priority: key = Double(scenario.procedures[Int(entities[Int(id)].procedure)].priority)
+        case .priority: key = procs[Int(entities[Int(id)].procedure)].priority
         }
-        pools[p].line.push(id, key: key)
-        if now >= observationStart && now < observationEnd { pools[p].maxQueue = max(pools[p].maxQueue, pools[p].line.count) }
+        lines[p].push(id, key: key)
+        pools[p].queued += 1
+        if now >= observationStart && now < observationEnd { pools[p].maxQueue = max(pools[p].maxQueue, pools[p].queued) }
         if pools[p].busy < pools[p].size { scheduleWake(p) }
     }
 
@@ -506,23 +551,23 @@ private struct Engine {
     /// Starts queued work on free staff if the pool is at work now, else wakes it at the next
     /// working instant.
     mutating func dispatch(_ p: Int) {
-        guard pools[p].line.count > 0 && pools[p].busy < pools[p].size else { return }
+        guard pools[p].queued > 0 && pools[p].busy < pools[p].size else { return }
         guard isWorking(now) else {
             scheduleWake(p)
             return
         }
         touchQueue(p)
-        while pools[p].busy < pools[p].size && pools[p].line.count > 0 {
-            start(pools[p].line.pop(), pool: p)
+        while pools[p].busy < pools[p].size && pools[p].queued > 0 {
+            pools[p].queued -= 1
+            start(lines[p].pop(), pool: p)
         }
     }
 
     mutating func serviceEnd(_ id: Int32) {
         let e = entities[Int(id)]
-        let spec = scenario.procedures[Int(e.procedure)]
-        let p = spec.steps[Int(e.step)].pool
+        let p = Int(stepPool[Int(e.procedure) * stride + Int(e.step)])
         pools[p].busy -= 1
-        if e.supplementPending && Int(e.step) == spec.supplementStep {
+        if e.supplementPending && e.step == procs[Int(e.procedure)].supplementStep {
             entities[Int(id)].supplementPending = false
             entities[Int(id)].pauseStart = now
             events.schedule(at: now + max(0, e.supplementDelay), kind: kindSupplementReturn, target: id)
@@ -538,7 +583,7 @@ private struct Engine {
         e.supplementsDone += 1
         e.pendingWork = e.rework
         entities[Int(id)] = e
-        enter(id, pool: scenario.procedures[Int(e.procedure)].steps[Int(e.step)].pool)
+        enter(id, pool: Int(stepPool[Int(e.procedure) * stride + Int(e.step)]))
     }
 
     mutating func depart(_ id: Int32) {
@@ -549,7 +594,8 @@ private struct Engine {
             waitSum += e.totalWait
             if e.waited { waitedCustomers += 1 }
             sojournSum += now - e.arrival
-            record(e, returned: now)
+            if collect { pendingJudgement.append(dossier(e, returned: now)) }
+            countDeparted(e)
         }
         free.append(id)
     }
@@ -569,10 +615,37 @@ private struct Engine {
             electronicResult: e.flags & Entity.eResult != 0)
     }
 
-    mutating func record(_ e: Entity, returned: Double?) {
-        // Judged at the end of the run (as-of time); keep only what is needed.
-        let d = dossier(e, returned: returned)
-        pendingJudgement.append(d)
+    /// Counts a dossier that has left: it is judged now, since nothing about it changes later.
+    mutating func countDeparted(_ e: Entity) {
+        let end = timestamp(e.processingEnd)
+        var effectiveDue: Timestamp?
+        if !e.due.isNaN {
+            var due = timestamp(e.due)
+            if !e.pauseStart.isNaN {
+                let a = timestamp(e.pauseStart), b = timestamp(e.pauseEnd)
+                if let calendar {
+                    due = calendar.advance(due, byWorkingSeconds: calendar.workingSeconds(from: a, to: b))
+                } else {
+                    due = due.adding(seconds: b.seconds - a.seconds)
+                }
+            }
+            effectiveDue = due
+        }
+        DossierJudge.count(
+            into: &counts, channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson, level: procs[Int(e.procedure)].level,
+            fullOnline: e.flags & Entity.fullOnline != 0, feeBearing: e.flags & Entity.fee != 0,
+            paidOnline: e.flags & Entity.paidOnline != 0, digitized: e.flags & Entity.digitized != 0,
+            electronicResult: e.flags & Entity.eResult != 0, end: end, effectiveDue: effectiveDue,
+            supplements: e.pauseStart.isNaN ? 0 : 1, asOf: end)
+        if let calendar {
+            var paused: Int64 = 0
+            if !e.pauseStart.isNaN { paused = calendar.workingSeconds(from: timestamp(e.pauseStart), to: timestamp(e.pauseEnd)) }
+            processingDaysSum += Double(calendar.workingSeconds(from: timestamp(e.arrival), to: end) - paused) / Double(calendar.workingSecondsPerDay)
+        } else {
+            let paused = e.pauseStart.isNaN ? 0 : e.pauseEnd - e.pauseStart
+            processingDaysSum += (e.processingEnd - e.arrival - paused) / 86_400
+        }
+        processingDaysCount += 1
     }
 
     var pendingJudgement: [SimulatedDossier] = []
@@ -601,19 +674,18 @@ private struct Engine {
         let asOf = timestamp(now)
         judge = DossierJudge(calendar: calendar, asOf: asOf)
         // Dossiers still inside at the end are judged in progress.
-        var inside = Set(0..<entities.count)
-        for id in free { inside.remove(Int(id)) }
-        for id in inside.sorted() where entities[id].observed {
-            pendingJudgement.append(dossier(entities[id], returned: nil))
-        }
-        pendingJudgement.sort { $0.sequence < $1.sequence }
-        for d in pendingJudgement {
+        var isFree = [Bool](repeating: false, count: entities.count)
+        for id in free { isFree[Int(id)] = true }
+        for id in entities.indices where !isFree[id] && entities[id].observed {
+            let d = dossier(entities[id], returned: nil)
             judge.count(d, into: &counts)
             if let days = judge.processingDays(d) {
                 processingDaysSum += days
                 processingDaysCount += 1
             }
+            if collect { pendingJudgement.append(d) }
         }
+        pendingJudgement.sort { $0.sequence < $1.sequence }
         return result(asOf: asOf)
     }
 

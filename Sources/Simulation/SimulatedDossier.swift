@@ -82,31 +82,43 @@ public struct DossierJudge: Sendable {
 
     /// Adds `d` to `counts`.
     public func count(_ d: SimulatedDossier, into counts: inout KPICounts) {
-        counts.received += 1
-        if d.channel == .online { counts.online += 1 }
-        if d.channel == .postal { counts.postal += 1 }
-        if d.level == 4 {
-            counts.fullOnlineEligible += 1
-            if d.fullOnline { counts.fullOnline += 1 }
-        }
-        if d.feeBearing {
-            counts.feeBearing += 1
-            if d.paidOnline { counts.paidOnline += 1 }
-        }
-        if d.digitized { counts.digitized += 1 }
         let finished = d.processingEnd.map { $0 <= asOf } ?? false
-        if finished {
+        DossierJudge.count(
+            into: &counts, channel: d.channel, level: d.level, fullOnline: d.fullOnline, feeBearing: d.feeBearing,
+            paidOnline: d.paidOnline, digitized: d.digitized, electronicResult: d.electronicResult,
+            end: finished ? d.processingEnd : nil, effectiveDue: effectiveDue(d), supplements: d.pauses.count, asOf: asOf)
+    }
+
+    /// The counting rules on plain values (`end` nil while in progress at `asOf`).
+    @inline(__always)
+    static func count(
+        into counts: inout KPICounts, channel: SimChannel, level: Int, fullOnline: Bool, feeBearing: Bool, paidOnline: Bool,
+        digitized: Bool, electronicResult: Bool, end: Timestamp?, effectiveDue: Timestamp?, supplements: Int, asOf: Timestamp
+    ) {
+        counts.received += 1
+        if channel == .online { counts.online += 1 }
+        if channel == .postal { counts.postal += 1 }
+        if level == 4 {
+            counts.fullOnlineEligible += 1
+            if fullOnline { counts.fullOnline += 1 }
+        }
+        if feeBearing {
+            counts.feeBearing += 1
+            if paidOnline { counts.paidOnline += 1 }
+        }
+        if digitized { counts.digitized += 1 }
+        if end != nil {
             counts.finished += 1
-            if d.electronicResult { counts.electronicResult += 1 }
+            if electronicResult { counts.electronicResult += 1 }
         } else {
             counts.inProgress += 1
         }
-        guard let due = effectiveDue(d) else {
+        guard let due = effectiveDue else {
             counts.noDue += 1
             return
         }
-        if finished, let end = d.processingEnd {
-            if d.pauses.count > 1 || end > due {
+        if let end {
+            if supplements > 1 || end > due {
                 counts.late += 1
                 counts.lateWithApology += 1
             } else if end.dayNumber < due.dayNumber {
@@ -114,7 +126,7 @@ public struct DossierJudge: Sendable {
             } else {
                 counts.onTime += 1
             }
-        } else if d.pauses.count > 1 || asOf > due {
+        } else if supplements > 1 || asOf > due {
             counts.inProgressOverdue += 1
         } else {
             counts.inProgressWithin += 1
