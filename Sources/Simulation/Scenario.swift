@@ -64,6 +64,8 @@ public enum ArrivalPattern: Sendable {
     /// Counter dossiers at `counter` per working second of office time, online dossiers at
     /// `online` per second around the clock.
     case weekly(counter: Double, online: Double)
+    /// Arrivals at the given instants (seconds, sorted), e.g. a hand-made test or a backlog.
+    case fixed([Double])
 }
 
 /// A procedure (TTHC) as the simulator sees it.
@@ -363,7 +365,16 @@ private struct Reader {
         mix = mix.map { $0 / total }
 
         let arrivals: ArrivalPattern
-        if let rate = try number(v["rate_per_hour"], p + ".rate_per_hour") {
+        if case .array(let items)? = try resolve(v["arrivals_at"], p + ".arrivals_at") {
+            var times: [Double] = []
+            for (i, item) in items.enumerated() {
+                guard case .string(let text) = item, let t = TimestampParser.parse(text) else {
+                    throw ScenarioError("\(p).arrivals_at.\(i)", "expected a time such as 2026-01-05T16:00")
+                }
+                times.append(Double(t.seconds))
+            }
+            arrivals = .fixed(times.sorted())
+        } else if let rate = try number(v["rate_per_hour"], p + ".rate_per_hour") {
             arrivals = .constant(rate * scale / 3600)
         } else if let table = try numbers(v["hour_of_week"], p + ".hour_of_week", count: 168) {
             arrivals = .hourOfWeek(table.map { $0 * scale / 3600 })

@@ -195,7 +195,7 @@ private struct ProcFast {
 private struct ArrivalStream {
     var procedure: Int32
     var rng: Xoshiro256StarStar
-    /// 0 constant, 1 hour-of-week table, 2 office time (rate per working second).
+    /// 0 constant, 1 hour-of-week table, 2 office time (rate per working second), 3 fixed times.
     var pattern: Int
     var rate: Double
     var table: [Double]
@@ -311,6 +311,10 @@ private struct Engine {
             switch p.arrivals {
             case .constant(let r): streams.append(stream(1, pattern: 0, rate: r, table: [], cumulative: fullMix))
             case .hourOfWeek(let t): streams.append(stream(1, pattern: 1, rate: 0, table: t, cumulative: fullMix))
+            case .fixed(let times):
+                var s = stream(1, pattern: 3, rate: 1, table: times, cumulative: fullMix)
+                s.maxRate = times.isEmpty ? 0 : 1
+                streams.append(s)
             case .weekly(let counter, let online):
                 let counterShare = mix[1] + mix[3]
                 let counterMix = counterShare > 0 ? (mix[1] / counterShare, mix[1] / counterShare) : (1.0, 1.0)
@@ -363,6 +367,13 @@ private struct Engine {
         var s = streams[i]
         defer { streams[i].rng = s.rng }
         guard s.maxRate > 0 else { return nil }
+        if s.pattern == 3 {
+            // Fixed instants: `rate` counts the ones already used.
+            let next = Int(s.rate) - 1
+            guard next < s.table.count else { return nil }
+            streams[i].rate += 1
+            return max(t, s.table[next])
+        }
         var t = t
         while true {
             let gap = -log(s.rng.uniformPositive()) / s.maxRate
