@@ -15,7 +15,7 @@ public struct Event: Sendable {
     }
 
     @inlinable @inline(__always)
-    func precedes(_ other: Event) -> Bool {
+    public func precedes(_ other: Event) -> Bool {
         time < other.time || (time == other.time && sequence < other.sequence)
     }
 }
@@ -48,6 +48,14 @@ public struct EventQueue: Sendable {
             }
             h[i] = event
         }
+    }
+
+    /// An event that is kept outside the heap (e.g. the next arrival of a stream) but takes its
+    /// sequence number now, so it orders exactly as if it had been scheduled.
+    @inlinable
+    public mutating func detachedEvent(at time: Double, kind: Int32, target: Int32) -> Event {
+        defer { nextSequence &+= 1 }
+        return Event(time: time, sequence: nextSequence, kind: kind, target: target)
     }
 
     /// The earliest event, without removing it.

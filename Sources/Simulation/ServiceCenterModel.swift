@@ -99,8 +99,43 @@ private struct Entity {
     static let fee: UInt8 = 1, paidOnline: UInt8 = 2, fullOnline: UInt8 = 4, digitized: UInt8 = 8, eResult: UInt8 = 16
 }
 
+/// Growable storage addressed in place (no copy-on-write checks on the hot path); owned by
+/// one engine, freed by `release()`.
+private struct Slab<Element> {
+    var base: UnsafeMutablePointer<Element>
+    var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    subscript(i: Int) -> Element {
+        @inline(__always) unsafeAddress { UnsafePointer(base + i) }
+        @inline(__always) nonmutating unsafeMutableAddress { base + i }
+    }
+
+    mutating func append(_ e: Element) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: e)
+        count += 1
+    }
+
+    func release() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
 /// A pool's waiting line: a ring buffer for FIFO, a binary heap on (key, sequence) otherwise.
-private struct WaitingLine {
+private final class WaitingLine {
     var discipline: QueueDiscipline
     var ring: [Int32] = Array(repeating: 0, count: 16)
     var head = 0
@@ -108,9 +143,11 @@ private struct WaitingLine {
     var heap: [(key: Double, sequence: UInt64, entity: Int32)] = []
     var nextSequence: UInt64 = 0
 
+    init(discipline: QueueDiscipline) { self.discipline = discipline }
+
     var count: Int { discipline == .fifo ? ringCount : heap.count }
 
-    mutating func push(_ e: Int32, key: Double) {
+    func push(_ e: Int32, key: Double) {
         if discipline == .fifo {
             if ringCount == ring.count {
                 var grown = [Int32](repeating: 0, count: ring.count * 2)
@@ -135,7 +172,7 @@ private struct WaitingLine {
         heap[i] = item
     }
 
-    mutating func pop() -> Int32 {
+    func pop() -> Int32 {
         if discipline == .fifo {
             let e = ring[head]
             head = (head + 1) & (ring.count - 1)
@@ -189,7 +226,8 @@ private struct ProcFast {
     var stepCount: Int32
     var priority: Double
     var level: Int
-    var delay: Distribution
+    var deadline: Deadline?
+    var afternoonCutoff: Int?
 }
 
 private struct ArrivalStream {
@@ -210,21 +248,29 @@ private struct Engine {
     let scenario: Scenario
     let calendar: WorkCalendar?
     let overtime: Bool
+    let hasCalendar: Bool
     let collect: Bool
     var events = EventQueue()
-    var entities: [Entity] = []
+    var entities = Slab<Entity>(capacity: 1024)
     var free: [Int32] = []
-    var work: [Double] = []
+    var work = Slab<Double>(capacity: 1024)
     let stride: Int
-    var pools: [PoolState]
+    var pools: Slab<PoolState>
     var lines: [WaitingLine]
-    var procs: [ProcFast] = []
+    var procs = Slab<ProcFast>(capacity: 16)
     var stepPool: [Int32] = []
     var stepMask: [UInt8] = []
     var stepReturns: [Bool] = []
     var services: [Distribution] = []
-    var streams: [ArrivalStream] = []
-    var attributeRNG: [Xoshiro256StarStar] = []
+    var delays: [Distribution] = []
+    var streams = Slab<ArrivalStream>(capacity: 16)
+    /// Each stream's next arrival, kept out of the event heap (one heap push and pop saved per
+    /// dossier); it carries a sequence number taken when it was drawn, so the order of events is
+    /// exactly that of a single heap.
+    var pendingArrivals: [Event] = []
+    var nextStream = -1
+    var serviceRNG = Slab<Xoshiro256StarStar>(capacity: 16)
+    var attributeRNG = Slab<Xoshiro256StarStar>(capacity: 16)
     var now = 0.0
     var eventCount = 0
 
@@ -256,10 +302,12 @@ private struct Engine {
         self.model = model
         scenario = model.scenario
         calendar = scenario.calendar
+        hasCalendar = scenario.calendar != nil
         overtime = scenario.overtime
         self.collect = collect
         stride = scenario.procedures.map(\.steps.count).max() ?? 1
-        pools = scenario.pools.map { PoolState(size: $0.size) }
+        pools = Slab(capacity: scenario.pools.count)
+        for p in scenario.pools { pools.append(PoolState(size: p.size)) }
         lines = scenario.pools.map { WaitingLine(discipline: $0.discipline) }
         for (pi, p) in scenario.procedures.enumerated() {
             procs.append(
@@ -268,7 +316,9 @@ private struct Engine {
                     fullOnlineShare: p.level == 4 ? p.fullOnlineShare : 0, digitizedShare: p.digitizedShare,
                     electronicResultShare: p.electronicResultShare, supplementProbability: p.supplementProbability,
                     reworkShare: p.reworkShare, supplementStep: Int32(p.supplementStep), stepCount: Int32(p.steps.count),
-                    priority: Double(p.priority), level: p.level, delay: p.supplementDelay))
+                    priority: Double(p.priority), level: p.level, deadline: p.deadline,
+                    afternoonCutoff: p.afternoonCutoff))
+            delays.append(p.supplementDelay)
             for k in 0..<stride {
                 let step = k < p.steps.count ? p.steps[k] : p.steps[0]
                 stepPool.append(Int32(step.pool))
@@ -295,10 +345,11 @@ private struct Engine {
         customerLimit = length.customers
         judge = DossierJudge(calendar: calendar, asOf: Timestamp(seconds: 0))
         systemLast = start
-        for i in pools.indices { pools[i].lastChange = start }
+        for i in 0..<pools.count { pools[i].lastChange = start }
 
         for (pi, p) in scenario.procedures.enumerated() {
             attributeRNG.append(Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, 0xA77)))
+            serviceRNG.append(Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, 0x5E5)))
             let monthlyMax = p.monthly.max() ?? 1
             let mix = p.channelMix
             func stream(_ k: UInt64, pattern: Int, rate: Double, table: [Double], cumulative: (Double, Double)) -> ArrivalStream {
@@ -322,11 +373,13 @@ private struct Engine {
                 streams.append(stream(2, pattern: 0, rate: online, table: [], cumulative: (0, 1)))
             }
         }
-        for i in streams.indices where streams[i].maxRate > 0 {
+        pendingArrivals = Array(repeating: Event(time: .infinity, sequence: .max, kind: kindArrival, target: 0), count: streams.count)
+        for i in 0..<streams.count where streams[i].maxRate > 0 {
             if let t = nextArrival(stream: i, after: start) {
-                events.schedule(at: t, kind: kindArrival, target: Int32(i))
+                pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
             }
         }
+        chooseNextStream()
     }
 
     // MARK: Calendar helpers
@@ -334,7 +387,7 @@ private struct Engine {
     @inline(__always) func timestamp(_ t: Double) -> Timestamp { Timestamp(seconds: Int64(t.rounded(.up))) }
 
     @inline(__always) func isWorking(_ t: Double) -> Bool {
-        guard let calendar else { return true }
+        guard hasCalendar, let calendar else { return true }
         let ts = timestamp(t)
         return calendar.nextWorkingInstant(atOrAfter: ts) == ts
     }
@@ -364,34 +417,35 @@ private struct Engine {
 
     /// The next arrival time of stream `i` after `t` (thinning against the stream's peak rate).
     mutating func nextArrival(stream i: Int, after t: Double) -> Double? {
-        var s = streams[i]
-        defer { streams[i].rng = s.rng }
-        guard s.maxRate > 0 else { return nil }
-        if s.pattern == 3 {
+        let maxRate = streams[i].maxRate
+        let pattern = streams[i].pattern
+        guard maxRate > 0 else { return nil }
+        if pattern == 3 {
             // Fixed instants: `rate` counts the ones already used.
-            let next = Int(s.rate) - 1
-            guard next < s.table.count else { return nil }
+            let next = Int(streams[i].rate) - 1
+            guard next < streams[i].table.count else { return nil }
             streams[i].rate += 1
-            return max(t, s.table[next])
+            return max(t, streams[i].table[next])
         }
         var t = t
         while true {
-            let gap = -log(s.rng.uniformPositive()) / s.maxRate
-            if s.pattern == 2, let calendar {
+            let gap = -log(streams[i].rng.uniformPositive()) / maxRate
+            if pattern == 2, let calendar {
                 t = Double(calendar.advance(timestamp(t), byWorkingSeconds: max(0, Int64(gap.rounded()))).seconds)
             } else {
                 t += gap
             }
             let accept: Double
-            switch s.pattern {
+            switch pattern {
             case 1:
                 let ts = Timestamp(seconds: Int64(t))
                 let hour = (CivilDate.isoWeekday(dayNumber: ts.dayNumber) - 1) * 24 + ts.secondOfDay / 3600
-                accept = s.table[hour] * monthly(s.procedure, t) / s.maxRate
+                accept = streams[i].table[hour] * monthly(streams[i].procedure, t) / maxRate
             default:
-                accept = s.monthlyMax == 1 ? 1 : monthly(s.procedure, t) / s.monthlyMax
+                let monthlyMax = streams[i].monthlyMax
+                accept = monthlyMax == 1 ? 1 : monthly(streams[i].procedure, t) / monthlyMax
             }
-            if accept >= 1 || s.rng.uniform() < accept { return calendar == nil ? t : t.rounded(.up) }
+            if accept >= 1 || streams[i].rng.uniform() < accept { return calendar == nil ? t : t.rounded(.up) }
         }
     }
 
@@ -401,8 +455,12 @@ private struct Engine {
         let channel: UInt8 = channelDraw < cumulative.0 ? 1 : (channelDraw < cumulative.1 ? 2 : 3)
         let p = Int(streams[i].procedure)
         if let t = nextArrival(stream: i, after: now) {
-            events.schedule(at: t, kind: kindArrival, target: Int32(i))
+            pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
+        } else {
+            pendingArrivals[i].time = .infinity
+            pendingArrivals[i].sequence = .max
         }
+        chooseNextStream()
         arrivalsTotal += 1
         if arrivalsTotal == warmupCustomers + 1 && warmupCustomers > 0 {
             observationStart = now
@@ -413,54 +471,81 @@ private struct Engine {
             arrivalsObserved += 1
             if let limit = customerLimit, arrivalsObserved >= limit { stopArrivals() }
         }
-        let spec = procs[p]
-        var e = Entity()
-        e.procedure = Int32(p)
-        e.channel = channel
-        e.observed = observed
-        e.sequence = arrivalsTotal
-        e.arrival = now
-        // Attributes: always the same number of draws per dossier, so streams stay aligned
-        // between scenarios that differ only in shares (common random numbers).
-        var rng = attributeRNG[p]
-        let uFee = rng.uniform(), uPay = rng.uniform(), uFull = rng.uniform(), uDigit = rng.uniform()
-        let uResult = rng.uniform(), uSupp = rng.uniform()
-        e.supplementDelay = spec.delay.sample(&rng)
         let id = allocate()
+        let i = Int(id)
+        // The record is filled in place (no copy of the whole entity).
+        entities[i].procedure = Int32(p)
+        entities[i].step = -1
+        entities[i].channel = channel
+        entities[i].flags = 0
+        entities[i].supplementPending = false
+        entities[i].supplementsDone = 0
+        entities[i].observed = observed
+        entities[i].waited = false
+        entities[i].sequence = arrivalsTotal
+        entities[i].arrival = now
+        entities[i].stepEntry = now
+        entities[i].totalWait = 0
+        entities[i].due = .nan
+        entities[i].processingEnd = .nan
+        entities[i].pauseStart = .nan
+        entities[i].pauseEnd = .nan
+        entities[i].supplementDelay = 0
+        entities[i].rework = 0
+        // Attributes: always two draws per dossier (six 21-bit uniforms), so the stream stays
+        // aligned between scenarios that differ only in shares (common random numbers).
+        let r1 = attributeRNG[p].next(), r2 = attributeRNG[p].next()
+        let scale = 0x1.0p-21
+        let mask: UInt64 = (1 << 21) - 1
+        let uFee = Double(r1 & mask) * scale, uPay = Double((r1 >> 21) & mask) * scale
+        let uFull = Double((r1 >> 42) & mask) * scale, uDigit = Double(r2 & mask) * scale
+        let uResult = Double((r2 >> 21) & mask) * scale, uSupp = Double((r2 >> 42) & mask) * scale
+        // Supplement draws only for procedures that can have supplements.
+        let hasSupplements = procs[p].supplementProbability > 0
+        if hasSupplements { entities[i].supplementDelay = delays[p].sample(&attributeRNG[p]) }
+        // Work contents on their own stream, so attribute draws never shift them.
         let base = p * stride
-        for k in 0..<Int(spec.stepCount) {
-            work[Int(id) * stride + k] = services[base + k].sample(&rng)
+        for k in 0..<Int(procs[p].stepCount) {
+            work[i * stride + k] = services[base + k].sample(&serviceRNG[p])
         }
-        e.rework = services[base + Int(spec.supplementStep)].sample(&rng) * spec.reworkShare
-        attributeRNG[p] = rng
-        if uFee < spec.feeShare {
-            e.flags |= Entity.fee
-            if channel == 2 && uPay < spec.onlinePaymentShare { e.flags |= Entity.paidOnline }
+        if hasSupplements { entities[i].rework = services[base + Int(procs[p].supplementStep)].sample(&serviceRNG[p]) * procs[p].reworkShare }
+        var flags: UInt8 = 0
+        if uFee < procs[p].feeShare {
+            flags |= Entity.fee
+            if channel == 2 && uPay < procs[p].onlinePaymentShare { flags |= Entity.paidOnline }
         }
-        if channel == 2 && uFull < spec.fullOnlineShare { e.flags |= Entity.fullOnline }
-        if uDigit < spec.digitizedShare { e.flags |= Entity.digitized }
-        if uResult < spec.electronicResultShare { e.flags |= Entity.eResult }
-        e.supplementPending = uSupp < spec.supplementProbability
-        if let deadline = scenario.procedures[p].deadline {
+        if channel == 2 && uFull < procs[p].fullOnlineShare { flags |= Entity.fullOnline }
+        if uDigit < procs[p].digitizedShare { flags |= Entity.digitized }
+        if uResult < procs[p].electronicResultShare { flags |= Entity.eResult }
+        entities[i].flags = flags
+        entities[i].supplementPending = uSupp < procs[p].supplementProbability
+        if let deadline = procs[p].deadline {
             if let calendar {
-                e.due = Double(
-                    calendar.due(received: timestamp(now), deadline: deadline, afternoonCutoff: scenario.procedures[p].afternoonCutoff).seconds)
+                entities[i].due = Double(
+                    calendar.due(received: timestamp(now), deadline: deadline, afternoonCutoff: procs[p].afternoonCutoff).seconds)
             } else {
                 switch deadline {
-                case .workingDays(let n): e.due = now + Double(n) * 86_400
-                case .workingHours(let n): e.due = now + Double(n) * 3600
-                case .sameDay: e.due = Double(Timestamp(seconds: Int64(now)).dayNumber + 1) * 86_400
+                case .workingDays(let n): entities[i].due = now + Double(n) * 86_400
+                case .workingHours(let n): entities[i].due = now + Double(n) * 3600
+                case .sameDay: entities[i].due = Double(Timestamp(seconds: Int64(now)).dayNumber + 1) * 86_400
                 }
             }
         }
-        e.step = -1
-        entities[Int(id)] = e
         changeInSystem(by: 1)
         advance(id)
     }
 
+    mutating func chooseNextStream() {
+        nextStream = -1
+        guard !arrivalsStopped else { return }
+        for i in pendingArrivals.indices where pendingArrivals[i].time.isFinite {
+            if nextStream < 0 || pendingArrivals[i].precedes(pendingArrivals[nextStream]) { nextStream = i }
+        }
+    }
+
     mutating func stopArrivals() {
         arrivalsStopped = true
+        nextStream = -1
         observationEnd = now
         closeAreas(at: now)
     }
@@ -468,7 +553,7 @@ private struct Engine {
     mutating func allocate() -> Int32 {
         if let id = free.popLast() { return id }
         entities.append(Entity())
-        work.append(contentsOf: repeatElement(0, count: stride))
+        for _ in 0..<stride { work.append(0) }
         return Int32(entities.count - 1)
     }
 
@@ -493,28 +578,28 @@ private struct Engine {
     /// Integrates every time average up to `t` (when the window opens or closes).
     mutating func closeAreas(at t: Double) {
         changeInSystem(by: 0)
-        for p in pools.indices { touchQueue(p) }
+        for p in 0..<pools.count { touchQueue(p) }
     }
 
     // MARK: Flow
 
     /// Moves dossier `id` to its next step (or out of the system).
     mutating func advance(_ id: Int32) {
-        var e = entities[Int(id)]
-        let base = Int(e.procedure) * stride
-        let stepCount = Int(procs[Int(e.procedure)].stepCount)
-        var k = Int(e.step) + 1
-        while k < stepCount && stepMask[base + k] & (1 << e.channel) == 0 { k += 1 }
-        if k < stepCount && stepReturns[base + k] && e.processingEnd.isNaN { e.processingEnd = now }
+        let i = Int(id)
+        let procedure = Int(entities[i].procedure)
+        let channelBit: UInt8 = 1 << entities[i].channel
+        let base = procedure * stride
+        let stepCount = Int(procs[procedure].stepCount)
+        var k = Int(entities[i].step) + 1
+        while k < stepCount && stepMask[base + k] & channelBit == 0 { k += 1 }
+        if k < stepCount && stepReturns[base + k] && entities[i].processingEnd.isNaN { entities[i].processingEnd = now }
         guard k < stepCount else {
-            if e.processingEnd.isNaN { e.processingEnd = now }
-            entities[Int(id)] = e
+            if entities[i].processingEnd.isNaN { entities[i].processingEnd = now }
             depart(id)
             return
         }
-        e.step = Int32(k)
-        e.pendingWork = work[Int(id) * stride + k]
-        entities[Int(id)] = e
+        entities[i].step = Int32(k)
+        entities[i].pendingWork = work[i * stride + k]
         enter(id, pool: Int(stepPool[base + k]))
     }
 
@@ -544,19 +629,23 @@ private struct Engine {
     }
 
     mutating func start(_ id: Int32, pool p: Int) {
-        var e = entities[Int(id)]
-        let wait = now - e.stepEntry
-        if e.stepEntry >= observationStart && e.stepEntry < observationEnd {
+        let i = Int(id)
+        let entry = entities[i].stepEntry
+        let pending = entities[i].pendingWork
+        let wait = now - entry
+        if entry >= observationStart && entry < observationEnd {
             pools[p].waitSum += wait
             pools[p].waitCount += 1
             if wait > 0 { pools[p].waitedCount += 1 }
         }
-        if now >= observationStart && now < observationEnd { pools[p].work += e.pendingWork }
-        e.totalWait += wait
-        if wait > 0 { e.waited = true }
-        entities[Int(id)] = e
+        if now >= observationStart && now < observationEnd { pools[p].work += pending }
+        if wait > 0 {
+            entities[i].totalWait += wait
+            entities[i].waited = true
+        }
         pools[p].busy += 1
-        events.schedule(at: completion(start: now, work: e.pendingWork), kind: kindServiceEnd, target: id)
+        let end = hasCalendar ? completion(start: now, work: pending) : now + pending
+        events.schedule(at: end, kind: kindServiceEnd, target: id)
     }
 
     /// Starts queued work on free staff if the pool is at work now, else wakes it at the next
@@ -575,13 +664,15 @@ private struct Engine {
     }
 
     mutating func serviceEnd(_ id: Int32) {
-        let e = entities[Int(id)]
-        let p = Int(stepPool[Int(e.procedure) * stride + Int(e.step)])
+        let i = Int(id)
+        let procedure = Int(entities[i].procedure)
+        let step = entities[i].step
+        let p = Int(stepPool[procedure * stride + Int(step)])
         pools[p].busy -= 1
-        if e.supplementPending && e.step == procs[Int(e.procedure)].supplementStep {
-            entities[Int(id)].supplementPending = false
-            entities[Int(id)].pauseStart = now
-            events.schedule(at: now + max(0, e.supplementDelay), kind: kindSupplementReturn, target: id)
+        if entities[i].supplementPending && step == procs[procedure].supplementStep {
+            entities[i].supplementPending = false
+            entities[i].pauseStart = now
+            events.schedule(at: now + max(0, entities[i].supplementDelay), kind: kindSupplementReturn, target: id)
         } else {
             advance(id)
         }
@@ -598,15 +689,15 @@ private struct Engine {
     }
 
     mutating func depart(_ id: Int32) {
-        let e = entities[Int(id)]
+        let i = Int(id)
         changeInSystem(by: -1)
-        if e.observed {
+        if entities[i].observed {
             completed += 1
-            waitSum += e.totalWait
-            if e.waited { waitedCustomers += 1 }
-            sojournSum += now - e.arrival
-            if collect { pendingJudgement.append(dossier(e, returned: now)) }
-            countDeparted(e)
+            waitSum += entities[i].totalWait
+            if entities[i].waited { waitedCustomers += 1 }
+            sojournSum += now - entities[i].arrival
+            if collect { pendingJudgement.append(dossier(entities[i], returned: now)) }
+            countDeparted(id)
         }
         free.append(id)
     }
@@ -627,7 +718,37 @@ private struct Engine {
     }
 
     /// Counts a dossier that has left: it is judged now, since nothing about it changes later.
-    mutating func countDeparted(_ e: Entity) {
+    mutating func countDeparted(_ id: Int32) {
+        let i = Int(id)
+        let procedure = Int(entities[i].procedure)
+        let arrival = entities[i].arrival, processingEnd = entities[i].processingEnd
+        let pauseStart = entities[i].pauseStart, pauseEnd = entities[i].pauseEnd, dueTime = entities[i].due
+        let flags = entities[i].flags
+        if calendar == nil && dueTime.isNaN && pauseStart.isNaN {
+            // Fast path (no calendar, no deadline, no pause): the dossier is finished, no due.
+            counts.received += 1
+            counts.finished += 1
+            counts.noDue += 1
+            switch entities[i].channel {
+            case 2: counts.online += 1
+            case 3: counts.postal += 1
+            default: break
+            }
+            if procs[procedure].level == 4 {
+                counts.fullOnlineEligible += 1
+                if flags & Entity.fullOnline != 0 { counts.fullOnline += 1 }
+            }
+            if flags & Entity.fee != 0 {
+                counts.feeBearing += 1
+                if flags & Entity.paidOnline != 0 { counts.paidOnline += 1 }
+            }
+            if flags & Entity.digitized != 0 { counts.digitized += 1 }
+            if flags & Entity.eResult != 0 { counts.electronicResult += 1 }
+            processingDaysSum += (processingEnd - arrival) / 86_400
+            processingDaysCount += 1
+            return
+        }
+        let e = entities[i]
         let end = timestamp(e.processingEnd)
         var effectiveDue: Timestamp?
         if !e.due.isNaN {
@@ -664,14 +785,20 @@ private struct Engine {
     // MARK: Run
 
     mutating func run() -> ReplicationResult {
-        while let event = events.first {
-            if event.time > endTime { break }
-            _ = events.pop()
-            now = event.time
+        while true {
+            let top = events.first
+            let arrival = nextStream >= 0 && (top == nil || pendingArrivals[nextStream].precedes(top!))
+            guard arrival || top != nil else { break }
+            let time = arrival ? pendingArrivals[nextStream].time : top!.time
+            if time > endTime { break }
+            now = time
             eventCount += 1
+            if arrival {
+                arrive(stream: nextStream)
+                continue
+            }
+            let event = events.pop()!
             switch event.kind {
-            case kindArrival:
-                if !arrivalsStopped { arrive(stream: Int(event.target)) }
             case kindServiceEnd: serviceEnd(event.target)
             case kindWake:
                 pools[Int(event.target)].wakePending = false
@@ -687,7 +814,7 @@ private struct Engine {
         // Dossiers still inside at the end are judged in progress.
         var isFree = [Bool](repeating: false, count: entities.count)
         for id in free { isFree[Int(id)] = true }
-        for id in entities.indices where !isFree[id] && entities[id].observed {
+        for id in 0..<entities.count where !isFree[id] && entities[id].observed {
             let d = dossier(entities[id], returned: nil)
             judge.count(d, into: &counts)
             if let days = judge.processingDays(d) {
@@ -697,7 +824,14 @@ private struct Engine {
             if collect { pendingJudgement.append(d) }
         }
         pendingJudgement.sort { $0.sequence < $1.sequence }
-        return result(asOf: asOf)
+        entities.release()
+        work.release()
+        attributeRNG.release()
+        streams.release()
+        serviceRNG.release()
+        let r = result(asOf: asOf)
+        pools.release()
+        return r
     }
 
     func result(asOf: Timestamp) -> ReplicationResult {
@@ -707,7 +841,8 @@ private struct Engine {
         func percent(_ r: Rate) -> Double { r.percent ?? .nan }
         var totalWork = 0.0, totalCapacity = 0.0
         let capacity = capacitySeconds(from: observationStart, to: observationEnd)
-        for (i, p) in pools.enumerated() {
+        for i in 0..<pools.count {
+            let p = pools[i]
             totalWork += p.work
             totalCapacity += Double(scenario.pools[i].size) * capacity
         }
@@ -728,7 +863,8 @@ private struct Engine {
         m.append(percent(counts.rate(.fullOnline)))
         m.append(percent(counts.rate(.onlinePayment)))
         m.append(ratio(processingDaysSum, Double(processingDaysCount)))
-        for (i, p) in pools.enumerated() {
+        for i in 0..<pools.count {
+            let p = pools[i]
             m.append(ratio(p.work, Double(scenario.pools[i].size) * capacity))
             m.append(ratio(p.waitSum, Double(p.waitCount)) / 3600)
             m.append(ratio(Double(p.waitedCount), Double(p.waitCount)))
