@@ -78,7 +78,7 @@ public struct DossierRecord {
         digitized = nil
         electronicResult = nil
         apology = nil
-        pauses.removeAll(keepingCapacity: true)
+        if !pauses.isEmpty { pauses.removeAll(keepingCapacity: true) }
     }
 }
 

@@ -1,5 +1,5 @@
 /// A subcommand of `tthc`.
-protocol Subcommand {
+protocol Subcommand: SendableMetatype {
     static var spec: CommandSpec { get }
     /// Runs with the arguments after the subcommand name; returns the exit status.
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32

@@ -1,0 +1,154 @@
+import CivilTime
+import Records
+
+/// Turns the bytes of one field into the record's typed value, with the same rules for every
+/// encoding. Empty text means absent.
+enum FieldDecoder {
+    /// Strips ASCII spaces and tabs around a value.
+    @inline(__always)
+    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if start == 0 && end == bytes.count { return bytes }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// A small non-negative integer, nil when the text is not one.
+    @inline(__always)
+    static func smallInteger(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count > 0, bytes.count <= 4 else { return nil }
+        var v = 0
+        for b in bytes {
+            let d = Int(b) &- 48
+            guard d >= 0 && d <= 9 else { return nil }
+            v = v * 10 + d
+        }
+        return v
+    }
+
+    @inline(__always)
+    static func flag(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+        if bytes.count == 1 {
+            if bytes[0] == UInt8(ascii: "1") { return true }
+            if bytes[0] == UInt8(ascii: "0") { return false }
+            return nil
+        }
+        if bytes.count == 4, bytes[0] | 0x20 == UInt8(ascii: "t"), bytes[1] | 0x20 == UInt8(ascii: "r"),
+            bytes[2] | 0x20 == UInt8(ascii: "u"), bytes[3] | 0x20 == UInt8(ascii: "e")
+        {
+            return true
+        }
+        if bytes.count == 5, bytes[0] | 0x20 == UInt8(ascii: "f"), bytes[1] | 0x20 == UInt8(ascii: "a") {
+            return false
+        }
+        return nil
+    }
+
+    /// Assigns `raw` to `field` of `record`. Returns the rule broken, or nil when accepted.
+    @inline(__always)
+    static func assign(_ field: DossierField, _ raw: UnsafeRawBufferPointer, to record: inout DossierRecord)
+        -> IngestRule?
+    {
+        let bytes = trimmed(raw)
+        if bytes.count == 0 { return nil }
+        switch field {
+        case .id: record.id = bytes
+        case .procedure: record.procedure = bytes
+        case .field: record.field = bytes
+        case .agency: record.agency = bytes
+        case .channel:
+            guard let v = smallInteger(bytes), v >= 1, v <= 3 else { return .badCode(expected: "KenhThucHien 1, 2 or 3") }
+            record.channel = UInt8(v)
+        case .status:
+            guard let v = smallInteger(bytes), let status = DossierStatus(rawValue: UInt8(truncatingIfNeeded: v)), v <= 10
+            else { return .unknownStatus }
+            record.status = status
+        case .received:
+            guard let t = TimestampParser.parse(bytes) else { return .unparseableTimestamp }
+            record.received = t
+        case .due:
+            guard let t = TimestampParser.parse(bytes) else { return .unparseableTimestamp }
+            record.due = t
+        case .processingEnd:
+            guard let t = TimestampParser.parse(bytes) else { return .unparseableTimestamp }
+            record.processingEnd = t
+        case .returned:
+            guard let t = TimestampParser.parse(bytes) else { return .unparseableTimestamp }
+            record.returned = t
+        case .level:
+            guard let v = smallInteger(bytes), v >= 2, v <= 4 else { return .badCode(expected: "MucDo 2, 3 or 4") }
+            record.level = UInt8(v)
+        case .fullOnline:
+            guard let v = flag(bytes) else { return .badCode(expected: "ToanTrinh 0 or 1") }
+            record.fullOnline = v
+        case .feeBearing:
+            guard let v = flag(bytes) else { return .badCode(expected: "CoPhiLePhi 0 or 1") }
+            record.feeBearing = v
+        case .paidOnline:
+            guard let v = smallInteger(bytes), v <= 2 else {
+                return .badCode(expected: "DuocThanhToanTrucTuyen 0, 1 or 2")
+            }
+            record.paidOnline = UInt8(v)
+        case .digitized:
+            guard let v = flag(bytes) else { return .badCode(expected: "HoSoCoThanhPhanSoHoa 0 or 1") }
+            record.digitized = v
+        case .electronicResult:
+            guard let v = flag(bytes) else { return .badCode(expected: "KetQuaDienTu 0 or 1") }
+            record.electronicResult = v
+        case .apology:
+            guard let v = flag(bytes) else { return .badCode(expected: "XinLoi 0 or 1") }
+            record.apology = v
+        case .supplements:
+            return parseSupplementList(bytes, into: &record)
+        }
+        return nil
+    }
+
+    /// `START/END;START/END;START/` with END empty while the citizen has not answered.
+    static func parseSupplementList(_ bytes: UnsafeRawBufferPointer, into record: inout DossierRecord) -> IngestRule? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            var j = i
+            while j < n, bytes[j] != UInt8(ascii: ";") { j += 1 }
+            let item = trimmed(UnsafeRawBufferPointer(rebasing: bytes[i..<j]))
+            if item.count > 0 {
+                var slash = 0
+                while slash < item.count, item[slash] != UInt8(ascii: "/") { slash += 1 }
+                // Slashed dates (dd/MM/yyyy) are ambiguous here, so pairs use the other spellings.
+                guard slash < item.count else { return .malformedSupplements }
+                let startText = trimmed(UnsafeRawBufferPointer(rebasing: item[0..<slash]))
+                let endText = trimmed(UnsafeRawBufferPointer(rebasing: item[(slash + 1)...]))
+                guard let start = TimestampParser.parse(startText) else { return .malformedSupplements }
+                var end: Timestamp?
+                if endText.count > 0 {
+                    guard let e = TimestampParser.parse(endText) else { return .malformedSupplements }
+                    end = e
+                }
+                record.pauses.append(PauseInterval(start: start, end: end))
+            }
+            i = j + 1
+        }
+        return nil
+    }
+
+    /// Rules that involve several fields, checked once the record is complete.
+    @inline(__always)
+    static func validate(_ record: DossierRecord, hasStatus: Bool) -> (IngestRule, DossierField)? {
+        if record.id.count == 0 { return (.missingRequiredField, .id) }
+        if !hasStatus { return (.missingRequiredField, .status) }
+        let status = record.status
+        guard status.isReceived else { return nil }
+        guard let received = record.received else { return (.missingRequiredField, .received) }
+        if let end = record.end {
+            if end < received {
+                return (.endBeforeReceived, record.processingEnd != nil ? .processingEnd : .returned)
+            }
+        } else if status.isFinished {
+            return (.finishedWithoutEnd, .status)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,100 @@
+import Dispatch
+
+/// 64-bit fingerprints of dossier ids, and the duplicate index built from them.
+///
+/// Two different ids share a fingerprint with probability about n²/2⁶⁵ (3·10⁻⁶ for 10 million
+/// dossiers), which is the price of holding 8 bytes per dossier instead of the id text.
+public enum Fingerprint {
+    /// Hashes bytes eight at a time with multiply-xorshift rounds and a murmur-style finalizer.
+    @inline(__always)
+    public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = 0
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return mix(h) }
+        while i + 8 <= n {
+            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ mix(word)) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h << 31) | (h >> 33)
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ mix(tail)) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        return mix(h)
+    }
+
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var k = value
+        k ^= k >> 33
+        k = k &* 0xFF51_AFD7_ED55_8CCD
+        k ^= k >> 33
+        k = k &* 0xC4CE_B9FE_1A85_EC53
+        k ^= k >> 33
+        return k
+    }
+
+    /// Sorts fingerprints in place: one in-place radix pass on the top byte, then the 256
+    /// buckets sorted in parallel. No second array, so the index stays at 8 bytes a dossier.
+    public static func sortInPlace(_ values: inout [UInt64], workers: Int) {
+        guard values.count > 1 else { return }
+        var counts = [Int](repeating: 0, count: 256)
+        for v in values { counts[Int(v >> 56)] += 1 }
+        var starts = [Int](repeating: 0, count: 257)
+        for b in 0..<256 { starts[b + 1] = starts[b] + counts[b] }
+        var next = Array(starts[0..<256])
+        values.withUnsafeMutableBufferPointer { buffer in
+            // American flag sort: cycle each misplaced value to its bucket.
+            for bucket in 0..<256 {
+                let end = starts[bucket + 1]
+                while next[bucket] < end {
+                    var v = buffer[next[bucket]]
+                    var target = Int(v >> 56)
+                    while target != bucket {
+                        swap(&v, &buffer[next[target]])
+                        next[target] += 1
+                        target = Int(v >> 56)
+                    }
+                    buffer[next[bucket]] = v
+                    next[bucket] += 1
+                }
+            }
+            let shared = SendableBuffer(buffer)
+            let bounds = starts
+            let lanes = max(1, min(workers, 256))
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var bucket = lane
+                while bucket < 256 {
+                    var slice = UnsafeMutableBufferPointer(rebasing: shared.buffer[bounds[bucket]..<bounds[bucket + 1]])
+                    slice.sort()
+                    bucket += lanes
+                }
+            }
+        }
+    }
+
+    /// The number of values equal to their predecessor in a sorted array.
+    public static func repeats(inSorted values: [UInt64]) -> Int {
+        var count = 0
+        var i = 1
+        while i < values.count {
+            if values[i] == values[i - 1] { count += 1 }
+            i += 1
+        }
+        return count
+    }
+}
+
+/// A buffer handed to Dispatch workers that each touch their own disjoint part of it.
+struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}

@@ -1,1 +1,0 @@
-// Module Ingest: to be filled.

@@ -1,0 +1,109 @@
+/// The rule an input record broke.
+public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
+    case unbalancedQuote
+    case quoteInUnquotedField
+    case textAfterClosingQuote
+    case wrongFieldCount(expected: Int, found: Int)
+    case unparseableTimestamp
+    case unknownStatus
+    case badCode(expected: String)
+    case missingRequiredField
+    case missingRequiredColumn
+    case finishedWithoutEnd
+    case endBeforeReceived
+    case malformedSupplements
+    case malformedJSON(String)
+    case notAnObject
+    case binaryData
+    case emptyFile
+    case headerOnly
+
+    public var description: String {
+        switch self {
+        case .unbalancedQuote: return "unbalanced quote: a quoted field is never closed"
+        case .quoteInUnquotedField: return "a quote inside an unquoted field (RFC 4180 needs the field quoted and the quote doubled)"
+        case .textAfterClosingQuote: return "text after the closing quote of a field"
+        case .wrongFieldCount(let expected, let found):
+            return "wrong field count: the header has \(expected) fields, this record \(found)"
+        case .unparseableTimestamp:
+            return "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss)"
+        case .unknownStatus: return "unknown status code (expected TrangThaiHoSo 1-10)"
+        case .badCode(let expected): return "bad value (expected \(expected))"
+        case .missingRequiredField: return "missing required field"
+        case .missingRequiredColumn: return "missing required column"
+        case .finishedWithoutEnd:
+            return "status 8/9/10 (finished) without NgayKetThucXuLy or NgayTra"
+        case .endBeforeReceived: return "end before received (NgayKetThucXuLy/NgayTra earlier than NgayTiepNhan)"
+        case .malformedSupplements:
+            return "malformed supplement list (expected START/END pairs separated by ';', END may be empty)"
+        case .malformedJSON(let detail): return "malformed JSON: \(detail)"
+        case .notAnObject: return "a JSONL line must hold one JSON object"
+        case .binaryData: return "binary data (a NUL byte): not a text dossier log"
+        case .emptyFile: return "empty file"
+        case .headerOnly: return "the file has a header row but no records"
+        }
+    }
+}
+
+/// Where and why an input could not be read: enough for a person to fix the input.
+public struct IngestError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line of the record (0 when the error is about the whole file).
+    public var line: Int
+    /// 1-based byte column within the line, 0 when unknown.
+    public var column: Int
+    /// The column or key involved, when one is.
+    public var field: String?
+    /// The offending text, shortened.
+    public var text: String?
+    public var rule: IngestRule
+
+    public init(file: String, line: Int, column: Int, field: String?, text: String?, rule: IngestRule) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.text = text
+        self.rule = rule
+    }
+
+    public var description: String {
+        var s = file
+        if line > 0 { s += ":\(line)" }
+        if column > 0 { s += ":\(column)" }
+        s += ": "
+        if let field { s += "field \(field): " }
+        s += rule.description
+        if let text { s += " in '\(text)'" }
+        return s
+    }
+
+    /// Shortens offending text for messages: at most 60 characters, newlines shown as ⏎.
+    public static func shorten(_ bytes: UnsafeRawBufferPointer) -> String {
+        var text = String(decoding: bytes.prefix(240), as: UTF8.self)
+        text = text.replacingOccurrencesOfNewlines()
+        if text.count > 60 { text = String(text.prefix(57)) + "..." }
+        return text
+    }
+}
+
+/// A file-level failure that is not about a record: missing file, directory, read error.
+public struct InputFileError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var reason: String
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+    public var description: String { "\(file): \(reason)" }
+}
+
+extension String {
+    fileprivate func replacingOccurrencesOfNewlines() -> String {
+        var out = ""
+        for ch in self {
+            if ch == "\n" || ch == "\r\n" { out += "⏎" } else if ch == "\r" { continue } else { out.append(ch) }
+        }
+        return out
+    }
+}

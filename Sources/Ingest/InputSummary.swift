@@ -1,0 +1,32 @@
+/// What was read: every record is either accepted or rejected, none silently dropped.
+public struct InputSummary: Sendable, Equatable {
+    public struct FileSummary: Sendable, Equatable {
+        public var path: String
+        public var records = 0
+        public var rejected = 0
+        public init(path: String) { self.path = path }
+    }
+
+    /// Records read (accepted + rejected). Blank lines are not records.
+    public var records = 0
+    public var rejected = 0
+    /// Records whose `MaHoSo` was seen before (by fingerprint).
+    public var duplicates = 0
+    /// Records left out because a later record of the same `MaHoSo` replaced them (`--dedupe last`).
+    public var replaced = 0
+    public var files: [FileSummary] = []
+
+    public init() {}
+
+    /// Records handed to the consumer.
+    public var accepted: Int { records - rejected - replaced }
+}
+
+/// A record that was not accepted, as it appeared in the input.
+public struct RejectedRecord: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var reason: String
+    public var text: [UInt8]
+}

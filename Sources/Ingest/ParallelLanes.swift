@@ -1,0 +1,30 @@
+import Dispatch
+import Synchronization
+
+/// Runs `body(index)` for every index in `0..<count` on at most `workers` threads, handing out
+/// indices one at a time so uneven pieces balance. Each index runs exactly once; callers store
+/// results by index, so the outcome does not depend on which thread ran what.
+public func forEachIndex(_ count: Int, workers: Int, _ body: (Int) -> Void) {
+    guard count > 0 else { return }
+    let lanes = max(1, min(workers, count))
+    if lanes == 1 {
+        for i in 0..<count { body(i) }
+        return
+    }
+    let next = Atomic<Int>(0)
+    withoutActuallyEscaping(body) { body in
+        let shared = UncheckedBox(body)
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if i >= count { return }
+                shared.value(i)
+            }
+        }
+    }
+}
+
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,142 @@
+import Records
+
+/// Parses the records that start inside one piece of a batch.
+enum PieceParser {
+    /// Lines in the outcome count from 0 at the piece's first record; the batch adds the base.
+    static func parse(
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, pieceIndex: Int, context: PieceContext,
+        outcome: inout PieceOutcome, consume: (inout DossierRecord) -> Void
+    ) {
+        var line = 0
+        defer { outcome.newlinesPassed = line }
+        guard var p = firstRecordStart(region, from: from, to: to, inQuotes: inQuotes, isFirst: pieceIndex == 0,
+            format: context.layout.format)
+        else { return }
+        var record = DossierRecord()
+        record.pauses.reserveCapacity(8)
+        let format = context.layout.format
+        var csv = format == .jsonl
+            ? nil : CSVRecordParser(delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: context.layout.columnFields)
+        var jsonl = format == .jsonl ? JSONLRecordParser() : nil
+        defer {
+            csv?.deallocate()
+            jsonl?.deallocate()
+        }
+        var acceptedHere = 0
+        let pieceBase = context.replacement.map { $0.pieceBases[context.pieceIndexBase + pieceIndex] }
+        while p < to {
+            let result = csv != nil
+                ? csv!.parse(region, at: p, atEnd: context.atEnd, into: &record)
+                : jsonl!.parse(region, at: p, atEnd: context.atEnd, into: &record)
+            switch result {
+            case .blank(let end):
+                line += 1
+                p = end
+            case .incomplete:
+                outcome.carryFrom = p
+                outcome.carryLine = line
+                return
+            case .record(let end, let newlines):
+                outcome.records += 1
+                if context.collectFingerprints {
+                    let fingerprint = Fingerprint.of(record.id)
+                    if let replacement = context.replacement, let base = pieceBase {
+                        let index = base + acceptedHere
+                        acceptedHere += 1
+                        if let last = replacement.lastIndex[fingerprint], last != index {
+                            outcome.replaced += 1
+                            line += newlines
+                            p = end
+                            continue
+                        }
+                    } else {
+                        outcome.fingerprints.append(fingerprint)
+                    }
+                }
+                consume(&record)
+                line += newlines
+                p = end
+            case .invalid(let end, let newlines, let rule, let field, let offset):
+                outcome.records += 1
+                outcome.rejected += 1
+                let error = makeError(region, recordStart: p, recordEnd: end, line: line, offset: offset, rule: rule,
+                    field: field, context: context)
+                if !context.skipInvalid {
+                    outcome.fatal = error
+                    return
+                }
+                if context.keepRejects {
+                    outcome.rejects.append(
+                        RejectedRecord(
+                            file: context.path, line: line, column: error.column, reason: rule.description,
+                            text: Array(region[p..<end])))
+                }
+                line += newlines
+                p = end
+            }
+        }
+    }
+
+    /// The first record start at or after `from`, nil when no record starts before `to`. The
+    /// line ends skipped belong to the previous piece's last record, which counts them.
+    private static func firstRecordStart(
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, isFirst: Bool, format: InputFormat
+    ) -> Int? {
+        if isFirst { return from }
+        if !inQuotes && from > 0 && region[from - 1] == 0x0A { return from }
+        var quoted = inQuotes
+        let tracksQuotes = format != .jsonl
+        var q = from
+        while q < to {
+            let b = region[q]
+            if b == 0x22 && tracksQuotes {
+                quoted.toggle()
+            } else if b == 0x0A && !quoted {
+                return q + 1
+            }
+            q += 1
+        }
+        return nil
+    }
+
+    private static func makeError(
+        _ region: UnsafeRawBufferPointer, recordStart: Int, recordEnd: Int, line: Int, offset: Int, rule: IngestRule,
+        field: DossierField?, context: PieceContext
+    ) -> IngestError {
+        var faultLine = line
+        var lineStart = recordStart
+        var i = recordStart
+        let at = min(max(offset, recordStart), recordEnd)
+        while i < at {
+            if region[i] == 0x0A {
+                faultLine += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        // Column in characters: count UTF-8 lead bytes.
+        var column = 1
+        for j in lineStart..<at where region[j] & 0xC0 != 0x80 { column += 1 }
+        var textEnd = at
+        let delimiter: UInt8 = context.layout.format == .tsv ? 0x09 : 0x2C
+        let stopAtDelimiter = context.layout.format != .jsonl && at < recordEnd && region[at] != 0x22
+        if context.layout.format == .jsonl && at < recordEnd && region[at] == 0x22 {
+            // A JSON string: up to its closing quote.
+            textEnd = at + 1
+            while textEnd < recordEnd, textEnd - at < 120, region[textEnd] != 0x22, region[textEnd] != 0x0A {
+                textEnd += region[textEnd] == 0x5C ? 2 : 1
+            }
+            textEnd = min(textEnd + 1, recordEnd)
+        } else {
+            while textEnd < recordEnd, textEnd - at < 120, region[textEnd] != 0x0A, region[textEnd] != 0x0D,
+                !(stopAtDelimiter && region[textEnd] == delimiter)
+            {
+                textEnd += 1
+            }
+        }
+        let text = IngestError.shorten(UnsafeRawBufferPointer(rebasing: region[at..<textEnd]))
+        return IngestError(
+            file: context.path, line: faultLine, column: column, field: field?.name, text: text.isEmpty ? nil : text,
+            rule: rule)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The encoding of a dossier log.
+public enum InputFormat: String, CaseIterable, Sendable {
+    case csv, tsv, jsonl
+
+    /// The format a file name implies (`.csv`, `.tsv`/`.tab`, `.jsonl`/`.ndjson`/`.json`), nil if none.
+    public static func implied(byPath path: String) -> InputFormat? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") { return .jsonl }
+        return nil
+    }
+}
+
+/// What to do with several records of the same `MaHoSo`.
+public enum DedupeMode: String, Sendable {
+    /// Count them in `duplicates`, keep every record.
+    case detect
+    /// The later record replaces the earlier ones (sync logs re-send a dossier on each change).
+    case last
+}
+
+/// How a log is read.
+public struct ScanOptions: Sendable {
+    /// Parallel workers; results never depend on it.
+    public var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Bytes per piece of work. Records are split at record boundaries, never inside one.
+    public var chunkSize: Int = 4 << 20
+    /// Pieces read and parsed together; bounds memory at about `chunkSize * piecesPerBatch`.
+    public var piecesPerBatch: Int = 8
+    /// Forces the encoding; otherwise it comes from each file's extension (CSV when unknown).
+    public var format: InputFormat?
+    /// Count and skip invalid records instead of stopping at the first.
+    public var skipInvalid = false
+    /// Where rejected records go, verbatim with line number and reason.
+    public var rejectsPath: String?
+    public var dedupe: DedupeMode = .detect
+
+    public init() {}
+}

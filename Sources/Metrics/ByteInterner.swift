@@ -1,0 +1,72 @@
+import Ingest
+
+/// Gives each distinct byte string a small integer id without making a `String` per lookup:
+/// an open-addressing table of fingerprints over an arena of the bytes seen.
+struct ByteInterner {
+    private var slots: [Int32]  // id + 1, 0 = empty
+    private var fingerprints: [UInt64] = []
+    private var offsets: [Int] = [0]
+    private var arena: [UInt8] = []
+    private var mask: Int
+
+    init() {
+        slots = [Int32](repeating: 0, count: 64)
+        mask = 63
+    }
+
+    var count: Int { fingerprints.count }
+
+    @inline(__always)
+    mutating func id(of bytes: UnsafeRawBufferPointer) -> Int {
+        let h = Fingerprint.of(bytes)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = Int(slots[i])
+            if slot == 0 { break }
+            let id = slot - 1
+            if fingerprints[id] == h && matches(id, bytes) { return id }
+            i = (i + 1) & mask
+        }
+        let id = fingerprints.count
+        fingerprints.append(h)
+        arena.append(contentsOf: bytes)
+        offsets.append(arena.count)
+        slots[i] = Int32(id + 1)
+        if fingerprints.count * 2 > slots.count { rehash() }
+        return id
+    }
+
+    @inline(__always)
+    private func matches(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = offsets[id]
+        let end = offsets[id + 1]
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBytes { memcmpEqual($0.baseAddress! + start, bytes.baseAddress, bytes.count) }
+    }
+
+    private mutating func rehash() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        for (id, h) in fingerprints.enumerated() {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(id + 1)
+        }
+    }
+
+    func string(_ id: Int) -> String {
+        String(decoding: arena[offsets[id]..<offsets[id + 1]], as: UTF8.self)
+    }
+}
+
+@inline(__always)
+private func memcmpEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer?, _ count: Int) -> Bool {
+    guard count > 0, let b else { return true }
+    var i = 0
+    while i < count {
+        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+        i += 1
+    }
+    return true
+}

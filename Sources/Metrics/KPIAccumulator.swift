@@ -1,0 +1,298 @@
+import CivilTime
+import Ingest
+import Records
+import WorkingTime
+
+/// What every piece's accumulator shares: the rules and the selection.
+final class AccumulatorSetup: Sendable {
+    let classifier: DossierClassifier
+    let dimensions: [GroupDimension]
+    let asOf: Timestamp?
+    let receivedFrom: Timestamp?
+    let receivedBefore: Timestamp?
+    let needsProcedure: Bool
+
+    init(options: ReportOptions) {
+        classifier = options.classifier
+        dimensions = options.dimensions
+        asOf = options.asOf
+        receivedFrom = options.receivedFrom
+        receivedBefore = options.receivedBefore
+        needsProcedure = options.classifier.catalog != nil || options.dimensions.contains(.procedure)
+    }
+}
+
+/// A group key inside one piece: up to four small ids (interned text, time keys, channel codes).
+struct LocalKey: Hashable {
+    var a: Int32 = 0
+    var b: Int32 = 0
+    var c: Int32 = 0
+    var d: Int32 = 0
+
+    subscript(i: Int) -> Int32 {
+        get {
+            switch i {
+            case 0: return a
+            case 1: return b
+            case 2: return c
+            default: return d
+            }
+        }
+        set {
+            switch i {
+            case 0: a = newValue
+            case 1: b = newValue
+            case 2: c = newValue
+            default: d = newValue
+            }
+        }
+    }
+}
+
+/// Folds records into KPI aggregates, in total and per group.
+///
+/// Inside a piece, keys are small integer ids (no `String` per record); merging turns them into
+/// text keys. An in-progress dossier whose verdict needs the as-of time, when that time is the
+/// latest event of the whole log, is kept as a compact `PendingProgress` until the end.
+struct KPIAccumulator: RecordConsumer {
+    let setup: AccumulatorSetup
+    var totals = KPIAggregate()
+    var latestEvent = Int64.min
+    var outsideSelection = 0
+
+    // Piece-local groups.
+    private var slots: [KPIAggregate] = []
+    private var slotKeys: [LocalKey] = []
+    private var slotIndex: [LocalKey: Int] = [:]
+    private var agencies = ByteInterner()
+    private var procedures = ByteInterner()
+    private var fields = ByteInterner()
+    private var catalogEntries: [ProcedureCatalog.Entry?] = []
+    private var pendingLocal: [(slot: Int32, pending: PendingProgress)] = []
+
+    // Merged groups, by text key.
+    private(set) var groups: [KPIAggregate] = []
+    private(set) var groupKeys: [GroupKey] = []
+    private var groupIndex: [GroupKey: Int] = [:]
+    private(set) var pending: [(group: Int32, pending: PendingProgress)] = []
+
+    init(setup: AccumulatorSetup) { self.setup = setup }
+
+    mutating func consume(_ record: inout DossierRecord) {
+        let received = record.received
+        if setup.receivedFrom != nil || setup.receivedBefore != nil {
+            guard let received, setup.receivedFrom.map({ received >= $0 }) ?? true,
+                setup.receivedBefore.map({ received < $0 }) ?? true
+            else {
+                outsideSelection += 1
+                return
+            }
+        }
+        noteEvents(record)
+        var procedureID = -1
+        var entry: ProcedureCatalog.Entry?
+        if setup.needsProcedure && record.procedure.count > 0 {
+            procedureID = procedures.id(of: record.procedure)
+            if let catalog = setup.classifier.catalog {
+                while catalogEntries.count <= procedureID {
+                    catalogEntries.append(catalog[procedures.string(catalogEntries.count)])
+                }
+                entry = catalogEntries[procedureID]
+            }
+        }
+        let slot = setup.dimensions.isEmpty ? -1 : slotFor(record, procedureID: procedureID)
+        var delta = KPICounts()
+        var processingMinutes = -1
+        var deferred: PendingProgress?
+        tally(&record, entry: entry, into: &delta, processingMinutes: &processingMinutes, deferred: &deferred)
+        totals.counts.merge(delta)
+        if processingMinutes >= 0 { totals.processingMinutes.add(minutes: processingMinutes) }
+        if slot >= 0 {
+            slots[slot].counts.merge(delta)
+            if processingMinutes >= 0 { slots[slot].processingMinutes.add(minutes: processingMinutes) }
+        }
+        if let deferred { pendingLocal.append((Int32(slot), deferred)) }
+    }
+
+    /// The latest thing that happened in the log: the default as-of time.
+    @inline(__always)
+    private mutating func noteEvents(_ record: DossierRecord) {
+        if let t = record.received, t.seconds > latestEvent { latestEvent = t.seconds }
+        if let t = record.processingEnd, t.seconds > latestEvent { latestEvent = t.seconds }
+        if let t = record.returned, t.seconds > latestEvent { latestEvent = t.seconds }
+        for pause in record.pauses {
+            if pause.start.seconds > latestEvent { latestEvent = pause.start.seconds }
+            if let e = pause.end, e.seconds > latestEvent { latestEvent = e.seconds }
+        }
+    }
+
+    @inline(__always)
+    private mutating func tally(
+        _ record: inout DossierRecord, entry: ProcedureCatalog.Entry?, into c: inout KPICounts, processingMinutes: inout Int,
+        deferred: inout PendingProgress?
+    ) {
+        let status = record.status
+        guard status.isReceived else {
+            c.notReceived = 1
+            return
+        }
+        c.received = 1
+        if record.channel == 2 { c.online = 1 }
+        if record.channel == 3 { c.postal = 1 }
+        let level = record.level != 0 ? Int(record.level) : (entry?.level ?? 0)
+        if level == 4 {
+            c.fullOnlineEligible = 1
+            if record.fullOnline == true { c.fullOnline = 1 }
+        }
+        if record.feeBearing ?? entry?.feeBearing ?? false {
+            c.feeBearing = 1
+            if let paid = record.paidOnline, paid == 1 || paid == 2 { c.paidOnline = 1 }
+        }
+        if record.digitized == true { c.digitized = 1 }
+        if status == .withdrawn {
+            c.withdrawn = 1
+            return
+        }
+        let classifier = setup.classifier
+        let classification: Classification
+        if let asOf = setup.asOf {
+            classification = classifier.classify(&record, entry: entry, asOf: asOf)
+        } else if record.end == nil, let pendingProgress = classifier.pending(&record, entry: entry) {
+            // The verdict waits for the log's latest event; count it as in progress now.
+            c.inProgress = 1
+            deferred = pendingProgress
+            return
+        } else {
+            classification = classifier.classify(&record, entry: entry, asOf: Timestamp(seconds: Int64.max / 4))
+        }
+        switch classification.progress {
+        case .early:
+            c.early = 1
+        case .onTime:
+            c.onTime = 1
+        case .late:
+            c.late = 1
+            if record.apology == true { c.lateWithApology = 1 }
+        case .finishedWithoutDue:
+            c.noDue = 1
+        case .inProgressWithin:
+            c.inProgressWithin = 1
+        case .inProgressOverdue:
+            c.inProgressOverdue = 1
+        case .inProgressWithoutDue:
+            c.noDue = 1
+        case .notReceived, .withdrawn:
+            break
+        }
+        if classification.progress.isFinished {
+            c.finished = 1
+            if record.electronicResult == true { c.electronicResult = 1 }
+            if let seconds = classification.processingWorkingSeconds { processingMinutes = Int(seconds / 60) }
+        } else {
+            c.inProgress = 1
+        }
+    }
+
+    @inline(__always)
+    private mutating func slotFor(_ record: DossierRecord, procedureID: Int) -> Int {
+        var key = LocalKey()
+        for (i, dimension) in setup.dimensions.enumerated() {
+            let value: Int32
+            switch dimension {
+            case .agency: value = record.agency.count > 0 ? Int32(agencies.id(of: record.agency)) : -1
+            case .procedure: value = procedureID >= 0 ? Int32(procedureID) : -1
+            case .field: value = record.field.count > 0 ? Int32(fields.id(of: record.field)) : -1
+            case .channel: value = Int32(record.channel)
+            case .day, .week, .month, .quarter:
+                if let received = record.received {
+                    value = Int32(GroupDimension.timeKey(dimension, dayNumber: received.dayNumber))
+                } else {
+                    value = Int32.min
+                }
+            }
+            key[i] = value
+        }
+        if let slot = slotIndex[key] { return slot }
+        let slot = slots.count
+        slots.append(KPIAggregate())
+        slotKeys.append(key)
+        slotIndex[key] = slot
+        return slot
+    }
+
+    private func groupKey(of local: LocalKey) -> GroupKey {
+        var values: [String?] = []
+        var ranks: [Int] = []
+        for (i, dimension) in setup.dimensions.enumerated() {
+            let v = Int(local[i])
+            switch dimension {
+            case .agency:
+                values.append(v >= 0 ? agencies.string(v) : nil)
+                ranks.append(0)
+            case .procedure:
+                values.append(v >= 0 ? procedures.string(v) : nil)
+                ranks.append(0)
+            case .field:
+                values.append(v >= 0 ? fields.string(v) : nil)
+                ranks.append(0)
+            case .channel:
+                values.append(GroupDimension.channelLabel(v))
+                ranks.append(v)
+            case .day, .week, .month, .quarter:
+                values.append(v == Int(Int32.min) ? nil : GroupDimension.timeLabel(dimension, key: v))
+                ranks.append(v)
+            }
+        }
+        return GroupKey(values: values, ranks: ranks)
+    }
+
+    private mutating func mergedGroup(_ key: GroupKey) -> Int {
+        if let index = groupIndex[key] { return index }
+        let index = groups.count
+        groups.append(KPIAggregate())
+        groupKeys.append(key)
+        groupIndex[key] = index
+        return index
+    }
+
+    mutating func merge(_ later: consuming KPIAccumulator) {
+        totals.merge(later.totals)
+        latestEvent = max(latestEvent, later.latestEvent)
+        outsideSelection += later.outsideSelection
+        var localToMerged = [Int32](repeating: -1, count: later.slots.count)
+        for (slot, aggregate) in later.slots.enumerated() {
+            let index = mergedGroup(later.groupKey(of: later.slotKeys[slot]))
+            groups[index].merge(aggregate)
+            localToMerged[slot] = Int32(index)
+        }
+        var laterToMerged = [Int32](repeating: -1, count: later.groups.count)
+        for (i, aggregate) in later.groups.enumerated() {
+            let index = mergedGroup(later.groupKeys[i])
+            groups[index].merge(aggregate)
+            laterToMerged[i] = Int32(index)
+        }
+        for item in later.pendingLocal {
+            pending.append((item.slot >= 0 ? localToMerged[Int(item.slot)] : -1, item.pending))
+        }
+        for item in later.pending {
+            pending.append((item.group >= 0 ? laterToMerged[Int(item.group)] : -1, item.pending))
+        }
+    }
+
+    /// Settles the deferred in-progress verdicts at `asOf`.
+    mutating func resolvePending(asOf: Timestamp) {
+        for item in pending {
+            let verdict = setup.classifier.resolve(item.pending, asOf: asOf)
+            let overdue = verdict.progress == .inProgressOverdue
+            if overdue { totals.counts.inProgressOverdue += 1 } else { totals.counts.inProgressWithin += 1 }
+            if item.group >= 0 {
+                if overdue {
+                    groups[Int(item.group)].counts.inProgressOverdue += 1
+                } else {
+                    groups[Int(item.group)].counts.inProgressWithin += 1
+                }
+            }
+        }
+        pending = []
+    }
+}

@@ -1,0 +1,64 @@
+import CivilTime
+import Ingest
+import WorkingTime
+
+/// What a report covers and how dossiers are judged.
+public struct ReportOptions: Sendable {
+    /// `--by`: up to four dimensions.
+    public var dimensions: [GroupDimension] = []
+    /// Keep dossiers received at or after this instant (`--from`, `--period`).
+    public var receivedFrom: Timestamp?
+    /// Keep dossiers received before this instant (`--to` + 1 day, `--period`).
+    public var receivedBefore: Timestamp?
+    /// The instant in-progress dossiers are judged at; nil = the latest event in the log.
+    public var asOf: Timestamp?
+    public var classifier = DossierClassifier()
+    public var scan = ScanOptions()
+
+    public init() {}
+}
+
+/// One group of a report.
+public struct GroupResult: Sendable, Hashable {
+    public var key: GroupKey
+    public var aggregate: KPIAggregate
+}
+
+/// A finished report: totals, groups sorted by key, what was read, and the as-of time used.
+public struct ReportResult: Sendable {
+    public var dimensions: [GroupDimension]
+    public var totals: KPIAggregate
+    public var groups: [GroupResult]
+    public var input: InputSummary
+    /// Accepted records left out by `--from/--to/--period`.
+    public var outsideSelection: Int
+    public var asOf: Timestamp?
+    /// Working seconds in a working day, to turn processing minutes into working days.
+    public var workingSecondsPerDay: Int64
+
+    /// A processing-time percentile in working days.
+    public func processingDays(_ aggregate: KPIAggregate, percentile q: Double) -> Double? {
+        aggregate.processingMinutes.percentile(q).map { $0 * 60 / Double(workingSecondsPerDay) }
+    }
+}
+
+/// Runs the KPI report over dossier logs, in parallel, with results independent of the
+/// number of workers and the chunk size.
+public enum KPIEngine {
+    public static func run(files: [String], options: ReportOptions) throws -> ReportResult {
+        precondition(options.dimensions.count <= 4, "at most four --by dimensions")
+        let setup = AccumulatorSetup(options: options)
+        var (accumulator, input) = try LogScanner.scan(files: files, options: options.scan) {
+            KPIAccumulator(setup: setup)
+        }
+        var asOf = options.asOf
+        if asOf == nil, accumulator.latestEvent != Int64.min { asOf = Timestamp(seconds: accumulator.latestEvent) }
+        if let asOf { accumulator.resolvePending(asOf: asOf) }
+        var groups = zip(accumulator.groupKeys, accumulator.groups).map { GroupResult(key: $0, aggregate: $1) }
+        groups.sort { $0.key < $1.key }
+        return ReportResult(
+            dimensions: options.dimensions, totals: accumulator.totals, groups: groups, input: input,
+            outsideSelection: accumulator.outsideSelection, asOf: asOf,
+            workingSecondsPerDay: options.classifier.calendar.workingSecondsPerDay)
+    }
+}

@@ -1,1 +1,0 @@
-// Module Report: to be filled.

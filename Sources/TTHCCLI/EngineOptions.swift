@@ -1,0 +1,140 @@
+import CivilTime
+import Foundation
+import Ingest
+import Metrics
+import Report
+import WorkingTime
+
+/// The options every log-reading command shares (`report`, `check`, `today`, `score`, `audit`):
+/// one definition, one parser, so they behave the same everywhere.
+enum EngineOptions {
+    static let specs: [OptionSpec] = [
+        OptionSpec("--from", value: "DATE", help: "Keep dossiers received on or after DATE (yyyy-MM-dd)."),
+        OptionSpec("--to", value: "DATE", help: "Keep dossiers received on or before DATE (yyyy-MM-dd)."),
+        OptionSpec(
+            "--as-of", value: "TIME",
+            help: "Judge in-progress dossiers at TIME (default: end of --period/--to, else the log's latest event)."),
+        OptionSpec("--catalog", value: "FILE", help: "Procedure catalog CSV: legal deadlines when NgayHenTra is missing."),
+        OptionSpec("--calendar", value: "FILE", help: "Calendar overlay: extra days off/working days, office hours."),
+        OptionSpec("--due-mode", value: "MODE", help: "exact (default) or end-of-day: how a catalog due is placed."),
+        OptionSpec("--lenient-supplements", help: "Do not count dossiers with several supplement requests as late."),
+        OptionSpec("--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
+        OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
+        OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
+        OptionSpec("--rejects", value: "FILE", help: "Write rejected records verbatim, each after '# file:line:col: reason'."),
+        OptionSpec("--dedupe", value: "MODE", help: "last: a later record of the same MaHoSo replaces earlier ones (2 passes)."),
+        OptionSpec("--chunk-size", value: "BYTES", help: "Bytes per piece of parallel work (default 4194304)."),
+    ]
+
+    /// Parses a date option as the start of that day.
+    static func date(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> CivilDate? {
+        guard let text = parsed.string(name) else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            throw UsageError("tthc \(parsed.command): \(name) expects a date yyyy-MM-dd, got '\(text)'")
+        }
+        return date
+    }
+
+    static func timestamp(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> Timestamp? {
+        guard let text = parsed.string(name) else { return nil }
+        guard let t = TimestampParser.parse(text) else {
+            throw UsageError(
+                "tthc \(parsed.command): \(name) expects a time such as 2026-03-02T08:15, 20260302081500 or 02/03/2026 08:15, got '\(text)'"
+            )
+        }
+        return t
+    }
+
+    /// The input files: at least one path (or `-` for standard input).
+    static func files(_ parsed: ParsedArguments) throws(UsageError) -> [String] {
+        guard !parsed.positionals.isEmpty else {
+            throw UsageError("tthc \(parsed.command): expected at least one dossier log FILE (or - for standard input)")
+        }
+        return parsed.positionals
+    }
+
+    /// Builds report options from the shared flags. `dimensions` comes from the caller.
+    static func reportOptions(_ parsed: ParsedArguments) throws -> ReportOptions {
+        var options = ReportOptions()
+        if let workers = try parsed.int("-j", in: 1...256) { options.scan.workers = workers }
+        if let chunk = try parsed.int("--chunk-size", in: 1...(1 << 30)) { options.scan.chunkSize = chunk }
+        if let format = try parsed.choice("--input-format", InputFormat.allCases.map(\.rawValue)) {
+            options.scan.format = InputFormat(rawValue: format)
+        }
+        options.scan.skipInvalid = parsed.flag("--skip-invalid")
+        options.scan.rejectsPath = parsed.string("--rejects")
+        if options.scan.rejectsPath != nil && !options.scan.skipInvalid {
+            // Without --skip-invalid the first invalid record stops the run; still write it.
+            options.scan.skipInvalid = false
+        }
+        if let dedupe = try parsed.choice("--dedupe", ["last", "detect"]) {
+            options.scan.dedupe = DedupeMode(rawValue: dedupe)!
+        }
+        let from = try date(parsed, "--from")
+        let to = try date(parsed, "--to")
+        if let from, let to, to < from {
+            throw UsageError("tthc \(parsed.command): --to \(to) is before --from \(from); expected from <= to")
+        }
+        options.receivedFrom = from.map { Timestamp(date: $0) }
+        options.receivedBefore = to.map { Timestamp(date: $0.adding(days: 1)) }
+        options.asOf = try timestamp(parsed, "--as-of")
+        if options.asOf == nil, let to {
+            // The end of the selected dates, as for a period.
+            options.asOf = Timestamp(date: to.adding(days: 1)).adding(seconds: -1)
+        }
+        var classifier = DossierClassifier()
+        classifier.lenientSupplements = parsed.flag("--lenient-supplements")
+        if let mode = try parsed.choice("--due-mode", ["exact", "end-of-day"]) {
+            classifier.dueMode = DueMode(rawValue: mode)!
+        }
+        classifier.calendar = try CalendarLoading.calendar(parsed)
+        classifier.catalog = try CalendarLoading.catalog(parsed)
+        options.classifier = classifier
+        return options
+    }
+
+    static func dimensions(_ parsed: ParsedArguments, option: String = "--by") throws(UsageError) -> [GroupDimension] {
+        guard let text = parsed.string(option) else { return [] }
+        var dimensions: [GroupDimension] = []
+        for part in text.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let dimension = GroupDimension(rawValue: name) else {
+                let allowed = GroupDimension.allCases.map(\.rawValue).joined(separator: "|")
+                throw UsageError("tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed), got '\(name)'")
+            }
+            guard !dimensions.contains(dimension) else {
+                throw UsageError("tthc \(parsed.command): \(option) names \(name) twice; expected each dimension once")
+            }
+            dimensions.append(dimension)
+        }
+        guard dimensions.count <= 4 else {
+            throw UsageError("tthc \(parsed.command): \(option) takes at most 4 dimensions, got \(dimensions.count)")
+        }
+        return dimensions
+    }
+
+    static func language(_ parsed: ParsedArguments) throws(UsageError) -> Language {
+        if let text = try parsed.choice("--lang", Language.allCases.map(\.rawValue)) { return Language(rawValue: text)! }
+        if let env = ProcessInfo.processInfo.environment["TTHC_LANG"], let language = Language(rawValue: env) {
+            return language
+        }
+        return .en
+    }
+}
+
+/// Loads the working calendar and procedure catalog named on the command line.
+enum CalendarLoading {
+    static func calendar(_ parsed: ParsedArguments) throws -> WorkCalendar {
+        if parsed.string("--calendar") != nil {
+            throw UsageError("tthc \(parsed.command): --calendar is not available yet in this build")
+        }
+        return WorkCalendar()
+    }
+
+    static func catalog(_ parsed: ParsedArguments) throws -> ProcedureCatalog? {
+        if parsed.string("--catalog") != nil {
+            throw UsageError("tthc \(parsed.command): --catalog is not available yet in this build")
+        }
+        return nil
+    }
+}

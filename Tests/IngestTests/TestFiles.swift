@@ -1,0 +1,70 @@
+import Foundation
+import Ingest
+import Records
+
+/// Writes fixtures to a fresh temporary directory.
+struct TestFiles {
+    let directory: URL
+
+    init() {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-ingest-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) -> String {
+        write(name, bytes: Array(text.utf8))
+    }
+
+    func write(_ name: String, bytes: [UInt8]) -> String {
+        let url = directory.appendingPathComponent(name)
+        try! Data(bytes).write(to: url)
+        return url.path
+    }
+}
+
+/// A consumer that keeps every record as plain values, for assertions.
+struct CollectingConsumer: RecordConsumer {
+    struct Row: Equatable {
+        var id: String
+        var procedure: String?
+        var agency: String?
+        var channel: UInt8
+        var status: UInt8
+        var received: String?
+        var due: String?
+        var processingEnd: String?
+        var returned: String?
+        var level: UInt8
+        var fullOnline: Bool?
+        var feeBearing: Bool?
+        var paidOnline: UInt8?
+        var digitized: Bool?
+        var electronicResult: Bool?
+        var apology: Bool?
+        var pauses: [String]
+    }
+
+    var rows: [Row] = []
+
+    mutating func consume(_ record: inout DossierRecord) {
+        func text(_ b: UnsafeRawBufferPointer) -> String? { b.count == 0 ? nil : b.utf8String }
+        rows.append(
+            Row(
+                id: record.id.utf8String, procedure: text(record.procedure), agency: text(record.agency),
+                channel: record.channel, status: record.status.rawValue, received: record.received?.iso8601,
+                due: record.due?.iso8601, processingEnd: record.processingEnd?.iso8601, returned: record.returned?.iso8601,
+                level: record.level, fullOnline: record.fullOnline, feeBearing: record.feeBearing,
+                paidOnline: record.paidOnline, digitized: record.digitized, electronicResult: record.electronicResult,
+                apology: record.apology,
+                pauses: record.pauses.map { $0.start.iso8601 + "/" + ($0.end?.iso8601 ?? "") }))
+    }
+
+    mutating func merge(_ later: consuming CollectingConsumer) { rows.append(contentsOf: later.rows) }
+}
+
+func scan(_ files: [String], _ configure: (inout ScanOptions) -> Void = { _ in }) throws -> ([CollectingConsumer.Row], InputSummary) {
+    var options = ScanOptions()
+    configure(&options)
+    let (consumer, summary) = try LogScanner.scan(files: files, options: options) { CollectingConsumer() }
+    return (consumer.rows, summary)
+}
