@@ -20,9 +20,11 @@ public struct ExperimentResult: Sendable {
 /// so results are identical whatever the number of workers.
 public enum Experiment {
     public static func run(
-        _ model: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength, collectFirst: Bool = false
+        _ model: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength, collectFirst: Bool = false,
+        backlog: Backlog? = nil
     ) -> ExperimentResult {
-        let results = runReplications(model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: collectFirst)
+        let results = runReplications(
+            model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: collectFirst, backlog: backlog)
         return summarize(names: model.metricNames, results)
     }
 
@@ -32,7 +34,8 @@ public enum Experiment {
     }
 
     public static func runReplications(
-        _ model: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength, collectFirst: Bool = false
+        _ model: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength, collectFirst: Bool = false,
+        backlog: Backlog? = nil
     ) -> [ReplicationResult] {
         precondition(replications >= 1 && workers >= 1)
         let slots = UnsafeMutableBufferPointer<ReplicationResult?>.allocate(capacity: replications)
@@ -44,7 +47,7 @@ public enum Experiment {
         DispatchQueue.concurrentPerform(iterations: workerCount) { w in
             var r = w
             while r < replications {
-                shared[r] = model.run(seed: seed, replication: r, length: length, collectDossiers: collectFirst && r == 0)
+                shared[r] = model.run(seed: seed, replication: r, length: length, collectDossiers: collectFirst && r == 0, backlog: backlog)
                 r += workerCount
             }
         }
@@ -54,10 +57,11 @@ public enum Experiment {
     /// Paired comparison with common random numbers: replication `r` of `b` and of `a` share
     /// their random streams; the estimate is of the per-replication difference b - a.
     public static func compare(
-        _ a: ServiceCenterModel, _ b: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength
+        _ a: ServiceCenterModel, _ b: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength,
+        backlogA: Backlog? = nil, backlogB: Backlog? = nil
     ) -> Comparison {
-        let ra = runReplications(a, seed: seed, replications: replications, workers: workers, length: length)
-        let rb = runReplications(b, seed: seed, replications: replications, workers: workers, length: length)
+        let ra = runReplications(a, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogA)
+        let rb = runReplications(b, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogB)
         let names = a.metricNames.filter { b.metricNames.contains($0) }
         var rows: [Comparison.Row] = []
         for name in names {

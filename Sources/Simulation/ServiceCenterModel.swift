@@ -62,8 +62,12 @@ public struct ServiceCenterModel: Sendable {
     }
 
     /// Runs replication `replication` of a run seeded with `seed`.
-    public func run(seed: UInt64, replication: Int, length: RunLength, collectDossiers: Bool = false) -> ReplicationResult {
-        var engine = Engine(model: self, seed: seed, replication: replication, length: length, collect: collectDossiers)
+    /// - Parameter backlog: dossiers open at the backlog's as-of time, which then replaces the
+    ///   scenario start (and the warmup): the forecast starts from today's work in progress.
+    public func run(
+        seed: UInt64, replication: Int, length: RunLength, collectDossiers: Bool = false, backlog: Backlog? = nil
+    ) -> ReplicationResult {
+        var engine = Engine(model: self, seed: seed, replication: replication, length: length, collect: collectDossiers, backlog: backlog)
         return engine.run()
     }
 }
@@ -97,6 +101,8 @@ private struct Entity {
     var pendingWork = 0.0
 
     static let fee: UInt8 = 1, paidOnline: UInt8 = 2, fullOnline: UInt8 = 4, digitized: UInt8 = 8, eResult: UInt8 = 16
+    /// Taken from a real log's open dossiers: counted in the KPIs, not in the customer statistics.
+    static let backlog: UInt8 = 32
 }
 
 /// Growable storage addressed in place (no copy-on-write checks on the hot path); owned by
@@ -298,7 +304,10 @@ private struct Engine {
     var processingDaysCount = 0
     var judge: DossierJudge
 
-    init(model: ServiceCenterModel, seed: UInt64, replication: Int, length: RunLength, collect: Bool) {
+    /// Earlier pauses of backlog dossiers (before the as-of time), by entity.
+    var priorPauses: [Int: [SimulatedDossier.PauseSpan]] = [:]
+
+    init(model: ServiceCenterModel, seed: UInt64, replication: Int, length: RunLength, collect: Bool, backlog: Backlog?) {
         self.model = model
         scenario = model.scenario
         calendar = scenario.calendar
@@ -328,7 +337,9 @@ private struct Engine {
             }
             _ = pi
         }
-        let start = Double(scenario.start.seconds)
+        let start = Double((backlog?.asOf ?? scenario.start).seconds)
+        var length = length
+        if backlog != nil { length.warmup = .none }
         now = start
         observationStart = start
         switch length.warmup {
@@ -380,6 +391,48 @@ private struct Engine {
             }
         }
         chooseNextStream()
+        if let backlog { load(backlog, seed: seed, replication: replication) }
+    }
+
+    /// Puts the open dossiers of a real log into the system at the as-of time: each waits at
+    /// its procedure's processing (supplement) step, or for its supplement to come back.
+    mutating func load(_ backlog: Backlog, seed: UInt64, replication: Int) {
+        var rng = Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose("backlog", 0xB4C))
+        for b in backlog.dossiers {
+            let p = b.procedure
+            let id = allocate()
+            let i = Int(id)
+            entities[i] = Entity()
+            entities[i].procedure = Int32(p)
+            entities[i].channel = UInt8(b.channel.rawValue)
+            entities[i].observed = true
+            entities[i].arrival = Double(b.received.seconds)
+            entities[i].stepEntry = now
+            entities[i].sequence = -backlog.dossiers.count + i
+            entities[i].due = b.due.map { Double($0.seconds) } ?? .nan
+            var flags = Entity.backlog
+            if b.feeBearing { flags |= Entity.fee }
+            if b.paidOnline { flags |= Entity.paidOnline }
+            if b.fullOnline { flags |= Entity.fullOnline }
+            if b.digitized { flags |= Entity.digitized }
+            if b.electronicResult { flags |= Entity.eResult }
+            entities[i].flags = flags
+            let base = p * stride
+            for k in 0..<Int(procs[p].stepCount) { work[i * stride + k] = services[base + k].sample(&rng) }
+            let step = Int(procs[p].supplementStep)
+            entities[i].rework = services[base + step].sample(&rng) * procs[p].reworkShare
+            if !b.closedPauses.isEmpty { priorPauses[entities[i].sequence] = b.closedPauses }
+            changeInSystem(by: 1)
+            if let open = b.openPauseStart {
+                // Waiting for the citizen: back after a fresh draw of the supplement delay.
+                entities[i].step = Int32(step)
+                entities[i].pauseStart = Double(open.seconds)
+                events.schedule(at: now + max(0, delays[p].sample(&rng)), kind: kindSupplementReturn, target: id)
+            } else {
+                entities[i].step = Int32(step - 1)
+                advance(id)
+            }
+        }
     }
 
     // MARK: Calendar helpers
@@ -691,7 +744,16 @@ private struct Engine {
     mutating func depart(_ id: Int32) {
         let i = Int(id)
         changeInSystem(by: -1)
-        if entities[i].observed {
+        if entities[i].flags & Entity.backlog != 0 {
+            if collect { pendingJudgement.append(dossier(entities[i], returned: now)) }
+            var d = dossier(entities[i], returned: now)
+            d.returned = nil
+            DossierJudge(calendar: calendar, asOf: timestamp(now)).count(d, into: &counts)
+            if let days = DossierJudge(calendar: calendar, asOf: timestamp(now)).processingDays(d) {
+                processingDaysSum += days
+                processingDaysCount += 1
+            }
+        } else if entities[i].observed {
             completed += 1
             waitSum += entities[i].totalWait
             if entities[i].waited { waitedCustomers += 1 }
@@ -705,6 +767,7 @@ private struct Engine {
     func dossier(_ e: Entity, returned: Double?) -> SimulatedDossier {
         let spec = scenario.procedures[Int(e.procedure)]
         var pauses: [SimulatedDossier.PauseSpan] = []
+        if e.flags & Entity.backlog != 0, let prior = priorPauses[e.sequence] { pauses = prior }
         if !e.pauseStart.isNaN {
             pauses.append(.init(start: timestamp(e.pauseStart), end: e.pauseEnd.isNaN ? nil : timestamp(e.pauseEnd)))
         }

@@ -19,12 +19,15 @@ enum SimulateCommand: Subcommand {
             OptionSpec("--compare", help: "Paired comparison of A and B (or A and A with --set-b) with common random numbers."),
             OptionSpec("--set-b", value: "PATH=VALUE", repeatable: true, help: "With --compare and one scenario: override in B only."),
             OptionSpec("--emit-log", value: "FILE", help: "Write replication 0's measured dossiers as a core CSV log."),
+            OptionSpec("--from-log", value: "FILE", help: "Start from the dossiers open in this real log at --as-of (today's backlog)."),
+            OptionSpec("--as-of", value: "TIME", help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
             OptionSpec("--format", value: "table|json", help: "Output format (default table)."),
         ],
         examples: [
             "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
             "tthc simulate Datasets/scenarios/commune-center.json --days 60 --replications 20",
             "tthc simulate --compare Datasets/scenarios/commune-center.json --set-b pools.land.size=4",
+            "tthc simulate Datasets/scenarios/commune-center.json --from-log dossiers.csv --as-of 2026-03-16T08:00 --days 30",
         ],
         notes: [
             "Rates in scenario files are per hour; service times default to hours. See Guides/Simulation.md.",
@@ -51,7 +54,36 @@ enum SimulateCommand: Subcommand {
         }
     }
 
-    static func runLength(_ arguments: ParsedArguments, scenario: Scenario) throws -> RunLength {
+    /// The open dossiers of `--from-log` at `--as-of` (default: the log's latest event).
+    static func backlog(_ arguments: ParsedArguments, scenario: Scenario, console: Console) throws -> Backlog? {
+        guard let file = arguments.string("--from-log") else {
+            if arguments.string("--as-of") != nil { throw UsageError("tthc simulate: --as-of needs --from-log") }
+            return nil
+        }
+        let log = try ObservedLogCollector.read([file])
+        var asOf: Timestamp
+        if let text = arguments.string("--as-of") {
+            guard let t = TimestampParser.parse(text) else { throw UsageError("tthc simulate: --as-of expects a time such as 2026-03-16T08:00, got '\(text)'") }
+            asOf = t
+        } else {
+            var latest = Int64.min
+            for d in log {
+                for t in [d.received, d.end, d.returned] { if let t, t.seconds > latest { latest = t.seconds } }
+            }
+            guard latest != Int64.min else { throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of") }
+            asOf = Timestamp(seconds: latest)
+        }
+        let backlog = Backlog(log: log, scenario: scenario, asOf: asOf)
+        var note = "tthc simulate: \(backlog.dossiers.count) dossiers open in \(file) at \(asOf.iso8601)"
+        if !backlog.unmatched.isEmpty {
+            let codes = backlog.unmatched.sorted { $0.value > $1.value }.prefix(5).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+            note += "; skipped \(backlog.unmatched.values.reduce(0, +)) whose procedure code is not in the scenario: \(codes)"
+        }
+        console.err(note + "\n")
+        return backlog
+    }
+
+    static func runLength(_ arguments: ParsedArguments, scenario: Scenario, start: Timestamp? = nil) throws -> RunLength {
         var warmup = scenario.warmup
         if let w = arguments.string("--warmup") {
             guard let parsed = Scenario.Warmup.parse(w) else { throw UsageError("tthc simulate: --warmup expects 12h, 5d or 1000c, got '\(w)'") }
@@ -66,7 +98,7 @@ enum SimulateCommand: Subcommand {
         if let until = arguments.string("--until") {
             guard days == nil else { throw UsageError("tthc simulate: give --days or --until, not both") }
             guard let date = CivilDate(iso: until) else { throw UsageError("tthc simulate: --until expects yyyy-MM-dd, got '\(until)'") }
-            let seconds = Double(Timestamp(date: date).seconds - scenario.start.seconds) - warmupSeconds
+            let seconds = Double(Timestamp(date: date).seconds - (start ?? scenario.start).seconds) - (start == nil ? warmupSeconds : 0)
             guard seconds > 0 else { throw UsageError("tthc simulate: --until \(until) is not after the scenario start plus warmup") }
             if case .customers = warmup { throw UsageError("tthc simulate: a customer warmup needs --customers") }
             return RunLength(seconds: seconds, warmup: warmup)
@@ -98,21 +130,25 @@ enum SimulateCommand: Subcommand {
             guard files.count == 2 || !setsB.isEmpty else { throw UsageError("tthc simulate: --compare with one scenario needs --set-b") }
             let a = try loadScenario(files[0], overrides: sets)
             let b = try loadScenario(files.count == 2 ? files[1] : files[0], overrides: sets + setsB)
-            let length = try runLength(arguments, scenario: a)
+            let backlogA = try backlog(arguments, scenario: a, console: console)
+            let length = try runLength(arguments, scenario: a, start: backlogA?.asOf)
+            let backlogB = try backlog(arguments, scenario: b, console: Console(out: { _ in }, err: { _ in }))
             guard replications >= 2 else { throw UsageError("tthc simulate: --compare needs --replications of at least 2") }
             let comparison = Experiment.compare(
                 ServiceCenterModel(scenario: a), ServiceCenterModel(scenario: b), seed: seed, replications: replications,
-                workers: workers, length: length)
+                workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
             console.out(format == "json" ? SimulationOutput.json(comparison, a: a, b: b, seed: seed) : SimulationOutput.table(comparison, a: a, b: b))
             return 0
         }
 
         guard arguments.positionals.count == 1 else { throw UsageError("tthc simulate: expects one SCENARIO.json (see --help)") }
         let scenario = try loadScenario(arguments.positionals[0], overrides: sets)
-        let length = try runLength(arguments, scenario: scenario)
+        let start = try backlog(arguments, scenario: scenario, console: console)
+        let length = try runLength(arguments, scenario: scenario, start: start?.asOf)
         let emit = arguments.string("--emit-log")
         let model = ServiceCenterModel(scenario: scenario)
-        let result = Experiment.run(model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: emit != nil)
+        let result = Experiment.run(
+            model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: emit != nil, backlog: start)
         if let emit {
             let first = result.replications[0]
             let text = DossierLogWriter.csv(first.dossiers, scenario: scenario, asOf: first.asOf)
