@@ -53,6 +53,9 @@ public struct StepSpec: Sendable {
     public var channelMask: UInt8
     /// The step hands the result back: processing is finished before it starts.
     public var returnsResult: Bool
+    /// The service value is a share of the working time left until the dossier's due date when
+    /// the step starts (what `tthc calibrate` fits: it keeps how close to the deadline work ends).
+    public var relativeToDue: Bool = false
 }
 
 /// How a procedure's dossiers arrive.
@@ -406,7 +409,8 @@ private struct Reader {
             guard let pool = pools.firstIndex(where: { $0.name == poolName }) else {
                 throw ScenarioError(sp + ".pool", "no pool named '\(poolName)'; pools are \(pools.map(\.name).joined(separator: ", "))")
             }
-            guard let service = try distribution(item["service"], sp + ".service") else {
+            let relative = try bool(item["relative_to_due"], sp + ".relative_to_due") ?? false
+            guard let service = try distribution(item["service"], sp + ".service", defaultUnit: relative ? "seconds" : "hours") else {
                 throw ScenarioError(sp + ".service", "required")
             }
             var mask: UInt8 = 0b1110
@@ -422,7 +426,8 @@ private struct Reader {
             steps.append(
                 StepSpec(
                     name: try string(item["name"], sp + ".name") ?? poolName, pool: pool, service: service,
-                    channelMask: mask, returnsResult: try bool(item["returns_result"], sp + ".returns_result") ?? false))
+                    channelMask: mask, returnsResult: try bool(item["returns_result"], sp + ".returns_result") ?? false,
+                    relativeToDue: relative))
         }
         let supplement = v["supplement"]
         var supplementStep = 0

@@ -267,6 +267,7 @@ private struct Engine {
     var stepPool: [Int32] = []
     var stepMask: [UInt8] = []
     var stepReturns: [Bool] = []
+    var stepRelative: [Bool] = []
     var services: [Distribution] = []
     var delays: [Distribution] = []
     var streams = Slab<ArrivalStream>(capacity: 16)
@@ -333,6 +334,7 @@ private struct Engine {
                 stepPool.append(Int32(step.pool))
                 stepMask.append(step.channelMask)
                 stepReturns.append(step.returnsResult)
+                stepRelative.append(step.relativeToDue)
                 services.append(step.service)
             }
             _ = pi
@@ -653,6 +655,22 @@ private struct Engine {
         }
         entities[i].step = Int32(k)
         entities[i].pendingWork = work[i * stride + k]
+        if stepRelative[base + k] {
+            // A share of the working time left until the due (moved by any pause so far).
+            let due = entities[i].due
+            if due.isNaN {
+                entities[i].pendingWork = 0
+            } else {
+                let pauseStart = entities[i].pauseStart, pauseEnd = entities[i].pauseEnd
+                let paused = pauseStart.isNaN || pauseEnd.isNaN ? 0 : capacitySeconds(from: pauseStart, to: pauseEnd)
+                var movedDue = due + paused
+                if let calendar, paused > 0 {
+                    movedDue = Double(calendar.advance(timestamp(due), byWorkingSeconds: Int64(paused)).seconds)
+                }
+                let left = capacitySeconds(from: nextWorking(now), to: movedDue)
+                entities[i].pendingWork *= max(left, 0)
+            }
+        }
         enter(id, pool: Int(stepPool[base + k]))
     }
 

@@ -88,4 +88,22 @@ struct SimulationCommandTests {
         #expect(lines.count > 100)
         #expect(r.err.contains("wrote"))
     }
+
+    @Test("tthc calibrate writes a scenario that tthc simulate reads, and reports the reproduction")
+    func calibrate() throws {
+        let dir = FileManager.default.temporaryDirectory.path
+        let log = dir + "/tthc-cal-cli-\(getpid()).csv", scenario = dir + "/tthc-cal-cli-\(getpid()).json"
+        defer {
+            try? FileManager.default.removeItem(atPath: log)
+            try? FileManager.default.removeItem(atPath: scenario)
+        }
+        #expect(run(["simulate", Self.commune, "--days", "21", "--replications", "1", "--emit-log", log]).status == 0)
+        let r = run(["calibrate", log, "-o", scenario, "--replications", "3", "--format", "json"])
+        #expect(r.status == 0, "\(r.err)")
+        let d = try json(r.out)
+        let kpis = try #require(d["kpis"] as? [String: Any])
+        #expect(kpis["on_time"] != nil && kpis["online"] != nil)
+        #expect(run(["simulate", scenario, "--days", "7", "--replications", "2"]).status == 0)
+        #expect(run(["calibrate", log]).status == 2)
+    }
 }

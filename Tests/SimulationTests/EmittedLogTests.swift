@@ -34,3 +34,36 @@ struct EmittedLogTests {
         }
     }
 }
+
+@Suite("Calibration from a log")
+struct CalibrationTests {
+    @Test("A scenario calibrated from a generated log reproduces its on-time rate within the interval")
+    func reproducesOnTime() throws {
+        let scenario = try EmittedLogTests.communeCenter()
+        let r = ServiceCenterModel(scenario: scenario).run(
+            seed: 21, replication: 0, length: RunLength(seconds: 56 * 86_400), collectDossiers: true)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cal-\(getpid()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try DossierLogWriter.csv(r.dossiers, scenario: scenario, asOf: r.asOf).write(toFile: path, atomically: true, encoding: .utf8)
+
+        let log = try ObservedLogCollector.read([path])
+        #expect(log.count == r.dossiers.count)
+        let summary = try #require(Calibration.calibrate(log, calendar: scenario.calendar!))
+        #expect(summary.procedures == scenario.procedures.count)
+        #expect(summary.days == 56)
+        let calibrated = try Scenario(tree: summary.scenario)
+        let birth = try #require(calibrated.procedures.first { $0.code == "1.001193" })
+        #expect(birth.deadline == .workingDays(1))
+        #expect(birth.afternoonCutoff == 15 * 3600)
+        #expect(calibrated.procedures.first { $0.code == "DEMO-CT" }?.deadline == .sameDay)
+
+        let result = Experiment.run(
+            ServiceCenterModel(scenario: calibrated), seed: 4, replications: 20, workers: 2, length: RunLength(seconds: 56 * 86_400))
+        let onTime = try #require(result.estimate("on_time"))
+        let logOnTime = try #require(r.counts.rate(.onTime).percent)
+        #expect(logOnTime >= onTime.lower && logOnTime <= onTime.upper, "log \(logOnTime) vs \(onTime.mean) ± \(onTime.halfWidth)")
+        let online = try #require(result.estimate("online"))
+        let logOnline = try #require(r.counts.rate(.online).percent)
+        #expect(abs(logOnline - online.mean) < 2, "online \(logOnline) vs \(online.mean)")
+    }
+}
