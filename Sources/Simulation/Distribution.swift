@@ -8,7 +8,7 @@
 /// seconds by the scenario reader).
 public enum Distribution: Hashable, Sendable {
     case constant(Double)
-    /// Exponential with this mean.
+    /// Exponential with this mean (sampled by the ziggurat method).
     case exponential(mean: Double)
     /// Lognormal of the underlying normal's `mu` and `sigma`.
     case lognormal(mu: Double, sigma: Double)
@@ -60,7 +60,7 @@ public enum Distribution: Hashable, Sendable {
     public func sample(_ rng: inout Xoshiro256StarStar) -> Double {
         switch self {
         case .constant(let c): return c
-        case .exponential(let m): return -log(rng.uniformPositive()) * m
+        case .exponential(let m): return rng.exponential() * m
         case .lognormal(let mu, let sigma): return exp(mu + sigma * Distribution.standardNormal(&rng))
         case .gamma(let k, let theta): return Distribution.standardGamma(k, &rng) * theta
         case .triangular(let a, let c, let b):

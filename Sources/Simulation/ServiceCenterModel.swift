@@ -143,7 +143,8 @@ private struct Slab<Element> {
 /// A pool's waiting line: a ring buffer for FIFO, a binary heap on (key, sequence) otherwise.
 private final class WaitingLine {
     var discipline: QueueDiscipline
-    var ring: [Int32] = Array(repeating: 0, count: 16)
+    var ring = UnsafeMutablePointer<Int32>.allocate(capacity: 16)
+    var ringCapacity = 16
     var head = 0
     var ringCount = 0
     var heap: [(key: Double, sequence: UInt64, entity: Int32)] = []
@@ -151,17 +152,21 @@ private final class WaitingLine {
 
     init(discipline: QueueDiscipline) { self.discipline = discipline }
 
+    deinit { ring.deallocate() }
+
     var count: Int { discipline == .fifo ? ringCount : heap.count }
 
     func push(_ e: Int32, key: Double) {
         if discipline == .fifo {
-            if ringCount == ring.count {
-                var grown = [Int32](repeating: 0, count: ring.count * 2)
-                for i in 0..<ringCount { grown[i] = ring[(head + i) & (ring.count - 1)] }
+            if ringCount == ringCapacity {
+                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: ringCapacity * 2)
+                for i in 0..<ringCount { grown[i] = ring[(head + i) & (ringCapacity - 1)] }
+                ring.deallocate()
                 ring = grown
+                ringCapacity *= 2
                 head = 0
             }
-            ring[(head + ringCount) & (ring.count - 1)] = e
+            ring[(head + ringCount) & (ringCapacity - 1)] = e
             ringCount += 1
             return
         }
@@ -181,7 +186,7 @@ private final class WaitingLine {
     func pop() -> Int32 {
         if discipline == .fifo {
             let e = ring[head]
-            head = (head + 1) & (ring.count - 1)
+            head = (head + 1) & (ringCapacity - 1)
             ringCount -= 1
             return e
         }
@@ -258,7 +263,7 @@ private struct Engine {
     let collect: Bool
     var events = EventQueue()
     var entities = Slab<Entity>(capacity: 1024)
-    var free: [Int32] = []
+    var free = Slab<Int32>(capacity: 1024)
     var work = Slab<Double>(capacity: 1024)
     let stride: Int
     var pools: Slab<PoolState>
@@ -274,7 +279,7 @@ private struct Engine {
     /// Each stream's next arrival, kept out of the event heap (one heap push and pop saved per
     /// dossier); it carries a sequence number taken when it was drawn, so the order of events is
     /// exactly that of a single heap.
-    var pendingArrivals: [Event] = []
+    var pendingArrivals = Slab<Event>(capacity: 16)
     var nextStream = -1
     var serviceRNG = Slab<Xoshiro256StarStar>(capacity: 16)
     var attributeRNG = Slab<Xoshiro256StarStar>(capacity: 16)
@@ -386,7 +391,7 @@ private struct Engine {
                 streams.append(stream(2, pattern: 0, rate: online, table: [], cumulative: (0, 1)))
             }
         }
-        pendingArrivals = Array(repeating: Event(time: .infinity, sequence: .max, kind: kindArrival, target: 0), count: streams.count)
+        for _ in 0..<streams.count { pendingArrivals.append(Event(time: .infinity, sequence: .max, kind: kindArrival, target: 0)) }
         for i in 0..<streams.count where streams[i].maxRate > 0 {
             if let t = nextArrival(stream: i, after: start) {
                 pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
@@ -484,7 +489,7 @@ private struct Engine {
         }
         var t = t
         while true {
-            let gap = -log(streams[i].rng.uniformPositive()) / maxRate
+            let gap = streams[i].rng.exponential() / maxRate
             if pattern == 2, let calendar {
                 t = Double(calendar.advance(timestamp(t), byWorkingSeconds: max(0, Int64(gap.rounded()))).seconds)
             } else {
@@ -593,7 +598,7 @@ private struct Engine {
     mutating func chooseNextStream() {
         nextStream = -1
         guard !arrivalsStopped else { return }
-        for i in pendingArrivals.indices where pendingArrivals[i].time.isFinite {
+        for i in 0..<pendingArrivals.count where pendingArrivals[i].time.isFinite {
             if nextStream < 0 || pendingArrivals[i].precedes(pendingArrivals[nextStream]) { nextStream = i }
         }
     }
@@ -606,7 +611,10 @@ private struct Engine {
     }
 
     mutating func allocate() -> Int32 {
-        if let id = free.popLast() { return id }
+        if free.count > 0 {
+            free.count -= 1
+            return free[free.count]
+        }
         entities.append(Entity())
         for _ in 0..<stride { work.append(0) }
         return Int32(entities.count - 1)
@@ -894,7 +902,7 @@ private struct Engine {
         judge = DossierJudge(calendar: calendar, asOf: asOf)
         // Dossiers still inside at the end are judged in progress.
         var isFree = [Bool](repeating: false, count: entities.count)
-        for id in free { isFree[Int(id)] = true }
+        for k in 0..<free.count { isFree[Int(free[k])] = true }
         for id in 0..<entities.count where !isFree[id] && entities[id].observed {
             let d = dossier(entities[id], returned: nil)
             judge.count(d, into: &counts)
@@ -907,6 +915,8 @@ private struct Engine {
         pendingJudgement.sort { $0.sequence < $1.sequence }
         entities.release()
         work.release()
+        free.release()
+        pendingArrivals.release()
         attributeRNG.release()
         streams.release()
         serviceRNG.release()
