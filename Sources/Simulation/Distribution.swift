@@ -58,9 +58,16 @@ public enum Distribution: Hashable, Sendable {
 
     @inlinable
     public func sample(_ rng: inout Xoshiro256StarStar) -> Double {
+        sample(&rng, ziggurat: ExponentialZiggurat.shared)
+    }
+
+    /// `sample` with the exponential tables passed in (the engine holds them, saving the
+    /// global's lazy-initialization check on every draw).
+    @inlinable
+    func sample(_ rng: inout Xoshiro256StarStar, ziggurat: ExponentialZiggurat) -> Double {
         switch self {
         case .constant(let c): return c
-        case .exponential(let m): return rng.exponential() * m
+        case .exponential(let m): return ziggurat.sample(&rng) * m
         case .lognormal(let mu, let sigma): return exp(mu + sigma * Distribution.standardNormal(&rng))
         case .gamma(let k, let theta): return Distribution.standardGamma(k, &rng) * theta
         case .triangular(let a, let c, let b):

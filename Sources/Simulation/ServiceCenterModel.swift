@@ -239,6 +239,8 @@ private struct ProcFast {
     var level: Int
     var deadline: Deadline?
     var afternoonCutoff: Int?
+    /// Every share is 0 or 1: no attribute draws needed.
+    var deterministicAttributes = false
 }
 
 private struct ArrivalStream {
@@ -260,6 +262,7 @@ private struct Engine {
     let calendar: WorkCalendar?
     let overtime: Bool
     let hasCalendar: Bool
+    let ziggurat = ExponentialZiggurat.shared
     let collect: Bool
     var events = EventQueue()
     var entities = Slab<Entity>(capacity: 1024)
@@ -268,6 +271,7 @@ private struct Engine {
     let stride: Int
     var pools: Slab<PoolState>
     var lines: [WaitingLine]
+    var disciplines: [QueueDiscipline]
     var procs = Slab<ProcFast>(capacity: 16)
     var stepPool: [Int32] = []
     var stepMask: [UInt8] = []
@@ -324,6 +328,7 @@ private struct Engine {
         pools = Slab(capacity: scenario.pools.count)
         for p in scenario.pools { pools.append(PoolState(size: p.size)) }
         lines = scenario.pools.map { WaitingLine(discipline: $0.discipline) }
+        disciplines = scenario.pools.map(\.discipline)
         for (pi, p) in scenario.procedures.enumerated() {
             procs.append(
                 ProcFast(
@@ -333,6 +338,11 @@ private struct Engine {
                     reworkShare: p.reworkShare, supplementStep: Int32(p.supplementStep), stepCount: Int32(p.steps.count),
                     priority: Double(p.priority), level: p.level, deadline: p.deadline,
                     afternoonCutoff: p.afternoonCutoff))
+            let shares = [
+                p.feeShare, p.onlinePaymentShare, p.level == 4 ? p.fullOnlineShare : 0, p.digitizedShare, p.electronicResultShare,
+                p.supplementProbability,
+            ]
+            procs[procs.count - 1].deterministicAttributes = shares.allSatisfy { $0 == 0 || $0 == 1 }
             delays.append(p.supplementDelay)
             for k in 0..<stride {
                 let step = k < p.steps.count ? p.steps[k] : p.steps[0]
@@ -489,7 +499,7 @@ private struct Engine {
         }
         var t = t
         while true {
-            let gap = streams[i].rng.exponential() / maxRate
+            let gap = ziggurat.sample(&streams[i].rng) / maxRate
             if pattern == 2, let calendar {
                 t = Double(calendar.advance(timestamp(t), byWorkingSeconds: max(0, Int64(gap.rounded()))).seconds)
             } else {
@@ -510,10 +520,19 @@ private struct Engine {
     }
 
     mutating func arrive(stream i: Int) {
-        let channelDraw = streams[i].rng.uniform()
         let cumulative = streams[i].cumulative
-        let channel: UInt8 = channelDraw < cumulative.0 ? 1 : (channelDraw < cumulative.1 ? 2 : 3)
         let p = Int(streams[i].procedure)
+        // The channel comes from the procedure's attribute stream, not the arrival stream, so
+        // arrival times stay aligned between scenarios whatever their channel mixes.
+        let channel: UInt8
+        if cumulative.0 >= 1 {
+            channel = 1
+        } else if cumulative.0 <= 0 && cumulative.1 >= 1 {
+            channel = 2
+        } else {
+            let draw = attributeRNG[p].uniform()
+            channel = draw < cumulative.0 ? 1 : (draw < cumulative.1 ? 2 : 3)
+        }
         if let t = nextArrival(stream: i, after: now) {
             pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
         } else {
@@ -552,9 +571,11 @@ private struct Engine {
         entities[i].pauseEnd = .nan
         entities[i].supplementDelay = 0
         entities[i].rework = 0
-        // Attributes: always two draws per dossier (six 21-bit uniforms), so the stream stays
-        // aligned between scenarios that differ only in shares (common random numbers).
-        let r1 = attributeRNG[p].next(), r2 = attributeRNG[p].next()
+        // Attributes: two draws per dossier (six 21-bit uniforms), skipped when every share is
+        // 0 or 1. Arrival times and work contents have their own streams, so this never shifts
+        // them between compared scenarios (common random numbers).
+        let deterministic = procs[p].deterministicAttributes
+        let r1 = deterministic ? 0 : attributeRNG[p].next(), r2 = deterministic ? 0 : attributeRNG[p].next()
         let scale = 0x1.0p-21
         let mask: UInt64 = (1 << 21) - 1
         let uFee = Double(r1 & mask) * scale, uPay = Double((r1 >> 21) & mask) * scale
@@ -566,7 +587,7 @@ private struct Engine {
         // Work contents on their own stream, so attribute draws never shift them.
         let base = p * stride
         for k in 0..<Int(procs[p].stepCount) {
-            work[i * stride + k] = services[base + k].sample(&serviceRNG[p])
+            work[i * stride + k] = services[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
         }
         if hasSupplements { entities[i].rework = services[base + Int(procs[p].supplementStep)].sample(&serviceRNG[p]) * procs[p].reworkShare }
         var flags: UInt8 = 0
@@ -690,7 +711,7 @@ private struct Engine {
         }
         touchQueue(p)
         let key: Double
-        switch lines[p].discipline {
+        switch disciplines[p] {
         case .fifo: key = 0
         case .earliestDueFirst: key = entities[Int(id)].due.isNaN ? .infinity : entities[Int(id)].due
         case .priority: key = procs[Int(entities[Int(id)].procedure)].priority
@@ -736,9 +757,10 @@ private struct Engine {
             return
         }
         touchQueue(p)
+        let line = lines[p]
         while pools[p].busy < pools[p].size && pools[p].queued > 0 {
             pools[p].queued -= 1
-            start(lines[p].pop(), pool: p)
+            start(line.pop(), pool: p)
         }
     }
 

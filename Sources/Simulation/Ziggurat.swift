@@ -11,10 +11,11 @@
 /// draws return after one multiplication and one comparison; the rest fall back to the exact
 /// wedge or tail test.
 @usableFromInline
-final class ExponentialZiggurat: Sendable {
-    @usableFromInline let k: [UInt64]
-    @usableFromInline let w: [Double]
-    @usableFromInline let f: [Double]
+final class ExponentialZiggurat: @unchecked Sendable {
+    // Immutable after init; raw pointers so the hot path has no bounds or uniqueness checks.
+    @usableFromInline let k: UnsafeMutablePointer<UInt64>
+    @usableFromInline let w: UnsafeMutablePointer<Double>
+    @usableFromInline let f: UnsafeMutablePointer<Double>
 
     @usableFromInline static let shared = ExponentialZiggurat()
 
@@ -42,9 +43,18 @@ final class ExponentialZiggurat: Sendable {
             f[i] = exp(-d)
             w[i] = d / m
         }
-        self.k = k
-        self.w = w
-        self.f = f
+        self.k = .allocate(capacity: 256)
+        self.w = .allocate(capacity: 256)
+        self.f = .allocate(capacity: 256)
+        self.k.initialize(from: k, count: 256)
+        self.w.initialize(from: w, count: 256)
+        self.f.initialize(from: f, count: 256)
+    }
+
+    deinit {
+        k.deallocate()
+        w.deallocate()
+        f.deallocate()
     }
 
     @inlinable @inline(__always)
