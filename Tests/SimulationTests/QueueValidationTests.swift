@@ -32,9 +32,9 @@ struct QueueValidationTests {
     /// below), so this test checks Erlang C against the replications' interval, the 2% tolerance
     /// where the run is long enough for it, and Little's law on every replication.
     static let cases: [Case] = [
-        Case(servers: 1, utilization: 0.5, customers: 30_000), Case(servers: 1, utilization: 0.8, customers: 30_000),
-        Case(servers: 1, utilization: 0.9, customers: 30_000), Case(servers: 10, utilization: 0.5, customers: 30_000),
-        Case(servers: 10, utilization: 0.8, customers: 30_000), Case(servers: 10, utilization: 0.9, customers: 30_000),
+        Case(servers: 1, utilization: 0.5, customers: 20_000), Case(servers: 1, utilization: 0.8, customers: 20_000),
+        Case(servers: 1, utilization: 0.9, customers: 20_000), Case(servers: 10, utilization: 0.5, customers: 20_000),
+        Case(servers: 10, utilization: 0.8, customers: 20_000), Case(servers: 10, utilization: 0.9, customers: 20_000),
     ]
 
     func check(_ k: Case, replications: Int, strictTolerance: Bool) throws {
