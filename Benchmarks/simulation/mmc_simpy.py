@@ -35,10 +35,9 @@ def run(customers, lam, mu, c, seed):
             env.process(customer(env))
 
     env.process(source(env))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     env.run()
-    elapsed = time.perf_counter() - start
-    return stats, env.now, elapsed
+    return stats, env.now, time.perf_counter() - start, time.process_time() - cpu
 
 
 if __name__ == "__main__":
@@ -48,7 +47,8 @@ if __name__ == "__main__":
     mu = float(args[2]) if len(args) > 2 else 1.0
     c = int(args[3]) if len(args) > 3 else 10
     seed = int(args[4]) if len(args) > 4 else 1
-    stats, horizon, elapsed = run(n, lam, mu, c, seed)
+    stats, horizon, elapsed, cpu = run(n, lam, mu, c, seed)
     done = stats["done"]
     print(f"simpy: customers={done} mean_wait_hours={stats['wait'] / done:.4f} p_wait={stats['waited'] / done:.4f} "
-          f"utilization={stats['busy'] / (c * horizon):.4f} seconds={elapsed:.3f} customers_per_second={done / elapsed:.0f}")
+          f"utilization={stats['busy'] / (c * horizon):.4f} seconds={elapsed:.3f} cpu_seconds={cpu:.3f} "
+          f"customers_per_second={done / elapsed:.0f} customers_per_cpu_second={done / cpu:.0f}")
