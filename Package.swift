@@ -38,14 +38,16 @@ let package = Package(
             dependencies: ["CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Report", "Targets", "Simulation", "Synthesis"]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
+        // Slow, obvious references and seeded generators shared by the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["WorkingTime", "CivilTime"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Records", "CivilTime"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "CivilTime"]),
-        .testTarget(name: "TargetsTests", dependencies: ["Targets", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Metrics", "Ingest", "WorkingTime", "CivilTime"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Ingest", "Metrics", "CivilTime"]),
-        .testTarget(name: "CLITests", dependencies: ["TTHCCLI"]),
+        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime"]),
+        .testTarget(name: "MetricsTests", dependencies: ["TestSupport", "Metrics", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis"]),
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Metrics", "CivilTime"]),
+        .testTarget(name: "TargetsTests", dependencies: ["TestSupport", "Targets", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
+        .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Metrics", "Ingest", "WorkingTime", "CivilTime"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Ingest", "Metrics", "CivilTime"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI"]),
     ]
 )

@@ -81,6 +81,23 @@ public enum Fingerprint {
         }
     }
 
+    /// Sorts each bucket in parallel and counts the values equal to their predecessor: the
+    /// repeats of the whole set, since equal values share a bucket.
+    public static func repeats(inBuckets buckets: inout [[UInt64]], workers: Int) -> Int {
+        var counts = [Int](repeating: 0, count: buckets.count)
+        buckets.withUnsafeMutableBufferPointer { all in
+            counts.withUnsafeMutableBufferPointer { results in
+                let shared = SendableBuffer(all)
+                let sharedResults = SendableBuffer(results)
+                forEachIndex(shared.buffer.count, workers: workers) { b in
+                    shared.buffer[b].sort()
+                    sharedResults.buffer[b] = repeats(inSorted: shared.buffer[b])
+                }
+            }
+        }
+        return counts.reduce(0, +)
+    }
+
     /// The number of values equal to their predecessor in a sorted array.
     public static func repeats(inSorted values: [UInt64]) -> Int {
         var count = 0

@@ -26,10 +26,10 @@ public enum LogScanner {
         switch options.dedupe {
         case .detect:
             var run = ScanRun(options: options, rejects: rejects, collectFingerprints: true)
+            run.bucketFingerprints = true
             let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
             var summary = run.summary
-            Fingerprint.sortInPlace(&run.fingerprints, workers: options.workers)
-            summary.duplicates = Fingerprint.repeats(inSorted: run.fingerprints)
+            summary.duplicates = Fingerprint.repeats(inBuckets: &run.fingerprintBuckets, workers: options.workers)
             try rejects?.close()
             return (consumer, summary)
         case .last:
@@ -104,6 +104,10 @@ struct ScanRun {
     var replacement: Replacement?
     var summary = InputSummary()
     var fingerprints: [UInt64] = []
+    /// Fingerprints split by their top byte, when their order does not matter: the buckets are
+    /// sorted in parallel at the end, with no serial pass over all of them.
+    var bucketFingerprints = false
+    var fingerprintBuckets: [[UInt64]] = Array(repeating: [], count: 256)
     /// Accepted records per piece, in scan order.
     var acceptedPerPiece: [Int] = []
 
@@ -187,7 +191,13 @@ struct ScanRun {
                 fileSummary.rejected += outcome.rejected
                 summary.replaced += outcome.replaced
                 acceptedPerPiece.append(outcome.records - outcome.rejected)
-                if collectFingerprints { fingerprints.append(contentsOf: outcome.fingerprints) }
+                if collectFingerprints {
+                    if bucketFingerprints {
+                        for fingerprint in outcome.fingerprints { fingerprintBuckets[Int(fingerprint >> 56)].append(fingerprint) }
+                    } else {
+                        fingerprints.append(contentsOf: outcome.fingerprints)
+                    }
+                }
                 if let writer = rejects, !outcome.rejects.isEmpty { try writer.write(outcome.rejects) }
                 outcome.rejects = []
                 if let from = outcome.carryFrom, carry == nil {

@@ -27,7 +27,7 @@ public struct Classification: Sendable, Hashable {
     public var effectiveDue: Timestamp?
     /// Working seconds from received to end, less pauses (finished dossiers only).
     public var processingWorkingSeconds: Int64?
-    /// Working seconds paused in supplement requests.
+    /// Working seconds paused in supplement requests (0 for an in-progress dossier without a due).
     public var pausedWorkingSeconds: Int64
 }
 
@@ -41,6 +41,14 @@ public struct PendingProgress: Sendable, Hashable {
     public var openPauseStart: Timestamp?
     /// More than one supplement request: late under the 766 rule.
     public var lateBySupplements: Bool
+}
+
+/// What pauses and processing times are measured in.
+public enum Clock: String, Sendable, CaseIterable {
+    /// Office hours on working days (the legal clock).
+    case working
+    /// Plain elapsed time, as some provincial systems compute it.
+    case calendar
 }
 
 /// Applies the 766 rules (issue 2, DOMAIN.md section 3) to single dossiers.
@@ -59,6 +67,21 @@ public struct DossierClassifier: Sendable {
     public var lenientSupplements: Bool
     /// How a due computed from the catalog is placed.
     public var dueMode: DueMode
+    /// What pauses and processing times are measured in; catalog deadlines always use the legal clock.
+    public var clock: Clock = .working
+
+    /// Seconds in a "day" of processing time: a working day, or 24 hours on the calendar clock.
+    public var secondsPerDay: Int64 { clock == .working ? calendar.workingSecondsPerDay : 86_400 }
+
+    @inline(__always)
+    func span(from a: Timestamp, to b: Timestamp) -> Int64 {
+        clock == .working ? calendar.workingSeconds(from: a, to: b) : max(0, b.seconds - a.seconds)
+    }
+
+    @inline(__always)
+    func moved(_ due: Timestamp, by seconds: Int64) -> Timestamp {
+        clock == .working ? calendar.advance(due, byWorkingSeconds: seconds) : due.adding(seconds: seconds)
+    }
 
     public init(
         calendar: WorkCalendar = WorkCalendar(), catalog: ProcedureCatalog? = nil, lenientSupplements: Bool = false,
@@ -110,7 +133,7 @@ public struct DossierClassifier: Sendable {
             if open && limit == nil {
                 openStart = openStart ?? runStart
             } else {
-                total += calendar.workingSeconds(from: runStart, to: runEnd)
+                total += span(from: runStart, to: runEnd)
             }
         }
         for pause in pauses {
@@ -153,13 +176,13 @@ public struct DossierClassifier: Sendable {
         let lateBySupplements = !lenientSupplements && record.pauses.count > 1
         if let end = record.end, end <= asOf {
             let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: end).closed
-            let processing = max(0, calendar.workingSeconds(from: received, to: end) - paused)
+            let processing = max(0, span(from: received, to: end) - paused)
             guard let due else {
                 return Classification(
                     progress: .finishedWithoutDue, effectiveDue: nil, processingWorkingSeconds: processing,
                     pausedWorkingSeconds: paused)
             }
-            let effective = paused > 0 ? calendar.advance(due, byWorkingSeconds: paused) : due
+            let effective = paused > 0 ? moved(due, by: paused) : due
             let progress: ProgressClass
             if lateBySupplements || end > effective {
                 progress = .late
@@ -172,9 +195,9 @@ public struct DossierClassifier: Sendable {
                 progress: progress, effectiveDue: effective, processingWorkingSeconds: processing, pausedWorkingSeconds: paused)
         }
         guard let due else {
-            let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: asOf).closed
+            // Without a due, pauses change nothing; they are not measured.
             return Classification(
-                progress: .inProgressWithoutDue, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: paused)
+                progress: .inProgressWithoutDue, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
         }
         let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: asOf).closed
         let pending = PendingProgress(
@@ -197,8 +220,8 @@ public struct DossierClassifier: Sendable {
     /// Finishes an in-progress classification at `asOf` (which must not precede any closed pause's end).
     public func resolve(_ pending: PendingProgress, asOf: Timestamp) -> Classification {
         var paused = pending.closedPausedWorkingSeconds
-        if let open = pending.openPauseStart, asOf > open { paused += calendar.workingSeconds(from: open, to: asOf) }
-        let effective = paused > 0 ? calendar.advance(pending.legalDue, byWorkingSeconds: paused) : pending.legalDue
+        if let open = pending.openPauseStart, asOf > open { paused += span(from: open, to: asOf) }
+        let effective = paused > 0 ? moved(pending.legalDue, by: paused) : pending.legalDue
         let overdue = pending.lateBySupplements || asOf > effective
         return Classification(
             progress: overdue ? .inProgressOverdue : .inProgressWithin, effectiveDue: effective, processingWorkingSeconds: nil,

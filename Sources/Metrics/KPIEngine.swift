@@ -35,6 +35,8 @@ public struct ReportResult: Sendable {
     public var asOf: Timestamp?
     /// Working seconds in a working day, to turn processing minutes into working days.
     public var workingSecondsPerDay: Int64
+    /// The clock pauses and processing times were measured on.
+    public var clock: Clock = .working
 
     /// A processing-time percentile in working days.
     public func processingDays(_ aggregate: KPIAggregate, percentile q: Double) -> Double? {
@@ -59,6 +61,6 @@ public enum KPIEngine {
         return ReportResult(
             dimensions: options.dimensions, totals: accumulator.totals, groups: groups, input: input,
             outsideSelection: accumulator.outsideSelection, asOf: asOf,
-            workingSecondsPerDay: options.classifier.calendar.workingSecondsPerDay)
+            workingSecondsPerDay: options.classifier.secondsPerDay, clock: options.classifier.clock)
     }
 }

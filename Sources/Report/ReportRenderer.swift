@@ -10,6 +10,7 @@ public enum ReportRenderer {
     /// The JSON document described in the README (schema section).
     public static func json(_ result: ReportResult) -> String {
         var out = "{\n  \"as_of\": " + (result.asOf.map { NumberText.jsonString($0.iso8601) } ?? "null") + ",\n"
+        out += "  \"clock\": " + NumberText.jsonString(result.clock.rawValue) + ",\n"
         out += "  \"totals\": " + aggregateJSON(result.totals, result: result, indent: "  ") + ",\n"
         out += "  \"groups\": ["
         for (i, group) in result.groups.enumerated() {
@@ -104,7 +105,7 @@ public enum ReportRenderer {
         let median = result.processingDays(result.totals, percentile: 0.5)
         let p90 = result.processingDays(result.totals, percentile: 0.9)
         lines.append(
-            Labels.phrase("processing", language) + ": " + Labels.phrase("median", language) + " "
+            Labels.phrase(result.clock == .working ? "processing" : "processing_calendar", language) + ": " + Labels.phrase("median", language) + " "
                 + (median.map { NumberText.fixed($0, decimals: 2) } ?? "-") + ", " + Labels.phrase("p90", language) + " "
                 + (p90.map { NumberText.fixed($0, decimals: 2) } ?? "-"))
         if !result.dimensions.isEmpty {

@@ -1,9 +1,174 @@
-/// PLACEHOLDER: `tthc due`, to be implemented by its owner.
+import CivilTime
+import WorkingTime
+
+/// `tthc due`: the legal due time of one dossier, with how it was reached.
 enum DueCommand: Subcommand {
     static let spec = CommandSpec(
-        name: "due", summary: "Compute a due time", usage: "tthc due [options]", options: [], examples: ["tthc due --help"])
+        name: "due", summary: "Compute the legal due time of a dossier",
+        usage: "tthc due --received TIME (--deadline 3d|4h|today | --catalog FILE --procedure CODE) [options]",
+        options: [
+            OptionSpec(
+                "--received", value: "TIME",
+                help:
+                    "When the dossier was received (Vietnam time): 2026-02-13T16:30, 20260213163000, 13/02/2026 16:30."),
+            OptionSpec(
+                "--deadline", value: "SPEC",
+                help: "Legal deadline: Nd working days, Nh working hours, or 'today' (within the day)."),
+            OptionSpec(
+                "--catalog", value: "FILE",
+                help: "Procedure catalog CSV (MaTTHC, ThoiHanGiaiQuyet, DonViThoiGian, GioNhanSau ...)."),
+            OptionSpec(
+                "--procedure", value: "CODE",
+                help: "Procedure code (MaTTHC) to look up in --catalog for the deadline and cut-off."),
+            OptionSpec(
+                "--pause", value: "START/END", repeatable: true,
+                help: "A clock stop (supplement request ... supplement received); repeatable."),
+            OptionSpec(
+                "--calendar", value: "FILE", repeatable: true,
+                help: "Calendar overlay file, or 'cultural-day'; repeatable."),
+            OptionSpec(
+                "--due-mode", value: "MODE",
+                help: "exact (default: exact working-time addition) or end-of-day (end of the last working day)."),
+            OptionSpec("--format", value: "FORMAT", help: "text (default) or json."),
+        ],
+        examples: [
+            "tthc due --received 2026-02-13T16:30 --deadline 3d",
+            "tthc due --received 2026-03-02T15:30 --catalog Datasets/catalog/commune-procedures.csv --procedure 1.001193",
+            "tthc due --received 2026-08-26T09:00 --deadline 5d --pause 2026-08-27T15:00/2026-09-03T10:00 --format json",
+            "tthc due --received 2026-03-02T10:00 --deadline 4h --calendar Datasets/calendars/example-overlay.csv",
+        ],
+        notes: [
+            "The clock starts at the first working instant at or after the received time; N working days are N times",
+            "the working seconds of a day; a due at the end of an office interval stays there (17:00, not 08:00).",
+        ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        throw UsageError("tthc due: not implemented yet")
+        guard let receivedText = arguments.string("--received") else {
+            throw UsageError("tthc due: --received TIME is required (for example 2026-02-13T16:30)")
+        }
+        guard let received = TimestampParser.parse(receivedText) else {
+            throw UsageError("tthc due: --received expects a time such as 2026-02-13T16:30, got '\(receivedText)'")
+        }
+        let format = try arguments.choice("--format", ["text", "json"]) ?? "text"
+        let mode = DueMode(rawValue: try arguments.choice("--due-mode", ["exact", "end-of-day"]) ?? "exact")!
+        let calendar = try CalendarOption.calendar(arguments)
+
+        var deadline: Deadline? = nil
+        var cutoff: Int? = nil
+        if let code = arguments.string("--procedure") {
+            guard let path = arguments.string("--catalog") else {
+                throw UsageError("tthc due: --procedure needs --catalog FILE")
+            }
+            let catalog = try ProcedureCatalog(contentsOfFile: path)
+            guard let entry = catalog[code] else {
+                throw UsageError("tthc due: procedure '\(code)' is not in \(path)")
+            }
+            deadline = entry.deadline
+            cutoff = entry.afternoonCutoff
+        }
+        if let text = arguments.string("--deadline") {
+            guard let parsed = parseDeadline(text) else {
+                throw UsageError(
+                    "tthc due: --deadline expects Nd (working days), Nh (working hours) or today, got '\(text)'")
+            }
+            deadline = parsed
+        }
+        guard let deadline else {
+            throw UsageError("tthc due: give --deadline (3d, 4h, today) or --catalog FILE --procedure CODE")
+        }
+        var pauses: [(start: Timestamp, end: Timestamp?)] = []
+        for text in arguments.strings("--pause") {
+            // Dates written dd/MM/yyyy contain slashes too: split on the slash between two times.
+            guard let pause = splitPause(text), pause.end > pause.start else {
+                throw UsageError(
+                    "tthc due: --pause expects START/END with END after START (2026-08-27T15:00/2026-09-03T10:00), got '\(text)'"
+                )
+            }
+            pauses.append((pause.start, pause.end))
+        }
+
+        let paused = calendar.pausedWorkingSeconds(pauses)
+        let due = calendar.due(
+            received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pausedWorkingSeconds: paused)
+        let start = calendar.clockStart(received: received, afternoonCutoff: cutoff)
+        let workingMinutes = calendar.workingSeconds(from: start, to: due) / 60
+
+        var skipped: [(date: CivilDate, reason: String)] = []
+        if let cutoff, start.dayNumber > received.dayNumber, calendar.isWorkingDay(dayNumber: received.dayNumber),
+            received.secondOfDay > cutoff, received < calendar.endOfWorkingDay(containing: received)
+        {
+            skipped.append(
+                (
+                    received.date,
+                    "received after the \(CalendarCommand.clock(cutoff)) cut-off: counted from the next working day"
+                ))
+        }
+        if due.dayNumber >= received.dayNumber {
+            for day in received.dayNumber...due.dayNumber where !calendar.isWorkingDay(dayNumber: day) {
+                skipped.append((CivilDate(dayNumber: day), calendar.dayName(dayNumber: day) ?? "day off"))
+            }
+        }
+
+        if format == "json" {
+            let items = skipped.map { "{\"date\": \"\($0.date)\", \"reason\": \(WorkingTimeFormat.json($0.reason))}" }
+            console.out(
+                "{\"received\": \"\(received.iso8601)\", \"due\": \"\(due.iso8601)\", \"working_minutes\": \(workingMinutes), \"skipped\": ["
+                    + items.joined(separator: ", ") + "]}\n")
+            return 0
+        }
+        var out = "Due: \(due.iso8601) (\(CalendarCommand.weekdayShort[due.date.isoWeekday - 1]))\n"
+        var how = "Received \(received.iso8601); clock starts \(start.iso8601); \(describe(deadline))"
+        if paused > 0 { how += " + \(paused / 60) paused working minutes" }
+        how += " = \(workingMinutes) working minutes"
+        if mode == .endOfDay { how += ", rounded to the end of the working day" }
+        out += how + ".\n"
+        if skipped.isEmpty {
+            out += "No day skipped.\n"
+        } else {
+            // Runs of consecutive days with the same reason read as one range.
+            var runs: [(first: CivilDate, last: CivilDate, reason: String)] = []
+            for item in skipped {
+                if let last = runs.last, last.reason == item.reason, last.last.dayNumber + 1 == item.date.dayNumber {
+                    runs[runs.count - 1].last = item.date
+                } else {
+                    runs.append((item.date, item.date, item.reason))
+                }
+            }
+            out +=
+                "Skipped: "
+                + runs.map { ($0.first == $0.last ? "\($0.first)" : "\($0.first)..\($0.last)") + " " + $0.reason }
+                .joined(separator: "; ") + ".\n"
+        }
+        console.out(out)
+        return 0
+    }
+
+    static func parseDeadline(_ text: String) -> Deadline? {
+        let t = text.lowercased()
+        if t == "today" || t == "same-day" || t == "sameday" { return .sameDay }
+        guard let unit = t.last, let n = Int(t.dropLast()), n > 0, n <= 3650 else { return nil }
+        switch unit {
+        case "d": return .workingDays(n)
+        case "h": return .workingHours(n)
+        default: return nil
+        }
+    }
+
+    static func describe(_ deadline: Deadline) -> String {
+        switch deadline {
+        case .workingDays(let n): return "\(n) working day\(n == 1 ? "" : "s")"
+        case .workingHours(let n): return "\(n) working hour\(n == 1 ? "" : "s")"
+        case .sameDay: return "within the day (to the end of the receiving working day)"
+        }
+    }
+
+    /// Splits `START/END` where either side may itself be `dd/MM/yyyy HH:mm`.
+    static func splitPause(_ text: String) -> (start: Timestamp, end: Timestamp)? {
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() where c == "/" {
+            let left = String(chars[..<i]), right = String(chars[(i + 1)...])
+            if let a = TimestampParser.parse(left), let b = TimestampParser.parse(right) { return (a, b) }
+        }
+        return nil
     }
 }

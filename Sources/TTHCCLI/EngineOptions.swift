@@ -15,8 +15,13 @@ enum EngineOptions {
             "--as-of", value: "TIME",
             help: "Judge in-progress dossiers at TIME (default: end of --period/--to, else the log's latest event)."),
         OptionSpec("--catalog", value: "FILE", help: "Procedure catalog CSV: legal deadlines when NgayHenTra is missing."),
-        OptionSpec("--calendar", value: "FILE", help: "Calendar overlay: extra days off/working days, office hours."),
+        OptionSpec(
+            "--calendar", value: "FILE", repeatable: true,
+            help: "Calendar overlay (days off, working days, office hours) or 'cultural-day'; repeatable."),
         OptionSpec("--due-mode", value: "MODE", help: "exact (default) or end-of-day: how a catalog due is placed."),
+        OptionSpec(
+            "--clock", value: "CLOCK",
+            help: "working (default): pauses and processing times in office hours; calendar: in elapsed time."),
         OptionSpec("--lenient-supplements", help: "Do not count dossiers with several supplement requests as late."),
         OptionSpec("--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
         OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
@@ -87,6 +92,9 @@ enum EngineOptions {
         if let mode = try parsed.choice("--due-mode", ["exact", "end-of-day"]) {
             classifier.dueMode = DueMode(rawValue: mode)!
         }
+        if let clock = try parsed.choice("--clock", Clock.allCases.map(\.rawValue)) {
+            classifier.clock = Clock(rawValue: clock)!
+        }
         classifier.calendar = try CalendarLoading.calendar(parsed)
         classifier.catalog = try CalendarLoading.catalog(parsed)
         options.classifier = classifier
@@ -124,17 +132,9 @@ enum EngineOptions {
 
 /// Loads the working calendar and procedure catalog named on the command line.
 enum CalendarLoading {
-    static func calendar(_ parsed: ParsedArguments) throws -> WorkCalendar {
-        if parsed.string("--calendar") != nil {
-            throw UsageError("tthc \(parsed.command): --calendar is not available yet in this build")
-        }
-        return WorkCalendar()
-    }
+    static func calendar(_ parsed: ParsedArguments) throws -> WorkCalendar { try CalendarOption.calendar(parsed) }
 
     static func catalog(_ parsed: ParsedArguments) throws -> ProcedureCatalog? {
-        if parsed.string("--catalog") != nil {
-            throw UsageError("tthc \(parsed.command): --catalog is not available yet in this build")
-        }
-        return nil
+        try parsed.string("--catalog").map { try ProcedureCatalog(contentsOfFile: $0) }
     }
 }

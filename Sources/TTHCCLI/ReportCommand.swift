@@ -10,12 +10,14 @@ enum ReportCommand: Subcommand {
             OptionSpec("--by", value: "DIMS", help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
             OptionSpec("--format", value: "FMT", help: "table (default), json or csv."),
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
+            TargetOptions.periodSpec,
         ] + EngineOptions.specs,
         examples: [
             "tthc report Datasets/sample/dossiers.csv",
             "tthc report Datasets/sample/dossiers.csv --by agency --lang vi",
             "tthc report 2026-*.csv --by month,agency --format json > kpis.json",
             "tthc report Datasets/sample/dossiers.jsonl --from 2026-01-01 --to 2026-03-31 --format csv",
+            "tthc report Datasets/sample/dossiers.csv --period 2026-q1 --by week",
             "cat log.tsv | tthc report - --input-format tsv --skip-invalid --rejects rejects.txt",
         ],
         notes: [
@@ -29,6 +31,7 @@ enum ReportCommand: Subcommand {
         let format = try arguments.choice("--format", ["table", "json", "csv"]) ?? "table"
         let language = try EngineOptions.language(arguments)
         var options = try EngineOptions.reportOptions(arguments)
+        _ = try TargetOptions.applyPeriod(arguments, to: &options)
         options.dimensions = try EngineOptions.dimensions(arguments)
         let result = try KPIEngine.run(files: files, options: options)
         switch format {

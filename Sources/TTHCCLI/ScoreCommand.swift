@@ -1,9 +1,66 @@
-/// PLACEHOLDER: `tthc score`, to be implemented by its owner.
+import CivilTime
+import Metrics
+import Targets
+
+/// `tthc score`: the parts of the 766 index a dossier log can support, per unit and in total.
 enum ScoreCommand: Subcommand {
     static let spec = CommandSpec(
-        name: "score", summary: "Estimate the 766 index", usage: "tthc score [options]", options: [], examples: ["tthc score --help"])
+        name: "score", summary: "Estimate the 766 index groups the log supports, per unit and in total",
+        usage: "tthc score FILE... [--profile 766|FILE] [--by DIMS] [--period P] [--format table|json] [options]",
+        options: [
+            OptionSpec("--profile", value: "NAME|FILE", help: "A profile with a score section (default: 766)."),
+            OptionSpec(
+                "--by", value: "DIMS", help: "Units to score separately (default: agency; 'none' for totals only)."),
+            TargetOptions.periodSpec,
+            TargetOptions.formatSpec,
+        ] + EngineOptions.specs,
+        examples: [
+            "tthc score Datasets/sample/dossiers.csv",
+            "tthc score log.csv --period 2026-q1 --format json",
+            "tthc score log.csv --by agency,procedure --profile my-766-reading.json",
+        ],
+        notes: [
+            "Groups: progress (20 points, 20 x rate), online service (12, online rate, full at 50%), online payment",
+            "(10), digitization (22: electronic results 6 and digitized dossiers 4, full at 80%; 12 not computed).",
+            "Below its threshold an indicator scores rate x max / threshold (DOMAIN.md section 3). Publicity and",
+            "satisfaction (36 points) are not in a dossier log and are listed as not computed, never guessed.",
+        ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        throw UsageError("tthc score: not implemented yet")
+        let files = try EngineOptions.files(arguments)
+        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let profile = try TargetOptions.profile(arguments, default: "766")!
+        guard let model = profile.score else {
+            throw UsageError(
+                "tthc score: --profile \(profile.name) has no \"score\" section; expected a profile such as 766 (see Guides/Targets.md)"
+            )
+        }
+        var options = try EngineOptions.reportOptions(arguments)
+        let period = try TargetOptions.applyPeriod(arguments, to: &options)
+        let dimensions: [GroupDimension] =
+            arguments.string("--by") == "none"
+            ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
+        options.dimensions = dimensions
+        let result = try KPIEngine.run(files: files, options: options)
+        let total = model.estimate(result.totals.counts)
+        var units: [(key: String, estimate: ScoreEstimate)] = []
+        if !dimensions.isEmpty {
+            for group in Breakdown(projecting: result, onto: dimensions).groups {
+                units.append((group.key.joined(separator: " / "), model.estimate(group.counts)))
+            }
+        }
+        var context = RunContext(
+            asOf: result.asOf ?? Timestamp(seconds: 0), period: period,
+            from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,
+            to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
+        context.setInput(result.input, outsideSelection: result.outsideSelection)
+        let unitDimension = dimensions.map(\.rawValue).joined(separator: ",")
+        if format == "json" {
+            console.out(
+                ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text)
+        } else {
+            console.out(ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context))
+        }
+        return 0
     }
 }

@@ -1,9 +1,89 @@
-/// PLACEHOLDER: `tthc today`, to be implemented by its owner.
+import CivilTime
+import Foundation
+import Ingest
+import Metrics
+import Targets
+
+/// `tthc today`: what the service center must act on now.
 enum TodayCommand: Subcommand {
     static let spec = CommandSpec(
-        name: "today", summary: "What needs action today", usage: "tthc today [options]", options: [], examples: ["tthc today --help"])
+        name: "today", summary: "What needs action now: due soon, overdue, late without apology, today's figures",
+        usage:
+            "tthc today FILE... [--as-of TIME] [--within DURATION] [--profile NAME|FILE] [--period P] [--format table|json] [options]",
+        options: [
+            OptionSpec(
+                "--within", value: "DURATION",
+                help:
+                    "Due-soon horizon in working time: 8h, 90m, 2d, 1d4h (default: rest of today and the next working day)."
+            ),
+            OptionSpec(
+                "--profile", value: "NAME|FILE", help: "Targets to compare today's and period-to-date figures with."),
+            OptionSpec(
+                "--period", value: "P",
+                help: "Period of the to-date figures and the selection (default: the Hanoi quarter holding as-of)."),
+            OptionSpec("--limit", value: "N", help: "Dossiers listed per list (default 20; 0 lists all)."),
+            TargetOptions.formatSpec,
+        ] + EngineOptions.specs,
+        examples: [
+            "tthc today Datasets/sample/dossiers.csv --as-of 2026-03-11T10:00",
+            "tthc today log.csv --within 8h --profile hanoi-commune-2026",
+            "tthc today log.csv --format json --limit 0 > today.json",
+        ],
+        notes: [
+            "As-of defaults to now (Vietnam time), or the end of --period. Working time follows the legal clock",
+            "(office hours, weekends, holidays). Lists: dossiers in progress due by the horizon, sorted by due;",
+            "dossiers in progress past their due, with the working time overdue and whether an apology letter is",
+            "recorded; finished late dossiers without an apology letter, the most recent first.",
+            "Today's figures: intake of the dossiers received today, outcomes of those finished today.",
+        ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        throw UsageError("tthc today: not implemented yet")
+        let files = try EngineOptions.files(arguments)
+        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let profile = try TargetOptions.profile(arguments)
+        let limit = try arguments.int("--limit", in: 0...1_000_000) ?? 20
+        var options = try EngineOptions.reportOptions(arguments)
+        let explicitPeriod = try TargetOptions.applyPeriod(arguments, to: &options)
+        let now = Timestamp(unixSeconds: Int64(Date().timeIntervalSince1970))
+        let asOf = options.asOf ?? now
+        let calendar = options.classifier.calendar
+        let horizon: Timestamp
+        if let text = arguments.string("--within") {
+            guard let amount = parseWorkingDuration(text, perDay: calendar.workingSecondsPerDay) else {
+                throw UsageError("tthc today: --within expects working time such as 8h, 90m, 2d or 1d4h, got '\(text)'")
+            }
+            horizon = calendar.advance(asOf, byWorkingSeconds: amount)
+        } else {
+            horizon = DailyMonitor.defaultHorizon(asOf: asOf, calendar: calendar)
+        }
+        let period = explicitPeriod ?? hanoiQuarter(containing: asOf.date)
+        let setup = MonitorSetup(
+            classifier: options.classifier, asOf: asOf, horizonEnd: horizon, periodStart: period.start,
+            receivedFrom: options.receivedFrom, receivedBefore: options.receivedBefore, limit: limit)
+        let (consumer, input) = try LogScanner.scan(files: files, options: options.scan) {
+            MonitorConsumer(setup: setup)
+        }
+        let report = TodayReport(
+            monitor: consumer.monitor, figures: consumer.figures, periodStart: period.firstDay,
+            periodName: period.description, targets: profile?.targets ?? [],
+            workingSecondsPerDay: calendar.workingSecondsPerDay)
+        var context = RunContext(
+            asOf: asOf, period: explicitPeriod,
+            from: explicitPeriod == nil ? try EngineOptions.date(arguments, "--from") : nil,
+            to: explicitPeriod == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
+        context.setInput(input, outsideSelection: consumer.outsideSelection)
+        console.out(format == "json" ? report.json(context: context).text : report.table(context: context))
+        return 0
+    }
+
+    /// The Hanoi reporting quarter (15 Dec - 14 Mar, ...) holding `date`.
+    static func hanoiQuarter(containing date: CivilDate) -> ReportingPeriod {
+        for year in [date.year, date.year + 1] {
+            for q in 1...4 {
+                let period = try! ReportingPeriod.parse("\(year)-q\(q)")
+                if period.contains(date) { return period }
+            }
+        }
+        preconditionFailure("every date is in a Hanoi quarter")
     }
 }

@@ -14,81 +14,305 @@ public enum DueMode: String, Sendable {
     case endOfDay = "end-of-day"
 }
 
-/// The working clock: which instants are office time.
+/// The legal working clock of Vietnamese administrations: office hours, weekly rest days,
+/// public holidays (Labor Code 2019 rules plus the government's yearly schedules), and any
+/// overlay a locality adds.
 ///
-/// PLACEHOLDER (skeleton): Monday-Friday 08:00-12:00, 13:00-17:00, no holidays, loop-based.
-/// The working-time module replaces the internals (holidays, schedules, O(1) tables) while
-/// keeping these signatures.
+/// Every question is answered from per-day tables built once for 1900-01-01 ... 2100-12-31:
+/// the office-hours profile of each day and the working seconds before it. The working time
+/// before an instant, `W(t)`, is one table read plus a walk over the (few) office intervals
+/// of that day; `workingSeconds(from:to:)` is `W(b) − W(a)`, and `advance` inverts `W` with a
+/// binary search over the cumulative table.
+///
+/// `WorkCalendar` is a small value (one reference to immutable shared tables), so copying it
+/// into every worker is free. Instants outside the table range are clamped to it.
 public struct WorkCalendar: Sendable {
-    /// Office intervals of a working day, in seconds since midnight, sorted, disjoint.
-    public var officeIntervals: [(start: Int, end: Int)] = [(8 * 3600, 12 * 3600), (13 * 3600, 17 * 3600)]
+    final class Tables: Sendable {
+        let firstDay: Int
+        let dayCount: Int
+        /// Profile index of each day; profile 0 has no office hours.
+        let profileOfDay: [UInt8]
+        /// Working seconds in [firstDay, firstDay + i) for i in 0...dayCount.
+        let cumulative: [Int64]
+        /// Office intervals of all profiles, flattened; profile p owns [profileFirst[p], profileFirst[p + 1]).
+        let intervalStart: [Int32]
+        let intervalEnd: [Int32]
+        let profileFirst: [Int]
+        let profileSeconds: [Int64]
+        /// The profile of a normal working day (Monday's, or the first working weekday's).
+        let standardProfile: Int
+        /// Profile of each ISO weekday 1...7 (index 0 unused) in the base week.
+        let weekProfile: [Int]
+        /// Names of days that differ from the base week (holidays, days off, make-up days).
+        let names: [Int: String]
+        let overlays: [CalendarFile]
 
-    public init() {}
-
-    /// Working seconds in one full working day.
-    public var workingSecondsPerDay: Int64 {
-        Int64(officeIntervals.reduce(0) { $0 + $1.end - $1.start })
+        init(
+            firstDay: Int, dayCount: Int, profileOfDay: [UInt8], cumulative: [Int64], intervalStart: [Int32],
+            intervalEnd: [Int32], profileFirst: [Int], profileSeconds: [Int64], standardProfile: Int,
+            weekProfile: [Int], names: [Int: String], overlays: [CalendarFile]
+        ) {
+            self.firstDay = firstDay
+            self.dayCount = dayCount
+            self.profileOfDay = profileOfDay
+            self.cumulative = cumulative
+            self.intervalStart = intervalStart
+            self.intervalEnd = intervalEnd
+            self.profileFirst = profileFirst
+            self.profileSeconds = profileSeconds
+            self.standardProfile = standardProfile
+            self.weekProfile = weekProfile
+            self.names = names
+            self.overlays = overlays
+        }
     }
 
-    public func isWorkingDay(dayNumber: Int) -> Bool {
-        CivilDate.isoWeekday(dayNumber: dayNumber) <= 5
+    var tables: Tables
+
+    /// The first and last years the tables cover.
+    public static let coveredYears = 1900...2100
+
+    /// The standard Vietnamese calendar: Labor Code holidays, the shipped 2024–2026 schedules,
+    /// office hours 08:00–12:00 and 13:00–17:00 Monday to Friday.
+    public static let standard = WorkCalendar(overlays: [], includeShippedSchedules: true)
+
+    /// The standard calendar (shares its tables; no work is done).
+    public init() { self = WorkCalendar.standard }
+
+    /// A calendar from the Labor Code rules, the shipped yearly schedules (unless excluded) and
+    /// `overlays` applied in order (a later file wins on the same day).
+    public init(overlays: [CalendarFile], includeShippedSchedules: Bool = true) {
+        let files = (includeShippedSchedules ? ShippedCalendars.schedules : []) + overlays
+        tables = WorkCalendar.build(files: files)
     }
 
-    /// Working seconds in [a, b); 0 when b <= a.
-    public func workingSeconds(from a: Timestamp, to b: Timestamp) -> Int64 {
-        guard b > a else { return 0 }
-        var total: Int64 = 0
-        for day in a.dayNumber...b.dayNumber where isWorkingDay(dayNumber: day) {
-            let base = Int64(day) * 86_400
-            for interval in officeIntervals {
-                let s = max(a.seconds, base + Int64(interval.start))
-                let e = min(b.seconds, base + Int64(interval.end))
-                if e > s { total += e - s }
+    /// The standard calendar with one overlay file.
+    public init(contentsOfFile path: String) throws(DataFileError) {
+        self.init(overlays: [try CalendarFile(contentsOfFile: path)])
+    }
+
+    /// The files this calendar was built from (shipped schedules first).
+    public var files: [CalendarFile] { tables.overlays }
+
+    // MARK: Office hours
+
+    /// Office intervals of a normal working day, in seconds since midnight, sorted, disjoint.
+    /// Setting them changes Monday to Friday and rebuilds the tables.
+    public var officeIntervals: [(start: Int, end: Int)] {
+        get { intervals(profile: tables.standardProfile) }
+        set {
+            let hours = CalendarFile(
+                name: "officeIntervals",
+                directives: [.hours(weekdays: [1, 2, 3, 4, 5], intervals: newValue.map { $0.start...$0.end })])
+            tables = WorkCalendar.build(files: tables.overlays + [hours])
+        }
+    }
+
+    func intervals(profile: Int) -> [(start: Int, end: Int)] {
+        (tables.profileFirst[profile]..<tables.profileFirst[profile + 1]).map {
+            (Int(tables.intervalStart[$0]), Int(tables.intervalEnd[$0]))
+        }
+    }
+
+    /// Office intervals of day `dayNumber` (empty on a day off).
+    public func officeIntervals(dayNumber: Int) -> [(start: Int, end: Int)] {
+        intervals(profile: profile(dayNumber))
+    }
+
+    /// Working seconds in one full (normal) working day.
+    public var workingSecondsPerDay: Int64 { tables.profileSeconds[tables.standardProfile] }
+
+    @inline(__always)
+    func profile(_ dayNumber: Int) -> Int {
+        let index = dayNumber - tables.firstDay
+        if index >= 0 && index < tables.dayCount { return Int(tables.profileOfDay[index]) }
+        return tables.weekProfile[CivilDate.isoWeekday(dayNumber: dayNumber)]
+    }
+
+    public func isWorkingDay(dayNumber: Int) -> Bool { profile(dayNumber) != 0 }
+
+    /// Why a day differs from the base week ("Tết Nguyên đán", "Làm bù ..."), or "Thứ Bảy" /
+    /// "Chủ nhật" for an ordinary weekly rest day; nil for an ordinary working day.
+    public func dayName(dayNumber: Int) -> String? {
+        if let name = tables.names[dayNumber] { return name }
+        let weekday = CivilDate.isoWeekday(dayNumber: dayNumber)
+        if tables.weekProfile[weekday] == 0 && !isWorkingDay(dayNumber: dayNumber) {
+            return weekday == 7 ? "Chủ nhật" : "Thứ \(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"][weekday - 1])"
+        }
+        return nil
+    }
+
+    /// The days of `year` that differ from the base week: working days off and working rest days.
+    public func exceptions(year: Int) -> [(dayNumber: Int, working: Bool, name: String)] {
+        let first = CivilDate.dayNumber(year: year, month: 1, day: 1)
+        let last = CivilDate.dayNumber(year: year, month: 12, day: 31)
+        var result: [(Int, Bool, String)] = []
+        for day in first...last {
+            let baseWorking = tables.weekProfile[CivilDate.isoWeekday(dayNumber: day)] != 0
+            let working = isWorkingDay(dayNumber: day)
+            if working != baseWorking {
+                result.append((day, working, tables.names[day] ?? (working ? "Ngày làm việc" : "Ngày nghỉ")))
             }
+        }
+        return result
+    }
+
+    /// Number of working days in a month.
+    public func workingDays(year: Int, month: Int) -> Int {
+        let first = CivilDate.dayNumber(year: year, month: month, day: 1)
+        return (first..<(first + CivilDate.daysInMonth(year: year, month: month))).filter(isWorkingDay(dayNumber:))
+            .count
+    }
+
+    // MARK: The working-time function W
+
+    /// Working seconds from the start of the table to `t`.
+    /// - Complexity: O(k), k the number of office intervals in a day.
+    @inline(__always)
+    public func workingSecondsBefore(_ t: Timestamp) -> Int64 {
+        let tables = self.tables
+        let s = t.seconds
+        let day = Int(s >= 0 ? s / 86_400 : (s - 86_399) / 86_400)
+        let index = day - tables.firstDay
+        if index < 0 { return 0 }
+        if index >= tables.dayCount { return tables.cumulative[tables.dayCount] }
+        let secondOfDay = Int32(truncatingIfNeeded: s - Int64(day) * 86_400)
+        var total = tables.cumulative[index]
+        let p = Int(tables.profileOfDay[index])
+        var j = tables.profileFirst[p]
+        let end = tables.profileFirst[p + 1]
+        while j < end {
+            let a = tables.intervalStart[j]
+            if secondOfDay <= a { break }
+            total += Int64(min(secondOfDay, tables.intervalEnd[j]) - a)
+            j += 1
         }
         return total
     }
 
-    /// The first instant at or after `t` that is inside office hours of a working day.
-    public func nextWorkingInstant(atOrAfter t: Timestamp) -> Timestamp {
-        var day = t.dayNumber
-        while true {
-            if isWorkingDay(dayNumber: day) {
-                let base = Int64(day) * 86_400
-                for interval in officeIntervals {
-                    let e = base + Int64(interval.end)
-                    if t.seconds < e { return Timestamp(seconds: max(t.seconds, base + Int64(interval.start))) }
-                }
-            }
-            day += 1
+    /// The instant where W reaches `target`: the earliest such instant when `late` is false (so
+    /// a target ending an interval gives 12:00 or 17:00), the latest when true (the start of the
+    /// next interval: the next working instant).
+    /// - Parameter hint: a day index at or before the answer (the day of the instant being
+    ///   advanced), from which the search gallops forward, so a deadline of d days costs
+    ///   O(log d) probes in nearby memory rather than a search over the whole table.
+    /// - Complexity: O(log d), d the distance in days from `hint` to the answer.
+    func instant(atWorkingSeconds target: Int64, late: Bool, hint: Int = 0) -> Timestamp {
+        let tables = self.tables
+        let cumulative = tables.cumulative
+        let count = tables.dayCount
+        if target < 0 { return Timestamp(seconds: Int64(tables.firstDay) * 86_400) }
+        if late ? target >= cumulative[count] : target > cumulative[count] {
+            return Timestamp(seconds: Int64(tables.firstDay + count) * 86_400)
         }
+        // Smallest index i with cumulative[i + 1] >= target (> when late): gallop from the hint
+        // to bracket it, then bisect the bracket.
+        @inline(__always) func reached(_ i: Int) -> Bool {
+            late ? cumulative[i + 1] > target : cumulative[i + 1] >= target
+        }
+        var low = min(max(hint, 0), count - 1)
+        if reached(low) { low = 0 }
+        var high = count - 1
+        var step = 1
+        while low + step < high {
+            if reached(low + step) {
+                high = low + step
+                break
+            }
+            low += step
+            step <<= 1
+        }
+        while low < high {
+            let mid = (low + high) >> 1
+            if reached(mid) { high = mid } else { low = mid + 1 }
+        }
+        var remaining = target - cumulative[low]
+        let p = Int(tables.profileOfDay[low])
+        let base = Int64(tables.firstDay + low) * 86_400
+        var j = tables.profileFirst[p]
+        let end = tables.profileFirst[p + 1]
+        while j < end {
+            let length = Int64(tables.intervalEnd[j] - tables.intervalStart[j])
+            if remaining < length || (remaining == length && !late) {
+                return Timestamp(seconds: base + Int64(tables.intervalStart[j]) + remaining)
+            }
+            remaining -= length
+            j += 1
+        }
+        assertionFailure("working-time tables are inconsistent")
+        return Timestamp(seconds: base + 86_400)
+    }
+
+    /// Working seconds in [a, b); 0 when b <= a.
+    /// - Complexity: O(1) (two table reads).
+    public func workingSeconds(from a: Timestamp, to b: Timestamp) -> Int64 {
+        guard b > a else { return 0 }
+        return workingSecondsBefore(b) - workingSecondsBefore(a)
+    }
+
+    /// The first instant at or after `t` that is inside office hours of a working day.
+    /// - Complexity: O(log n).
+    public func nextWorkingInstant(atOrAfter t: Timestamp) -> Timestamp {
+        let day = t.dayNumber
+        let index = day - tables.firstDay
+        // Fast path: t inside an office interval of a working day.
+        if index >= 0 && index < tables.dayCount {
+            let p = Int(tables.profileOfDay[index])
+            let second = Int32(t.secondOfDay)
+            var j = tables.profileFirst[p]
+            let end = tables.profileFirst[p + 1]
+            while j < end {
+                if second < tables.intervalEnd[j] {
+                    if second >= tables.intervalStart[j] { return t }
+                    return Timestamp(seconds: Int64(day) * 86_400 + Int64(tables.intervalStart[j]))
+                }
+                j += 1
+            }
+        }
+        let result = instant(atWorkingSeconds: workingSecondsBefore(t), late: true, hint: index)
+        return max(result, t)
     }
 
     /// The earliest instant `u` with `workingSeconds(from: t, to: u) == amount`. A result that
     /// falls on the end of an office interval stays there (17:00, not next morning).
+    /// - Complexity: O(log n).
     public func advance(_ t: Timestamp, byWorkingSeconds amount: Int64) -> Timestamp {
         guard amount > 0 else { return t }
-        var remaining = amount
-        var day = t.dayNumber
-        while true {
-            if isWorkingDay(dayNumber: day) {
-                let base = Int64(day) * 86_400
-                for interval in officeIntervals {
-                    let s = max(t.seconds, base + Int64(interval.start))
-                    let e = base + Int64(interval.end)
-                    guard e > s else { continue }
-                    if e - s >= remaining { return Timestamp(seconds: s + remaining) }
-                    remaining -= e - s
-                }
-            }
-            day += 1
-        }
+        return instant(
+            atWorkingSeconds: workingSecondsBefore(t) + amount, late: false, hint: t.dayNumber - tables.firstDay)
     }
 
     /// The end of the last office interval of the working day containing `t`'s next working instant.
     public func endOfWorkingDay(containing t: Timestamp) -> Timestamp {
-        let start = nextWorkingInstant(atOrAfter: t)
-        return Timestamp(seconds: Int64(start.dayNumber) * 86_400 + Int64(officeIntervals.last!.end))
+        endOfDay(nextWorkingInstant(atOrAfter: t))
+    }
+
+    /// End of the last office interval of `t`'s day (or `t` on a day without office hours).
+    func endOfDay(_ t: Timestamp) -> Timestamp {
+        let day = t.dayNumber
+        let p = profile(day)
+        let first = tables.profileFirst[p], end = tables.profileFirst[p + 1]
+        guard end > first else { return t }
+        return Timestamp(seconds: Int64(day) * 86_400 + Int64(tables.intervalEnd[end - 1]))
+    }
+
+    /// Where the clock of a dossier received at `received` starts: its next working instant,
+    /// or the next working day's first instant when received after `afternoonCutoff`.
+    public func clockStart(received: Timestamp, afternoonCutoff: Int? = nil) -> Timestamp {
+        let start = nextWorkingInstant(atOrAfter: received)
+        if let cutoff = afternoonCutoff, start.dayNumber == received.dayNumber, received.secondOfDay > cutoff {
+            return nextWorkingInstant(atOrAfter: Timestamp(seconds: Int64(start.dayNumber + 1) * 86_400))
+        }
+        return start
+    }
+
+    /// The working seconds a deadline grants.
+    public func workingSeconds(of deadline: Deadline) -> Int64? {
+        switch deadline {
+        case .workingDays(let n): return Int64(n) * workingSecondsPerDay
+        case .workingHours(let n): return Int64(n) * 3600
+        case .sameDay: return nil
+        }
     }
 
     /// The due time of a dossier received at `received` under `deadline`.
@@ -97,19 +321,53 @@ public struct WorkCalendar: Sendable {
     public func due(
         received: Timestamp, deadline: Deadline, afternoonCutoff: Int? = nil, mode: DueMode = .exact
     ) -> Timestamp {
-        var start = nextWorkingInstant(atOrAfter: received)
-        if let cutoff = afternoonCutoff, start.secondOfDay >= cutoff, start.dayNumber == received.dayNumber {
-            start = nextWorkingInstant(atOrAfter: Timestamp(seconds: Int64(start.dayNumber + 1) * 86_400))
-        }
-        let result: Timestamp
+        due(
+            received: received, deadline: deadline, afternoonCutoff: afternoonCutoff, mode: mode,
+            pausedWorkingSeconds: 0)
+    }
+
+    /// The due time, moved later by `pausedWorkingSeconds` of paused clock (supplement requests,
+    /// financial obligations): see `pausedWorkingSeconds(_:)`.
+    /// - Complexity: O(log n).
+    public func due(
+        received: Timestamp, deadline: Deadline, afternoonCutoff: Int? = nil, mode: DueMode = .exact,
+        pausedWorkingSeconds: Int64
+    ) -> Timestamp {
+        let start = clockStart(received: received, afternoonCutoff: afternoonCutoff)
+        var result: Timestamp
         switch deadline {
-        case .sameDay: return endOfWorkingDay(containing: start)
-        case .workingDays(let n): result = advance(start, byWorkingSeconds: Int64(n) * workingSecondsPerDay)
-        case .workingHours(let n): result = advance(start, byWorkingSeconds: Int64(n) * 3600)
+        case .sameDay:
+            result = endOfDay(start)
+        case .workingDays(let n):
+            result = advance(start, byWorkingSeconds: Int64(n) * workingSecondsPerDay)
+        case .workingHours(let n):
+            result = advance(start, byWorkingSeconds: Int64(n) * 3600)
         }
-        if mode == .endOfDay {
-            return Timestamp(seconds: Int64(result.dayNumber) * 86_400 + Int64(officeIntervals.last!.end))
-        }
+        if pausedWorkingSeconds > 0 { result = advance(result, byWorkingSeconds: pausedWorkingSeconds) }
+        if mode == .endOfDay { result = endOfDay(result) }
         return result
+    }
+
+    /// Working seconds covered by `pauses` (overlaps counted once); an open pause (nil end) runs
+    /// to `asOf`, or is ignored without it.
+    public func pausedWorkingSeconds(_ pauses: [(start: Timestamp, end: Timestamp?)], asOf: Timestamp? = nil) -> Int64 {
+        var closed: [(Timestamp, Timestamp)] = []
+        for pause in pauses {
+            guard let end = pause.end ?? asOf, end > pause.start else { continue }
+            closed.append((pause.start, end))
+        }
+        if closed.count > 1 { closed.sort { $0.0 < $1.0 } }
+        var total: Int64 = 0
+        var current: (Timestamp, Timestamp)? = nil
+        for interval in closed {
+            if let c = current, interval.0 <= c.1 {
+                current = (c.0, max(c.1, interval.1))
+            } else {
+                if let c = current { total += workingSeconds(from: c.0, to: c.1) }
+                current = interval
+            }
+        }
+        if let c = current { total += workingSeconds(from: c.0, to: c.1) }
+        return total
     }
 }

@@ -1,52 +1,12 @@
 import Foundation
 import Ingest
 import Testing
+import TestSupport
 
 /// The parallel chunked scanner against a slow, obvious RFC 4180 reader, over seeded random
 /// logs full of quoted commas, quotes and newlines, with chunk sizes down to a few bytes.
 @Suite struct ChunkingDifferentialTests {
     let files = TestFiles()
-
-    /// Splits RFC 4180 text into records of fields, character by character.
-    static func referenceRecords(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var inQuotes = false
-        var chars = Array(text.unicodeScalars)
-        if chars.last != "\n" { chars.append("\n") }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" {
-                        field.unicodeScalars.append("\"")
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                inQuotes = true
-            } else if c == "," {
-                record.append(field)
-                field = ""
-            } else if c == "\n" {
-                if field.hasSuffix("\r") { field.removeLast() }
-                record.append(field)
-                if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
-                record = []
-                field = ""
-            } else {
-                field.unicodeScalars.append(c)
-            }
-            i += 1
-        }
-        return records
-    }
 
     static func randomLog(seed: UInt64, count: Int) -> String {
         var rng = SplitMix(seed: seed)
@@ -71,7 +31,7 @@ import Testing
     func parallelScanMatchesReference(seed: UInt64) throws {
         let text = Self.randomLog(seed: seed, count: 300)
         let path = files.write("log\(seed).csv", text)
-        let expected = Self.referenceRecords(text).dropFirst().map { $0[1] }
+        let expected = ReferenceCSV.records(text).dropFirst().map { $0[1] }
         for chunk in [7, 64, 333, 4096, 1 << 22] {
             for workers in [1, 2, 3] {
                 for pieces in [1, 3, 8] {
@@ -108,15 +68,3 @@ import Testing
     }
 }
 
-/// A small seeded generator for tests (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

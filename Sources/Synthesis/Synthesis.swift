@@ -1,1 +1,0 @@
-// Module Synthesis: to be filled.

@@ -1,0 +1,262 @@
+import CivilTime
+import Ingest
+import Metrics
+import Records
+import WorkingTime
+
+/// What every worker of `tthc today` shares.
+public final class MonitorSetup: Sendable {
+    public let classifier: DossierClassifier
+    public let asOf: Timestamp
+    public let horizonEnd: Timestamp
+    /// The start of the period-to-date figures.
+    public let periodStart: Timestamp
+    /// `--from/--to` selection by received time.
+    public let receivedFrom: Timestamp?
+    public let receivedBefore: Timestamp?
+    /// How many items each list keeps (0 = all).
+    public let limit: Int
+
+    public init(
+        classifier: DossierClassifier, asOf: Timestamp, horizonEnd: Timestamp, periodStart: Timestamp,
+        receivedFrom: Timestamp?, receivedBefore: Timestamp?, limit: Int
+    ) {
+        self.classifier = classifier
+        self.asOf = asOf
+        self.horizonEnd = horizonEnd
+        self.periodStart = periodStart
+        self.receivedFrom = receivedFrom
+        self.receivedBefore = receivedBefore
+        self.limit = limit
+    }
+}
+
+/// Folds records into the daily monitor's lists and figures, on one worker; merges associatively.
+public struct MonitorConsumer: RecordConsumer {
+    let setup: MonitorSetup
+    public var monitor: DailyMonitor
+    public var figures = TodayFigures()
+    /// Records left out because they were received after as-of or outside `--from/--to`.
+    public var outsideSelection = 0
+    private var catalogCache: [String: ProcedureCatalog.Entry?] = [:]
+
+    public init(setup: MonitorSetup) {
+        self.setup = setup
+        monitor = DailyMonitor(asOf: setup.asOf, horizonEnd: setup.horizonEnd, limit: setup.limit)
+    }
+
+    public mutating func consume(_ record: inout DossierRecord) {
+        let asOf = setup.asOf
+        if let received = record.received {
+            if received > asOf || setup.receivedFrom.map({ received < $0 }) == true
+                || setup.receivedBefore.map({ received >= $0 }) == true
+            {
+                outsideSelection += 1
+                return
+            }
+        } else if setup.receivedFrom != nil || setup.receivedBefore != nil {
+            outsideSelection += 1
+            return
+        }
+        var entry: ProcedureCatalog.Entry?
+        if let catalog = setup.classifier.catalog, record.procedure.count > 0 {
+            let code = record.procedure.utf8String
+            if let cached = catalogCache[code] {
+                entry = cached
+            } else {
+                entry = catalog[code]
+                catalogCache[code] = entry
+            }
+        }
+        let classification = setup.classifier.classify(&record, entry: entry, asOf: asOf)
+        let delta = MonitorConsumer.tally(record, entry: entry, classification)
+        let today = asOf.dayNumber
+        if let received = record.received {
+            if received >= setup.periodStart { figures.periodToDate.merge(delta) }
+            if received.dayNumber == today { figures.receivedToday.merge(delta) }
+        }
+        if classification.progress.isFinished, let end = record.end, end.dayNumber == today {
+            figures.finishedToday.merge(delta)
+        }
+        guard let due = classification.effectiveDue else { return }
+        let relevant: Bool
+        switch classification.progress {
+        case .inProgressOverdue: relevant = true
+        case .inProgressWithin: relevant = due <= setup.horizonEnd
+        case .late: relevant = record.apology != true
+        default: relevant = false
+        }
+        guard relevant else { return }
+        let waiting =
+            record.status == .waitingForSupplement || record.pauses.contains { $0.end == nil || $0.end! > asOf }
+        let dossier = MonitoredDossier(
+            id: record.id.utf8String, agency: record.agency.utf8String, procedure: record.procedure.utf8String,
+            received: record.received, due: due, end: classification.progress.isFinished ? record.end : nil,
+            finishedLate: classification.progress == .late, apology: record.apology == true,
+            waitingForSupplement: waiting && classification.progress.isInProgress)
+        var monitored = dossier
+        monitored.lateBySupplements = classification.progress == .inProgressOverdue && due >= asOf
+        monitor.consume(monitored, calendar: setup.classifier.calendar)
+    }
+
+    public mutating func merge(_ later: consuming MonitorConsumer) {
+        monitor.merge(later.monitor)
+        figures.merge(later.figures)
+        outsideSelection += later.outsideSelection
+    }
+
+    /// The counts of one classified dossier, by the rules of the core report (issue 2).
+    ///
+    /// This mirrors the engine's own tally so that `today`'s figures agree with `tthc report`
+    /// on the same selection and as-of time (checked by a test).
+    public static func tally(_ record: DossierRecord, entry: ProcedureCatalog.Entry?, _ classification: Classification)
+        -> KPICounts
+    {
+        var c = KPICounts()
+        let status = record.status
+        guard status.isReceived else {
+            c.notReceived = 1
+            return c
+        }
+        c.received = 1
+        if record.channel == 2 { c.online = 1 }
+        if record.channel == 3 { c.postal = 1 }
+        let level = record.level != 0 ? Int(record.level) : (entry?.level ?? 0)
+        if level == 4 {
+            c.fullOnlineEligible = 1
+            if record.fullOnline == true { c.fullOnline = 1 }
+        }
+        if record.feeBearing ?? entry?.feeBearing ?? false {
+            c.feeBearing = 1
+            if let paid = record.paidOnline, paid == 1 || paid == 2 { c.paidOnline = 1 }
+        }
+        if record.digitized == true { c.digitized = 1 }
+        if status == .withdrawn {
+            c.withdrawn = 1
+            return c
+        }
+        switch classification.progress {
+        case .early: c.early = 1
+        case .onTime: c.onTime = 1
+        case .late:
+            c.late = 1
+            if record.apology == true { c.lateWithApology = 1 }
+        case .finishedWithoutDue, .inProgressWithoutDue: c.noDue = 1
+        case .inProgressWithin: c.inProgressWithin = 1
+        case .inProgressOverdue: c.inProgressOverdue = 1
+        case .notReceived, .withdrawn: break
+        }
+        if classification.progress.isFinished {
+            c.finished = 1
+            if record.electronicResult == true { c.electronicResult = 1 }
+        } else {
+            c.inProgress = 1
+        }
+        return c
+    }
+}
+
+extension Breakdown {
+    /// Sums the groups of an engine result onto a subset of its dimensions (counts add, so the
+    /// projection is exact). Absent key values read `(none)`.
+    public init(projecting result: ReportResult, onto dimensions: [GroupDimension]) {
+        let positions = dimensions.map { d in result.dimensions.firstIndex(of: d)! }
+        var index: [[String]: Int] = [:]
+        var groups: [(key: [String], counts: KPICounts)] = []
+        for group in result.groups {
+            let key = positions.map { group.key.values[$0] ?? "(none)" }
+            if let i = index[key] {
+                groups[i].counts.merge(group.aggregate.counts)
+            } else {
+                index[key] = groups.count
+                groups.append((key, group.aggregate.counts))
+            }
+        }
+        self.init(dimensions: dimensions.map(\.rawValue), groups: groups)
+    }
+}
+
+/// Counts per unit (`DonViXuLy`) and per procedure (`MaTTHC`) in one scan, for ranking who
+/// contributes to a missed target. Only counts are kept (no processing-time histogram), so memory
+/// is a few hundred bytes per unit and procedure.
+///
+/// Selection and classification are the engine's (`KPIEngine`), given the as-of time the engine
+/// settled on, so the sum over units equals the engine's totals (checked by a test).
+public struct BreakdownConsumer: RecordConsumer {
+    public final class Setup: Sendable {
+        let classifier: DossierClassifier
+        let asOf: Timestamp
+        let receivedFrom: Timestamp?
+        let receivedBefore: Timestamp?
+
+        public init(
+            classifier: DossierClassifier, asOf: Timestamp, receivedFrom: Timestamp?, receivedBefore: Timestamp?
+        ) {
+            self.classifier = classifier
+            self.asOf = asOf
+            self.receivedFrom = receivedFrom
+            self.receivedBefore = receivedBefore
+        }
+    }
+
+    let setup: Setup
+    private var agencyIndex: [String: Int] = [:]
+    private var agencyCounts: [KPICounts] = []
+    private var procedureIndex: [String: Int] = [:]
+    private var procedureCounts: [KPICounts] = []
+    private var catalogCache: [String: ProcedureCatalog.Entry?] = [:]
+
+    public init(setup: Setup) { self.setup = setup }
+
+    public mutating func consume(_ record: inout DossierRecord) {
+        if setup.receivedFrom != nil || setup.receivedBefore != nil {
+            guard let received = record.received, setup.receivedFrom.map({ received >= $0 }) ?? true,
+                setup.receivedBefore.map({ received < $0 }) ?? true
+            else { return }
+        }
+        // Short keys (unit names, procedure codes) fit in a String's inline storage: no allocation.
+        let procedure = record.procedure.count > 0 ? record.procedure.utf8String : "(none)"
+        var entry: ProcedureCatalog.Entry?
+        if let catalog = setup.classifier.catalog, record.procedure.count > 0 {
+            if let cached = catalogCache[procedure] {
+                entry = cached
+            } else {
+                entry = catalog[procedure]
+                catalogCache[procedure] = entry
+            }
+        }
+        let classification = setup.classifier.classify(&record, entry: entry, asOf: setup.asOf)
+        let delta = MonitorConsumer.tally(record, entry: entry, classification)
+        let agency = record.agency.count > 0 ? record.agency.utf8String : "(none)"
+        BreakdownConsumer.add(delta, to: agency, &agencyIndex, &agencyCounts)
+        BreakdownConsumer.add(delta, to: procedure, &procedureIndex, &procedureCounts)
+    }
+
+    static func add(_ delta: KPICounts, to key: String, _ index: inout [String: Int], _ counts: inout [KPICounts]) {
+        if let i = index[key] {
+            counts[i].merge(delta)
+        } else {
+            index[key] = counts.count
+            counts.append(delta)
+        }
+    }
+
+    public mutating func merge(_ later: consuming BreakdownConsumer) {
+        for (key, i) in later.agencyIndex {
+            BreakdownConsumer.add(later.agencyCounts[i], to: key, &agencyIndex, &agencyCounts)
+        }
+        for (key, i) in later.procedureIndex {
+            BreakdownConsumer.add(later.procedureCounts[i], to: key, &procedureIndex, &procedureCounts)
+        }
+    }
+
+    /// The agency and procedure breakdowns, sorted by key.
+    public var breakdowns: [Breakdown] {
+        func make(_ name: String, _ index: [String: Int], _ counts: [KPICounts]) -> Breakdown {
+            let groups = index.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .map { (key: [$0.key], counts: counts[$0.value]) }
+            return Breakdown(dimensions: [name], groups: groups)
+        }
+        return [make("agency", agencyIndex, agencyCounts), make("procedure", procedureIndex, procedureCounts)]
+    }
+}

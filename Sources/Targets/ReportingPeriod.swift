@@ -1,0 +1,164 @@
+import CivilTime
+
+/// A reporting period named the way `--period` takes it, as a half-open range of instants.
+///
+/// Quarters, halves and the year follow the data cut-offs Hanoi communes use for their
+/// administrative-reform reports (DOMAIN.md section 5; seed `001_d5b8cb1fab0c5526.txt`,
+/// section III.2.1): the reporting year `Y` runs from 15 December of `Y-1` to 14 December of
+/// `Y`, and every quarter is shifted the same way:
+///
+/// | text      | first day        | last day     | source                   |
+/// |-----------|------------------|--------------|--------------------------|
+/// | `Y-q1`    | 15 Dec `Y-1`     | 14 Mar `Y`   | seed 001, III.2.1        |
+/// | `Y-q2`    | 15 Mar `Y`       | 14 Jun `Y`   | derived: h1 minus q1     |
+/// | `Y-h1`    | 15 Dec `Y-1`     | 14 Jun `Y`   | seed 001, III.2.1        |
+/// | `Y-q3`    | 15 Jun `Y`       | 14 Sep `Y`   | seed 001, III.2.1        |
+/// | `Y-q4`    | 15 Sep `Y`       | 14 Dec `Y`   | derived: year minus q1-q3 |
+/// | `Y-h2`    | 15 Jun `Y`       | 14 Dec `Y`   | derived: year minus h1   |
+/// | `Y-year`  | 15 Dec `Y-1`     | 14 Dec `Y`   | seed 001, III.2.1        |
+///
+/// so the four quarters tile the year, and the halves are unions of quarters. Months
+/// (`2026-03`), ISO weeks (`2026-w10`, Monday to Sunday) and single days (`2026-03-02`) are
+/// calendar periods.
+///
+/// The range is `[start, end)`: `start` is 00:00:00 of the first day, `end` is 00:00:00 of the day
+/// after the last day, so 14 Mar 23:59:59 is in Q1 and 15 Mar 00:00:00 is not.
+public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable {
+        case quarter(Int)
+        case half(Int)
+        case year
+        case month(Int)
+        case isoWeek(Int)
+        case day
+    }
+
+    /// The reporting year (for an ISO week, the ISO week-based year).
+    public var year: Int
+    public var kind: Kind
+    /// The first day of the period.
+    public var firstDay: CivilDate
+    /// The last day of the period (inclusive).
+    public var lastDay: CivilDate
+
+    public init(year: Int, kind: Kind, firstDay: CivilDate, lastDay: CivilDate) {
+        self.year = year
+        self.kind = kind
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+    }
+
+    /// 00:00:00 of the first day (inclusive).
+    public var start: Timestamp { Timestamp(date: firstDay) }
+
+    /// 00:00:00 of the day after the last day (exclusive).
+    public var end: Timestamp { Timestamp(date: lastDay.adding(days: 1)) }
+
+    /// The as-of time a period sets by default: 23:59:59 of its last day.
+    public var defaultAsOf: Timestamp { end.adding(seconds: -1) }
+
+    public func contains(_ instant: Timestamp) -> Bool { instant >= start && instant < end }
+
+    public func contains(_ date: CivilDate) -> Bool { date >= firstDay && date <= lastDay }
+
+    /// Number of days in the period.
+    public var dayCount: Int { lastDay.dayNumber - firstDay.dayNumber + 1 }
+
+    /// The canonical text (`2026-q1`, `2026-w01`, `2026-03-02`), which `parse` reads back.
+    public var description: String {
+        let y = String(year)
+        switch kind {
+        case .quarter(let q): return "\(y)-q\(q)"
+        case .half(let h): return "\(y)-h\(h)"
+        case .year: return "\(y)-year"
+        case .month(let m): return y + "-" + (m < 10 ? "0" : "") + String(m)
+        case .isoWeek(let w): return y + "-w" + (w < 10 ? "0" : "") + String(w)
+        case .day: return firstDay.description
+        }
+    }
+
+    /// A one-line explanation of the range, for help and output: `2026-q1 (2025-12-15 .. 2026-03-14)`.
+    public var rangeText: String { "\(description) (\(firstDay) .. \(lastDay))" }
+
+    /// The spellings `parse` accepts, for error messages and help.
+    public static let accepted = "YYYY-q1..q4, YYYY-h1|h2, YYYY-year, YYYY-MM, YYYY-wNN, YYYY-MM-DD"
+
+    /// Parses a period; case does not matter (`2026-Q1`, `2026-W10`).
+    public static func parse(_ text: String) throws(PeriodError) -> ReportingPeriod {
+        let lower = text.lowercased()
+        let parts = lower.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, parts[0].count == 4, let year = Int(parts[0]), year >= 1900, year <= 9999 else {
+            throw PeriodError(text: text, reason: "expected \(accepted)")
+        }
+        if parts.count == 3 {
+            guard let date = CivilDate(iso: lower) else {
+                throw PeriodError(text: text, reason: "not a real date; expected YYYY-MM-DD")
+            }
+            return ReportingPeriod(year: year, kind: .day, firstDay: date, lastDay: date)
+        }
+        guard parts.count == 2 else { throw PeriodError(text: text, reason: "expected \(accepted)") }
+        let tail = parts[1]
+        if tail == "year" { return hanoi(year: year, kind: .year) }
+        if tail.count == 2, let month = Int(tail), tail.first!.isNumber {
+            guard (1...12).contains(month) else {
+                throw PeriodError(text: text, reason: "month must be 01..12")
+            }
+            let first = CivilDate(year: year, month: month, day: 1)
+            let last = CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))
+            return ReportingPeriod(year: year, kind: .month(month), firstDay: first, lastDay: last)
+        }
+        guard let letter = tail.first, let number = Int(tail.dropFirst()), tail.count >= 2,
+            tail.dropFirst().allSatisfy(\.isNumber)
+        else { throw PeriodError(text: text, reason: "expected \(accepted)") }
+        switch letter {
+        case "q":
+            guard (1...4).contains(number) else { throw PeriodError(text: text, reason: "quarter must be q1..q4") }
+            return hanoi(year: year, kind: .quarter(number))
+        case "h":
+            guard (1...2).contains(number) else { throw PeriodError(text: text, reason: "half must be h1 or h2") }
+            return hanoi(year: year, kind: .half(number))
+        case "w":
+            let weeks = isoWeeksInYear(year)
+            guard tail.count == 3, (1...weeks).contains(number) else {
+                throw PeriodError(text: text, reason: "ISO week must be w01..w\(weeks) in \(year)")
+            }
+            let first = CivilDate(dayNumber: isoWeekOneMonday(year) + (number - 1) * 7)
+            return ReportingPeriod(year: year, kind: .isoWeek(number), firstDay: first, lastDay: first.adding(days: 6))
+        default:
+            throw PeriodError(text: text, reason: "expected \(accepted)")
+        }
+    }
+
+    /// The Hanoi cut-off periods: every boundary is the 15th of Dec, Mar, Jun or Sep.
+    static func hanoi(year: Int, kind: Kind) -> ReportingPeriod {
+        // Boundary i (0...4) is the first day of shifted quarter i+1; boundary 4 starts next year.
+        func boundary(_ i: Int) -> CivilDate {
+            i == 0 ? CivilDate(year: year - 1, month: 12, day: 15) : CivilDate(year: year, month: 3 * i, day: 15)
+        }
+        let (from, to): (Int, Int)
+        switch kind {
+        case .quarter(let q): (from, to) = (q - 1, q)
+        case .half(let h): (from, to) = (2 * h - 2, 2 * h)
+        default: (from, to) = (0, 4)
+        }
+        return ReportingPeriod(year: year, kind: kind, firstDay: boundary(from), lastDay: boundary(to).adding(days: -1))
+    }
+
+    /// Day number of the Monday starting ISO week 1 of `year` (the week holding 4 January).
+    public static func isoWeekOneMonday(_ year: Int) -> Int {
+        let jan4 = CivilDate.dayNumber(year: year, month: 1, day: 4)
+        return jan4 - (CivilDate.isoWeekday(dayNumber: jan4) - 1)
+    }
+
+    /// 52 or 53.
+    public static func isoWeeksInYear(_ year: Int) -> Int {
+        (isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / 7
+    }
+}
+
+/// A `--period` text that could not be read.
+public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var text: String
+    public var reason: String
+    public var description: String { "invalid period '\(text)': \(reason)" }
+}

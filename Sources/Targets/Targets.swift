@@ -1,1 +1,0 @@
-// Module Targets: to be filled.

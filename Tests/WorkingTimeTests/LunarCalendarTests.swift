@@ -1,0 +1,137 @@
+import CivilTime
+import Foundation
+import Testing
+
+@testable import WorkingTime
+
+@Suite struct LunarCalendarTests {
+    let vietnam = LunarCalendar.vietnamese
+
+    /// Tết (1/1) in Vietnam, from published sources:
+    /// - 1968-01-29 (North Vietnam, UTC+7; South Vietnam and China 30 Jan): H. Aslaksen, "The
+    ///   Mathematics of the Chinese Calendar", section on the 1968 Tết offensive.
+    /// - 1969-02-16 vs China 1969-02-17, and the list of years where the two differ in the 1900s
+    ///   (1968, 1969, 1984/85) and later (2007, 2030, 2053): the Vietnamese government calendar office
+    ///   as reported by viet-jo.com, 2006-07-06 ("来年のテト…2007年2月17日…中国では2007年2月18日").
+    /// - 1985-01-21 vs China 1985-02-20: Hồ Ngọc Đức, "Computing the Vietnamese lunar calendar"
+    ///   (informatik.uni-leipzig.de/~duc/amlich/calrules_en.html); also oreateai.com "1985 lunar new year".
+    /// - 2007-02-17, 2030-02-02, 2053-02-18 (China 02-18, 02-03, 02-19): Wikipedia "Vietnamese
+    ///   calendar", as quoted by kientruc2014.com ("In 2007 the Vietnamese New Year is on 17/02/2007,
+    ///   the Chinese one on 18/02/2007. In 2030 ... 02/02/2030 and 03/02/2030, and in 2053 ... 18/02/2053
+    ///   and 19/02/2053").
+    /// - The other years are ones where Vietnam and China agree, so a table of the Chinese New Year
+    ///   is a valid source: 2000–2026 checked against factmonster.com "Chinese New Year Dates"
+    ///   (2000 Feb 5, 2001 Jan 24, 2010 Feb 14, 2015 Feb 19, 2020 Jan 25, 2023 Jan 22, 2024 Feb 10,
+    ///   2025 Jan 29, 2026 Feb 17); 2024–2026 also match the Tết schedules of DOMAIN.md section 4.
+    ///   1900, 1901, 1950, 1960, 1975, 1990 and 2100 are from H. Aslaksen's Chinese New Year table
+    ///   (romanization.com/chinesenewyear) as remembered, not re-read during this work; they also
+    ///   agree with Foundation's Chinese calendar (see the UTC+8 differential test below).
+    static let publishedTet: [(Int, String)] = [
+        (1900, "1900-01-31"), (1901, "1901-02-19"), (1950, "1950-02-17"), (1960, "1960-01-28"),
+        (1968, "1968-01-29"), (1969, "1969-02-16"), (1975, "1975-02-11"), (1985, "1985-01-21"),
+        (1990, "1990-01-27"), (2000, "2000-02-05"), (2001, "2001-01-24"), (2007, "2007-02-17"),
+        (2010, "2010-02-14"), (2015, "2015-02-19"), (2020, "2020-01-25"), (2023, "2023-01-22"),
+        (2024, "2024-02-10"), (2025, "2025-01-29"), (2026, "2026-02-17"), (2030, "2030-02-02"),
+        (2053, "2053-02-18"), (2100, "2100-02-09"),
+    ]
+
+    @Test(arguments: publishedTet)
+    func tetMatchesPublishedTables(year: Int, expected: String) {
+        let day = vietnam.newYearDayNumber(lunarYear: year)
+        #expect(day.map { CivilDate(dayNumber: $0).description } == expected, "Tết \(year)")
+        #expect(vietnam.lunarDate(of: CivilDate(iso: expected)!) == LunarDate(day: 1, month: 1, year: year))
+    }
+
+    /// Years where Vietnam (UTC+7) and China (UTC+8) start the year on different days.
+    @Test(arguments: [
+        (1968, "1968-01-30"), (1969, "1969-02-17"), (1985, "1985-02-20"), (2007, "2007-02-18"),
+        (2030, "2030-02-03"), (2053, "2053-02-19"),
+    ])
+    func chinaDiffersInTheKnownYears(year: Int, chinese: String) {
+        let china = LunarCalendar(utcOffsetHours: 8, gregorianYears: year...year)
+        #expect(china.newYearDayNumber(lunarYear: year).map { CivilDate(dayNumber: $0).description } == chinese)
+        #expect(vietnam.newYearDayNumber(lunarYear: year) != china.newYearDayNumber(lunarYear: year))
+    }
+
+    /// Leap months: 2023 (2L, the issue's example), 2020 (4L), 2025 (6L), 1985 in Vietnam (2L,
+    /// while China had 10L in 1984: why Tết 1985 is a month apart).
+    @Test func leapMonths() {
+        #expect(vietnam.leapMonth(lunarYear: 2023) == 2)
+        #expect(vietnam.leapMonth(lunarYear: 2020) == 4)
+        #expect(vietnam.leapMonth(lunarYear: 2025) == 6)
+        #expect(vietnam.leapMonth(lunarYear: 2024) == nil)
+        #expect(vietnam.leapMonth(lunarYear: 1985) == 2)
+        #expect(LunarCalendar(utcOffsetHours: 8, gregorianYears: 1984...1985).leapMonth(lunarYear: 1984) == 10)
+        #expect(
+            vietnam.solarDate(of: LunarDate(day: 15, month: 2, year: 2023, isLeapMonth: true))?.description
+                == "2023-04-05")
+        #expect(vietnam.solarDate(of: LunarDate(day: 1, month: 2, year: 2024, isLeapMonth: true)) == nil)
+        #expect(vietnam.solarDate(of: LunarDate(day: 10, month: 3, year: 2026))?.description == "2026-04-26")
+        #expect(vietnam.solarDate(of: LunarDate(day: 10, month: 3, year: 2025))?.description == "2025-04-07")
+        #expect(vietnam.solarDate(of: LunarDate(day: 10, month: 3, year: 2024))?.description == "2024-04-18")
+    }
+
+    /// Every day of 1900–2100 converts to a lunar date and back, and consecutive days advance the
+    /// lunar date by one day or start a new month of 29 or 30 days.
+    @Test func roundTripEveryDay1900To2100() {
+        let first = CivilDate.dayNumber(year: 1900, month: 1, day: 1)
+        let last = CivilDate.dayNumber(year: 2100, month: 12, day: 31)
+        var previous = vietnam.lunarDate(dayNumber: first - 1)!
+        var failures = 0
+        for day in first...last {
+            guard let lunar = vietnam.lunarDate(dayNumber: day) else {
+                Issue.record("no lunar date for \(CivilDate(dayNumber: day))")
+                return
+            }
+            if vietnam.dayNumber(of: lunar) != day { failures += 1 }
+            if lunar.day == 1 {
+                if !(previous.day == 29 || previous.day == 30) { failures += 1 }
+            } else if lunar.day != previous.day + 1 || lunar.month != previous.month || lunar.year != previous.year {
+                failures += 1
+            }
+            if failures > 0 {
+                Issue.record("round trip broke at \(CivilDate(dayNumber: day)): \(previous) -> \(lunar)")
+                return
+            }
+            previous = lunar
+        }
+    }
+
+    /// Differential check of the astronomy: the same algorithm run for UTC+8 agrees with
+    /// Foundation's (ICU's) Chinese calendar on every day of 1900–2100 except two months whose
+    /// new moon falls within a minute of Beijing midnight (2057-09-28, 2097-08-07), where the
+    /// two ephemerides legitimately round to different days.
+    @Test func utc8MatchesFoundationChineseCalendarOutsideMidnightNewMoons() {
+        let china = LunarCalendar(utcOffsetHours: 8, gregorianYears: 1900...2100)
+        var foundation = Calendar(identifier: .chinese)
+        foundation.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        var differingMonths: Set<String> = []
+        var day = CivilDate.dayNumber(year: 1900, month: 1, day: 1)
+        let last = CivilDate.dayNumber(year: 2100, month: 12, day: 31)
+        while day <= last {
+            // Noon in Beijing of that civil day.
+            let date = Date(timeIntervalSince1970: Double(day) * 86_400 + 4 * 3600)
+            let theirs = foundation.dateComponents([.day, .month, .isLeapMonth], from: date)
+            let ours = china.lunarDate(dayNumber: day)!
+            if theirs.day != ours.day || theirs.month != ours.month || theirs.isLeapMonth != ours.isLeapMonth {
+                differingMonths.insert("\(ours.year)-\(ours.month)")
+            }
+            day += 5
+        }
+        #expect(differingMonths.isSubset(of: ["2057-9", "2097-7"]), "\(differingMonths.sorted())")
+    }
+
+    @Test func parsesLunarText() {
+        #expect(LunarDate(text: "15/2L/2023") == LunarDate(day: 15, month: 2, year: 2023, isLeapMonth: true))
+        #expect(LunarDate(text: "1/1/2030") == LunarDate(day: 1, month: 1, year: 2030))
+        #expect(LunarDate(text: "1/13/2030") == nil)
+        #expect(LunarDate(text: "x/1/2030") == nil)
+        #expect(LunarDate(day: 15, month: 2, year: 2023, isLeapMonth: true).description == "15/2L/2023")
+    }
+
+    /// Meeus, Astronomical Algorithms, example 49.a: new moon of 1977 February, k = -283,
+    /// JDE 2443192.65118.
+    @Test func newMoonMatchesMeeusExample() {
+        #expect(abs(Astronomy.newMoonJDE(-283) - 2_443_192.65118) < 0.0001)
+    }
+}
