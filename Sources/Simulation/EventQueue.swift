@@ -22,21 +22,33 @@ public struct Event: Sendable {
 
 /// The future event list: a binary min-heap ordered by (time, sequence number).
 ///
-/// - Complexity: `schedule` and `pop` are O(log n).
+/// `takeFirst` hands out the earliest event but leaves its slot in place until the next
+/// operation: when that operation schedules an event (a service end starting the next service,
+/// the common case), the new event replaces the root with a single sift-down instead of a
+/// removal and an insertion. The order of events is exactly that of `pop` + `schedule`.
+///
+/// - Complexity: `schedule`, `pop` and `takeFirst` are O(log n).
 public struct EventQueue: Sendable {
     @usableFromInline var heap: [Event] = []
     @usableFromInline var nextSequence: UInt64 = 0
+    /// The root was handed out by `takeFirst` and is no longer pending.
+    @usableFromInline var rootTaken = false
 
     public init() { heap.reserveCapacity(64) }
 
-    public var count: Int { heap.count }
-    public var isEmpty: Bool { heap.isEmpty }
+    public var count: Int { heap.count - (rootTaken ? 1 : 0) }
+    public var isEmpty: Bool { count == 0 }
 
     /// Schedules an event; among events at the same time, earlier calls run first.
     @inlinable
     public mutating func schedule(at time: Double, kind: Int32, target: Int32) {
         let event = Event(time: time, sequence: nextSequence, kind: kind, target: target)
         nextSequence &+= 1
+        if rootTaken {
+            rootTaken = false
+            siftDownFromRoot(event)
+            return
+        }
         heap.append(event)
         heap.withUnsafeMutableBufferPointer { h in
             var i = h.count - 1
@@ -58,15 +70,48 @@ public struct EventQueue: Sendable {
         return Event(time: time, sequence: nextSequence, kind: kind, target: target)
     }
 
-    /// The earliest event, without removing it.
-    public var first: Event? { heap.first }
+    /// The earliest pending event, without removing it.
+    @inlinable
+    public mutating func peek() -> Event? {
+        settle()
+        return heap.first
+    }
 
     /// Removes and returns the earliest event.
     @inlinable
     public mutating func pop() -> Event? {
+        settle()
         guard let top = heap.first else { return nil }
+        removeRoot()
+        return top
+    }
+
+    /// Returns the earliest event and removes it lazily (see the type's discussion).
+    @inlinable
+    public mutating func takeFirst() -> Event? {
+        settle()
+        guard let top = heap.first else { return nil }
+        rootTaken = true
+        return top
+    }
+
+    @inlinable @inline(__always)
+    mutating func settle() {
+        if rootTaken {
+            rootTaken = false
+            removeRoot()
+        }
+    }
+
+    @inlinable
+    mutating func removeRoot() {
         let last = heap.removeLast()
-        if heap.isEmpty { return top }
+        if !heap.isEmpty { siftDownFromRoot(last) }
+    }
+
+    /// Puts `item` at the root and restores the heap order.
+    @inlinable
+    mutating func siftDownFromRoot(_ item: Event) {
         heap.withUnsafeMutableBufferPointer { h in
             let n = h.count
             var i = 0
@@ -74,12 +119,11 @@ public struct EventQueue: Sendable {
                 var child = 2 * i + 1
                 if child >= n { break }
                 if child + 1 < n && h[child + 1].precedes(h[child]) { child += 1 }
-                guard h[child].precedes(last) else { break }
+                guard h[child].precedes(item) else { break }
                 h[i] = h[child]
                 i = child
             }
-            h[i] = last
+            h[i] = item
         }
-        return top
     }
 }

@@ -141,7 +141,7 @@ private struct Slab<Element> {
 }
 
 /// A pool's waiting line: a ring buffer for FIFO, a binary heap on (key, sequence) otherwise.
-private final class WaitingLine {
+private struct WaitingLine {
     var discipline: QueueDiscipline
     var ring = UnsafeMutablePointer<Int32>.allocate(capacity: 16)
     var ringCapacity = 16
@@ -152,11 +152,11 @@ private final class WaitingLine {
 
     init(discipline: QueueDiscipline) { self.discipline = discipline }
 
-    deinit { ring.deallocate() }
+    func release() { ring.deallocate() }
 
     var count: Int { discipline == .fifo ? ringCount : heap.count }
 
-    func push(_ e: Int32, key: Double) {
+    mutating func push(_ e: Int32, key: Double) {
         if discipline == .fifo {
             if ringCount == ringCapacity {
                 let grown = UnsafeMutablePointer<Int32>.allocate(capacity: ringCapacity * 2)
@@ -183,7 +183,7 @@ private final class WaitingLine {
         heap[i] = item
     }
 
-    func pop() -> Int32 {
+    mutating func pop() -> Int32 {
         if discipline == .fifo {
             let e = ring[head]
             head = (head + 1) & (ringCapacity - 1)
@@ -270,7 +270,7 @@ private struct Engine {
     var work = Slab<Double>(capacity: 1024)
     let stride: Int
     var pools: Slab<PoolState>
-    var lines: [WaitingLine]
+    var lines: Slab<WaitingLine>
     var disciplines: [QueueDiscipline]
     var procs = Slab<ProcFast>(capacity: 16)
     var stepPool: [Int32] = []
@@ -327,7 +327,8 @@ private struct Engine {
         stride = scenario.procedures.map(\.steps.count).max() ?? 1
         pools = Slab(capacity: scenario.pools.count)
         for p in scenario.pools { pools.append(PoolState(size: p.size)) }
-        lines = scenario.pools.map { WaitingLine(discipline: $0.discipline) }
+        lines = Slab(capacity: scenario.pools.count)
+        for p in scenario.pools { lines.append(WaitingLine(discipline: p.discipline)) }
         disciplines = scenario.pools.map(\.discipline)
         for (pi, p) in scenario.procedures.enumerated() {
             procs.append(
@@ -757,10 +758,9 @@ private struct Engine {
             return
         }
         touchQueue(p)
-        let line = lines[p]
         while pools[p].busy < pools[p].size && pools[p].queued > 0 {
             pools[p].queued -= 1
-            start(line.pop(), pool: p)
+            start(lines[p].pop(), pool: p)
         }
     }
 
@@ -897,7 +897,7 @@ private struct Engine {
 
     mutating func run() -> ReplicationResult {
         while true {
-            let top = events.first
+            let top = events.peek()
             let arrival = nextStream >= 0 && (top == nil || pendingArrivals[nextStream].precedes(top!))
             guard arrival || top != nil else { break }
             let time = arrival ? pendingArrivals[nextStream].time : top!.time
@@ -908,7 +908,7 @@ private struct Engine {
                 arrive(stream: nextStream)
                 continue
             }
-            let event = events.pop()!
+            let event = events.takeFirst()!
             switch event.kind {
             case kindServiceEnd: serviceEnd(event.target)
             case kindWake:
@@ -944,6 +944,8 @@ private struct Engine {
         serviceRNG.release()
         let r = result(asOf: asOf)
         pools.release()
+        for k in 0..<lines.count { lines[k].release() }
+        lines.release()
         return r
     }
 

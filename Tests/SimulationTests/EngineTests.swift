@@ -20,7 +20,8 @@ struct EngineTests {
                 reference.append((t, sequence))
                 sequence += 1
             } else {
-                let e = queue.pop()!
+                // Both removal styles; `takeFirst` removes lazily, on the next operation.
+                let e = rng.uniform() < 0.5 ? queue.pop()! : queue.takeFirst()!
                 popped.append((e.time, Int(e.target)))
                 let best = reference.indices.min { a, b in
                     (reference[a].time, reference[a].sequence) < (reference[b].time, reference[b].sequence)
