@@ -273,11 +273,11 @@ private struct Engine {
     var lines: Slab<WaitingLine>
     var disciplines: [QueueDiscipline]
     var procs = Slab<ProcFast>(capacity: 16)
-    var stepPool: [Int32] = []
-    var stepMask: [UInt8] = []
-    var stepReturns: [Bool] = []
-    var stepRelative: [Bool] = []
-    var services: [Distribution] = []
+    var stepPool = Slab<Int32>(capacity: 16)
+    var stepMask = Slab<UInt8>(capacity: 16)
+    var stepReturns = Slab<Bool>(capacity: 16)
+    var stepRelative = Slab<Bool>(capacity: 16)
+    var services = Slab<Distribution>(capacity: 16)
     var delays: [Distribution] = []
     var streams = Slab<ArrivalStream>(capacity: 16)
     /// Each stream's next arrival, kept out of the event heap (one heap push and pop saved per
@@ -944,6 +944,12 @@ private struct Engine {
         serviceRNG.release()
         let r = result(asOf: asOf)
         pools.release()
+        stepPool.release()
+        stepMask.release()
+        stepReturns.release()
+        stepRelative.release()
+        services.release()
+        procs.release()
         for k in 0..<lines.count { lines[k].release() }
         lines.release()
         return r
