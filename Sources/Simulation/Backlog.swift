@@ -49,7 +49,8 @@ public struct Backlog: Sendable {
             var due = d.due
             if due == nil, let deadline = scenario.procedures[p].deadline {
                 let calendar = scenario.calendar ?? WorkCalendar()
-                due = calendar.due(received: received, deadline: deadline, afternoonCutoff: scenario.procedures[p].afternoonCutoff)
+                due = calendar.due(
+                    received: received, deadline: deadline, afternoonCutoff: scenario.procedures[p].afternoonCutoff)
             }
             dossiers.append(
                 BacklogDossier(

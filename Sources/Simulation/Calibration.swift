@@ -35,11 +35,14 @@ public enum Calibration {
         return cleaned.isEmpty ? "unknown" : cleaned
     }
 
-    static func share(_ a: Int, _ b: Int) -> JSONValue { .number(b == 0 ? 0 : (Double(a) / Double(b) * 10_000).rounded() / 10_000) }
+    static func share(_ a: Int, _ b: Int) -> JSONValue {
+        .number(b == 0 ? 0 : (Double(a) / Double(b) * 10_000).rounded() / 10_000)
+    }
 
     public static func calibrate(_ log: [ObservedDossier], calendar: WorkCalendar = WorkCalendar()) -> Summary? {
         let received = log.filter { $0.received != nil && ![1, 3].contains($0.status) }
-        guard let first = received.map({ $0.received!.dayNumber }).min(), let last = received.map({ $0.received!.dayNumber }).max()
+        guard let first = received.map({ $0.received!.dayNumber }).min(),
+            let last = received.map({ $0.received!.dayNumber }).max()
         else { return nil }
         let days = last - first + 1
         let weeks = Double(days) / 7
@@ -57,7 +60,8 @@ public enum Calibration {
             let field = ds.first { !$0.field.isEmpty }?.field ?? "processing"
             let pool = key(field)
             if !pools.contains(where: { $0.key == pool }) {
-                pools.append(.init(pool, .object([.init("size", .number(10_000)), .init("discipline", .string("fifo"))])))
+                pools.append(
+                    .init(pool, .object([.init("size", .number(10_000)), .init("discipline", .string("fifo"))])))
             }
             var hours = [Double](repeating: 0, count: 168)
             var channels = [0, 0, 0, 0]
@@ -101,7 +105,8 @@ public enum Calibration {
                     let start = calendar.nextWorkingInstant(atOrAfter: r)
                     let worked = calendar.workingSeconds(from: start, to: due)
                     let afternoon = start.dayNumber == r.dayNumber && start.secondOfDay >= 15 * 3600
-                    let nextMorning = calendar.nextWorkingInstant(atOrAfter: Timestamp(seconds: Int64(start.dayNumber + 1) * 86_400))
+                    let nextMorning = calendar.nextWorkingInstant(
+                        atOrAfter: Timestamp(seconds: Int64(start.dayNumber + 1) * 86_400))
                     let fromNextMorning = calendar.workingSeconds(from: nextMorning, to: due)
                     func wholeDays(_ w: Int64) -> Int? {
                         let n = (Double(w) / perDay).rounded()
@@ -125,7 +130,8 @@ public enum Calibration {
                     let worked = max(0, Double(calendar.workingSeconds(from: r, to: end) - paused))
                     processing.append(worked / 3600)
                     if let due = d.due {
-                        let available = Double(calendar.workingSeconds(from: calendar.nextWorkingInstant(atOrAfter: r), to: due))
+                        let available = Double(
+                            calendar.workingSeconds(from: calendar.nextWorkingInstant(atOrAfter: r), to: due))
                         if available > 0 { shares.append(worked / available) }
                     }
                 }
@@ -135,8 +141,10 @@ public enum Calibration {
                 .init("hour_of_week", .array(hours.map { .number(($0 / weeks * 10_000).rounded() / 10_000) })),
                 .init(
                     "channels",
-                    .object([.init("in_person", share(channels[1], ds.count)), .init("online", share(channels[2], ds.count)),
-                             .init("postal", share(channels[3], ds.count))])),
+                    .object([
+                        .init("in_person", share(channels[1], ds.count)), .init("online", share(channels[2], ds.count)),
+                        .init("postal", share(channels[3], ds.count)),
+                    ])),
             ]
             if !deadlines.isEmpty {
                 let sorted = deadlines.sorted()
@@ -148,7 +156,9 @@ public enum Calibration {
             let level = levels.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 3
             members += [
                 .init("level", .number(Double(level))), .init("full_online_share", share(fullOnline, onlineL4)),
-                .init("fee", .object([.init("share", share(fee, ds.count)), .init("online_payment", share(paid, onlineFee))])),
+                .init(
+                    "fee",
+                    .object([.init("share", share(fee, ds.count)), .init("online_payment", share(paid, onlineFee))])),
                 .init("digitized", share(digitized, ds.count)), .init("e_result", share(eResult, finished)),
             ]
             if withPause > 0 {
@@ -160,24 +170,39 @@ public enum Calibration {
                             .init(
                                 "delay",
                                 delays.isEmpty
-                                    ? .object([.init("dist", .string("constant")), .init("value", .number(2)), .init("unit", .string("days"))])
-                                    : .object([.init("dist", .string("empirical")), .init("values", .array(quantiles(delays))),
-                                               .init("unit", .string("days"))])),
+                                    ? .object([
+                                        .init("dist", .string("constant")), .init("value", .number(2)),
+                                        .init("unit", .string("days")),
+                                    ])
+                                    : .object([
+                                        .init("dist", .string("empirical")), .init("values", .array(quantiles(delays))),
+                                        .init("unit", .string("days")),
+                                    ])),
                         ])))
             }
             let relative = !deadlines.isEmpty && shares.count * 2 >= processing.count && !shares.isEmpty
             let service: JSONValue =
                 relative
-                ? .object([.init("dist", .string("empirical")), .init("values", .array(quantiles(shares, count: 1001, digits: 10_000)))])
+                ? .object([
+                    .init("dist", .string("empirical")),
+                    .init("values", .array(quantiles(shares, count: 1001, digits: 10_000))),
+                ])
                 : processing.isEmpty
-                ? .object([.init("dist", .string("constant")), .init("value", .number(perDay / 3600)), .init("unit", .string("hours"))])
-                : .object([.init("dist", .string("empirical")), .init("values", .array(quantiles(processing))), .init("unit", .string("hours"))])
+                    ? .object([
+                        .init("dist", .string("constant")), .init("value", .number(perDay / 3600)),
+                        .init("unit", .string("hours")),
+                    ])
+                    : .object([
+                        .init("dist", .string("empirical")), .init("values", .array(quantiles(processing))),
+                        .init("unit", .string("hours")),
+                    ])
             members.append(
                 .init(
                     "steps",
                     .array([
                         .object([
-                            .init("name", .string("processing")), .init("pool", .string(pool)), .init("relative_to_due", .bool(relative)),
+                            .init("name", .string("processing")), .init("pool", .string(pool)),
+                            .init("relative_to_due", .bool(relative)),
                             .init("service", service),
                         ])
                     ])))
@@ -188,10 +213,13 @@ public enum Calibration {
         let start = Timestamp(seconds: Int64(first) * 86_400)
         let scenario = JSONValue.object([
             .init("name", .string("calibrated from \(received.count) dossiers")),
-            .init("start", .string(start.date.description)), .init("days", .number(Double(days))), .init("warmup", .string("0d")),
-            .init("calendar", .string("office")), .init("overtime", .bool(false)), .init("arrivals", .object([.init("scale", .number(1))])),
+            .init("start", .string(start.date.description)), .init("days", .number(Double(days))),
+            .init("warmup", .string("0d")),
+            .init("calendar", .string("office")), .init("overtime", .bool(false)),
+            .init("arrivals", .object([.init("scale", .number(1))])),
             .init("pools", .object(pools)), .init("procedures", .object(procedures)),
         ])
-        return Summary(scenario: scenario, start: start, days: days, dossiers: received.count, procedures: procedures.count)
+        return Summary(
+            scenario: scenario, start: start, days: days, dossiers: received.count, procedures: procedures.count)
     }
 }

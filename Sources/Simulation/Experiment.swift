@@ -20,11 +20,13 @@ public struct ExperimentResult: Sendable {
 /// so results are identical whatever the number of workers.
 public enum Experiment {
     public static func run(
-        _ model: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength, collectFirst: Bool = false,
+        _ model: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength,
+        collectFirst: Bool = false,
         backlog: Backlog? = nil
     ) -> ExperimentResult {
         let results = runReplications(
-            model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: collectFirst, backlog: backlog)
+            model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: collectFirst,
+            backlog: backlog)
         return summarize(names: model.metricNames, results)
     }
 
@@ -34,7 +36,8 @@ public enum Experiment {
     }
 
     public static func runReplications(
-        _ model: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength, collectFirst: Bool = false,
+        _ model: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength,
+        collectFirst: Bool = false,
         backlog: Backlog? = nil
     ) -> [ReplicationResult] {
         precondition(replications >= 1 && workers >= 1)
@@ -47,7 +50,9 @@ public enum Experiment {
         DispatchQueue.concurrentPerform(iterations: workerCount) { w in
             var r = w
             while r < replications {
-                shared[r] = model.run(seed: seed, replication: r, length: length, collectDossiers: collectFirst && r == 0, backlog: backlog)
+                shared[r] = model.run(
+                    seed: seed, replication: r, length: length, collectDossiers: collectFirst && r == 0,
+                    backlog: backlog)
                 r += workerCount
             }
         }
@@ -57,11 +62,14 @@ public enum Experiment {
     /// Paired comparison with common random numbers: replication `r` of `b` and of `a` share
     /// their random streams; the estimate is of the per-replication difference b - a.
     public static func compare(
-        _ a: ServiceCenterModel, _ b: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int, length: RunLength,
+        _ a: ServiceCenterModel, _ b: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int,
+        length: RunLength,
         backlogA: Backlog? = nil, backlogB: Backlog? = nil
     ) -> Comparison {
-        let ra = runReplications(a, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogA)
-        let rb = runReplications(b, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogB)
+        let ra = runReplications(
+            a, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogA)
+        let rb = runReplications(
+            b, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogB)
         let names = a.metricNames.filter { b.metricNames.contains($0) }
         var rows: [Comparison.Row] = []
         for name in names {

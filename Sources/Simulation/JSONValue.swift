@@ -62,14 +62,16 @@ extension JSONValue {
             if items.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
                 return "[" + items.map { $0.serialized(indent: nil) }.joined(separator: ", ") + "]"
             }
-            return "[" + newline + items.map { pad + $0.serialized(indent: indent, level: level + 1) }
+            return "[" + newline
+                + items.map { pad + $0.serialized(indent: indent, level: level + 1) }
                 .joined(separator: "," + newline) + newline + closePad + "]"
         case .object(let members):
             if members.isEmpty { return "{}" }
             let sep = indent == nil ? ":" : ": "
-            return "{" + newline + members.map {
-                pad + JSONValue.quote($0.key) + sep + $0.value.serialized(indent: indent, level: level + 1)
-            }.joined(separator: "," + newline) + newline + closePad + "}"
+            return "{" + newline
+                + members.map {
+                    pad + JSONValue.quote($0.key) + sep + $0.value.serialized(indent: indent, level: level + 1)
+                }.joined(separator: "," + newline) + newline + closePad + "}"
         }
     }
 
@@ -154,7 +156,9 @@ private struct JSONParser {
                 guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
                 let key = try string()
                 skipSpace()
-                guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
+                guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after key \"\(key)\"")
+                }
                 at += 1
                 skipSpace()
                 members.append(.init(key, try value()))
@@ -249,7 +253,8 @@ private struct JSONParser {
                 case UInt8(ascii: "b"): out.append(0x08)
                 case UInt8(ascii: "f"): out.append(0x0C)
                 case UInt8(ascii: "u"):
-                    guard at + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16)
+                    guard at + 4 <= bytes.count,
+                        let code = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16)
                     else { throw error("bad \\u escape") }
                     at += 4
                     out.append(contentsOf: Array(String(Unicode.Scalar(code).map(Character.init) ?? "?").utf8))

@@ -31,10 +31,13 @@ public struct ObservedLogCollector: RecordConsumer {
     public mutating func consume(_ record: inout DossierRecord) {
         dossiers.append(
             ObservedDossier(
-                procedure: String(decoding: record.procedure, as: UTF8.self), field: String(decoding: record.field, as: UTF8.self),
-                channel: Int(record.channel), status: Int(record.status.rawValue), received: record.received, due: record.due,
+                procedure: String(decoding: record.procedure, as: UTF8.self),
+                field: String(decoding: record.field, as: UTF8.self),
+                channel: Int(record.channel), status: Int(record.status.rawValue), received: record.received,
+                due: record.due,
                 end: record.end, returned: record.returned,
-                pauses: record.pauses.map { SimulatedDossier.PauseSpan(start: $0.start, end: $0.end) }, level: Int(record.level),
+                pauses: record.pauses.map { SimulatedDossier.PauseSpan(start: $0.start, end: $0.end) },
+                level: Int(record.level),
                 fullOnline: record.fullOnline ?? false, feeBearing: record.feeBearing ?? false,
                 paidOnline: record.paidOnline.map { $0 == 1 || $0 == 2 } ?? false, digitized: record.digitized ?? false,
                 electronicResult: record.electronicResult ?? false))

@@ -165,7 +165,9 @@ extension Scenario {
         source = tree
         name = try r.string(tree["name"], "name") ?? "scenario"
         if let startText = try r.string(tree["start"], "start") {
-            guard let date = CivilDate(iso: startText) else { throw ScenarioError("start", "expected yyyy-MM-dd, got '\(startText)'") }
+            guard let date = CivilDate(iso: startText) else {
+                throw ScenarioError("start", "expected yyyy-MM-dd, got '\(startText)'")
+            }
             start = Timestamp(date: date)
         } else {
             start = Timestamp(year: 2026, month: 1, day: 5)
@@ -179,7 +181,9 @@ extension Scenario {
         days = try r.number(tree["days"], "days")
         customers = try r.number(tree["customers"], "customers").map { Int($0) }
         if let w = try r.string(tree["warmup"], "warmup") {
-            guard let parsed = Warmup.parse(w) else { throw ScenarioError("warmup", "expected 12h, 5d or 1000c, got '\(w)'") }
+            guard let parsed = Warmup.parse(w) else {
+                throw ScenarioError("warmup", "expected 12h, 5d or 1000c, got '\(w)'")
+            }
             warmup = parsed
         } else if let w = try r.number(tree["warmup"], "warmup") {
             warmup = .seconds(w * 86_400)
@@ -211,7 +215,9 @@ extension Scenario {
         let defaultSteps = tree["steps"]
         var procedures: [ProcedureSpec] = []
         for m in procedureMembers {
-            procedures.append(try r.procedure(m.key, m.value, defaultSteps: defaultSteps, pools: pools, scale: scale, calendar: calendar))
+            procedures.append(
+                try r.procedure(
+                    m.key, m.value, defaultSteps: defaultSteps, pools: pools, scale: scale, calendar: calendar))
         }
         self.procedures = procedures
     }
@@ -278,7 +284,8 @@ private struct Reader {
 
     func seconds(ofClock text: String, _ path: String) throws -> Int {
         let parts = text.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m) else {
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m)
+        else {
             throw ScenarioError(path, "expected HH:mm, got '\(text)'")
         }
         return h * 3600 + m * 60
@@ -289,7 +296,9 @@ private struct Reader {
     func distribution(_ value: JSONValue?, _ path: String, defaultUnit: String = "hours") throws -> Distribution? {
         guard let v = try resolve(value, path) else { return nil }
         if case .number(let x) = v { return .constant(x * (try unitSeconds(defaultUnit, path))) }
-        guard v.members != nil else { throw ScenarioError(path, "expected a distribution object such as {\"dist\": \"exponential\", \"mean\": 1}") }
+        guard v.members != nil else {
+            throw ScenarioError(path, "expected a distribution object such as {\"dist\": \"exponential\", \"mean\": 1}")
+        }
         let kind = try string(v["dist"], path + ".dist") ?? "exponential"
         let unit = try unitSeconds(try string(v["unit"], path + ".unit") ?? defaultUnit, path + ".unit")
         func need(_ key: String) throws -> Double {
@@ -315,7 +324,8 @@ private struct Reader {
                 d = .lognormal(mean: try need("mean"), sd: try need("sd"))
             }
         case "gamma":
-            if let shape = try number(v["shape"], path + ".shape"), let scale = try number(v["scale"], path + ".scale") {
+            if let shape = try number(v["shape"], path + ".shape"), let scale = try number(v["scale"], path + ".scale")
+            {
                 d = .gamma(shape: shape, scale: scale)
             } else {
                 let mean = try need("mean"), sd = try need("sd")
@@ -332,7 +342,9 @@ private struct Reader {
             }
             d = .empirical(values.sorted())
         default:
-            throw ScenarioError(path + ".dist", "expected constant, exponential, lognormal, gamma, triangular, uniform or empirical, got '\(kind)'")
+            throw ScenarioError(
+                path + ".dist",
+                "expected constant, exponential, lognormal, gamma, triangular, uniform or empirical, got '\(kind)'")
         }
         return d.scaled(by: unit)
     }
@@ -348,12 +360,15 @@ private struct Reader {
     }
 
     func procedure(
-        _ name: String, _ v: JSONValue, defaultSteps: JSONValue?, pools: [PoolSpec], scale: Double, calendar: WorkCalendar?
+        _ name: String, _ v: JSONValue, defaultSteps: JSONValue?, pools: [PoolSpec], scale: Double,
+        calendar: WorkCalendar?
     ) throws -> ProcedureSpec {
         let p = "procedures.\(name)"
         var mix = [0.0, 0.0, 0.0, 0.0]
         if let channels = try resolve(v["channels"], p + ".channels") {
-            guard let ms = channels.members else { throw ScenarioError(p + ".channels", "expected {\"in_person\": 0.5, \"online\": 0.5}") }
+            guard let ms = channels.members else {
+                throw ScenarioError(p + ".channels", "expected {\"in_person\": 0.5, \"online\": 0.5}")
+            }
             for m in ms {
                 guard let c = SimChannel.allCases.first(where: { $0.scenarioName == m.key }) else {
                     throw ScenarioError("\(p).channels.\(m.key)", "expected in_person, online or postal")
@@ -384,7 +399,8 @@ private struct Reader {
         } else if let weekly = try number(v["arrivals_per_week"], p + ".arrivals_per_week") {
             let workingPerWeek = Double(calendar?.workingSecondsPerDay ?? 86_400) * (calendar == nil ? 7 : 5)
             let online = mix[SimChannel.online.rawValue]
-            arrivals = .weekly(counter: weekly * scale * (1 - online) / workingPerWeek, online: weekly * scale * online / (7 * 86_400))
+            arrivals = .weekly(
+                counter: weekly * scale * (1 - online) / workingPerWeek, online: weekly * scale * online / (7 * 86_400))
         } else {
             throw ScenarioError(p, "needs rate_per_hour, arrivals_per_week or hour_of_week")
         }
@@ -396,7 +412,9 @@ private struct Reader {
         } else if let h = try number(v["deadline_hours"], p + ".deadline_hours") {
             deadline = .workingHours(Int(h))
         }
-        let cutoff = try string(v["afternoon_cutoff"], p + ".afternoon_cutoff").map { try seconds(ofClock: $0, p + ".afternoon_cutoff") }
+        let cutoff = try string(v["afternoon_cutoff"], p + ".afternoon_cutoff").map {
+            try seconds(ofClock: $0, p + ".afternoon_cutoff")
+        }
 
         let stepsValue = try resolve(v["steps"], p + ".steps") ?? defaultSteps
         guard case .array(let stepItems)? = stepsValue, !stepItems.isEmpty else {
@@ -405,19 +423,26 @@ private struct Reader {
         var steps: [StepSpec] = []
         for (i, item) in stepItems.enumerated() {
             let sp = "\(p).steps.\(i)"
-            guard let poolName = try string(item["pool"], sp + ".pool") else { throw ScenarioError(sp + ".pool", "required") }
+            guard let poolName = try string(item["pool"], sp + ".pool") else {
+                throw ScenarioError(sp + ".pool", "required")
+            }
             guard let pool = pools.firstIndex(where: { $0.name == poolName }) else {
-                throw ScenarioError(sp + ".pool", "no pool named '\(poolName)'; pools are \(pools.map(\.name).joined(separator: ", "))")
+                throw ScenarioError(
+                    sp + ".pool", "no pool named '\(poolName)'; pools are \(pools.map(\.name).joined(separator: ", "))")
             }
             let relative = try bool(item["relative_to_due"], sp + ".relative_to_due") ?? false
-            guard let service = try distribution(item["service"], sp + ".service", defaultUnit: relative ? "seconds" : "hours") else {
+            guard
+                let service = try distribution(
+                    item["service"], sp + ".service", defaultUnit: relative ? "seconds" : "hours")
+            else {
                 throw ScenarioError(sp + ".service", "required")
             }
             var mask: UInt8 = 0b1110
             if case .array(let cs)? = try resolve(item["channels"], sp + ".channels") {
                 mask = 0
                 for c in cs {
-                    guard case .string(let s) = c, let ch = SimChannel.allCases.first(where: { $0.scenarioName == s }) else {
+                    guard case .string(let s) = c, let ch = SimChannel.allCases.first(where: { $0.scenarioName == s })
+                    else {
                         throw ScenarioError(sp + ".channels", "expected in_person, online or postal")
                     }
                     mask |= 1 << UInt8(ch.rawValue)
@@ -441,7 +466,8 @@ private struct Reader {
         }
         let fee = v["fee"]
         return ProcedureSpec(
-            name: name, code: try string(v["code"], p + ".code") ?? name, field: try string(v["field"], p + ".field") ?? "",
+            name: name, code: try string(v["code"], p + ".code") ?? name,
+            field: try string(v["field"], p + ".field") ?? "",
             agency: try string(v["agency"], p + ".agency") ?? (try string(root["agency"], "agency") ?? ""),
             arrivals: arrivals, monthly: monthly, channelMix: mix, deadline: deadline, afternoonCutoff: cutoff,
             level: Int(try number(v["level"], p + ".level") ?? 3),
@@ -451,7 +477,8 @@ private struct Reader {
             digitizedShare: try share(v["digitized"], p + ".digitized", default: 0),
             electronicResultShare: try share(v["e_result"], p + ".e_result", default: 0),
             supplementProbability: try share(supplement?["probability"], p + ".supplement.probability", default: 0),
-            supplementDelay: try distribution(supplement?["delay"], p + ".supplement.delay", defaultUnit: "days") ?? .constant(2 * 86_400),
+            supplementDelay: try distribution(supplement?["delay"], p + ".supplement.delay", defaultUnit: "days")
+                ?? .constant(2 * 86_400),
             supplementStep: supplementStep,
             reworkShare: try number(supplement?["rework_share"], p + ".supplement.rework_share") ?? 0.5,
             priority: Int(try number(v["priority"], p + ".priority") ?? 0),

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import CivilTime
 import Metrics
 import WorkingTime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// How long one replication runs and what it measures.
 public struct RunLength: Sendable, Equatable {
@@ -52,11 +53,14 @@ public struct ServiceCenterModel: Sendable {
         self.scenario = scenario
         var names = [
             "customers", "arrivals", "mean_wait_hours", "p_wait", "utilization", "mean_time_in_system_hours",
-            "mean_in_system", "received", "finished", "in_progress", "late", "on_time", "progress", "online", "full_online",
+            "mean_in_system", "received", "finished", "in_progress", "late", "on_time", "progress", "online",
+            "full_online",
             "online_payment", "processing_days",
         ]
         for p in scenario.pools {
-            names += ["utilization", "mean_wait_hours", "p_wait", "mean_queue", "max_queue"].map { "pools.\(p.name).\($0)" }
+            names += ["utilization", "mean_wait_hours", "p_wait", "mean_queue", "max_queue"].map {
+                "pools.\(p.name).\($0)"
+            }
         }
         metricNames = names
     }
@@ -67,7 +71,9 @@ public struct ServiceCenterModel: Sendable {
     public func run(
         seed: UInt64, replication: Int, length: RunLength, collectDossiers: Bool = false, backlog: Backlog? = nil
     ) -> ReplicationResult {
-        var engine = Engine(model: self, seed: seed, replication: replication, length: length, collect: collectDossiers, backlog: backlog)
+        var engine = Engine(
+            model: self, seed: seed, replication: replication, length: length, collect: collectDossiers,
+            backlog: backlog)
         return engine.run()
     }
 }
@@ -176,7 +182,8 @@ private struct WaitingLine {
         var i = heap.count - 1
         while i > 0 {
             let parent = (i - 1) / 2
-            guard item.key < heap[parent].key || (item.key == heap[parent].key && item.sequence < heap[parent].sequence) else { break }
+            guard item.key < heap[parent].key || (item.key == heap[parent].key && item.sequence < heap[parent].sequence)
+            else { break }
             heap[i] = heap[parent]
             i = parent
         }
@@ -198,7 +205,10 @@ private struct WaitingLine {
         while true {
             var c = 2 * i + 1
             if c >= n { break }
-            if c + 1 < n && (heap[c + 1].key < heap[c].key || (heap[c + 1].key == heap[c].key && heap[c + 1].sequence < heap[c].sequence)) {
+            if c + 1 < n
+                && (heap[c + 1].key < heap[c].key
+                    || (heap[c + 1].key == heap[c].key && heap[c + 1].sequence < heap[c].sequence))
+            {
                 c += 1
             }
             guard heap[c].key < last.key || (heap[c].key == last.key && heap[c].sequence < last.sequence) else { break }
@@ -317,7 +327,8 @@ private struct Engine {
     /// Earlier pauses of backlog dossiers (before the as-of time), by entity.
     var priorPauses: [Int: [SimulatedDossier.PauseSpan]] = [:]
 
-    init(model: ServiceCenterModel, seed: UInt64, replication: Int, length: RunLength, collect: Bool, backlog: Backlog?) {
+    init(model: ServiceCenterModel, seed: UInt64, replication: Int, length: RunLength, collect: Bool, backlog: Backlog?)
+    {
         self.model = model
         scenario = model.scenario
         calendar = scenario.calendar
@@ -336,11 +347,13 @@ private struct Engine {
                     feeShare: p.feeShare, onlinePaymentShare: p.onlinePaymentShare,
                     fullOnlineShare: p.level == 4 ? p.fullOnlineShare : 0, digitizedShare: p.digitizedShare,
                     electronicResultShare: p.electronicResultShare, supplementProbability: p.supplementProbability,
-                    reworkShare: p.reworkShare, supplementStep: Int32(p.supplementStep), stepCount: Int32(p.steps.count),
+                    reworkShare: p.reworkShare, supplementStep: Int32(p.supplementStep),
+                    stepCount: Int32(p.steps.count),
                     priority: Double(p.priority), level: p.level, deadline: p.deadline,
                     afternoonCutoff: p.afternoonCutoff))
             let shares = [
-                p.feeShare, p.onlinePaymentShare, p.level == 4 ? p.fullOnlineShare : 0, p.digitizedShare, p.electronicResultShare,
+                p.feeShare, p.onlinePaymentShare, p.level == 4 ? p.fullOnlineShare : 0, p.digitizedShare,
+                p.electronicResultShare,
                 p.supplementProbability,
             ]
             procs[procs.count - 1].deterministicAttributes = shares.allSatisfy { $0 == 0 || $0 == 1 }
@@ -377,15 +390,21 @@ private struct Engine {
         for i in 0..<pools.count { pools[i].lastChange = start }
 
         for (pi, p) in scenario.procedures.enumerated() {
-            attributeRNG.append(Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, 0xA77)))
-            serviceRNG.append(Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, 0x5E5)))
+            attributeRNG.append(
+                Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, 0xA77)))
+            serviceRNG.append(
+                Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, 0x5E5)))
             let monthlyMax = p.monthly.max() ?? 1
             let mix = p.channelMix
-            func stream(_ k: UInt64, pattern: Int, rate: Double, table: [Double], cumulative: (Double, Double)) -> ArrivalStream {
+            func stream(_ k: UInt64, pattern: Int, rate: Double, table: [Double], cumulative: (Double, Double))
+                -> ArrivalStream
+            {
                 let maxRate = (pattern == 1 ? (table.max() ?? 0) : rate) * monthlyMax
                 return ArrivalStream(
-                    procedure: Int32(pi), rng: Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, k)),
-                    pattern: pattern, rate: rate, table: table, maxRate: maxRate, cumulative: cumulative, monthlyMax: monthlyMax)
+                    procedure: Int32(pi),
+                    rng: Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, k)),
+                    pattern: pattern, rate: rate, table: table, maxRate: maxRate, cumulative: cumulative,
+                    monthlyMax: monthlyMax)
             }
             let fullMix = (mix[1], mix[1] + mix[2])
             switch p.arrivals {
@@ -398,11 +417,14 @@ private struct Engine {
             case .weekly(let counter, let online):
                 let counterShare = mix[1] + mix[3]
                 let counterMix = counterShare > 0 ? (mix[1] / counterShare, mix[1] / counterShare) : (1.0, 1.0)
-                streams.append(stream(1, pattern: calendar == nil ? 0 : 2, rate: counter, table: [], cumulative: counterMix))
+                streams.append(
+                    stream(1, pattern: calendar == nil ? 0 : 2, rate: counter, table: [], cumulative: counterMix))
                 streams.append(stream(2, pattern: 0, rate: online, table: [], cumulative: (0, 1)))
             }
         }
-        for _ in 0..<streams.count { pendingArrivals.append(Event(time: .infinity, sequence: .max, kind: kindArrival, target: 0)) }
+        for _ in 0..<streams.count {
+            pendingArrivals.append(Event(time: .infinity, sequence: .max, kind: kindArrival, target: 0))
+        }
         for i in 0..<streams.count where streams[i].maxRate > 0 {
             if let t = nextArrival(stream: i, after: start) {
                 pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
@@ -590,7 +612,10 @@ private struct Engine {
         for k in 0..<Int(procs[p].stepCount) {
             work[i * stride + k] = services[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
         }
-        if hasSupplements { entities[i].rework = services[base + Int(procs[p].supplementStep)].sample(&serviceRNG[p]) * procs[p].reworkShare }
+        if hasSupplements {
+            entities[i].rework =
+                services[base + Int(procs[p].supplementStep)].sample(&serviceRNG[p]) * procs[p].reworkShare
+        }
         var flags: UInt8 = 0
         if uFee < procs[p].feeShare {
             flags |= Entity.fee
@@ -604,7 +629,9 @@ private struct Engine {
         if let deadline = procs[p].deadline {
             if let calendar {
                 entities[i].due = Double(
-                    calendar.due(received: timestamp(now), deadline: deadline, afternoonCutoff: procs[p].afternoonCutoff).seconds)
+                    calendar.due(
+                        received: timestamp(now), deadline: deadline, afternoonCutoff: procs[p].afternoonCutoff
+                    ).seconds)
             } else {
                 switch deadline {
                 case .workingDays(let n): entities[i].due = now + Double(n) * 86_400
@@ -719,7 +746,9 @@ private struct Engine {
         }
         lines[p].push(id, key: key)
         pools[p].queued += 1
-        if now >= observationStart && now < observationEnd { pools[p].maxQueue = max(pools[p].maxQueue, pools[p].queued) }
+        if now >= observationStart && now < observationEnd {
+            pools[p].maxQueue = max(pools[p].maxQueue, pools[p].queued)
+        }
         if pools[p].busy < pools[p].size { scheduleWake(p) }
     }
 
@@ -820,10 +849,12 @@ private struct Engine {
             pauses.append(.init(start: timestamp(e.pauseStart), end: e.pauseEnd.isNaN ? nil : timestamp(e.pauseEnd)))
         }
         return SimulatedDossier(
-            sequence: e.sequence, procedure: Int(e.procedure), channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson,
+            sequence: e.sequence, procedure: Int(e.procedure),
+            channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson,
             received: timestamp(e.arrival), due: e.due.isNaN ? nil : timestamp(e.due),
             processingEnd: e.processingEnd.isNaN ? nil : timestamp(e.processingEnd), returned: returned.map(timestamp),
-            pauses: pauses, level: spec.level, fullOnline: e.flags & Entity.fullOnline != 0, feeBearing: e.flags & Entity.fee != 0,
+            pauses: pauses, level: spec.level, fullOnline: e.flags & Entity.fullOnline != 0,
+            feeBearing: e.flags & Entity.fee != 0,
             paidOnline: e.flags & Entity.paidOnline != 0, digitized: e.flags & Entity.digitized != 0,
             electronicResult: e.flags & Entity.eResult != 0)
     }
@@ -875,15 +906,20 @@ private struct Engine {
             effectiveDue = due
         }
         DossierJudge.count(
-            into: &counts, channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson, level: procs[Int(e.procedure)].level,
+            into: &counts, channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson,
+            level: procs[Int(e.procedure)].level,
             fullOnline: e.flags & Entity.fullOnline != 0, feeBearing: e.flags & Entity.fee != 0,
             paidOnline: e.flags & Entity.paidOnline != 0, digitized: e.flags & Entity.digitized != 0,
             electronicResult: e.flags & Entity.eResult != 0, end: end, effectiveDue: effectiveDue,
             supplements: e.pauseStart.isNaN ? 0 : 1, asOf: end)
         if let calendar {
             var paused: Int64 = 0
-            if !e.pauseStart.isNaN { paused = calendar.workingSeconds(from: timestamp(e.pauseStart), to: timestamp(e.pauseEnd)) }
-            processingDaysSum += Double(calendar.workingSeconds(from: timestamp(e.arrival), to: end) - paused) / Double(calendar.workingSecondsPerDay)
+            if !e.pauseStart.isNaN {
+                paused = calendar.workingSeconds(from: timestamp(e.pauseStart), to: timestamp(e.pauseEnd))
+            }
+            processingDaysSum +=
+                Double(calendar.workingSeconds(from: timestamp(e.arrival), to: end) - paused)
+                / Double(calendar.workingSecondsPerDay)
         } else {
             let paused = e.pauseStart.isNaN ? 0 : e.pauseEnd - e.pauseStart
             processingDaysSum += (e.processingEnd - e.arrival - paused) / 86_400

@@ -75,7 +75,8 @@ public struct DossierJudge: Sendable {
         guard let end = d.processingEnd, end <= asOf else { return nil }
         let paused = pausedSeconds(d)
         if let calendar {
-            return Double(calendar.workingSeconds(from: d.received, to: end) - paused) / Double(calendar.workingSecondsPerDay)
+            return Double(calendar.workingSeconds(from: d.received, to: end) - paused)
+                / Double(calendar.workingSecondsPerDay)
         }
         return Double(end.seconds - d.received.seconds - paused) / 86_400
     }
@@ -86,14 +87,17 @@ public struct DossierJudge: Sendable {
         DossierJudge.count(
             into: &counts, channel: d.channel, level: d.level, fullOnline: d.fullOnline, feeBearing: d.feeBearing,
             paidOnline: d.paidOnline, digitized: d.digitized, electronicResult: d.electronicResult,
-            end: finished ? d.processingEnd : nil, effectiveDue: effectiveDue(d), supplements: d.pauses.count, asOf: asOf)
+            end: finished ? d.processingEnd : nil, effectiveDue: effectiveDue(d), supplements: d.pauses.count,
+            asOf: asOf)
     }
 
     /// The counting rules on plain values (`end` nil while in progress at `asOf`).
     @inline(__always)
     static func count(
-        into counts: inout KPICounts, channel: SimChannel, level: Int, fullOnline: Bool, feeBearing: Bool, paidOnline: Bool,
-        digitized: Bool, electronicResult: Bool, end: Timestamp?, effectiveDue: Timestamp?, supplements: Int, asOf: Timestamp
+        into counts: inout KPICounts, channel: SimChannel, level: Int, fullOnline: Bool, feeBearing: Bool,
+        paidOnline: Bool,
+        digitized: Bool, electronicResult: Bool, end: Timestamp?, effectiveDue: Timestamp?, supplements: Int,
+        asOf: Timestamp
     ) {
         counts.received += 1
         if channel == .online { counts.online += 1 }

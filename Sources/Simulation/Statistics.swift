@@ -38,7 +38,9 @@ public struct Estimate: Sendable, Hashable {
         count = s.count
         mean = s.count > 0 ? s.mean : .nan
         standardDeviation = s.standardDeviation
-        halfWidth = s.count > 1 ? studentT975(degreesOfFreedom: s.count - 1) * s.standardDeviation / Double(s.count).squareRoot() : .nan
+        halfWidth =
+            s.count > 1
+            ? studentT975(degreesOfFreedom: s.count - 1) * s.standardDeviation / Double(s.count).squareRoot() : .nan
     }
 
     public var lower: Double { mean - halfWidth }

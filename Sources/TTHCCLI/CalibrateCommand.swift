@@ -15,9 +15,13 @@ enum CalibrateCommand: Subcommand {
             OptionSpec("--replications", value: "N", help: "Replications of the reproduction check (default 10)."),
             OptionSpec("--seed", value: "S", help: "Random seed of the reproduction check (default 1)."),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: the number of cores)."),
-            OptionSpec("--format", value: "table|json", help: "Output format of the reproduction check (default table)."),
+            OptionSpec(
+                "--format", value: "table|json", help: "Output format of the reproduction check (default table)."),
         ],
-        examples: ["tthc calibrate Datasets/sample/dossiers.csv -o calibrated.json", "tthc simulate calibrated.json --set arrivals.scale=1.2"],
+        examples: [
+            "tthc calibrate Datasets/sample/dossiers.csv -o calibrated.json",
+            "tthc simulate calibrated.json --set arrivals.scale=1.2",
+        ],
         notes: [
             "Estimates per procedure: arrival rates by hour of the week, channel mix, deadline, supplement probability and delay,",
             "fee/payment/digitization shares and the empirical processing time in working hours. Each field becomes a pool with",
@@ -25,26 +29,34 @@ enum CalibrateCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        guard let output = arguments.string("-o") else { throw UsageError("tthc calibrate: -o SCENARIO.json is required") }
+        guard let output = arguments.string("-o") else {
+            throw UsageError("tthc calibrate: -o SCENARIO.json is required")
+        }
         let files = arguments.positionals
         guard !files.isEmpty else { throw UsageError("tthc calibrate: expects at least one log FILE") }
         let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
         let replications = try arguments.int("--replications", in: 2...100_000) ?? 10
         let workers = try arguments.int("-j", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         let seedText = arguments.string("--seed") ?? "1"
-        guard let seed = UInt64(seedText) else { throw UsageError("tthc calibrate: --seed expects a non-negative integer, got '\(seedText)'") }
+        guard let seed = UInt64(seedText) else {
+            throw UsageError("tthc calibrate: --seed expects a non-negative integer, got '\(seedText)'")
+        }
 
         let calendar = WorkCalendar()
         let log = try ObservedLogCollector.read(files)
         guard let summary = Calibration.calibrate(log, calendar: calendar) else {
-            throw UsageError("tthc calibrate: no received dossier with a received time in \(files.joined(separator: ", "))")
+            throw UsageError(
+                "tthc calibrate: no received dossier with a received time in \(files.joined(separator: ", "))")
         }
-        let text = "// Calibrated by tthc calibrate from \(files.joined(separator: ", ")).\n" + summary.scenario.serialized() + "\n"
+        let text =
+            "// Calibrated by tthc calibrate from \(files.joined(separator: ", ")).\n" + summary.scenario.serialized()
+            + "\n"
         guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
             throw UsageError("tthc calibrate: cannot write '\(output)'")
         }
         console.err(
-            "tthc calibrate: wrote \(output): \(summary.procedures) procedures from \(summary.dossiers) dossiers over \(summary.days) days\n")
+            "tthc calibrate: wrote \(output): \(summary.procedures) procedures from \(summary.dossiers) dossiers over \(summary.days) days\n"
+        )
 
         // Reproduction check: simulate the log's period and compare with the log's own KPIs.
         let scenario = try Scenario(tree: summary.scenario)
@@ -58,8 +70,10 @@ enum CalibrateCommand: Subcommand {
         let report = try KPIEngine.run(files: files, options: options)
         let counts = report.totals.counts
         var rows: [(name: String, log: Double, sim: Estimate)] = []
-        for (name, kpi) in [("on_time", KPI.onTime), ("progress", .progress), ("online", .online), ("full_online", .fullOnline),
-                            ("online_payment", .onlinePayment)] {
+        for (name, kpi) in [
+            ("on_time", KPI.onTime), ("progress", .progress), ("online", .online), ("full_online", .fullOnline),
+            ("online_payment", .onlinePayment),
+        ] {
             rows.append((name, counts.rate(kpi).percent ?? .nan, result.estimate(name)!))
         }
         rows.append(("received", Double(counts.received), result.estimate("received")!))
@@ -88,7 +102,10 @@ enum CalibrateCommand: Subcommand {
                 ])
             }
             console.out(
-                (["Reproduction of the log by the calibrated scenario, \(replications) replications, as of \(asOf.iso8601):", ""]
+                ([
+                    "Reproduction of the log by the calibrated scenario, \(replications) replications, as of \(asOf.iso8601):",
+                    "",
+                ]
                     + SimulationOutput.align(table)).joined(separator: "\n") + "\n")
         }
         return 0

@@ -6,21 +6,40 @@ import Simulation
 enum SimulateCommand: Subcommand {
     static let spec = CommandSpec(
         name: "simulate", summary: "Simulate a service center and predict its KPIs",
-        usage: "tthc simulate SCENARIO.json [--days N | --until DATE | --customers N] [--replications N] [--seed S] [-j N] [--set path=value]... [--format table|json]\n       tthc simulate --compare A.json [B.json] [--set-b path=value]... [options]",
+        usage:
+            "tthc simulate SCENARIO.json [--days N | --until DATE | --customers N] [--replications N] [--seed S] [-j N] [--set path=value]... [--format table|json]\n       tthc simulate --compare A.json [B.json] [--set-b path=value]... [options]",
         options: [
-            OptionSpec("--days", value: "N", help: "Measured period in days after the warmup (default: the scenario's \"days\", else 28)."),
-            OptionSpec("--until", value: "DATE", help: "Measure until this date (yyyy-MM-dd, exclusive) from the scenario start."),
-            OptionSpec("--customers", value: "N", help: "Measure N arrivals, then stop arrivals and let the system drain."),
+            OptionSpec(
+                "--days", value: "N",
+                help: "Measured period in days after the warmup (default: the scenario's \"days\", else 28)."),
+            OptionSpec(
+                "--until", value: "DATE",
+                help: "Measure until this date (yyyy-MM-dd, exclusive) from the scenario start."),
+            OptionSpec(
+                "--customers", value: "N", help: "Measure N arrivals, then stop arrivals and let the system drain."),
             OptionSpec("--warmup", value: "W", help: "Discard an initial period: 12h, 5d or 1000c (customers)."),
-            OptionSpec("--replications", value: "N", help: "Independent replications (default 10); KPIs get a 95% Student-t interval."),
-            OptionSpec("--seed", value: "S", help: "Random seed (default 1); the same seed gives the same figures whatever -j."),
+            OptionSpec(
+                "--replications", value: "N",
+                help: "Independent replications (default 10); KPIs get a 95% Student-t interval."),
+            OptionSpec(
+                "--seed", value: "S", help: "Random seed (default 1); the same seed gives the same figures whatever -j."
+            ),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: the number of cores)."),
-            OptionSpec("--set", value: "PATH=VALUE", repeatable: true, help: "Override a scenario value by dotted path (pools.land.size=5)."),
-            OptionSpec("--compare", help: "Paired comparison of A and B (or A and A with --set-b) with common random numbers."),
-            OptionSpec("--set-b", value: "PATH=VALUE", repeatable: true, help: "With --compare and one scenario: override in B only."),
+            OptionSpec(
+                "--set", value: "PATH=VALUE", repeatable: true,
+                help: "Override a scenario value by dotted path (pools.land.size=5)."),
+            OptionSpec(
+                "--compare", help: "Paired comparison of A and B (or A and A with --set-b) with common random numbers."),
+            OptionSpec(
+                "--set-b", value: "PATH=VALUE", repeatable: true,
+                help: "With --compare and one scenario: override in B only."),
             OptionSpec("--emit-log", value: "FILE", help: "Write replication 0's measured dossiers as a core CSV log."),
-            OptionSpec("--from-log", value: "FILE", help: "Start from the dossiers open in this real log at --as-of (today's backlog)."),
-            OptionSpec("--as-of", value: "TIME", help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
+            OptionSpec(
+                "--from-log", value: "FILE",
+                help: "Start from the dossiers open in this real log at --as-of (today's backlog)."),
+            OptionSpec(
+                "--as-of", value: "TIME",
+                help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
             OptionSpec("--format", value: "table|json", help: "Output format (default table)."),
         ],
         examples: [
@@ -63,30 +82,39 @@ enum SimulateCommand: Subcommand {
         let log = try ObservedLogCollector.read([file])
         var asOf: Timestamp
         if let text = arguments.string("--as-of") {
-            guard let t = TimestampParser.parse(text) else { throw UsageError("tthc simulate: --as-of expects a time such as 2026-03-16T08:00, got '\(text)'") }
+            guard let t = TimestampParser.parse(text) else {
+                throw UsageError("tthc simulate: --as-of expects a time such as 2026-03-16T08:00, got '\(text)'")
+            }
             asOf = t
         } else {
             var latest = Int64.min
             for d in log {
                 for t in [d.received, d.end, d.returned] { if let t, t.seconds > latest { latest = t.seconds } }
             }
-            guard latest != Int64.min else { throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of") }
+            guard latest != Int64.min else {
+                throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of")
+            }
             asOf = Timestamp(seconds: latest)
         }
         let backlog = Backlog(log: log, scenario: scenario, asOf: asOf)
         var note = "tthc simulate: \(backlog.dossiers.count) dossiers open in \(file) at \(asOf.iso8601)"
         if !backlog.unmatched.isEmpty {
-            let codes = backlog.unmatched.sorted { $0.value > $1.value }.prefix(5).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
-            note += "; skipped \(backlog.unmatched.values.reduce(0, +)) whose procedure code is not in the scenario: \(codes)"
+            let codes = backlog.unmatched.sorted { $0.value > $1.value }.prefix(5).map { "\($0.key) (\($0.value))" }
+                .joined(separator: ", ")
+            note +=
+                "; skipped \(backlog.unmatched.values.reduce(0, +)) whose procedure code is not in the scenario: \(codes)"
         }
         console.err(note + "\n")
         return backlog
     }
 
-    static func runLength(_ arguments: ParsedArguments, scenario: Scenario, start: Timestamp? = nil) throws -> RunLength {
+    static func runLength(_ arguments: ParsedArguments, scenario: Scenario, start: Timestamp? = nil) throws -> RunLength
+    {
         var warmup = scenario.warmup
         if let w = arguments.string("--warmup") {
-            guard let parsed = Scenario.Warmup.parse(w) else { throw UsageError("tthc simulate: --warmup expects 12h, 5d or 1000c, got '\(w)'") }
+            guard let parsed = Scenario.Warmup.parse(w) else {
+                throw UsageError("tthc simulate: --warmup expects 12h, 5d or 1000c, got '\(w)'")
+            }
             warmup = parsed
         }
         var warmupSeconds = 0.0
@@ -97,9 +125,15 @@ enum SimulateCommand: Subcommand {
         let days = try arguments.double("--days")
         if let until = arguments.string("--until") {
             guard days == nil else { throw UsageError("tthc simulate: give --days or --until, not both") }
-            guard let date = CivilDate(iso: until) else { throw UsageError("tthc simulate: --until expects yyyy-MM-dd, got '\(until)'") }
-            let seconds = Double(Timestamp(date: date).seconds - (start ?? scenario.start).seconds) - (start == nil ? warmupSeconds : 0)
-            guard seconds > 0 else { throw UsageError("tthc simulate: --until \(until) is not after the scenario start plus warmup") }
+            guard let date = CivilDate(iso: until) else {
+                throw UsageError("tthc simulate: --until expects yyyy-MM-dd, got '\(until)'")
+            }
+            let seconds =
+                Double(Timestamp(date: date).seconds - (start ?? scenario.start).seconds)
+                - (start == nil ? warmupSeconds : 0)
+            guard seconds > 0 else {
+                throw UsageError("tthc simulate: --until \(until) is not after the scenario start plus warmup")
+            }
             if case .customers = warmup { throw UsageError("tthc simulate: a customer warmup needs --customers") }
             return RunLength(seconds: seconds, warmup: warmup)
         }
@@ -118,46 +152,65 @@ enum SimulateCommand: Subcommand {
         let replications = try arguments.int("--replications", in: 1...100_000) ?? 10
         let workers = try arguments.int("-j", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         let seedText = arguments.string("--seed") ?? "1"
-        guard let seed = UInt64(seedText) else { throw UsageError("tthc simulate: --seed expects a non-negative integer, got '\(seedText)'") }
+        guard let seed = UInt64(seedText) else {
+            throw UsageError("tthc simulate: --seed expects a non-negative integer, got '\(seedText)'")
+        }
         let sets = try overrides(arguments.strings("--set"), option: "--set")
 
         if arguments.flag("--compare") {
             let files = arguments.positionals
             guard files.count == 1 || files.count == 2 else {
-                throw UsageError("tthc simulate: --compare expects A.json B.json, or one scenario and --set-b overrides")
+                throw UsageError(
+                    "tthc simulate: --compare expects A.json B.json, or one scenario and --set-b overrides")
             }
             let setsB = try overrides(arguments.strings("--set-b"), option: "--set-b")
-            guard files.count == 2 || !setsB.isEmpty else { throw UsageError("tthc simulate: --compare with one scenario needs --set-b") }
+            guard files.count == 2 || !setsB.isEmpty else {
+                throw UsageError("tthc simulate: --compare with one scenario needs --set-b")
+            }
             let a = try loadScenario(files[0], overrides: sets)
             let b = try loadScenario(files.count == 2 ? files[1] : files[0], overrides: sets + setsB)
             let backlogA = try backlog(arguments, scenario: a, console: console)
             let length = try runLength(arguments, scenario: a, start: backlogA?.asOf)
             let backlogB = try backlog(arguments, scenario: b, console: Console(out: { _ in }, err: { _ in }))
-            guard replications >= 2 else { throw UsageError("tthc simulate: --compare needs --replications of at least 2") }
+            guard replications >= 2 else {
+                throw UsageError("tthc simulate: --compare needs --replications of at least 2")
+            }
             let comparison = Experiment.compare(
-                ServiceCenterModel(scenario: a), ServiceCenterModel(scenario: b), seed: seed, replications: replications,
+                ServiceCenterModel(scenario: a), ServiceCenterModel(scenario: b), seed: seed,
+                replications: replications,
                 workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
-            console.out(format == "json" ? SimulationOutput.json(comparison, a: a, b: b, seed: seed) : SimulationOutput.table(comparison, a: a, b: b))
+            console.out(
+                format == "json"
+                    ? SimulationOutput.json(comparison, a: a, b: b, seed: seed)
+                    : SimulationOutput.table(comparison, a: a, b: b))
             return 0
         }
 
-        guard arguments.positionals.count == 1 else { throw UsageError("tthc simulate: expects one SCENARIO.json (see --help)") }
+        guard arguments.positionals.count == 1 else {
+            throw UsageError("tthc simulate: expects one SCENARIO.json (see --help)")
+        }
         let scenario = try loadScenario(arguments.positionals[0], overrides: sets)
         let start = try backlog(arguments, scenario: scenario, console: console)
         let length = try runLength(arguments, scenario: scenario, start: start?.asOf)
         let emit = arguments.string("--emit-log")
         let model = ServiceCenterModel(scenario: scenario)
         let result = Experiment.run(
-            model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: emit != nil, backlog: start)
+            model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: emit != nil,
+            backlog: start)
         if let emit {
             let first = result.replications[0]
             let text = DossierLogWriter.csv(first.dossiers, scenario: scenario, asOf: first.asOf)
             guard FileManager.default.createFile(atPath: emit, contents: Data(text.utf8)) else {
                 throw UsageError("tthc simulate: cannot write --emit-log file '\(emit)'")
             }
-            console.err("tthc simulate: wrote \(first.dossiers.count) dossiers of replication 0 to \(emit) (as of \(first.asOf.iso8601))\n")
+            console.err(
+                "tthc simulate: wrote \(first.dossiers.count) dossiers of replication 0 to \(emit) (as of \(first.asOf.iso8601))\n"
+            )
         }
-        console.out(format == "json" ? SimulationOutput.json(result, scenario: scenario, seed: seed) : SimulationOutput.table(result, scenario: scenario, seed: seed))
+        console.out(
+            format == "json"
+                ? SimulationOutput.json(result, scenario: scenario, seed: seed)
+                : SimulationOutput.table(result, scenario: scenario, seed: seed))
         return 0
     }
 }
@@ -174,7 +227,8 @@ enum SimulationOutput {
     static func estimateJSON(_ e: Estimate) -> JSONValue {
         .object([
             .init("mean", .number(e.mean)), .init("half_width", .number(e.halfWidth)),
-            .init("ci95", .array([.number(e.lower), .number(e.upper)])), .init("replications", .number(Double(e.count))),
+            .init("ci95", .array([.number(e.lower), .number(e.upper)])),
+            .init("replications", .number(Double(e.count))),
         ])
     }
 
@@ -202,7 +256,9 @@ enum SimulationOutput {
                 "littles_law",
                 .object([
                     .init("mean_in_system", estimateJSON(Estimate(values: result.replications.map(\.littleL)))),
-                    .init("arrival_rate_times_time_in_system", estimateJSON(Estimate(values: result.replications.map(\.littleLambdaW)))),
+                    .init(
+                        "arrival_rate_times_time_in_system",
+                        estimateJSON(Estimate(values: result.replications.map(\.littleLambdaW)))),
                 ])))
         members.append(.init("events", .number(Double(result.replications.reduce(0) { $0 + $1.events }))))
         return JSONValue.object(members).serialized() + "\n"
@@ -226,7 +282,8 @@ enum SimulationOutput {
         let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { c, cell in
-                c == 0 ? cell + String(repeating: " ", count: widths[c] - cell.count)
+                c == 0
+                    ? cell + String(repeating: " ", count: widths[c] - cell.count)
                     : String(repeating: " ", count: widths[c] - cell.count) + cell
             }.joined(separator: "  ")
         }
@@ -237,7 +294,8 @@ enum SimulationOutput {
             .init(
                 row.name,
                 .object([
-                    .init("a", estimateJSON(row.a)), .init("b", estimateJSON(row.b)), .init("difference", estimateJSON(row.difference)),
+                    .init("a", estimateJSON(row.a)), .init("b", estimateJSON(row.b)),
+                    .init("difference", estimateJSON(row.difference)),
                 ]))
         }
         return JSONValue.object([
@@ -255,7 +313,11 @@ enum SimulationOutput {
                 d.halfWidth.isFinite ? "[\(number(d.lower)), \(number(d.upper))]" : "-",
             ])
         }
-        return (["Paired comparison (common random numbers), \(comparison.replications) replications: A = \(a.name), B = \(b.name)", ""]
+        return
+            ([
+                "Paired comparison (common random numbers), \(comparison.replications) replications: A = \(a.name), B = \(b.name)",
+                "",
+            ]
             + align(rows)).joined(separator: "\n") + "\n"
     }
 }

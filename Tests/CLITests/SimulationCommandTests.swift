@@ -22,7 +22,8 @@ struct SimulationCommandTests {
     @Test("M/M/c JSON holds customers, mean wait, P(wait) and utilization, each with a 95% interval")
     func mmcJSON() throws {
         let r = run([
-            "simulate", Self.mmc, "--set", "arrival_rate=9", "--set", "service_rate=1", "--set", "servers=10", "--customers", "4000",
+            "simulate", Self.mmc, "--set", "arrival_rate=9", "--set", "service_rate=1", "--set", "servers=10",
+            "--customers", "4000",
             "--replications", "4", "--format", "json",
         ])
         #expect(r.status == 0, "\(r.err)")
@@ -40,7 +41,9 @@ struct SimulationCommandTests {
 
     @Test("Output does not depend on -j")
     func workersDoNotMatter() {
-        let base = ["simulate", Self.commune, "--days", "14", "--replications", "3", "--seed", "42", "--format", "json"]
+        let base = [
+            "simulate", Self.commune, "--days", "14", "--replications", "3", "--seed", "42", "--format", "json",
+        ]
         let one = run(base + ["-j", "1"])
         let two = run(base + ["-j", "2"])
         #expect(one.status == 0 && two.status == 0)
@@ -50,8 +53,14 @@ struct SimulationCommandTests {
 
     @Test("--set reaches any value; mistakes are usage errors naming the path")
     func setOverrides() {
-        let more = run(["simulate", Self.mmc, "--set", "servers=12", "--customers", "2000", "--replications", "2", "--format", "json"])
-        let fewer = run(["simulate", Self.mmc, "--set", "servers=10", "--customers", "2000", "--replications", "2", "--format", "json"])
+        let more = run([
+            "simulate", Self.mmc, "--set", "servers=12", "--customers", "2000", "--replications", "2", "--format",
+            "json",
+        ])
+        let fewer = run([
+            "simulate", Self.mmc, "--set", "servers=10", "--customers", "2000", "--replications", "2", "--format",
+            "json",
+        ])
         #expect(more.status == 0 && more.out != fewer.out)
         let bad = run(["simulate", Self.commune, "--set", "pools.land.discipline=lifo"])
         #expect(bad.status == 2)
@@ -64,7 +73,8 @@ struct SimulationCommandTests {
     @Test("--compare reports the paired difference with its interval")
     func compare() throws {
         let r = run([
-            "simulate", "--compare", Self.commune, "--set-b", "pools.land.size=4", "--days", "28", "--replications", "4", "--format", "json",
+            "simulate", "--compare", Self.commune, "--set-b", "pools.land.size=4", "--days", "28", "--replications",
+            "4", "--format", "json",
         ])
         #expect(r.status == 0, "\(r.err)")
         let d = try json(r.out)
@@ -72,7 +82,10 @@ struct SimulationCommandTests {
         let wait = try #require(kpis["pools.land.mean_wait_hours"] as? [String: Any])
         let diff = try #require(wait["difference"] as? [String: Any])
         #expect((diff["mean"] as? Double ?? 0) < 0, "more land staff should shorten the land queue")
-        let table = run(["simulate", "--compare", Self.commune, "--set-b", "pools.land.size=4", "--days", "14", "--replications", "3"])
+        let table = run([
+            "simulate", "--compare", Self.commune, "--set-b", "pools.land.size=4", "--days", "14", "--replications",
+            "3",
+        ])
         #expect(table.status == 0 && table.out.contains("B - A"))
     }
 
@@ -84,7 +97,8 @@ struct SimulationCommandTests {
         #expect(r.status == 0)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let lines = text.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("MaHoSo,MaTTHC,MaLinhVuc,DonViXuLy,KenhThucHien,TrangThaiHoSo,NgayTiepNhan") == true)
+        #expect(
+            lines.first?.hasPrefix("MaHoSo,MaTTHC,MaLinhVuc,DonViXuLy,KenhThucHien,TrangThaiHoSo,NgayTiepNhan") == true)
         #expect(lines.count > 100)
         #expect(r.err.contains("wrote"))
     }

@@ -12,8 +12,10 @@ struct BacklogTests {
         pauses: [SimulatedDossier.PauseSpan] = []
     ) -> ObservedDossier {
         ObservedDossier(
-            procedure: code, field: "", channel: 1, status: status, received: t(received), due: due.map(t), end: end.map(t),
-            returned: nil, pauses: pauses, level: 3, fullOnline: false, feeBearing: false, paidOnline: false, digitized: false,
+            procedure: code, field: "", channel: 1, status: status, received: t(received), due: due.map(t),
+            end: end.map(t),
+            returned: nil, pauses: pauses, level: 3, fullOnline: false, feeBearing: false, paidOnline: false,
+            digitized: false,
             electronicResult: false)
     }
 

@@ -23,7 +23,8 @@ struct CalendarModelTests {
     }
 
     func runWeek(_ s: Scenario, days: Double = 7) -> ReplicationResult {
-        ServiceCenterModel(scenario: s).run(seed: 1, replication: 0, length: RunLength(seconds: days * 86_400), collectDossiers: true)
+        ServiceCenterModel(scenario: s).run(
+            seed: 1, replication: 0, length: RunLength(seconds: days * 86_400), collectDossiers: true)
     }
 
     func t(_ text: String) -> Timestamp { TimestampParser.parse(text)! }
@@ -54,7 +55,10 @@ struct CalendarModelTests {
         let d = r.dossiers[0]
         #expect(d.channel == .online)
         #expect(d.processingEnd == t("2026-03-09T09:00:00"))
-        let wait = r.metrics[r.metrics.indices.first { ServiceCenterModel(scenario: try! scenario(arrivals: [])).metricNames[$0] == "mean_wait_hours" }!]
+        let wait = r.metrics[
+            r.metrics.indices.first {
+                ServiceCenterModel(scenario: try! scenario(arrivals: [])).metricNames[$0] == "mean_wait_hours"
+            }!]
         #expect(abs(wait - 46) < 1e-9)
         #expect(r.counts.online == 1)
     }
@@ -63,7 +67,9 @@ struct CalendarModelTests {
     func supplement() throws {
         let s = try scenario(
             arrivals: ["2026-03-02T08:00:00"],
-            extra: #""supplement": {"probability": 1, "rework_share": 0.5, "delay": {"dist": "constant", "value": 2, "unit": "days"}},"#)
+            extra:
+                #""supplement": {"probability": 1, "rework_share": 0.5, "delay": {"dist": "constant", "value": 2, "unit": "days"}},"#
+        )
         let r = runWeek(s)
         let d = r.dossiers[0]
         #expect(d.pauses == [.init(start: t("2026-03-02T09:00:00"), end: t("2026-03-04T09:00:00"))])
@@ -103,8 +109,11 @@ struct CalendarModelTests {
         let r = runWeek(s)
         let ends = r.dossiers.sorted { $0.processingEnd! < $1.processingEnd! }.map { s.procedures[$0.procedure].name }
         #expect(ends == ["slow", "fast", "slow"])
-        let fifo = try Scenario.read(text: s.source.setting(path: ["pools", "desk", "discipline"], to: .string("fifo")).serialized())
-        let order = runWeek(fifo).dossiers.sorted { $0.processingEnd! < $1.processingEnd! }.map { fifo.procedures[$0.procedure].name }
+        let fifo = try Scenario.read(
+            text: s.source.setting(path: ["pools", "desk", "discipline"], to: .string("fifo")).serialized())
+        let order = runWeek(fifo).dossiers.sorted { $0.processingEnd! < $1.processingEnd! }.map {
+            fifo.procedures[$0.procedure].name
+        }
         #expect(order == ["slow", "slow", "fast"])
     }
 
@@ -114,13 +123,15 @@ struct CalendarModelTests {
         let text = try String(contentsOfFile: "/" + url + "/Datasets/scenarios/commune-center.json", encoding: .utf8)
         let s = try Scenario.read(text: text, overrides: [("days", .number(28))])
         let model = ServiceCenterModel(scenario: s)
-        let r = model.run(seed: 5, replication: 0, length: RunLength(seconds: 56 * 86_400, warmup: .seconds(7 * 86_400)))
+        let r = model.run(
+            seed: 5, replication: 0, length: RunLength(seconds: 56 * 86_400, warmup: .seconds(7 * 86_400)))
         #expect(r.counts.received > 1000)
         #expect(r.counts.received == r.counts.finished + r.counts.inProgress)
         #expect(r.counts.early + r.counts.onTime + r.counts.late + r.counts.noDue <= r.counts.finished)
         // Little's law on a run that drains: every measured dossier's whole stay is known. The
         // window [first, last measured arrival] still cuts stays of days at both ends: 5%.
-        let drained = model.run(seed: 5, replication: 0, length: RunLength(customers: 3000, warmup: .seconds(7 * 86_400)))
+        let drained = model.run(
+            seed: 5, replication: 0, length: RunLength(customers: 3000, warmup: .seconds(7 * 86_400)))
         #expect(drained.counts.inProgress == 0)
         #expect(
             abs(drained.littleL - drained.littleLambdaW) / drained.littleL < 0.05,

@@ -17,19 +17,25 @@ struct EmittedLogTests {
     func roundTrip(seed: UInt64) throws {
         let scenario = try Self.communeCenter()
         let model = ServiceCenterModel(scenario: scenario)
-        let r = model.run(seed: seed, replication: 0, length: RunLength(seconds: 35 * 86_400, warmup: .seconds(7 * 86_400)), collectDossiers: true)
+        let r = model.run(
+            seed: seed, replication: 0, length: RunLength(seconds: 35 * 86_400, warmup: .seconds(7 * 86_400)),
+            collectDossiers: true)
         #expect(r.dossiers.count == r.counts.received)
         #expect(r.counts.inProgress > 0 && r.counts.late > 0, "the test should cover open and late dossiers")
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-sim-\(seed)-\(getpid()).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-sim-\(seed)-\(getpid()).csv")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try DossierLogWriter.csv(r.dossiers, scenario: scenario, asOf: r.asOf).write(toFile: path, atomically: true, encoding: .utf8)
+        try DossierLogWriter.csv(r.dossiers, scenario: scenario, asOf: r.asOf).write(
+            toFile: path, atomically: true, encoding: .utf8)
 
         var options = ReportOptions()
         options.asOf = r.asOf
         options.classifier = DossierClassifier(calendar: scenario.calendar!)
         let report = try KPIEngine.run(files: [path], options: options)
         #expect(report.totals.counts == r.counts, "seed \(seed)")
-        for kpi in [KPI.progress, .onTime, .online, .fullOnline, .onlinePayment, .digitization, .electronicResult, .apology] {
+        for kpi in [
+            KPI.progress, .onTime, .online, .fullOnline, .onlinePayment, .digitization, .electronicResult, .apology,
+        ] {
             #expect(report.totals.counts.rate(kpi) == r.counts.rate(kpi), "\(kpi)")
         }
     }
@@ -44,7 +50,8 @@ struct CalibrationTests {
             seed: 21, replication: 0, length: RunLength(seconds: 56 * 86_400), collectDossiers: true)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cal-\(getpid()).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try DossierLogWriter.csv(r.dossiers, scenario: scenario, asOf: r.asOf).write(toFile: path, atomically: true, encoding: .utf8)
+        try DossierLogWriter.csv(r.dossiers, scenario: scenario, asOf: r.asOf).write(
+            toFile: path, atomically: true, encoding: .utf8)
 
         let log = try ObservedLogCollector.read([path])
         #expect(log.count == r.dossiers.count)
@@ -58,10 +65,13 @@ struct CalibrationTests {
         #expect(calibrated.procedures.first { $0.code == "DEMO-CT" }?.deadline == .sameDay)
 
         let result = Experiment.run(
-            ServiceCenterModel(scenario: calibrated), seed: 4, replications: 20, workers: 2, length: RunLength(seconds: 56 * 86_400))
+            ServiceCenterModel(scenario: calibrated), seed: 4, replications: 20, workers: 2,
+            length: RunLength(seconds: 56 * 86_400))
         let onTime = try #require(result.estimate("on_time"))
         let logOnTime = try #require(r.counts.rate(.onTime).percent)
-        #expect(logOnTime >= onTime.lower && logOnTime <= onTime.upper, "log \(logOnTime) vs \(onTime.mean) ± \(onTime.halfWidth)")
+        #expect(
+            logOnTime >= onTime.lower && logOnTime <= onTime.upper,
+            "log \(logOnTime) vs \(onTime.mean) ± \(onTime.halfWidth)")
         let online = try #require(result.estimate("online"))
         let logOnline = try #require(r.counts.rate(.online).percent)
         #expect(abs(logOnline - online.mean) < 2, "online \(logOnline) vs \(online.mean)")

@@ -73,7 +73,8 @@ struct EngineTests {
         Moments(distribution: .lognormal(mean: 3, sd: 1.5), mean: 3, variance: 2.25),
         Moments(distribution: .gamma(shape: 2.5, scale: 2), mean: 5, variance: 10),
         Moments(distribution: .gamma(shape: 0.4, scale: 3), mean: 1.2, variance: 3.6),
-        Moments(distribution: .triangular(min: 1, mode: 2, max: 6), mean: 3, variance: (1 + 4 + 36 - 2 - 6 - 12) / 18.0),
+        Moments(
+            distribution: .triangular(min: 1, mode: 2, max: 6), mean: 3, variance: (1 + 4 + 36 - 2 - 6 - 12) / 18.0),
         Moments(distribution: .uniform(min: 2, max: 4), mean: 3, variance: 1.0 / 3),
         // Linear interpolation between sorted values 0, 1, 3: piecewise uniform on [0,1] and [1,3].
         Moments(distribution: .empirical([0, 1, 3]), mean: 1.25, variance: (1.0 / 3 + 13.0 / 3) / 2 - 1.5625),
@@ -123,7 +124,10 @@ struct ScenarioFileTests {
         #expect(abs(s.procedures[0].steps[0].service.mean - 1800) < 1e-9)
 
         let o = try Scenario.read(
-            text: Self.text, overrides: [("servers", .number(5)), ("pools.desk.discipline", .string("fifo")), ("arrivals.scale", .number(2))])
+            text: Self.text,
+            overrides: [
+                ("servers", .number(5)), ("pools.desk.discipline", .string("fifo")), ("arrivals.scale", .number(2)),
+            ])
         #expect(o.pools[0].size == 5)
         #expect(o.pools[0].discipline == .fifo)
         guard case .constant(let r2) = o.procedures[0].arrivals else { Issue.record("pattern"); return }
@@ -132,7 +136,9 @@ struct ScenarioFileTests {
 
     @Test("Errors name the path and what was expected")
     func errors() {
-        #expect(throws: ScenarioError.self) { try Scenario.read(text: Self.text, overrides: [("pools.desk.discipline", .string("lifo"))]) }
+        #expect(throws: ScenarioError.self) {
+            try Scenario.read(text: Self.text, overrides: [("pools.desk.discipline", .string("lifo"))])
+        }
         do {
             _ = try Scenario.read(text: Self.text, overrides: [("procedures.p.steps.0.pool", .string("nowhere"))])
             Issue.record("expected an error")

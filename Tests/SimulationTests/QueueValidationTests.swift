@@ -12,10 +12,14 @@ func erlangC(servers c: Int, offeredLoad a: Double) -> Double {
 }
 
 func mmcScenario(lambda: Double, mu: Double, servers: Int) throws -> Scenario {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Datasets/scenarios/mmc.json")
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../Datasets/scenarios/mmc.json")
     let text = try String(contentsOf: url, encoding: .utf8)
     return try Scenario.read(
-        text: text, overrides: [("arrival_rate", .number(lambda)), ("service_rate", .number(mu)), ("servers", .number(Double(servers)))])
+        text: text,
+        overrides: [
+            ("arrival_rate", .number(lambda)), ("service_rate", .number(mu)), ("servers", .number(Double(servers))),
+        ])
 }
 
 @Suite("M/M/c validation against Erlang C and Little's law")
@@ -43,13 +47,15 @@ struct QueueValidationTests {
         let model = ServiceCenterModel(scenario: try mmcScenario(lambda: lambda, mu: mu, servers: k.servers))
         let seed: UInt64 = 20_261_123
         let result = Experiment.run(
-            model, seed: seed, replications: replications, workers: 2, length: RunLength(customers: k.customers, warmup: .customers(k.customers / 20)))
+            model, seed: seed, replications: replications, workers: 2,
+            length: RunLength(customers: k.customers, warmup: .customers(k.customers / 20)))
         let pWait = erlangC(servers: k.servers, offeredLoad: lambda / mu)
         let meanWait = pWait / (Double(k.servers) * mu - lambda)
         let w = result.estimate("mean_wait_hours")!
         let p = result.estimate("p_wait")!
         let u = result.estimate("utilization")!
-        let message = "\(k) seed \(seed): wait \(w.mean) ± \(w.halfWidth) vs \(meanWait); P(wait) \(p.mean) ± \(p.halfWidth) vs \(pWait)"
+        let message =
+            "\(k) seed \(seed): wait \(w.mean) ± \(w.halfWidth) vs \(meanWait); P(wait) \(p.mean) ± \(p.halfWidth) vs \(pWait)"
         if strictTolerance {
             #expect(abs(w.mean - meanWait) / meanWait < 0.02, "\(message)")
             #expect(abs(p.mean - pWait) / pWait < 0.02, "\(message)")
@@ -64,7 +70,9 @@ struct QueueValidationTests {
         #expect(abs(u.mean - k.utilization) < 0.02, "\(message); utilization \(u.mean)")
         for (r, rep) in result.replications.enumerated() {
             // L = lambda W on the measured window of every replication.
-            #expect(abs(rep.littleL - rep.littleLambdaW) / rep.littleL < 0.01, "\(k) replication \(r): L \(rep.littleL) vs lambda W \(rep.littleLambdaW)")
+            #expect(
+                abs(rep.littleL - rep.littleLambdaW) / rep.littleL < 0.01,
+                "\(k) replication \(r): L \(rep.littleL) vs lambda W \(rep.littleLambdaW)")
             #expect(rep.metrics[0] == Double(k.customers))
         }
     }
@@ -76,7 +84,8 @@ struct QueueValidationTests {
 
     /// The strict 2% check on long runs: `TTHC_LONG_TESTS=1 swift test -c release --filter QueueValidation`.
     @Test(
-        "Within 2% of Erlang C on long runs", .enabled(if: ProcessInfo.processInfo.environment["TTHC_LONG_TESTS"] != nil),
+        "Within 2% of Erlang C on long runs",
+        .enabled(if: ProcessInfo.processInfo.environment["TTHC_LONG_TESTS"] != nil),
         arguments: cases)
     func erlangCLong(_ k: Case) throws {
         var long = k
@@ -92,7 +101,9 @@ struct QueueValidationTests {
         for workers in [2, 3, 8] {
             let many = Experiment.runReplications(model, seed: 9, replications: 5, workers: workers, length: length)
             for r in 0..<5 {
-                #expect(one[r].metrics.map(\.bitPattern) == many[r].metrics.map(\.bitPattern), "workers \(workers) replication \(r)")
+                #expect(
+                    one[r].metrics.map(\.bitPattern) == many[r].metrics.map(\.bitPattern),
+                    "workers \(workers) replication \(r)")
                 #expect(one[r].counts == many[r].counts)
             }
         }
