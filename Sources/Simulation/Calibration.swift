@@ -4,7 +4,7 @@ import WorkingTime
 /// Estimates a scenario from a real log (`tthc calibrate`).
 ///
 /// Per procedure code: arrival rates by hour of the week (dossiers received in that hour of
-/// the week ÷ weeks observed), channel mix, online service level, full-online, fee and online
+/// the week ÷ occurrences of that weekday), channel mix, online service level, full-online, fee and online
 /// payment shares, digitization and electronic results, the deadline (median working days from
 /// received to `NgayHenTra`), the probability of a supplement request and the empirical
 /// distribution of its delay, and the empirical distribution of the processing time in working
@@ -30,6 +30,43 @@ public enum Calibration {
         }
     }
 
+    /// Quantiles of the Kaplan-Meier estimate from `events` (observed values) and `censored`
+    /// (values known only to be exceeded). The mass left beyond the largest observation when it
+    /// is censored is put at twice that value (an assumption: nothing was seen beyond it).
+    static func kaplanMeierQuantiles(events: [Double], censored: [Double], count: Int, digits: Double = 1000)
+        -> [JSONValue]
+    {
+        guard !censored.isEmpty else { return quantiles(events, count: count, digits: digits) }
+        var points = events.map { ($0, true) } + censored.map { ($0, false) }
+        // Events before censorings at equal values (the usual convention).
+        points.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 && !$1.1) }
+        var atRisk = Double(points.count)
+        var survival = 1.0
+        var masses: [(value: Double, mass: Double)] = []
+        for (value, isEvent) in points {
+            if isEvent {
+                let next = survival * (1 - 1 / atRisk)
+                masses.append((value, survival - next))
+                survival = next
+            }
+            atRisk -= 1
+        }
+        if survival > 1e-12 { masses.append(((points.last?.0 ?? 0) * 2, survival)) }
+        guard !masses.isEmpty else { return [] }
+        var result: [JSONValue] = []
+        var cumulative = 0.0
+        var j = 0
+        for k in 0..<count {
+            let q = (Double(k) + 0.5) / Double(count)
+            while j < masses.count - 1 && cumulative + masses[j].mass < q {
+                cumulative += masses[j].mass
+                j += 1
+            }
+            result.append(.number((masses[j].value * digits).rounded() / digits))
+        }
+        return result
+    }
+
     static func key(_ text: String) -> String {
         let cleaned = String(text.map { $0.isLetter || $0.isNumber ? $0 : "_" })
         return cleaned.isEmpty ? "unknown" : cleaned
@@ -39,13 +76,23 @@ public enum Calibration {
         .number(b == 0 ? 0 : (Double(a) / Double(b) * 10_000).rounded() / 10_000)
     }
 
-    public static func calibrate(_ log: [ObservedDossier], calendar: WorkCalendar = WorkCalendar()) -> Summary? {
+    /// - Parameter censorOpen: also learn from the dossiers still open at the end of the log:
+    ///   those already overdue form a population that does not finish within the horizon, the
+    ///   others are censored observations (Kaplan-Meier). Off by default: it reproduces the
+    ///   in-progress and progress figures better, the on-time rate of finished dossiers less well.
+    public static func calibrate(
+        _ log: [ObservedDossier], calendar: WorkCalendar = WorkCalendar(), censorOpen: Bool = false
+    ) -> Summary? {
         let received = log.filter { $0.received != nil && ![1, 3].contains($0.status) }
         guard let first = received.map({ $0.received!.dayNumber }).min(),
             let last = received.map({ $0.received!.dayNumber }).max()
         else { return nil }
         let days = last - first + 1
-        let weeks = Double(days) / 7
+        let asOf = Timestamp(seconds: Int64(last + 1) * 86_400)
+        // How many times each weekday occurs in the observed days: an hour-of-week rate is the
+        // count in that hour divided by the occurrences of its weekday.
+        var occurrences = [Double](repeating: 0, count: 7)
+        for day in first...last { occurrences[CivilDate.isoWeekday(dayNumber: day) - 1] += 1 }
         var order: [String] = []
         var groups: [String: [ObservedDossier]] = [:]
         for d in received {
@@ -67,12 +114,14 @@ public enum Calibration {
             var channels = [0, 0, 0, 0]
             var levels: [Int: Int] = [:]
             var onlineL4 = 0, fullOnline = 0, fee = 0, onlineFee = 0, paid = 0, digitized = 0, finished = 0, eResult = 0
-            var withPause = 0
+            var counterPaid = 0, missingDue = 0
+            var withPause = 0, withTwo = 0
             var delays: [Double] = []
             var deadlines: [Int] = []
             var afternoonCount = 0, cutoffCount = 0
             var processing: [Double] = []
             var shares: [Double] = []
+            var censoredShares: [Double] = [], censoredProcessing: [Double] = [], stuckShares: [Double] = []
             for d in ds {
                 let r = d.received!
                 hours[(CivilDate.isoWeekday(dayNumber: r.dayNumber) - 1) * 24 + r.secondOfDay / 3600] += 1
@@ -87,10 +136,14 @@ public enum Calibration {
                     if d.channel == 2 {
                         onlineFee += 1
                         if d.paidOnline { paid += 1 }
+                    } else if d.paidOnline {
+                        counterPaid += 1
                     }
                 }
                 if d.digitized { digitized += 1 }
+                if d.due == nil { missingDue += 1 }
                 if !d.pauses.isEmpty { withPause += 1 }
+                if d.pauses.count > 1 { withTwo += 1 }
                 var paused: Int64 = 0
                 for p in d.pauses {
                     if let e = p.end {
@@ -124,6 +177,27 @@ public enum Calibration {
                         deadlines.append(Int((Double(worked) / perDay).rounded()))
                     }
                 }
+                if censorOpen && d.end == nil && [2, 4, 5, 6].contains(d.status) {
+                    // Still open at the end of the log: a censored observation (it took at
+                    // least this long), so long processing times are not underestimated.
+                    var openPaused: Int64 = 0
+                    for p in d.pauses where p.end == nil && p.start < asOf {
+                        openPaused += calendar.workingSeconds(from: p.start, to: asOf)
+                    }
+                    let worked = max(0, Double(calendar.workingSeconds(from: r, to: asOf) - paused - openPaused))
+                    censoredProcessing.append(worked / 3600)
+                    if let due = d.due {
+                        let available = Double(
+                            calendar.workingSeconds(from: calendar.nextWorkingInstant(atOrAfter: r), to: due))
+                        if available > 0 {
+                            // Already overdue at the end of the log: stuck dossiers (waiting
+                            // for the citizen or a decision) are kept as a population that does
+                            // not finish within the horizon; younger ones are censored.
+                            let share = worked / available
+                            if share > 1 { stuckShares.append(1000) } else { censoredShares.append(share) }
+                        }
+                    }
+                }
                 if let end = d.end {
                     finished += 1
                     if d.electronicResult { eResult += 1 }
@@ -138,7 +212,12 @@ public enum Calibration {
             }
             var members: [JSONValue.Member] = [
                 .init("code", .string(code)), .init("field", .string(field)),
-                .init("hour_of_week", .array(hours.map { .number(($0 / weeks * 10_000).rounded() / 10_000) })),
+                .init(
+                    "hour_of_week",
+                    .array(
+                        hours.enumerated().map { h, count in
+                            .number((count / max(1, occurrences[h / 24]) * 10_000).rounded() / 10_000)
+                        })),
                 .init(
                     "channels",
                     .object([
@@ -149,6 +228,7 @@ public enum Calibration {
             if !deadlines.isEmpty {
                 let sorted = deadlines.sorted()
                 members.append(.init("deadline_days", .number(Double(sorted[sorted.count / 2]))))
+                if missingDue > 0 { members.append(.init("missing_due_share", share(missingDue, ds.count))) }
                 if afternoonCount > 0 && cutoffCount * 2 > afternoonCount {
                     members.append(.init("afternoon_cutoff", .string("15:00")))
                 }
@@ -158,7 +238,10 @@ public enum Calibration {
                 .init("level", .number(Double(level))), .init("full_online_share", share(fullOnline, onlineL4)),
                 .init(
                     "fee",
-                    .object([.init("share", share(fee, ds.count)), .init("online_payment", share(paid, onlineFee))])),
+                    .object([
+                        .init("share", share(fee, ds.count)), .init("online_payment", share(paid, onlineFee)),
+                        .init("counter_online_payment", share(counterPaid, fee - onlineFee)),
+                    ])),
                 .init("digitized", share(digitized, ds.count)), .init("e_result", share(eResult, finished)),
             ]
             if withPause > 0 {
@@ -167,6 +250,7 @@ public enum Calibration {
                         "supplement",
                         .object([
                             .init("probability", share(withPause, ds.count)), .init("rework_share", .number(0)),
+                            .init("repeat_probability", share(withTwo, withPause)),
                             .init(
                                 "delay",
                                 delays.isEmpty
@@ -185,7 +269,11 @@ public enum Calibration {
                 relative
                 ? .object([
                     .init("dist", .string("empirical")),
-                    .init("values", .array(quantiles(shares, count: 1001, digits: 10_000))),
+                    .init(
+                        "values",
+                        .array(
+                            kaplanMeierQuantiles(
+                                events: shares + stuckShares, censored: censoredShares, count: 1001, digits: 10_000))),
                 ])
                 : processing.isEmpty
                     ? .object([
@@ -193,7 +281,10 @@ public enum Calibration {
                         .init("unit", .string("hours")),
                     ])
                     : .object([
-                        .init("dist", .string("empirical")), .init("values", .array(quantiles(processing))),
+                        .init("dist", .string("empirical")),
+                        .init(
+                            "values",
+                            .array(kaplanMeierQuantiles(events: processing, censored: censoredProcessing, count: 201))),
                         .init("unit", .string("hours")),
                     ])
             members.append(

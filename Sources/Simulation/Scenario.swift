@@ -88,6 +88,12 @@ public struct ProcedureSpec: Sendable {
     public var fullOnlineShare: Double
     public var feeShare: Double
     public var onlinePaymentShare: Double
+    /// Share of in-person and postal fee-bearing dossiers paid online anyway.
+    public var counterPaymentShare: Double = 0
+    /// Share of dossiers whose log record lacks a due date (`NgayHenTra`), as real exports have.
+    public var missingDueShare: Double = 0
+    /// Probability that a dossier with a supplement request gets a second one.
+    public var supplementRepeatProbability: Double = 0
     public var digitizedShare: Double
     public var electronicResultShare: Double
     public var supplementProbability: Double
@@ -465,7 +471,7 @@ private struct Reader {
             supplementStep = steps.count > 1 ? 1 : 0
         }
         let fee = v["fee"]
-        return ProcedureSpec(
+        var spec = ProcedureSpec(
             name: name, code: try string(v["code"], p + ".code") ?? name,
             field: try string(v["field"], p + ".field") ?? "",
             agency: try string(v["agency"], p + ".agency") ?? (try string(root["agency"], "agency") ?? ""),
@@ -483,5 +489,11 @@ private struct Reader {
             reworkShare: try number(supplement?["rework_share"], p + ".supplement.rework_share") ?? 0.5,
             priority: Int(try number(v["priority"], p + ".priority") ?? 0),
             steps: steps)
+        spec.counterPaymentShare = try share(
+            fee?["counter_online_payment"], p + ".fee.counter_online_payment", default: 0)
+        spec.missingDueShare = try share(v["missing_due_share"], p + ".missing_due_share", default: 0)
+        spec.supplementRepeatProbability = try share(
+            supplement?["repeat_probability"], p + ".supplement.repeat_probability", default: 0)
+        return spec
     }
 }

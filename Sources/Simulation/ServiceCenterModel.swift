@@ -102,6 +102,10 @@ private struct Entity {
     var processingEnd = Double.nan
     var pauseStart = Double.nan
     var pauseEnd = Double.nan
+    /// A second supplement request (late under the 766 rule) follows the first.
+    var secondSupplement = false
+    var pause2Start = Double.nan
+    var pause2End = Double.nan
     var supplementDelay = 0.0
     var rework = 0.0
     var pendingWork = 0.0
@@ -251,6 +255,11 @@ private struct ProcFast {
     var afternoonCutoff: Int?
     /// Every share is 0 or 1: no attribute draws needed.
     var deterministicAttributes = false
+    var counterPaymentShare = 0.0
+    var missingDueShare = 0.0
+    var repeatProbability = 0.0
+    /// A third attribute draw is needed (counter payment or missing due shares strictly between 0 and 1).
+    var extraDraw = false
 }
 
 private struct ArrivalStream {
@@ -357,6 +366,13 @@ private struct Engine {
                 p.supplementProbability,
             ]
             procs[procs.count - 1].deterministicAttributes = shares.allSatisfy { $0 == 0 || $0 == 1 }
+            procs[procs.count - 1].counterPaymentShare = p.counterPaymentShare
+            procs[procs.count - 1].missingDueShare = p.missingDueShare
+            procs[procs.count - 1].repeatProbability = p.supplementRepeatProbability
+            procs[procs.count - 1].extraDraw = [
+                p.counterPaymentShare, p.missingDueShare, p.supplementRepeatProbability,
+            ]
+            .contains { $0 > 0 && $0 < 1 }
             delays.append(p.supplementDelay)
             for k in 0..<stride {
                 let step = k < p.steps.count ? p.steps[k] : p.steps[0]
@@ -592,6 +608,9 @@ private struct Engine {
         entities[i].processingEnd = .nan
         entities[i].pauseStart = .nan
         entities[i].pauseEnd = .nan
+        entities[i].secondSupplement = false
+        entities[i].pause2Start = .nan
+        entities[i].pause2End = .nan
         entities[i].supplementDelay = 0
         entities[i].rework = 0
         // Attributes: two draws per dossier (six 21-bit uniforms), skipped when every share is
@@ -604,6 +623,9 @@ private struct Engine {
         let uFee = Double(r1 & mask) * scale, uPay = Double((r1 >> 21) & mask) * scale
         let uFull = Double((r1 >> 42) & mask) * scale, uDigit = Double(r2 & mask) * scale
         let uResult = Double((r2 >> 21) & mask) * scale, uSupp = Double((r2 >> 42) & mask) * scale
+        let r3 = procs[p].extraDraw ? attributeRNG[p].next() : 0
+        let uCounterPay = Double(r3 & mask) * scale, uMissingDue = Double((r3 >> 21) & mask) * scale
+        let uRepeat = Double((r3 >> 42) & mask) * scale
         // Supplement draws only for procedures that can have supplements.
         let hasSupplements = procs[p].supplementProbability > 0
         if hasSupplements { entities[i].supplementDelay = delays[p].sample(&attributeRNG[p]) }
@@ -619,14 +641,17 @@ private struct Engine {
         var flags: UInt8 = 0
         if uFee < procs[p].feeShare {
             flags |= Entity.fee
-            if channel == 2 && uPay < procs[p].onlinePaymentShare { flags |= Entity.paidOnline }
+            if channel == 2 ? uPay < procs[p].onlinePaymentShare : uCounterPay < procs[p].counterPaymentShare {
+                flags |= Entity.paidOnline
+            }
         }
         if channel == 2 && uFull < procs[p].fullOnlineShare { flags |= Entity.fullOnline }
         if uDigit < procs[p].digitizedShare { flags |= Entity.digitized }
         if uResult < procs[p].electronicResultShare { flags |= Entity.eResult }
         entities[i].flags = flags
         entities[i].supplementPending = uSupp < procs[p].supplementProbability
-        if let deadline = procs[p].deadline {
+        entities[i].secondSupplement = uRepeat < procs[p].repeatProbability
+        if let deadline = procs[p].deadline, !(uMissingDue < procs[p].missingDueShare) {
             if let calendar {
                 entities[i].due = Double(
                     calendar.due(
@@ -801,7 +826,7 @@ private struct Engine {
         pools[p].busy -= 1
         if entities[i].supplementPending && step == procs[procedure].supplementStep {
             entities[i].supplementPending = false
-            entities[i].pauseStart = now
+            if entities[i].pauseStart.isNaN { entities[i].pauseStart = now } else { entities[i].pause2Start = now }
             events.schedule(at: now + max(0, entities[i].supplementDelay), kind: kindSupplementReturn, target: id)
         } else {
             advance(id)
@@ -811,8 +836,10 @@ private struct Engine {
 
     mutating func supplementReturn(_ id: Int32) {
         var e = entities[Int(id)]
-        e.pauseEnd = calendar == nil ? now : now.rounded(.up)
+        let back = calendar == nil ? now : now.rounded(.up)
+        if e.pause2Start.isNaN { e.pauseEnd = back } else { e.pause2End = back }
         e.supplementsDone += 1
+        if e.secondSupplement && e.supplementsDone == 1 { e.supplementPending = true }
         e.pendingWork = e.rework
         entities[Int(id)] = e
         enter(id, pool: Int(stepPool[Int(e.procedure) * stride + Int(e.step)]))
@@ -847,6 +874,9 @@ private struct Engine {
         if e.flags & Entity.backlog != 0, let prior = priorPauses[e.sequence] { pauses = prior }
         if !e.pauseStart.isNaN {
             pauses.append(.init(start: timestamp(e.pauseStart), end: e.pauseEnd.isNaN ? nil : timestamp(e.pauseEnd)))
+        }
+        if !e.pause2Start.isNaN {
+            pauses.append(.init(start: timestamp(e.pause2Start), end: e.pause2End.isNaN ? nil : timestamp(e.pause2End)))
         }
         return SimulatedDossier(
             sequence: e.sequence, procedure: Int(e.procedure),
@@ -891,6 +921,17 @@ private struct Engine {
             return
         }
         let e = entities[i]
+        if !e.pause2Start.isNaN {
+            // Two supplement requests: the general judge (late under the 766 rule).
+            let d = dossier(e, returned: nil)
+            let judge = DossierJudge(calendar: calendar, asOf: timestamp(e.processingEnd))
+            judge.count(d, into: &counts)
+            if let days = judge.processingDays(d) {
+                processingDaysSum += days
+                processingDaysCount += 1
+            }
+            return
+        }
         let end = timestamp(e.processingEnd)
         var effectiveDue: Timestamp?
         if !e.due.isNaN {

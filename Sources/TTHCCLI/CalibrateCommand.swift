@@ -17,6 +17,9 @@ enum CalibrateCommand: Subcommand {
             OptionSpec("-j", value: "N", help: "Parallel workers (default: the number of cores)."),
             OptionSpec(
                 "--format", value: "table|json", help: "Output format of the reproduction check (default table)."),
+            OptionSpec(
+                "--censor-open",
+                help: "Also learn from dossiers still open at the log's end (overdue ones as stuck, others censored)."),
         ],
         examples: [
             "tthc calibrate Datasets/sample/dossiers.csv -o calibrated.json",
@@ -44,7 +47,8 @@ enum CalibrateCommand: Subcommand {
 
         let calendar = WorkCalendar()
         let log = try ObservedLogCollector.read(files)
-        guard let summary = Calibration.calibrate(log, calendar: calendar) else {
+        guard let summary = Calibration.calibrate(log, calendar: calendar, censorOpen: arguments.flag("--censor-open"))
+        else {
             throw UsageError(
                 "tthc calibrate: no received dossier with a received time in \(files.joined(separator: ", "))")
         }
