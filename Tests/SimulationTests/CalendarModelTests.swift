@@ -82,6 +82,23 @@ struct CalendarModelTests {
         #expect(abs(judge.processingDays(d)! - 1.5 / 8) < 1e-12)
     }
 
+    @Test("A second supplement request pauses again and makes the dossier late (766 rule)")
+    func secondSupplement() throws {
+        let supplement =
+            #""supplement": {"probability": 1, "repeat_probability": 1, "rework_share": 0.5, "#
+            + #""delay": {"dist": "constant", "value": 2, "unit": "days"}},"#
+        let s = try scenario(arrivals: ["2026-03-02T08:00:00"], extra: supplement, deadline: 10)
+        let r = runWeek(s)
+        let d = r.dossiers[0]
+        let expected: [SimulatedDossier.PauseSpan] = [
+            .init(start: t("2026-03-02T09:00:00"), end: t("2026-03-04T09:00:00")),
+            .init(start: t("2026-03-04T09:30:00"), end: t("2026-03-06T09:30:00")),
+        ]
+        #expect(d.pauses == expected)
+        #expect(d.processingEnd == t("2026-03-06T10:00:00"))
+        #expect(r.counts.late == 1 && r.counts.onTime == 0 && r.counts.early == 0)
+    }
+
     @Test("Dossiers still open at the end are judged within time or overdue at the as-of time")
     func openAtEnd() throws {
         // Ten 4-hour jobs on one desk from Monday 08:00, with a one-day deadline, measured 2 days.
