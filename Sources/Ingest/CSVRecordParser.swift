@@ -33,7 +33,6 @@ struct CSVRecordParser {
     private let stopTable: UnsafeMutablePointer<Bool>
     private let spans: UnsafeMutablePointer<FieldSpan>
     private let columnCount: Int
-    private let delimiterPattern: UInt64
     /// Unescaped copies of quoted fields with doubled quotes, kept until the next record.
     private var scratch: UnsafeMutableRawBufferPointer
     private var scratchUsed = 0
@@ -48,8 +47,8 @@ struct CSVRecordParser {
         stopTable[Int(delimiter)] = true
         stopTable[Int(UInt8(ascii: "\n"))] = true
         stopTable[Int(UInt8(ascii: "\""))] = true
+        precondition(delimiter < 0x2D, "the field scan assumes stop bytes below 0x2D")
         columnCount = columnFields.count
-        delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
         spans = .allocate(capacity: max(1, columnFields.count))
         spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: max(1, columnFields.count))
         scratch = .allocate(byteCount: 4096, alignment: 8)
@@ -173,7 +172,7 @@ struct CSVRecordParser {
             let span = spans[column]
             var bytes = UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)
             if span.hasEscapes { bytes = unescape(bytes) }
-            if let rule = FieldDecoder.assign(field, bytes, to: &record) {
+            if let rule = FieldDecoder.assign(field, bytes, to: &record, dates: &dates) {
                 return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: span.start)
             }
         }
@@ -193,8 +192,15 @@ struct CSVRecordParser {
         let raw = UnsafeRawPointer(base)
         while p + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            let hits = SWAR.matches(word, delimiterPattern) | SWAR.matches(word, SWAR.newlines) | SWAR.matches(word, SWAR.quotes)
-            if hits != 0 { return p + hits.trailingZeroBitCount >> 3 }
+            // Every stop byte (tab, line feed, quote, comma) is below 0x2D, so one "byte below"
+            // test finds candidates; the lowest flagged byte is exact, spaces are false alarms.
+            let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+            if below != 0 {
+                let q = p + below.trailingZeroBitCount >> 3
+                if stopTable[Int(base[q])] { return q }
+                p = q + 1
+                continue
+            }
             p += 8
         }
         while p < end, !stopTable[Int(base[p])] { p += 1 }
@@ -254,12 +260,14 @@ struct CSVRecordParser {
     }
 
     private var retired: [UnsafeMutableRawBufferPointer] = []
+    private var dates = DateCache()
 
     /// Frees the scratch storage; the parser must not be used afterwards.
     func deallocate() {
         stopTable.deallocate()
         spans.deallocate()
         scratch.deallocate()
+        dates.deallocate()
         for b in retired { b.deallocate() }
     }
 }

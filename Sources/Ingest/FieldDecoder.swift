@@ -48,9 +48,9 @@ enum FieldDecoder {
 
     /// Assigns `raw` to `field` of `record`. Returns the rule broken, or nil when accepted.
     @inline(__always)
-    static func assign(_ field: DossierField, _ raw: UnsafeRawBufferPointer, to record: inout DossierRecord)
-        -> IngestRule?
-    {
+    static func assign(
+        _ field: DossierField, _ raw: UnsafeRawBufferPointer, to record: inout DossierRecord, dates: inout DateCache
+    ) -> IngestRule? {
         let bytes = trimmed(raw)
         if bytes.count == 0 { return nil }
         switch field {
@@ -66,16 +66,16 @@ enum FieldDecoder {
             else { return .unknownStatus }
             record.status = status
         case .received:
-            guard let t = TimestampParser.parse(bytes) else { return .unparseableTimestamp }
+            guard let t = dates.parse(bytes) else { return .unparseableTimestamp }
             record.received = t
         case .due:
-            guard let t = TimestampParser.parse(bytes) else { return .unparseableTimestamp }
+            guard let t = dates.parse(bytes) else { return .unparseableTimestamp }
             record.due = t
         case .processingEnd:
-            guard let t = TimestampParser.parse(bytes) else { return .unparseableTimestamp }
+            guard let t = dates.parse(bytes) else { return .unparseableTimestamp }
             record.processingEnd = t
         case .returned:
-            guard let t = TimestampParser.parse(bytes) else { return .unparseableTimestamp }
+            guard let t = dates.parse(bytes) else { return .unparseableTimestamp }
             record.returned = t
         case .level:
             guard let v = smallInteger(bytes), v >= 2, v <= 4 else { return .badCode(expected: "MucDo 2, 3 or 4") }

@@ -7,11 +7,13 @@ struct JSONLRecordParser {
     private var scratch: UnsafeMutableRawBufferPointer
     private var scratchUsed = 0
     private var retired: [UnsafeMutableRawBufferPointer] = []
+    private var dates = DateCache()
 
     init() { scratch = .allocate(byteCount: 4096, alignment: 8) }
 
     func deallocate() {
         scratch.deallocate()
+        dates.deallocate()
         for b in retired { b.deallocate() }
     }
 
@@ -199,7 +201,7 @@ struct JSONLRecordParser {
                 if field == .supplements {
                     try readList(&c, kind: .supplements, record: &record, anyPositive: &anyFeePositive, anyDigitized: &anyDocumentDigitized)
                 } else if let value = try readScalar(&c, field: field) {
-                    if let rule = FieldDecoder.assign(field, value, to: &record) {
+                    if let rule = FieldDecoder.assign(field, value, to: &record, dates: &dates) {
                         throw Failure(rule: rule, offset: valueStart, field: field)
                     }
                     if field == .status { hasStatus = true }

@@ -131,66 +131,21 @@ struct KPIAccumulator: RecordConsumer {
         _ record: inout DossierRecord, entry: ProcedureCatalog.Entry?, into c: inout KPICounts, processingMinutes: inout Int,
         deferred: inout PendingProgress?
     ) {
-        let status = record.status
-        guard status.isReceived else {
-            c.notReceived = 1
-            return
-        }
-        c.received = 1
-        if record.channel == 2 { c.online = 1 }
-        if record.channel == 3 { c.postal = 1 }
-        let level = record.level != 0 ? Int(record.level) : (entry?.level ?? 0)
-        if level == 4 {
-            c.fullOnlineEligible = 1
-            if record.fullOnline == true { c.fullOnline = 1 }
-        }
-        if record.feeBearing ?? entry?.feeBearing ?? false {
-            c.feeBearing = 1
-            if let paid = record.paidOnline, paid == 1 || paid == 2 { c.paidOnline = 1 }
-        }
-        if record.digitized == true { c.digitized = 1 }
-        if status == .withdrawn {
-            c.withdrawn = 1
-            return
-        }
         let classifier = setup.classifier
-        let classification: Classification
-        if let asOf = setup.asOf {
+        var classification: Classification?
+        if !record.status.isReceived || record.status == .withdrawn {
+            classification = nil
+        } else if let asOf = setup.asOf {
             classification = classifier.classify(&record, entry: entry, asOf: asOf)
         } else if record.end == nil, let pendingProgress = classifier.pending(&record, entry: entry) {
-            // The verdict waits for the log's latest event; count it as in progress now.
-            c.inProgress = 1
+            // The verdict waits for the log's latest event; it counts as in progress now.
             deferred = pendingProgress
-            return
         } else {
+            // No as-of time yet, but nothing here depends on it: finished, or without a due.
             classification = classifier.classify(&record, entry: entry, asOf: Timestamp(seconds: Int64.max / 4))
         }
-        switch classification.progress {
-        case .early:
-            c.early = 1
-        case .onTime:
-            c.onTime = 1
-        case .late:
-            c.late = 1
-            if record.apology == true { c.lateWithApology = 1 }
-        case .finishedWithoutDue:
-            c.noDue = 1
-        case .inProgressWithin:
-            c.inProgressWithin = 1
-        case .inProgressOverdue:
-            c.inProgressOverdue = 1
-        case .inProgressWithoutDue:
-            c.noDue = 1
-        case .notReceived, .withdrawn:
-            break
-        }
-        if classification.progress.isFinished {
-            c.finished = 1
-            if record.electronicResult == true { c.electronicResult = 1 }
-            if let seconds = classification.processingWorkingSeconds { processingMinutes = Int(seconds / 60) }
-        } else {
-            c.inProgress = 1
-        }
+        c = KPICounts(record, entry: entry, classification: classification)
+        if let seconds = classification?.processingWorkingSeconds { processingMinutes = Int(seconds / 60) }
     }
 
     @inline(__always)

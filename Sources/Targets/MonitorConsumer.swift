@@ -69,7 +69,7 @@ public struct MonitorConsumer: RecordConsumer {
             }
         }
         let classification = setup.classifier.classify(&record, entry: entry, asOf: asOf)
-        let delta = MonitorConsumer.tally(record, entry: entry, classification)
+        let delta = KPICounts(record, entry: entry, classification: classification)
         let today = asOf.dayNumber
         if let received = record.received {
             if received >= setup.periodStart { figures.periodToDate.merge(delta) }
@@ -103,56 +103,6 @@ public struct MonitorConsumer: RecordConsumer {
         monitor.merge(later.monitor)
         figures.merge(later.figures)
         outsideSelection += later.outsideSelection
-    }
-
-    /// The counts of one classified dossier, by the rules of the core report (issue 2).
-    ///
-    /// This mirrors the engine's own tally so that `today`'s figures agree with `tthc report`
-    /// on the same selection and as-of time (checked by a test).
-    public static func tally(_ record: DossierRecord, entry: ProcedureCatalog.Entry?, _ classification: Classification)
-        -> KPICounts
-    {
-        var c = KPICounts()
-        let status = record.status
-        guard status.isReceived else {
-            c.notReceived = 1
-            return c
-        }
-        c.received = 1
-        if record.channel == 2 { c.online = 1 }
-        if record.channel == 3 { c.postal = 1 }
-        let level = record.level != 0 ? Int(record.level) : (entry?.level ?? 0)
-        if level == 4 {
-            c.fullOnlineEligible = 1
-            if record.fullOnline == true { c.fullOnline = 1 }
-        }
-        if record.feeBearing ?? entry?.feeBearing ?? false {
-            c.feeBearing = 1
-            if let paid = record.paidOnline, paid == 1 || paid == 2 { c.paidOnline = 1 }
-        }
-        if record.digitized == true { c.digitized = 1 }
-        if status == .withdrawn {
-            c.withdrawn = 1
-            return c
-        }
-        switch classification.progress {
-        case .early: c.early = 1
-        case .onTime: c.onTime = 1
-        case .late:
-            c.late = 1
-            if record.apology == true { c.lateWithApology = 1 }
-        case .finishedWithoutDue, .inProgressWithoutDue: c.noDue = 1
-        case .inProgressWithin: c.inProgressWithin = 1
-        case .inProgressOverdue: c.inProgressOverdue = 1
-        case .notReceived, .withdrawn: break
-        }
-        if classification.progress.isFinished {
-            c.finished = 1
-            if record.electronicResult == true { c.electronicResult = 1 }
-        } else {
-            c.inProgress = 1
-        }
-        return c
     }
 }
 
@@ -226,7 +176,7 @@ public struct BreakdownConsumer: RecordConsumer {
             }
         }
         let classification = setup.classifier.classify(&record, entry: entry, asOf: setup.asOf)
-        let delta = MonitorConsumer.tally(record, entry: entry, classification)
+        let delta = KPICounts(record, entry: entry, classification: classification)
         let agency = record.agency.count > 0 ? record.agency.utf8String : "(none)"
         BreakdownConsumer.add(delta, to: agency, &agencyIndex, &agencyCounts)
         BreakdownConsumer.add(delta, to: procedure, &procedureIndex, &procedureCounts)

@@ -1,0 +1,37 @@
+import CivilTime
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Ingest
+
+/// The cached fast path for `yyyyMMddHHmmss` must agree with the plain parser on every input.
+@Suite struct DateCacheTests {
+    @Test func agreesWithTheTimestampParserOnSeededInputs() {
+        var rng = SplitMix(seed: 42)
+        var cache = DateCache()
+        defer { cache.deallocate() }
+        let alphabet = Array("0123456789/-:T +Z".utf8)
+        for i in 0..<200_000 {
+            var bytes: [UInt8]
+            if i % 3 == 0 {
+                // Random digit strings, often near-valid.
+                bytes = (0..<14).map { _ in UInt8(48 + rng.below(10)) }
+                bytes[0] = UInt8(ascii: "2")
+                bytes[1] = UInt8(ascii: "0")
+            } else if i % 3 == 1 {
+                // Valid timestamps from a small set of days, so the cache is hit and evicted.
+                let day = CivilDate(dayNumber: 20_000 + rng.below(3000))
+                let text = String(format: "%04d%02d%02d%02d%02d%02d", day.year, day.month, day.day,
+                    rng.below(25), rng.below(61), rng.below(61))
+                bytes = Array(text.utf8)
+            } else {
+                bytes = (0..<(8 + rng.below(12))).map { _ in alphabet[rng.below(alphabet.count)] }
+            }
+            let fast = bytes.withUnsafeBytes { cache.parse($0) }
+            let plain = bytes.withUnsafeBytes { TimestampParser.parse($0) }
+            #expect(fast == plain, "\(String(decoding: bytes, as: UTF8.self))")
+            if fast != plain { return }
+        }
+    }
+}
