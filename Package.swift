@@ -23,19 +23,25 @@ let package = Package(
         // Bytes to records: chunked reading, CSV/TSV/JSONL parsing, timestamp parsing, errors.
         .target(name: "Ingest", dependencies: ["CivilTime", "Records"], swiftSettings: optimized),
         // Records to mergeable KPI aggregates: 766 classification, grouping, the parallel engine.
-        .target(name: "Metrics", dependencies: ["CivilTime", "Records", "Ingest", "WorkingTime"], swiftSettings: optimized),
+        .target(
+            name: "Metrics", dependencies: ["CivilTime", "Records", "Ingest", "WorkingTime"], swiftSettings: optimized),
         // Aggregates to text: table, JSON, CSV.
         .target(name: "Report", dependencies: ["CivilTime", "Metrics"]),
         // Targets, KPI profiles, reporting periods, the 766 score and the daily monitor.
         .target(name: "Targets", dependencies: ["CivilTime", "Records", "Ingest", "Metrics", "WorkingTime", "Report"]),
         // Discrete-event simulation of a service center on the legal clock.
-        .target(name: "Simulation", dependencies: ["CivilTime", "WorkingTime", "Records", "Ingest", "Metrics"], swiftSettings: optimized),
+        .target(
+            name: "Simulation", dependencies: ["CivilTime", "WorkingTime", "Records", "Ingest", "Metrics"],
+            swiftSettings: optimized),
         // Realistic synthetic dossier logs for samples and benchmarks.
         .target(name: "Synthesis", dependencies: ["CivilTime", "WorkingTime"], swiftSettings: optimized),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
             name: "TTHCCLI",
-            dependencies: ["CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Report", "Targets", "Simulation", "Synthesis"]),
+            dependencies: [
+                "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Report", "Targets", "Simulation",
+                "Synthesis",
+            ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
         // Slow, obvious references and seeded generators shared by the tests.
@@ -43,11 +49,18 @@ let package = Package(
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["WorkingTime", "CivilTime"]),
         .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime"]),
-        .testTarget(name: "MetricsTests", dependencies: ["TestSupport", "Metrics", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis"]),
+        .testTarget(
+            name: "MetricsTests",
+            dependencies: ["TestSupport", "Metrics", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis"]),
         .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Metrics", "CivilTime"]),
-        .testTarget(name: "TargetsTests", dependencies: ["TestSupport", "Targets", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
-        .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Metrics", "Ingest", "WorkingTime", "CivilTime"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Ingest", "Metrics", "CivilTime"]),
+        .testTarget(
+            name: "TargetsTests",
+            dependencies: ["TestSupport", "Targets", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["TestSupport", "Simulation", "Metrics", "Ingest", "WorkingTime", "CivilTime"]),
+        .testTarget(
+            name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Ingest", "Metrics", "CivilTime"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI"]),
     ]
 )

@@ -100,7 +100,8 @@ struct CSVRecordParser {
                     break
                 }
                 // After the closing quote: a delimiter, a line end or the end of input.
-                if p < n, base[p] != delimiter, base[p] != 0x0A, !(base[p] == 0x0D && p + 1 < n && base[p + 1] == 0x0A) {
+                if p < n, base[p] != delimiter, base[p] != 0x0A, !(base[p] == 0x0D && p + 1 < n && base[p + 1] == 0x0A)
+                {
                     if base[p] == 0x0D && p + 1 == n && !atEnd { return .incomplete }
                     fault = fault ?? (.textAfterClosingQuote, p, fieldIndex)
                     // Resynchronise at the next delimiter or line end, toggling on quotes as the
@@ -233,7 +234,8 @@ struct CSVRecordParser {
     @inline(__always)
     private func fieldHasValue(_ column: Int, _ base: UnsafePointer<UInt8>) -> Bool {
         let span = spans[column]
-        return FieldDecoder.trimmed(UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)).count > 0
+        return FieldDecoder.trimmed(UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start))
+            .count > 0
     }
 
     /// Copies a quoted field into scratch with each doubled quote made single.

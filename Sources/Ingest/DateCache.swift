@@ -35,7 +35,8 @@ struct DateCache {
     mutating func parse(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
         guard bytes.count == 14, let base = bytes.baseAddress else { return TimestampParser.parse(bytes) }
         let dateWord = base.loadUnaligned(as: UInt64.self)
-        let timeWord = UInt64(base.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        let timeWord =
+            UInt64(base.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
             | UInt64(base.loadUnaligned(fromByteOffset: 12, as: UInt16.self)) << 32 | 0x3030 << 48
         guard DateCache.allDigits(dateWord), DateCache.allDigits(timeWord) else { return TimestampParser.parse(bytes) }
         let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) >> 54)
@@ -43,7 +44,9 @@ struct DateCache {
         if keys[slot] == dateWord {
             dayStart = days[slot]
         } else {
-            guard let midnight = TimestampParser.parse(UnsafeRawBufferPointer(start: base, count: 8)) else { return nil }
+            guard let midnight = TimestampParser.parse(UnsafeRawBufferPointer(start: base, count: 8)) else {
+                return nil
+            }
             dayStart = midnight.seconds
             keys[slot] = dateWord
             days[slot] = dayStart

@@ -64,7 +64,8 @@ enum FieldDecoder {
             guard let v = smallInteger(bytes), v >= 1, v <= 3 else { return false }
             record.channel = UInt8(v)
         case .status:
-            guard let v = smallInteger(bytes), let status = DossierStatus(rawValue: UInt8(truncatingIfNeeded: v)), v <= 10
+            guard let v = smallInteger(bytes), let status = DossierStatus(rawValue: UInt8(truncatingIfNeeded: v)),
+                v <= 10
             else { return false }
             record.status = status
         case .received:

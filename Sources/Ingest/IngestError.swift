@@ -21,7 +21,8 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unbalancedQuote: return "unbalanced quote: a quoted field is never closed"
-        case .quoteInUnquotedField: return "a quote inside an unquoted field (RFC 4180 needs the field quoted and the quote doubled)"
+        case .quoteInUnquotedField:
+            return "a quote inside an unquoted field (RFC 4180 needs the field quoted and the quote doubled)"
         case .textAfterClosingQuote: return "text after the closing quote of a field"
         case .wrongFieldCount(let expected, let found):
             return "wrong field count: the header has \(expected) fields, this record \(found)"

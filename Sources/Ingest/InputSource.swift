@@ -1,7 +1,8 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Dispatch
 
 /// An open dossier log: a regular file read with parallel `pread`, or a pipe/stdin read in order.
 final class InputSource: @unchecked Sendable {
@@ -61,7 +62,8 @@ final class InputSource: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 let from = lane * share
                 let length = min(share, count - from)
-                shared.buffer[lane] = length > 0
+                shared.buffer[lane] =
+                    length > 0
                     ? InputSource.preadFully(fd, target.pointer + from, length, start + Int64(from)) : 0
             }
             var total = 0
@@ -83,7 +85,8 @@ final class InputSource: @unchecked Sendable {
         }
         var total = 0
         while total < count {
-            let n = isRegularFile
+            let n =
+                isRegularFile
                 ? pread(descriptor, destination + total, count - total, off_t(offset + Int64(total)))
                 : Glibc.read(descriptor, destination + total, count - total)
             if n < 0 {

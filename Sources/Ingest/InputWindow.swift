@@ -69,7 +69,8 @@ struct MappedWindow: InputWindow {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         pageOffset = start % page
         mappedLength = count + pageOffset
-        let address = mmap(nil, mappedLength, PROT_READ, MAP_PRIVATE | MAP_POPULATE, source.descriptor, off_t(start - pageOffset))
+        let address = mmap(
+            nil, mappedLength, PROT_READ, MAP_PRIVATE | MAP_POPULATE, source.descriptor, off_t(start - pageOffset))
         guard let address, address != MAP_FAILED else {
             throw InputFileError(file: source.path, reason: "cannot map: " + String(cString: strerror(errno)))
         }
@@ -105,7 +106,9 @@ struct BufferedWindow: InputWindow {
 
     mutating func slide(to offset: Int) throws {
         let kept = filled - offset
-        if kept > 0 && offset > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + offset, byteCount: kept) }
+        if kept > 0 && offset > 0 {
+            buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + offset, byteCount: kept)
+        }
         filled = kept
         try fill()
     }

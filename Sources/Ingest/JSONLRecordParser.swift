@@ -123,7 +123,9 @@ struct JSONLRecordParser {
             return text
         }
         if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
-            throw Failure(rule: .malformedJSON("expected a string or number, found a nested value"), offset: c.position, field: field)
+            throw Failure(
+                rule: .malformedJSON("expected a string or number, found a nested value"), offset: c.position,
+                field: field)
         }
         let start = c.position
         while c.position < c.end {
@@ -133,7 +135,9 @@ struct JSONLRecordParser {
         }
         let raw = UnsafeRawBufferPointer(start: c.base + start, count: c.position - start)
         if raw.count == 4, raw[0] == UInt8(ascii: "n"), raw[1] == UInt8(ascii: "u") { return nil }
-        guard raw.count > 0 else { throw Failure(rule: .malformedJSON("expected a value"), offset: start, field: field) }
+        guard raw.count > 0 else {
+            throw Failure(rule: .malformedJSON("expected a value"), offset: start, field: field)
+        }
         return raw
     }
 
@@ -176,7 +180,8 @@ struct JSONLRecordParser {
 
     private enum NestedList { case supplements, fees, documents }
 
-    private mutating func readObject(_ c: inout Cursor, into record: inout DossierRecord, hasStatus: inout Bool) throws {
+    private mutating func readObject(_ c: inout Cursor, into record: inout DossierRecord, hasStatus: inout Bool) throws
+    {
         c.skipSpaces()
         guard c.current == UInt8(ascii: "{") else {
             throw Failure(rule: .notAnObject, offset: c.position, field: nil)
@@ -199,7 +204,9 @@ struct JSONLRecordParser {
             if let field = JSONLRecordParser.topLevelField(keyBytes) {
                 let valueStart = c.position
                 if field == .supplements {
-                    try readList(&c, kind: .supplements, record: &record, anyPositive: &anyFeePositive, anyDigitized: &anyDocumentDigitized)
+                    try readList(
+                        &c, kind: .supplements, record: &record, anyPositive: &anyFeePositive,
+                        anyDigitized: &anyDocumentDigitized)
                 } else if let value = try readScalar(&c, field: field) {
                     if !FieldDecoder.assign(field, value, to: &record, dates: &dates) {
                         throw Failure(rule: FieldDecoder.rule(for: field), offset: valueStart, field: field)
@@ -210,7 +217,8 @@ struct JSONLRecordParser {
                 }
             } else if let list = JSONLRecordParser.nestedList(keyBytes) {
                 if list == .fees { feeListSeen = true }
-                try readList(&c, kind: list, record: &record, anyPositive: &anyFeePositive, anyDigitized: &anyDocumentDigitized)
+                try readList(
+                    &c, kind: list, record: &record, anyPositive: &anyFeePositive, anyDigitized: &anyDocumentDigitized)
             } else {
                 try skipValue(&c)
             }
@@ -237,7 +245,8 @@ struct JSONLRecordParser {
 
     /// Reads a nested list of objects, taking the sub-keys that carry a KPI.
     private mutating func readList(
-        _ c: inout Cursor, kind: NestedList, record: inout DossierRecord, anyPositive: inout Bool, anyDigitized: inout Bool
+        _ c: inout Cursor, kind: NestedList, record: inout DossierRecord, anyPositive: inout Bool,
+        anyDigitized: inout Bool
     ) throws {
         c.skipSpaces()
         if c.current == UInt8(ascii: "n") {  // null

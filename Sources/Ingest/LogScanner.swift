@@ -136,7 +136,9 @@ struct ScanRun {
         return merged
     }
 
-    private mutating func scanFile<C: RecordConsumer>(_ path: String, into merged: inout C, makeConsumer: () -> C) throws {
+    private mutating func scanFile<C: RecordConsumer>(_ path: String, into merged: inout C, makeConsumer: () -> C)
+        throws
+    {
         let source = try InputSource(path: path)
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
@@ -192,7 +194,9 @@ struct ScanRun {
                 acceptedPerPiece.append(outcome.records - outcome.rejected)
                 if collectFingerprints {
                     if bucketFingerprints {
-                        for fingerprint in outcome.fingerprints { fingerprintBuckets[Int(fingerprint >> 56)].append(fingerprint) }
+                        for fingerprint in outcome.fingerprints {
+                            fingerprintBuckets[Int(fingerprint >> 56)].append(fingerprint)
+                        }
                     } else {
                         fingerprints.append(contentsOf: outcome.fingerprints)
                     }
@@ -269,7 +273,8 @@ struct ScanRun {
                 let consumerShared = SendableBuffer(consumerBuffer)
                 forEachIndex(pieceCount, workers: options.workers) { k in
                     PieceParser.parse(
-                        regionShared.region, from: bounds[k], to: bounds[k + 1], inQuotes: startStates[k], pieceIndex: k,
+                        regionShared.region, from: bounds[k], to: bounds[k + 1], inQuotes: startStates[k],
+                        pieceIndex: k,
                         context: context, outcome: &outcomeShared.buffer[k]
                     ) { record in consumerShared.buffer[k].consume(&record) }
                 }

@@ -9,13 +9,16 @@ enum PieceParser {
     ) {
         var line = 0
         defer { outcome.newlinesPassed = line }
-        guard var p = firstRecordStart(region, from: from, to: to, inQuotes: inQuotes, isFirst: pieceIndex == 0,
-            format: context.layout.format)
+        guard
+            var p = firstRecordStart(
+                region, from: from, to: to, inQuotes: inQuotes, isFirst: pieceIndex == 0,
+                format: context.layout.format)
         else { return }
         var record = DossierRecord()
         record.pauses.reserveCapacity(8)
         let format = context.layout.format
-        var csv = format == .jsonl
+        var csv =
+            format == .jsonl
             ? nil : CSVRecordParser(delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: context.layout.columnFields)
         var jsonl = format == .jsonl ? JSONLRecordParser() : nil
         defer {
@@ -25,7 +28,8 @@ enum PieceParser {
         var acceptedHere = 0
         let pieceBase = context.replacement.map { $0.pieceBases[context.pieceIndexBase + pieceIndex] }
         while p < to {
-            let result = csv != nil
+            let result =
+                csv != nil
                 ? csv!.parse(region, at: p, atEnd: context.atEnd, into: &record)
                 : jsonl!.parse(region, at: p, atEnd: context.atEnd, into: &record)
             switch result {
@@ -59,7 +63,8 @@ enum PieceParser {
             case .invalid(let end, let newlines, let rule, let field, let offset):
                 outcome.records += 1
                 outcome.rejected += 1
-                let error = makeError(region, recordStart: p, recordEnd: end, line: line, offset: offset, rule: rule,
+                let error = makeError(
+                    region, recordStart: p, recordEnd: end, line: line, offset: offset, rule: rule,
                     field: field, context: context)
                 if !context.skipInvalid {
                     outcome.fatal = error

@@ -166,10 +166,12 @@ public struct DossierClassifier: Sendable {
     {
         let status = record.status
         guard status.isReceived else {
-            return Classification(progress: .notReceived, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
+            return Classification(
+                progress: .notReceived, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
         }
         if status == .withdrawn {
-            return Classification(progress: .withdrawn, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
+            return Classification(
+                progress: .withdrawn, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
         }
         let received = record.received!
         let due = legalDue(record, entry: entry)
@@ -192,16 +194,19 @@ public struct DossierClassifier: Sendable {
                 progress = .onTime
             }
             return Classification(
-                progress: progress, effectiveDue: effective, processingWorkingSeconds: processing, pausedWorkingSeconds: paused)
+                progress: progress, effectiveDue: effective, processingWorkingSeconds: processing,
+                pausedWorkingSeconds: paused)
         }
         guard let due else {
             // Without a due, pauses change nothing; they are not measured.
             return Classification(
-                progress: .inProgressWithoutDue, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
+                progress: .inProgressWithoutDue, effectiveDue: nil, processingWorkingSeconds: nil,
+                pausedWorkingSeconds: 0)
         }
         let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: asOf).closed
         let pending = PendingProgress(
-            legalDue: due, closedPausedWorkingSeconds: paused, openPauseStart: nil, lateBySupplements: lateBySupplements)
+            legalDue: due, closedPausedWorkingSeconds: paused, openPauseStart: nil, lateBySupplements: lateBySupplements
+        )
         return resolve(pending, asOf: asOf)
     }
 
@@ -224,7 +229,8 @@ public struct DossierClassifier: Sendable {
         let effective = paused > 0 ? moved(pending.legalDue, by: paused) : pending.legalDue
         let overdue = pending.lateBySupplements || asOf > effective
         return Classification(
-            progress: overdue ? .inProgressOverdue : .inProgressWithin, effectiveDue: effective, processingWorkingSeconds: nil,
+            progress: overdue ? .inProgressOverdue : .inProgressWithin, effectiveDue: effective,
+            processingWorkingSeconds: nil,
             pausedWorkingSeconds: paused)
     }
 }

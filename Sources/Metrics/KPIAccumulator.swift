@@ -128,7 +128,8 @@ struct KPIAccumulator: RecordConsumer {
 
     @inline(__always)
     private mutating func tally(
-        _ record: inout DossierRecord, entry: ProcedureCatalog.Entry?, into c: inout KPICounts, processingMinutes: inout Int,
+        _ record: inout DossierRecord, entry: ProcedureCatalog.Entry?, into c: inout KPICounts,
+        processingMinutes: inout Int,
         deferred: inout PendingProgress?
     ) {
         let classifier = setup.classifier

@@ -83,7 +83,8 @@ public enum Labels {
         "counts": "Counts", "rates": "Rates", "processing": "Processing time of finished dossiers (working days)",
         "processing_calendar": "Processing time of finished dossiers (calendar days)",
         "median": "median", "p90": "90th percentile", "as_of": "As of", "input": "Input",
-        "records": "records", "rejected": "rejected", "duplicates": "duplicate ids", "replaced": "replaced (dedupe last)",
+        "records": "records", "rejected": "rejected", "duplicates": "duplicate ids",
+        "replaced": "replaced (dedupe last)",
         "outside": "outside the selected dates", "groups": "Groups", "total": "Total", "none": "(none)",
     ]
 
@@ -91,7 +92,8 @@ public enum Labels {
         "counts": "Số liệu", "rates": "Tỷ lệ", "processing": "Thời gian giải quyết hồ sơ đã xong (ngày làm việc)",
         "processing_calendar": "Thời gian giải quyết hồ sơ đã xong (ngày lịch)",
         "median": "trung vị", "p90": "phân vị 90", "as_of": "Tính đến", "input": "Dữ liệu vào",
-        "records": "bản ghi", "rejected": "bị loại", "duplicates": "trùng mã hồ sơ", "replaced": "bị thay thế (dedupe last)",
+        "records": "bản ghi", "rejected": "bị loại", "duplicates": "trùng mã hồ sơ",
+        "replaced": "bị thay thế (dedupe last)",
         "outside": "ngoài khoảng ngày chọn", "groups": "Theo nhóm", "total": "Tổng", "none": "(không có)",
     ]
 }

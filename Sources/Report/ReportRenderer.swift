@@ -23,7 +23,7 @@ public enum ReportRenderer {
             }
             out += "    {\"key\": {" + keyParts.joined(separator: ", ") + "}, "
             let body = aggregateJSON(group.aggregate, result: result, indent: "    ")
-            out += String(body.dropFirst()) // splice the counts into the group object
+            out += String(body.dropFirst())  // splice the counts into the group object
         }
         out += result.groups.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"input\": " + inputJSON(result) + "\n}\n"
@@ -71,7 +71,8 @@ public enum ReportRenderer {
         let asOf = result.asOf?.iso8601 ?? "-"
         lines.append(Labels.phrase("as_of", language) + ": " + asOf)
         let input = result.input
-        var inputLine = Labels.phrase("input", language) + ": " + NumberText.grouped(input.records) + " "
+        var inputLine =
+            Labels.phrase("input", language) + ": " + NumberText.grouped(input.records) + " "
             + Labels.phrase("records", language) + ", " + NumberText.grouped(input.rejected) + " "
             + Labels.phrase("rejected", language) + ", " + NumberText.grouped(input.duplicates) + " "
             + Labels.phrase("duplicates", language)
@@ -105,8 +106,10 @@ public enum ReportRenderer {
         let median = result.processingDays(result.totals, percentile: 0.5)
         let p90 = result.processingDays(result.totals, percentile: 0.9)
         lines.append(
-            Labels.phrase(result.clock == .working ? "processing" : "processing_calendar", language) + ": " + Labels.phrase("median", language) + " "
-                + (median.map { NumberText.fixed($0, decimals: 2) } ?? "-") + ", " + Labels.phrase("p90", language) + " "
+            Labels.phrase(result.clock == .working ? "processing" : "processing_calendar", language) + ": "
+                + Labels.phrase("median", language) + " "
+                + (median.map { NumberText.fixed($0, decimals: 2) } ?? "-") + ", " + Labels.phrase("p90", language)
+                + " "
                 + (p90.map { NumberText.fixed($0, decimals: 2) } ?? "-"))
         if !result.dimensions.isEmpty {
             lines.append("")
@@ -114,7 +117,8 @@ public enum ReportRenderer {
             var header = result.dimensions.map { Labels.dimension($0, language) }
             header += [
                 Labels.count("received", language), Labels.count("finished", language),
-                Labels.count("late", language).trimmingSpaces, Labels.count("in_progress_overdue", language).trimmingSpaces,
+                Labels.count("late", language).trimmingSpaces,
+                Labels.count("in_progress_overdue", language).trimmingSpaces,
             ]
             header += [KPI.progress, .onTime, .online, .fullOnline, .onlinePayment].map { Labels.rate($0, language) }
             var rows = [header]
@@ -163,12 +167,18 @@ public enum ReportRenderer {
         func row(scope: String, key: [String?], aggregate: KPIAggregate) -> String {
             var cells = [scope] + key.map { NumberText.csvField($0 ?? "") }
             cells += KPICounts.fields.map { String(aggregate.counts[keyPath: $0.keyPath]) }
-            cells += KPI.allCases.map { aggregate.counts.rate($0).percent.map { NumberText.fixed($0, decimals: 4) } ?? "" }
-            cells.append(result.processingDays(aggregate, percentile: 0.5).map { NumberText.fixed($0, decimals: 3) } ?? "")
-            cells.append(result.processingDays(aggregate, percentile: 0.9).map { NumberText.fixed($0, decimals: 3) } ?? "")
+            cells += KPI.allCases.map {
+                aggregate.counts.rate($0).percent.map { NumberText.fixed($0, decimals: 4) } ?? ""
+            }
+            cells.append(
+                result.processingDays(aggregate, percentile: 0.5).map { NumberText.fixed($0, decimals: 3) } ?? "")
+            cells.append(
+                result.processingDays(aggregate, percentile: 0.9).map { NumberText.fixed($0, decimals: 3) } ?? "")
             return cells.joined(separator: ",")
         }
-        for group in result.groups { lines.append(row(scope: "group", key: group.key.values, aggregate: group.aggregate)) }
+        for group in result.groups {
+            lines.append(row(scope: "group", key: group.key.values, aggregate: group.aggregate))
+        }
         lines.append(row(scope: "total", key: result.dimensions.map { _ in nil }, aggregate: result.totals))
         return lines.joined(separator: "\n") + "\n"
     }

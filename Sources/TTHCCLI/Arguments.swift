@@ -141,7 +141,8 @@ public struct ParsedArguments: Sendable {
         guard let text = string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw UsageError(
-                "tthc \(command): \(name) expects an integer in \(range.lowerBound)...\(range.upperBound), got '\(text)'")
+                "tthc \(command): \(name) expects an integer in \(range.lowerBound)...\(range.upperBound), got '\(text)'"
+            )
         }
         return value
     }

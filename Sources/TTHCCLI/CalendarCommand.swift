@@ -1,5 +1,5 @@
-import Report
 import CivilTime
+import Report
 import WorkingTime
 
 /// `tthc calendar`: the working calendar of a year, and lunar/solar date conversion.

@@ -14,7 +14,8 @@ enum EngineOptions {
         OptionSpec(
             "--as-of", value: "TIME",
             help: "Judge in-progress dossiers at TIME (default: end of --period/--to, else the log's latest event)."),
-        OptionSpec("--catalog", value: "FILE", help: "Procedure catalog CSV: legal deadlines when NgayHenTra is missing."),
+        OptionSpec(
+            "--catalog", value: "FILE", help: "Procedure catalog CSV: legal deadlines when NgayHenTra is missing."),
         OptionSpec(
             "--calendar", value: "FILE", repeatable: true,
             help: "Calendar overlay (days off, working days, office hours) or 'cultural-day'; repeatable."),
@@ -26,8 +27,11 @@ enum EngineOptions {
         OptionSpec("--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
         OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
         OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
-        OptionSpec("--rejects", value: "FILE", help: "Write rejected records verbatim, each after '# file:line:col: reason'."),
-        OptionSpec("--dedupe", value: "MODE", help: "last: a later record of the same MaHoSo replaces earlier ones (2 passes)."),
+        OptionSpec(
+            "--rejects", value: "FILE", help: "Write rejected records verbatim, each after '# file:line:col: reason'."),
+        OptionSpec(
+            "--dedupe", value: "MODE", help: "last: a later record of the same MaHoSo replaces earlier ones (2 passes)."
+        ),
         OptionSpec("--chunk-size", value: "BYTES", help: "Bytes per piece of parallel work (default 4194304)."),
     ]
 
@@ -108,7 +112,8 @@ enum EngineOptions {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let dimension = GroupDimension(rawValue: name) else {
                 let allowed = GroupDimension.allCases.map(\.rawValue).joined(separator: "|")
-                throw UsageError("tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed), got '\(name)'")
+                throw UsageError(
+                    "tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed), got '\(name)'")
             }
             guard !dimensions.contains(dimension) else {
                 throw UsageError("tthc \(parsed.command): \(option) names \(name) twice; expected each dimension once")
@@ -122,7 +127,9 @@ enum EngineOptions {
     }
 
     static func language(_ parsed: ParsedArguments) throws(UsageError) -> Language {
-        if let text = try parsed.choice("--lang", Language.allCases.map(\.rawValue)) { return Language(rawValue: text)! }
+        if let text = try parsed.choice("--lang", Language.allCases.map(\.rawValue)) {
+            return Language(rawValue: text)!
+        }
         if let env = ProcessInfo.processInfo.environment["TTHC_LANG"], let language = Language(rawValue: env) {
             return language
         }

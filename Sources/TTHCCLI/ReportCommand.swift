@@ -5,9 +5,12 @@ import Report
 enum ReportCommand: Subcommand {
     static let spec = CommandSpec(
         name: "report", summary: "KPIs of dossier logs: on-time, progress, online, full-online, payment, digitization",
-        usage: "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv] [options]",
+        usage:
+            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv] [options]",
         options: [
-            OptionSpec("--by", value: "DIMS", help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
+            OptionSpec(
+                "--by", value: "DIMS",
+                help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
             OptionSpec("--format", value: "FMT", help: "table (default), json or csv."),
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             TargetOptions.periodSpec,

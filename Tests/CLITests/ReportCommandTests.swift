@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import TestSupport
 import TTHCCLI
+import TestSupport
+import Testing
 
 @Suite struct ReportCommandTests {
     let path: String = {
@@ -19,9 +19,10 @@ import TTHCCLI
     @Test func helpDescribesEveryOptionWithExamples() {
         let (status, out, _) = run(["report", "--help"])
         #expect(status == 0)
-        for option in ["--by", "--from", "--to", "--as-of", "--catalog", "--format", "--lang", "-j", "--skip-invalid",
-            "--rejects", "--dedupe", "--input-format", "--lenient-supplements", "--calendar"]
-        {
+        for option in [
+            "--by", "--from", "--to", "--as-of", "--catalog", "--format", "--lang", "-j", "--skip-invalid",
+            "--rejects", "--dedupe", "--input-format", "--lenient-supplements", "--calendar",
+        ] {
             #expect(out.contains("  " + option + " "), "missing \(option)")
         }
         #expect(out.contains("Examples:"))
@@ -58,14 +59,18 @@ import TTHCCLI
         #expect(status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
         let totals = try #require(object["totals"] as? [String: Any])
-        for name in ["not_received", "received", "withdrawn", "finished", "early", "on_time", "late", "in_progress",
+        for name in [
+            "not_received", "received", "withdrawn", "finished", "early", "on_time", "late", "in_progress",
             "in_progress_within", "in_progress_overdue", "no_due", "online", "postal", "full_online_eligible",
-            "full_online", "fee_bearing", "paid_online", "digitized", "e_result", "late_with_apology"]
-        {
+            "full_online", "fee_bearing", "paid_online", "digitized", "e_result", "late_with_apology",
+        ] {
             #expect(totals[name] is Int, "missing \(name)")
         }
         let rates = try #require(totals["rates"] as? [String: [String: Any]])
-        #expect(Set(rates.keys) == ["progress", "on_time", "online", "full_online", "online_payment", "digitization", "e_result", "apology"])
+        #expect(
+            Set(rates.keys) == [
+                "progress", "on_time", "online", "full_online", "online_payment", "digitization", "e_result", "apology",
+            ])
         let onTime = try #require(rates["on_time"])
         let early = totals["early"] as! Int
         let inTime = totals["on_time"] as! Int
@@ -89,7 +94,10 @@ import TTHCCLI
         let lines = out.split(separator: "\n")
         #expect(lines[0].hasPrefix("scope,channel,not_received,received,"))
         #expect(lines.last!.hasPrefix("total,,"))
-        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == lines[0].split(separator: ",").count })
+        #expect(
+            lines.dropFirst().allSatisfy {
+                $0.split(separator: ",", omittingEmptySubsequences: false).count == lines[0].split(separator: ",").count
+            })
     }
 
     @Test func tableSpeaksVietnameseOrEnglish() {

@@ -88,11 +88,14 @@ import Testing
     }
 
     @Test func jsonlErrors() throws {
-        let a = try #require(firstError("{\"MaHoSo\":\"A\",\"TrangThaiHoSo\":1}\n{\"MaHoSo\":\"B\",\"TrangThaiHoSo\":1\n", name: "a.jsonl"))
+        let a = try #require(
+            firstError(
+                "{\"MaHoSo\":\"A\",\"TrangThaiHoSo\":1}\n{\"MaHoSo\":\"B\",\"TrangThaiHoSo\":1\n", name: "a.jsonl"))
         #expect(a.line == 2 && a.rule == .malformedJSON("unterminated object"))
         let b = try #require(firstError("[1,2]\n", name: "b.jsonl"))
         #expect(b.rule == .notAnObject)
-        let c = try #require(firstError("{\"MaHoSo\":\"A\",\"TrangThaiHoSo\":2,\"NgayTiepNhan\":\"x\"}\n", name: "c.jsonl"))
+        let c = try #require(
+            firstError("{\"MaHoSo\":\"A\",\"TrangThaiHoSo\":2,\"NgayTiepNhan\":\"x\"}\n", name: "c.jsonl"))
         #expect(c.rule == .unparseableTimestamp && c.field == "NgayTiepNhan" && c.column == 48 && c.text == "\"x\"")
     }
 

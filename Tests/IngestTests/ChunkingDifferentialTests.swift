@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// The parallel chunked scanner against a slow, obvious RFC 4180 reader, over seeded random
 /// logs full of quoted commas, quotes and newlines, with chunk sizes down to a few bytes.
@@ -79,7 +79,9 @@ import TestSupport
         let path = files.write("err\(seed).csv", text)
         for chunk in [5, 50, 500, 1 << 20] {
             do {
-                _ = try scan([path]) { $0.chunkSize = chunk; $0.piecesPerBatch = 2 }
+                _ = try scan([path]) {
+                    $0.chunkSize = chunk; $0.piecesPerBatch = 2
+                }
                 Issue.record("expected an error")
             } catch let error as IngestError {
                 #expect(error.line == expectedLine, "seed \(seed) chunk \(chunk)")
@@ -88,4 +90,3 @@ import TestSupport
         }
     }
 }
-

@@ -1,7 +1,7 @@
 import CivilTime
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Ingest
 
@@ -22,7 +22,8 @@ import TestSupport
             } else if i % 3 == 1 {
                 // Valid timestamps from a small set of days, so the cache is hit and evicted.
                 let day = CivilDate(dayNumber: 20_000 + rng.below(3000))
-                let text = String(format: "%04d%02d%02d%02d%02d%02d", day.year, day.month, day.day,
+                let text = String(
+                    format: "%04d%02d%02d%02d%02d%02d", day.year, day.month, day.day,
                     rng.below(25), rng.below(61), rng.below(61))
                 bytes = Array(text.utf8)
             } else {

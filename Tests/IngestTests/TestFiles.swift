@@ -52,7 +52,8 @@ struct CollectingConsumer: RecordConsumer {
             Row(
                 id: record.id.utf8String, procedure: text(record.procedure), agency: text(record.agency),
                 channel: record.channel, status: record.status.rawValue, received: record.received?.iso8601,
-                due: record.due?.iso8601, processingEnd: record.processingEnd?.iso8601, returned: record.returned?.iso8601,
+                due: record.due?.iso8601, processingEnd: record.processingEnd?.iso8601,
+                returned: record.returned?.iso8601,
                 level: record.level, fullOnline: record.fullOnline, feeBearing: record.feeBearing,
                 paidOnline: record.paidOnline, digitized: record.digitized, electronicResult: record.electronicResult,
                 apology: record.apology,
@@ -62,7 +63,9 @@ struct CollectingConsumer: RecordConsumer {
     mutating func merge(_ later: consuming CollectingConsumer) { rows.append(contentsOf: later.rows) }
 }
 
-func scan(_ files: [String], _ configure: (inout ScanOptions) -> Void = { _ in }) throws -> ([CollectingConsumer.Row], InputSummary) {
+func scan(_ files: [String], _ configure: (inout ScanOptions) -> Void = { _ in }) throws -> (
+    [CollectingConsumer.Row], InputSummary
+) {
     var options = ScanOptions()
     configure(&options)
     let (consumer, summary) = try LogScanner.scan(files: files, options: options) { CollectingConsumer() }

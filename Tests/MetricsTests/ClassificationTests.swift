@@ -49,7 +49,8 @@ import WorkingTime
         // end = NgayKetThucXuLy, else NgayTra.
         #expect(classify(record(status: .returned, returned: "2026-03-05T09:00")).progress == .late)
         #expect(
-            classify(record(status: .returned, end: "2026-03-04T09:00", returned: "2026-03-06T09:00")).progress == .onTime)
+            classify(record(status: .returned, end: "2026-03-04T09:00", returned: "2026-03-06T09:00")).progress
+                == .onTime)
         #expect(classify(record(status: .stopped, end: "2026-03-02T09:00")).progress == .early)
     }
 
@@ -59,7 +60,9 @@ import WorkingTime
             #expect(classify(record(status: status), asOf: "2026-03-04T17:00:01").progress == .inProgressOverdue)
         }
         // Finished after the as-of time: still in progress then.
-        #expect(classify(record(status: .finished, end: "2026-03-05T10:00"), asOf: "2026-03-04T12:00").progress == .inProgressWithin)
+        #expect(
+            classify(record(status: .finished, end: "2026-03-05T10:00"), asOf: "2026-03-04T12:00").progress
+                == .inProgressWithin)
     }
 
     @Test func missingDueWithoutCatalogIsNoDue() {
@@ -125,12 +128,15 @@ import WorkingTime
             pauses: [("2026-03-02T09:00", "2026-03-02T10:00"), ("2026-03-02T11:00", "2026-03-02T11:30")])
         #expect(classify(r).progress == .late)
         #expect(classify(r, lenient: true).progress == .early)
-        let open = record(status: .processing, pauses: [("2026-03-02T09:00", "2026-03-02T10:00"), ("2026-03-02T11:00", "2026-03-02T11:30")])
+        let open = record(
+            status: .processing,
+            pauses: [("2026-03-02T09:00", "2026-03-02T10:00"), ("2026-03-02T11:00", "2026-03-02T11:30")])
         #expect(classify(open, asOf: "2026-03-03T09:00").progress == .inProgressOverdue)
     }
 
     @Test func deferredVerdictEqualsDirectVerdict() {
-        var r = record(status: .processing, pauses: [("2026-03-03T16:00", "2026-03-04T09:00"), ("2026-03-05T10:00", nil)])
+        var r = record(
+            status: .processing, pauses: [("2026-03-03T16:00", "2026-03-04T09:00"), ("2026-03-05T10:00", nil)])
         let pending = classifier.pending(&r, entry: nil)!
         for asOf in ["2026-03-05T10:00", "2026-03-06T12:00", "2026-03-12T17:00"] {
             var lenient = classifier

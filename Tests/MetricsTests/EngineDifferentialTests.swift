@@ -2,8 +2,8 @@ import CivilTime
 import Foundation
 import Ingest
 import Metrics
-import Testing
 import TestSupport
+import Testing
 import WorkingTime
 
 /// The parallel engine against a slow, obvious reference that follows the rules line
@@ -28,13 +28,18 @@ import WorkingTime
             guard let text = row["DanhSachHoSoBoSung"], !text.isEmpty else { return [] }
             return text.split(separator: ";").map { pair in
                 let parts = pair.split(separator: "/", omittingEmptySubsequences: false)
-                return (TimestampParser.parse(String(parts[0]))!, parts[1].isEmpty ? nil : TimestampParser.parse(String(parts[1]))!)
+                return (
+                    TimestampParser.parse(String(parts[0]))!,
+                    parts[1].isEmpty ? nil : TimestampParser.parse(String(parts[1]))!
+                )
             }
         }
         // Default as-of: the latest event (received, end, returned, pause times) in the log.
         var latest = Timestamp(seconds: Int64.min)
         for row in rows {
-            for key in ["NgayTiepNhan", "NgayKetThucXuLy", "NgayTra"] { if let t = time(row, key) { latest = max(latest, t) } }
+            for key in ["NgayTiepNhan", "NgayKetThucXuLy", "NgayTra"] {
+                if let t = time(row, key) { latest = max(latest, t) }
+            }
             for p in pauses(row) {
                 latest = max(latest, p.0)
                 if let e = p.1 { latest = max(latest, e) }
@@ -85,7 +90,8 @@ import WorkingTime
                     let end = time(row, "NgayKetThucXuLy") ?? time(row, "NgayTra")
                     var due = time(row, "NgayHenTra")
                     if due == nil, let entry {
-                        due = calendar.due(received: received, deadline: entry.deadline, afternoonCutoff: entry.afternoonCutoff)
+                        due = calendar.due(
+                            received: received, deadline: entry.deadline, afternoonCutoff: entry.afternoonCutoff)
                     }
                     let list = pauses(row)
                     let manySupplements = !lenient && list.count > 1
@@ -109,7 +115,11 @@ import WorkingTime
                         c.inProgress = 1
                         if let due {
                             let moved = calendar.advance(due, byWorkingSeconds: paused(list, from: received, to: asOf))
-                            if manySupplements || asOf > moved { c.inProgressOverdue = 1 } else { c.inProgressWithin = 1 }
+                            if manySupplements || asOf > moved {
+                                c.inProgressOverdue = 1
+                            } else {
+                                c.inProgressWithin = 1
+                            }
                         } else {
                             c.noDue = 1
                         }
@@ -154,11 +164,13 @@ import WorkingTime
                     options.scan.chunkSize = chunk
                     options.scan.piecesPerBatch = 4
                     let result = try KPIEngine.run(files: [path], options: options)
-                    let context = "seed \(seed) asOf \(String(describing: asOf)) lenient \(lenient) j\(workers) chunk \(chunk)"
+                    let context =
+                        "seed \(seed) asOf \(String(describing: asOf)) lenient \(lenient) j\(workers) chunk \(chunk)"
                     #expect(result.totals.counts == expected.totals, "\(context)")
                     #expect(result.groups.count == expected.groups.count, "\(context)")
                     for group in result.groups {
-                        #expect(group.aggregate.counts == expected.groups[group.key.values[0]], "\(context) \(group.key)")
+                        #expect(
+                            group.aggregate.counts == expected.groups[group.key.values[0]], "\(context) \(group.key)")
                     }
                 }
             }

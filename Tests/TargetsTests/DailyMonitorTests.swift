@@ -57,10 +57,14 @@ import WorkingTime
     @Test func defaultHorizonSkipsHolidays() {
         // Friday 24 April 2026: Saturday, Sunday and Monday 27 April (Hung Kings) are off.
         let friday = Timestamp(year: 2026, month: 4, day: 24, hour: 10)
-        #expect(DailyMonitor.defaultHorizon(asOf: friday, calendar: calendar) == Timestamp(year: 2026, month: 4, day: 28, hour: 17))
+        #expect(
+            DailyMonitor.defaultHorizon(asOf: friday, calendar: calendar)
+                == Timestamp(year: 2026, month: 4, day: 28, hour: 17))
         // Friday 13 February 2026, the eve of Tet (14-22 February off).
         let tetEve = Timestamp(year: 2026, month: 2, day: 13, hour: 16)
-        #expect(DailyMonitor.defaultHorizon(asOf: tetEve, calendar: calendar) == Timestamp(year: 2026, month: 2, day: 23, hour: 17))
+        #expect(
+            DailyMonitor.defaultHorizon(asOf: tetEve, calendar: calendar)
+                == Timestamp(year: 2026, month: 2, day: 23, hour: 17))
     }
 
     @Test func listsWithKnownDueTimes() {

@@ -56,11 +56,14 @@ public enum RandomDossierLog {
                 for k in 0..<n {
                     let start = stamp(receivedDay + k, 17 * 60 + 45 + k)
                     let open = k == n - 1 && end.isEmpty && returned.isEmpty && rng.chance(0.5)
-                    pauses.append(start + "/" + (open ? "" : stamp(receivedDay + k + 1 + rng.below(2), 9 * 60 + rng.below(400))))
+                    pauses.append(
+                        start + "/" + (open ? "" : stamp(receivedDay + k + 1 + rng.below(2), 9 * 60 + rng.below(400))))
                 }
             }
             let id = rng.chance(0.02) ? "HS\(rng.below(max(1, i)))" : "HS\(i)"
-            let flag = { (p: Double, rng: inout SplitMix) -> String in rng.chance(0.1) ? "" : (rng.chance(p) ? "1" : "0") }
+            let flag = { (p: Double, rng: inout SplitMix) -> String in
+                rng.chance(0.1) ? "" : (rng.chance(p) ? "1" : "0")
+            }
             var cells: [String] = [
                 id, procedures[rng.below(procedures.count)], "LV\(rng.below(3))",
                 quote(agencies[rng.below(agencies.count)]), rng.chance(0.05) ? "" : "\(1 + rng.below(3))", "\(status)",

@@ -41,7 +41,6 @@ public enum ReferenceCSV {
         return records
     }
 
-
     /// Rows as dictionaries keyed by the header's names.
     public static func table(_ text: String) -> [[String: String]] {
         var text = text
