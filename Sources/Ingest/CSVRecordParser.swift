@@ -172,7 +172,8 @@ struct CSVRecordParser {
             let span = spans[column]
             var bytes = UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)
             if span.hasEscapes { bytes = unescape(bytes) }
-            if let rule = FieldDecoder.assign(field, bytes, to: &record, dates: &dates) {
+            if !FieldDecoder.assign(field, bytes, to: &record, dates: &dates) {
+                let rule = FieldDecoder.rule(for: field)
                 return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: span.start)
             }
         }

@@ -46,68 +46,70 @@ enum FieldDecoder {
         return nil
     }
 
-    /// Assigns `raw` to `field` of `record`. Returns the rule broken, or nil when accepted.
+    /// Assigns `raw` to `field` of `record`. Returns false when the text breaks the field's rule,
+    /// `rule(for: field)`. (A plain flag, not the rule itself, keeps this hot path free of the
+    /// rule's payload.)
     @inline(__always)
     static func assign(
         _ field: DossierField, _ raw: UnsafeRawBufferPointer, to record: inout DossierRecord, dates: inout DateCache
-    ) -> IngestRule? {
+    ) -> Bool {
         let bytes = trimmed(raw)
-        if bytes.count == 0 { return nil }
+        if bytes.count == 0 { return true }
         switch field {
         case .id: record.id = bytes
         case .procedure: record.procedure = bytes
         case .field: record.field = bytes
         case .agency: record.agency = bytes
         case .channel:
-            guard let v = smallInteger(bytes), v >= 1, v <= 3 else { return .badCode(expected: "KenhThucHien 1, 2 or 3") }
+            guard let v = smallInteger(bytes), v >= 1, v <= 3 else { return false }
             record.channel = UInt8(v)
         case .status:
             guard let v = smallInteger(bytes), let status = DossierStatus(rawValue: UInt8(truncatingIfNeeded: v)), v <= 10
-            else { return .unknownStatus }
+            else { return false }
             record.status = status
         case .received:
-            guard let t = dates.parse(bytes) else { return .unparseableTimestamp }
+            guard let t = dates.parse(bytes) else { return false }
             record.received = t
         case .due:
-            guard let t = dates.parse(bytes) else { return .unparseableTimestamp }
+            guard let t = dates.parse(bytes) else { return false }
             record.due = t
         case .processingEnd:
-            guard let t = dates.parse(bytes) else { return .unparseableTimestamp }
+            guard let t = dates.parse(bytes) else { return false }
             record.processingEnd = t
         case .returned:
-            guard let t = dates.parse(bytes) else { return .unparseableTimestamp }
+            guard let t = dates.parse(bytes) else { return false }
             record.returned = t
         case .level:
-            guard let v = smallInteger(bytes), v >= 2, v <= 4 else { return .badCode(expected: "MucDo 2, 3 or 4") }
+            guard let v = smallInteger(bytes), v >= 2, v <= 4 else { return false }
             record.level = UInt8(v)
         case .fullOnline:
-            guard let v = flag(bytes) else { return .badCode(expected: "ToanTrinh 0 or 1") }
+            guard let v = flag(bytes) else { return false }
             record.fullOnline = v
         case .feeBearing:
-            guard let v = flag(bytes) else { return .badCode(expected: "CoPhiLePhi 0 or 1") }
+            guard let v = flag(bytes) else { return false }
             record.feeBearing = v
         case .paidOnline:
             guard let v = smallInteger(bytes), v <= 2 else {
-                return .badCode(expected: "DuocThanhToanTrucTuyen 0, 1 or 2")
+                return false
             }
             record.paidOnline = UInt8(v)
         case .digitized:
-            guard let v = flag(bytes) else { return .badCode(expected: "HoSoCoThanhPhanSoHoa 0 or 1") }
+            guard let v = flag(bytes) else { return false }
             record.digitized = v
         case .electronicResult:
-            guard let v = flag(bytes) else { return .badCode(expected: "KetQuaDienTu 0 or 1") }
+            guard let v = flag(bytes) else { return false }
             record.electronicResult = v
         case .apology:
-            guard let v = flag(bytes) else { return .badCode(expected: "XinLoi 0 or 1") }
+            guard let v = flag(bytes) else { return false }
             record.apology = v
         case .supplements:
             return parseSupplementList(bytes, into: &record)
         }
-        return nil
+        return true
     }
 
     /// `START/END;START/END;START/` with END empty while the citizen has not answered.
-    static func parseSupplementList(_ bytes: UnsafeRawBufferPointer, into record: inout DossierRecord) -> IngestRule? {
+    static func parseSupplementList(_ bytes: UnsafeRawBufferPointer, into record: inout DossierRecord) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -118,20 +120,38 @@ enum FieldDecoder {
                 var slash = 0
                 while slash < item.count, item[slash] != UInt8(ascii: "/") { slash += 1 }
                 // Slashed dates (dd/MM/yyyy) are ambiguous here, so pairs use the other spellings.
-                guard slash < item.count else { return .malformedSupplements }
+                guard slash < item.count else { return false }
                 let startText = trimmed(UnsafeRawBufferPointer(rebasing: item[0..<slash]))
                 let endText = trimmed(UnsafeRawBufferPointer(rebasing: item[(slash + 1)...]))
-                guard let start = TimestampParser.parse(startText) else { return .malformedSupplements }
+                guard let start = TimestampParser.parse(startText) else { return false }
                 var end: Timestamp?
                 if endText.count > 0 {
-                    guard let e = TimestampParser.parse(endText) else { return .malformedSupplements }
+                    guard let e = TimestampParser.parse(endText) else { return false }
                     end = e
                 }
                 record.pauses.append(PauseInterval(start: start, end: end))
             }
             i = j + 1
         }
-        return nil
+        return true
+    }
+
+    /// The rule a value of `field` must follow.
+    static func rule(for field: DossierField) -> IngestRule {
+        switch field {
+        case .id, .procedure, .field, .agency: return .missingRequiredField
+        case .channel: return .badCode(expected: "KenhThucHien 1, 2 or 3")
+        case .status: return .unknownStatus
+        case .received, .due, .processingEnd, .returned: return .unparseableTimestamp
+        case .level: return .badCode(expected: "MucDo 2, 3 or 4")
+        case .fullOnline: return .badCode(expected: "ToanTrinh 0 or 1")
+        case .feeBearing: return .badCode(expected: "CoPhiLePhi 0 or 1")
+        case .paidOnline: return .badCode(expected: "DuocThanhToanTrucTuyen 0, 1 or 2")
+        case .digitized: return .badCode(expected: "HoSoCoThanhPhanSoHoa 0 or 1")
+        case .electronicResult: return .badCode(expected: "KetQuaDienTu 0 or 1")
+        case .apology: return .badCode(expected: "XinLoi 0 or 1")
+        case .supplements: return .malformedSupplements
+        }
     }
 
     /// Rules that involve several fields, checked once the record is complete.

@@ -6,8 +6,10 @@ import Dispatch
 /// An open dossier log: a regular file read with parallel `pread`, or a pipe/stdin read in order.
 final class InputSource: @unchecked Sendable {
     let path: String
-    private let descriptor: Int32
+    let descriptor: Int32
     private let isRegularFile: Bool
+    /// The size of a regular file (nil for pipes and standard input).
+    let regularFileSize: Int?
     private var offset: Int64 = 0
     private(set) var reachedEnd = false
 
@@ -16,6 +18,7 @@ final class InputSource: @unchecked Sendable {
         if path == "-" {
             descriptor = 0
             isRegularFile = false
+            regularFileSize = nil
             return
         }
         let fd = open(path, O_RDONLY)
@@ -35,6 +38,7 @@ final class InputSource: @unchecked Sendable {
         }
         descriptor = fd
         isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
+        regularFileSize = isRegularFile ? Int(info.st_size) : nil
     }
 
     deinit {

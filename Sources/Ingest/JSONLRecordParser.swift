@@ -201,8 +201,8 @@ struct JSONLRecordParser {
                 if field == .supplements {
                     try readList(&c, kind: .supplements, record: &record, anyPositive: &anyFeePositive, anyDigitized: &anyDocumentDigitized)
                 } else if let value = try readScalar(&c, field: field) {
-                    if let rule = FieldDecoder.assign(field, value, to: &record, dates: &dates) {
-                        throw Failure(rule: rule, offset: valueStart, field: field)
+                    if !FieldDecoder.assign(field, value, to: &record, dates: &dates) {
+                        throw Failure(rule: FieldDecoder.rule(for: field), offset: valueStart, field: field)
                     }
                     if field == .status { hasStatus = true }
                     if field == .feeBearing { feeFlagGiven = true }

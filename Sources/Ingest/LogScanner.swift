@@ -141,19 +141,18 @@ struct ScanRun {
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
         let batchBytes = options.chunkSize * options.piecesPerBatch
-        var capacity = batchBytes + 64 * 1024
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
-        defer { buffer.deallocate() }
-        var filled = try source.read(into: buffer.baseAddress!, count: batchBytes, workers: options.workers)
+        var window = try makeWindow(source, size: batchBytes, workers: options.workers)
+        defer { window.close() }
         // Header, BOM and the checks that concern the whole file.
+        var bytes = window.bytes
         var begin = 0
-        if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { begin = 3 }
-        let probe = UnsafeRawBufferPointer(rebasing: buffer[begin..<min(filled, begin + 65536)])
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { begin = 3 }
+        let probe = UnsafeRawBufferPointer(rebasing: bytes[begin..<min(bytes.count, begin + 65536)])
         if let nul = probe.firstIndex(of: 0) {
             let line = 1 + probe[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw IngestError(file: path, line: line, column: 0, field: nil, text: nil, rule: .binaryData)
         }
-        if !probe.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) && source.reachedEnd {
+        if !probe.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) && window.atEnd {
             throw IngestError(file: path, line: 0, column: 0, field: nil, text: nil, rule: .emptyFile)
         }
         var line = 1
@@ -162,12 +161,12 @@ struct ScanRun {
             var header: HeaderParse
             while true {
                 header = HeaderParse.parse(
-                    UnsafeRawBufferPointer(rebasing: buffer[begin..<filled]), delimiter: format == .tsv ? 0x09 : 0x2C,
-                    atEnd: source.reachedEnd)
-                if header.end != nil || source.reachedEnd { break }
-                // A header longer than the batch: grow and read on.
-                (buffer, capacity) = grow(buffer, filled: filled, capacity: capacity)
-                filled += try source.read(into: buffer.baseAddress! + filled, count: capacity - filled, workers: options.workers)
+                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: format == .tsv ? 0x09 : 0x2C,
+                    atEnd: window.atEnd)
+                if header.end != nil || window.atEnd { break }
+                // A header longer than the batch: widen the window.
+                try window.widen()
+                bytes = window.bytes
             }
             guard let headerEnd = header.end else {
                 throw IngestError(file: path, line: 1, column: 1, field: nil, text: nil, rule: .unbalancedQuote)
@@ -178,10 +177,10 @@ struct ScanRun {
         }
         var sawRecord = false
         while true {
-            let atEnd = source.reachedEnd
-            let region = UnsafeRawBufferPointer(rebasing: buffer[0..<filled])
+            let atEnd = window.atEnd
             var (outcomes, consumers) = processBatch(
-                region, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path, makeConsumer: makeConsumer)
+                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
+                makeConsumer: makeConsumer)
             var carry: Int?
             for k in outcomes.indices {
                 var outcome = outcomes[k]
@@ -211,21 +210,14 @@ struct ScanRun {
                 break
             }
             if let carry {
-                if carry == 0 {
-                    // One record fills the whole buffer: grow so it fits.
-                    (buffer, capacity) = grow(buffer, filled: filled, capacity: capacity)
-                } else {
-                    let kept = filled - carry
-                    if kept > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + carry, byteCount: kept) }
-                    filled = kept
-                }
+                // A record cut by the end of the window: the next window starts with it, larger
+                // when the record alone fills the window.
+                if carry == 0 { try window.widen() } else { try window.slide(to: carry) }
             } else {
                 line = outcomes[outcomes.count - 1].carryLine
-                filled = 0
+                try window.slide(to: window.bytes.count)
             }
             begin = 0
-            if filled == capacity { (buffer, capacity) = grow(buffer, filled: filled, capacity: capacity) }
-            filled += try source.read(into: buffer.baseAddress! + filled, count: capacity - filled, workers: options.workers)
         }
         if !sawRecord && format != .jsonl {
             throw IngestError(file: path, line: line, column: 0, field: nil, text: nil, rule: .headerOnly)
@@ -236,15 +228,6 @@ struct ScanRun {
         summary.records += fileSummary.records
         summary.rejected += fileSummary.rejected
         summary.files.append(fileSummary)
-    }
-
-    private func grow(_ buffer: UnsafeMutableRawBufferPointer, filled: Int, capacity: Int)
-        -> (UnsafeMutableRawBufferPointer, Int)
-    {
-        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 64)
-        bigger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: filled)
-        buffer.deallocate()
-        return (bigger, capacity * 2)
     }
 
     /// Parses the records that start in `region[begin...]`, split into pieces processed in parallel.

@@ -1,9 +1,323 @@
-/// PLACEHOLDER: `tthc simulate`, to be implemented by its owner.
+import CivilTime
+import Foundation
+import Simulation
+
+/// `tthc simulate`: discrete-event simulation of a service center on the legal clock.
 enum SimulateCommand: Subcommand {
     static let spec = CommandSpec(
-        name: "simulate", summary: "Simulate a service center", usage: "tthc simulate [options]", options: [], examples: ["tthc simulate --help"])
+        name: "simulate", summary: "Simulate a service center and predict its KPIs",
+        usage:
+            "tthc simulate SCENARIO.json [--days N | --until DATE | --customers N] [--replications N] [--seed S] [-j N] [--set path=value]... [--format table|json]\n       tthc simulate --compare A.json [B.json] [--set-b path=value]... [options]",
+        options: [
+            OptionSpec(
+                "--days", value: "N",
+                help: "Measured period in days after the warmup (default: the scenario's \"days\", else 28)."),
+            OptionSpec(
+                "--until", value: "DATE",
+                help: "Measure until this date (yyyy-MM-dd, exclusive) from the scenario start."),
+            OptionSpec(
+                "--customers", value: "N", help: "Measure N arrivals, then stop arrivals and let the system drain."),
+            OptionSpec("--warmup", value: "W", help: "Discard an initial period: 12h, 5d or 1000c (customers)."),
+            OptionSpec(
+                "--replications", value: "N",
+                help: "Independent replications (default 10); KPIs get a 95% Student-t interval."),
+            OptionSpec(
+                "--seed", value: "S", help: "Random seed (default 1); the same seed gives the same figures whatever -j."
+            ),
+            OptionSpec("-j", value: "N", help: "Parallel workers (default: the number of cores)."),
+            OptionSpec(
+                "--set", value: "PATH=VALUE", repeatable: true,
+                help: "Override a scenario value by dotted path (pools.land.size=5)."),
+            OptionSpec(
+                "--compare", help: "Paired comparison of A and B (or A and A with --set-b) with common random numbers."),
+            OptionSpec(
+                "--set-b", value: "PATH=VALUE", repeatable: true,
+                help: "With --compare and one scenario: override in B only."),
+            OptionSpec("--emit-log", value: "FILE", help: "Write replication 0's measured dossiers as a core CSV log."),
+            OptionSpec(
+                "--from-log", value: "FILE",
+                help: "Start from the dossiers open in this real log at --as-of (today's backlog)."),
+            OptionSpec(
+                "--as-of", value: "TIME",
+                help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
+            OptionSpec("--format", value: "table|json", help: "Output format (default table)."),
+        ],
+        examples: [
+            "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
+            "tthc simulate Datasets/scenarios/commune-center.json --days 60 --replications 20",
+            "tthc simulate --compare Datasets/scenarios/commune-center.json --set-b pools.land.size=4",
+            "tthc simulate Datasets/scenarios/commune-center.json --from-log dossiers.csv --as-of 2026-03-16T08:00 --days 30",
+        ],
+        notes: [
+            "Rates in scenario files are per hour; service times default to hours. See Guides/Simulation.md.",
+            "Exit 0 on success, 2 on a usage or scenario error.",
+        ])
+
+    static func overrides(_ texts: [String], option: String) throws -> [(path: String, value: JSONValue)] {
+        try texts.map { text in
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+                throw UsageError("tthc simulate: \(option) expects PATH=VALUE, got '\(text)'")
+            }
+            return (String(text[..<eq]), JSONValue.fromCommandLine(String(text[text.index(after: eq)...])))
+        }
+    }
+
+    static func loadScenario(_ path: String, overrides: [(path: String, value: JSONValue)]) throws -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError("tthc simulate: cannot read scenario file '\(path)'")
+        }
+        do {
+            return try Scenario.read(text: String(decoding: data, as: UTF8.self), overrides: overrides)
+        } catch let error as ScenarioError {
+            throw UsageError("tthc simulate: \(path): \(error)")
+        }
+    }
+
+    /// The open dossiers of `--from-log` at `--as-of` (default: the log's latest event).
+    static func backlog(_ arguments: ParsedArguments, scenario: Scenario, console: Console) throws -> Backlog? {
+        guard let file = arguments.string("--from-log") else {
+            if arguments.string("--as-of") != nil { throw UsageError("tthc simulate: --as-of needs --from-log") }
+            return nil
+        }
+        let log = try ObservedLogCollector.read([file])
+        var asOf: Timestamp
+        if let text = arguments.string("--as-of") {
+            guard let t = TimestampParser.parse(text) else {
+                throw UsageError("tthc simulate: --as-of expects a time such as 2026-03-16T08:00, got '\(text)'")
+            }
+            asOf = t
+        } else {
+            var latest = Int64.min
+            for d in log {
+                for t in [d.received, d.end, d.returned] { if let t, t.seconds > latest { latest = t.seconds } }
+            }
+            guard latest != Int64.min else {
+                throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of")
+            }
+            asOf = Timestamp(seconds: latest)
+        }
+        let backlog = Backlog(log: log, scenario: scenario, asOf: asOf)
+        var note = "tthc simulate: \(backlog.dossiers.count) dossiers open in \(file) at \(asOf.iso8601)"
+        if !backlog.unmatched.isEmpty {
+            let codes = backlog.unmatched.sorted { $0.value > $1.value }.prefix(5).map { "\($0.key) (\($0.value))" }
+                .joined(separator: ", ")
+            note +=
+                "; skipped \(backlog.unmatched.values.reduce(0, +)) whose procedure code is not in the scenario: \(codes)"
+        }
+        console.err(note + "\n")
+        return backlog
+    }
+
+    static func runLength(_ arguments: ParsedArguments, scenario: Scenario, start: Timestamp? = nil) throws -> RunLength
+    {
+        var warmup = scenario.warmup
+        if let w = arguments.string("--warmup") {
+            guard let parsed = Scenario.Warmup.parse(w) else {
+                throw UsageError("tthc simulate: --warmup expects 12h, 5d or 1000c, got '\(w)'")
+            }
+            warmup = parsed
+        }
+        var warmupSeconds = 0.0
+        if case .seconds(let s) = warmup { warmupSeconds = s }
+        if let n = try arguments.int("--customers", in: 1...1_000_000_000) {
+            return RunLength(customers: n, warmup: warmup)
+        }
+        let days = try arguments.double("--days")
+        if let until = arguments.string("--until") {
+            guard days == nil else { throw UsageError("tthc simulate: give --days or --until, not both") }
+            guard let date = CivilDate(iso: until) else {
+                throw UsageError("tthc simulate: --until expects yyyy-MM-dd, got '\(until)'")
+            }
+            let seconds =
+                Double(Timestamp(date: date).seconds - (start ?? scenario.start).seconds)
+                - (start == nil ? warmupSeconds : 0)
+            guard seconds > 0 else {
+                throw UsageError("tthc simulate: --until \(until) is not after the scenario start plus warmup")
+            }
+            if case .customers = warmup { throw UsageError("tthc simulate: a customer warmup needs --customers") }
+            return RunLength(seconds: seconds, warmup: warmup)
+        }
+        if let d = days {
+            guard d > 0 else { throw UsageError("tthc simulate: --days expects a positive number") }
+            if case .customers = warmup { throw UsageError("tthc simulate: a customer warmup needs --customers") }
+            return RunLength(seconds: d * 86_400, warmup: warmup)
+        }
+        if let n = scenario.customers { return RunLength(customers: n, warmup: warmup) }
+        if case .customers = warmup { warmup = .none }
+        return RunLength(seconds: (scenario.days ?? 28) * 86_400, warmup: warmup)
+    }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        throw UsageError("tthc simulate: not implemented yet")
+        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let replications = try arguments.int("--replications", in: 1...100_000) ?? 10
+        let workers = try arguments.int("-j", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+        let seedText = arguments.string("--seed") ?? "1"
+        guard let seed = UInt64(seedText) else {
+            throw UsageError("tthc simulate: --seed expects a non-negative integer, got '\(seedText)'")
+        }
+        let sets = try overrides(arguments.strings("--set"), option: "--set")
+
+        if arguments.flag("--compare") {
+            let files = arguments.positionals
+            guard files.count == 1 || files.count == 2 else {
+                throw UsageError(
+                    "tthc simulate: --compare expects A.json B.json, or one scenario and --set-b overrides")
+            }
+            let setsB = try overrides(arguments.strings("--set-b"), option: "--set-b")
+            guard files.count == 2 || !setsB.isEmpty else {
+                throw UsageError("tthc simulate: --compare with one scenario needs --set-b")
+            }
+            let a = try loadScenario(files[0], overrides: sets)
+            let b = try loadScenario(files.count == 2 ? files[1] : files[0], overrides: sets + setsB)
+            let backlogA = try backlog(arguments, scenario: a, console: console)
+            let length = try runLength(arguments, scenario: a, start: backlogA?.asOf)
+            let backlogB = try backlog(arguments, scenario: b, console: Console(out: { _ in }, err: { _ in }))
+            guard replications >= 2 else {
+                throw UsageError("tthc simulate: --compare needs --replications of at least 2")
+            }
+            let comparison = Experiment.compare(
+                ServiceCenterModel(scenario: a), ServiceCenterModel(scenario: b), seed: seed,
+                replications: replications,
+                workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
+            console.out(
+                format == "json"
+                    ? SimulationOutput.json(comparison, a: a, b: b, seed: seed)
+                    : SimulationOutput.table(comparison, a: a, b: b))
+            return 0
+        }
+
+        guard arguments.positionals.count == 1 else {
+            throw UsageError("tthc simulate: expects one SCENARIO.json (see --help)")
+        }
+        let scenario = try loadScenario(arguments.positionals[0], overrides: sets)
+        let start = try backlog(arguments, scenario: scenario, console: console)
+        let length = try runLength(arguments, scenario: scenario, start: start?.asOf)
+        let emit = arguments.string("--emit-log")
+        let model = ServiceCenterModel(scenario: scenario)
+        let result = Experiment.run(
+            model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: emit != nil,
+            backlog: start)
+        if let emit {
+            let first = result.replications[0]
+            let text = DossierLogWriter.csv(first.dossiers, scenario: scenario, asOf: first.asOf)
+            guard FileManager.default.createFile(atPath: emit, contents: Data(text.utf8)) else {
+                throw UsageError("tthc simulate: cannot write --emit-log file '\(emit)'")
+            }
+            console.err(
+                "tthc simulate: wrote \(first.dossiers.count) dossiers of replication 0 to \(emit) (as of \(first.asOf.iso8601))\n"
+            )
+        }
+        console.out(
+            format == "json"
+                ? SimulationOutput.json(result, scenario: scenario, seed: seed)
+                : SimulationOutput.table(result, scenario: scenario, seed: seed))
+        return 0
+    }
+}
+
+/// Text and JSON renderings of simulation results.
+enum SimulationOutput {
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "-" }
+        if x == x.rounded() && abs(x) < 1e12 { return String(Int64(x)) }
+        let text = String(format: abs(x) >= 100 ? "%.1f" : "%.4f", x)
+        return text
+    }
+
+    static func estimateJSON(_ e: Estimate) -> JSONValue {
+        .object([
+            .init("mean", .number(e.mean)), .init("half_width", .number(e.halfWidth)),
+            .init("ci95", .array([.number(e.lower), .number(e.upper)])),
+            .init("replications", .number(Double(e.count))),
+        ])
+    }
+
+    static func json(_ result: ExperimentResult, scenario: Scenario, seed: UInt64) -> String {
+        var members: [JSONValue.Member] = [
+            .init("scenario", .string(scenario.name)), .init("seed", .number(Double(seed))),
+            .init("replications", .number(Double(result.replications.count))),
+            .init("as_of", .string(result.replications[0].asOf.iso8601)),
+        ]
+        var pools: [String: [JSONValue.Member]] = [:]
+        var poolOrder: [String] = []
+        for (name, e) in zip(result.metricNames, result.estimates) {
+            if name.hasPrefix("pools.") {
+                let parts = name.split(separator: ".")
+                let pool = String(parts[1])
+                if pools[pool] == nil { poolOrder.append(pool) }
+                pools[pool, default: []].append(.init(String(parts[2]), estimateJSON(e)))
+            } else {
+                members.append(.init(name, estimateJSON(e)))
+            }
+        }
+        members.append(.init("pools", .object(poolOrder.map { .init($0, .object(pools[$0]!)) })))
+        members.append(
+            .init(
+                "littles_law",
+                .object([
+                    .init("mean_in_system", estimateJSON(Estimate(values: result.replications.map(\.littleL)))),
+                    .init(
+                        "arrival_rate_times_time_in_system",
+                        estimateJSON(Estimate(values: result.replications.map(\.littleLambdaW)))),
+                ])))
+        members.append(.init("events", .number(Double(result.replications.reduce(0) { $0 + $1.events }))))
+        return JSONValue.object(members).serialized() + "\n"
+    }
+
+    static func table(_ result: ExperimentResult, scenario: Scenario, seed: UInt64) -> String {
+        var lines = [
+            "Scenario: \(scenario.name)   replications: \(result.replications.count)   seed: \(seed)   as of (replication 0): \(result.replications[0].asOf.iso8601)",
+            "",
+        ]
+        var rows: [[String]] = [["KPI", "mean", "95% CI"]]
+        for (name, e) in zip(result.metricNames, result.estimates) {
+            let ci = e.halfWidth.isFinite ? "[\(number(e.lower)), \(number(e.upper))]" : "-"
+            rows.append([name, number(e.mean), ci])
+        }
+        lines += align(rows)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func align(_ rows: [[String]]) -> [String] {
+        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { c, cell in
+                c == 0
+                    ? cell + String(repeating: " ", count: widths[c] - cell.count)
+                    : String(repeating: " ", count: widths[c] - cell.count) + cell
+            }.joined(separator: "  ")
+        }
+    }
+
+    static func json(_ comparison: Comparison, a: Scenario, b: Scenario, seed: UInt64) -> String {
+        let rows: [JSONValue.Member] = comparison.rows.map { row in
+            .init(
+                row.name,
+                .object([
+                    .init("a", estimateJSON(row.a)), .init("b", estimateJSON(row.b)),
+                    .init("difference", estimateJSON(row.difference)),
+                ]))
+        }
+        return JSONValue.object([
+            .init("a", .string(a.name)), .init("b", .string(b.name)), .init("seed", .number(Double(seed))),
+            .init("replications", .number(Double(comparison.replications))), .init("kpis", .object(rows)),
+        ]).serialized() + "\n"
+    }
+
+    static func table(_ comparison: Comparison, a: Scenario, b: Scenario) -> String {
+        var rows: [[String]] = [["KPI", "A", "B", "B - A", "95% CI of B - A"]]
+        for row in comparison.rows {
+            let d = row.difference
+            rows.append([
+                row.name, number(row.a.mean), number(row.b.mean), number(d.mean),
+                d.halfWidth.isFinite ? "[\(number(d.lower)), \(number(d.upper))]" : "-",
+            ])
+        }
+        return
+            ([
+                "Paired comparison (common random numbers), \(comparison.replications) replications: A = \(a.name), B = \(b.name)",
+                "",
+            ]
+            + align(rows)).joined(separator: "\n") + "\n"
     }
 }

@@ -49,6 +49,27 @@ import TestSupport
         }
     }
 
+    @Test func pipesSlideAndWidenTheirBufferLikeMappedFiles() throws {
+        let text = Self.randomLog(seed: 31, count: 200)
+        let expected = ReferenceCSV.records(text).dropFirst().map { $0[1] }
+        for chunk in [5, 61, 1 << 16] {
+            let fifo = files.directory.appendingPathComponent("pipe\(chunk).csv").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let writer = Thread {
+                let handle = FileHandle(forWritingAtPath: fifo)!
+                handle.write(Data(text.utf8))
+                handle.closeFile()
+            }
+            writer.start()
+            let (rows, _) = try scan([fifo]) {
+                $0.chunkSize = chunk
+                $0.piecesPerBatch = 3
+                $0.workers = 2
+            }
+            #expect(rows.map(\.id) == Array(expected), "chunk \(chunk)")
+        }
+    }
+
     @Test(arguments: [11 as UInt64, 12, 13])
     func errorLineNumbersDoNotDependOnChunking(seed: UInt64) throws {
         var text = Self.randomLog(seed: seed, count: 200)

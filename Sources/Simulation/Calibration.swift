@@ -1,0 +1,316 @@
+import CivilTime
+import WorkingTime
+
+/// Estimates a scenario from a real log (`tthc calibrate`).
+///
+/// Per procedure code: arrival rates by hour of the week (dossiers received in that hour of
+/// the week ÷ occurrences of that weekday), channel mix, online service level, full-online, fee and online
+/// payment shares, digitization and electronic results, the deadline (median working days from
+/// received to `NgayHenTra`), the probability of a supplement request and the empirical
+/// distribution of its delay, and the empirical distribution of the processing time in working
+/// hours (received to end, supplement pauses excluded). Each field (`MaLinhVuc`) becomes a
+/// pool without a staff limit: the log shows how long processing took, not how many people
+/// did it, so the calibrated model is a delay model; set pool sizes to study staffing.
+public enum Calibration {
+    public struct Summary: Sendable {
+        public var scenario: JSONValue
+        public var start: Timestamp
+        public var days: Int
+        public var dossiers: Int
+        public var procedures: Int
+    }
+
+    /// At most `count` evenly spaced order statistics of `values` (sorted), rounded.
+    static func quantiles(_ values: [Double], count: Int = 101, digits: Double = 1000) -> [JSONValue] {
+        let sorted = values.sorted()
+        guard sorted.count > count else { return sorted.map { .number(($0 * digits).rounded() / digits) } }
+        return (0..<count).map { k in
+            let x = sorted[Int((Double(k) / Double(count - 1) * Double(sorted.count - 1)).rounded())]
+            return .number((x * digits).rounded() / digits)
+        }
+    }
+
+    /// Quantiles of the Kaplan-Meier estimate from `events` (observed values) and `censored`
+    /// (values known only to be exceeded). The mass left beyond the largest observation when it
+    /// is censored is put at twice that value (an assumption: nothing was seen beyond it).
+    static func kaplanMeierQuantiles(events: [Double], censored: [Double], count: Int, digits: Double = 1000)
+        -> [JSONValue]
+    {
+        guard !censored.isEmpty else { return quantiles(events, count: count, digits: digits) }
+        var points = events.map { ($0, true) } + censored.map { ($0, false) }
+        // Events before censorings at equal values (the usual convention).
+        points.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 && !$1.1) }
+        var atRisk = Double(points.count)
+        var survival = 1.0
+        var masses: [(value: Double, mass: Double)] = []
+        for (value, isEvent) in points {
+            if isEvent {
+                let next = survival * (1 - 1 / atRisk)
+                masses.append((value, survival - next))
+                survival = next
+            }
+            atRisk -= 1
+        }
+        if survival > 1e-12 { masses.append(((points.last?.0 ?? 0) * 2, survival)) }
+        guard !masses.isEmpty else { return [] }
+        var result: [JSONValue] = []
+        var cumulative = 0.0
+        var j = 0
+        for k in 0..<count {
+            let q = (Double(k) + 0.5) / Double(count)
+            while j < masses.count - 1 && cumulative + masses[j].mass < q {
+                cumulative += masses[j].mass
+                j += 1
+            }
+            result.append(.number((masses[j].value * digits).rounded() / digits))
+        }
+        return result
+    }
+
+    static func key(_ text: String) -> String {
+        let cleaned = String(text.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        return cleaned.isEmpty ? "unknown" : cleaned
+    }
+
+    static func share(_ a: Int, _ b: Int) -> JSONValue {
+        .number(b == 0 ? 0 : (Double(a) / Double(b) * 10_000).rounded() / 10_000)
+    }
+
+    /// - Parameter censorOpen: also learn from the dossiers still open at the end of the log:
+    ///   those already overdue form a population that does not finish within the horizon, the
+    ///   others are censored observations (Kaplan-Meier). Off by default: it reproduces the
+    ///   in-progress and progress figures better, the on-time rate of finished dossiers less well.
+    public static func calibrate(
+        _ log: [ObservedDossier], calendar: WorkCalendar = WorkCalendar(), censorOpen: Bool = false
+    ) -> Summary? {
+        let received = log.filter { $0.received != nil && ![1, 3].contains($0.status) }
+        guard let first = received.map({ $0.received!.dayNumber }).min(),
+            let last = received.map({ $0.received!.dayNumber }).max()
+        else { return nil }
+        let days = last - first + 1
+        let asOf = Timestamp(seconds: Int64(last + 1) * 86_400)
+        // How many times each weekday occurs in the observed days: an hour-of-week rate is the
+        // count in that hour divided by the occurrences of its weekday.
+        var occurrences = [Double](repeating: 0, count: 7)
+        for day in first...last { occurrences[CivilDate.isoWeekday(dayNumber: day) - 1] += 1 }
+        var order: [String] = []
+        var groups: [String: [ObservedDossier]] = [:]
+        for d in received {
+            if groups[d.procedure] == nil { order.append(d.procedure) }
+            groups[d.procedure, default: []].append(d)
+        }
+        var pools: [JSONValue.Member] = []
+        var procedures: [JSONValue.Member] = []
+        let perDay = Double(calendar.workingSecondsPerDay)
+        for code in order {
+            let ds = groups[code]!
+            let field = ds.first { !$0.field.isEmpty }?.field ?? "processing"
+            let pool = key(field)
+            if !pools.contains(where: { $0.key == pool }) {
+                pools.append(
+                    .init(pool, .object([.init("size", .number(10_000)), .init("discipline", .string("fifo"))])))
+            }
+            var hours = [Double](repeating: 0, count: 168)
+            var channels = [0, 0, 0, 0]
+            var levels: [Int: Int] = [:]
+            var onlineL4 = 0, fullOnline = 0, fee = 0, onlineFee = 0, paid = 0, digitized = 0, finished = 0, eResult = 0
+            var counterPaid = 0, missingDue = 0
+            var withPause = 0, withTwo = 0
+            var delays: [Double] = []
+            var deadlines: [Int] = []
+            var afternoonCount = 0, cutoffCount = 0
+            var processing: [Double] = []
+            var shares: [Double] = []
+            var censoredShares: [Double] = [], censoredProcessing: [Double] = [], stuckShares: [Double] = []
+            for d in ds {
+                let r = d.received!
+                hours[(CivilDate.isoWeekday(dayNumber: r.dayNumber) - 1) * 24 + r.secondOfDay / 3600] += 1
+                channels[(1...3).contains(d.channel) ? d.channel : 1] += 1
+                if d.level != 0 { levels[d.level, default: 0] += 1 }
+                if d.channel == 2 && d.level == 4 {
+                    onlineL4 += 1
+                    if d.fullOnline { fullOnline += 1 }
+                }
+                if d.feeBearing {
+                    fee += 1
+                    if d.channel == 2 {
+                        onlineFee += 1
+                        if d.paidOnline { paid += 1 }
+                    } else if d.paidOnline {
+                        counterPaid += 1
+                    }
+                }
+                if d.digitized { digitized += 1 }
+                if d.due == nil { missingDue += 1 }
+                if !d.pauses.isEmpty { withPause += 1 }
+                if d.pauses.count > 1 { withTwo += 1 }
+                var paused: Int64 = 0
+                for p in d.pauses {
+                    if let e = p.end {
+                        delays.append(Double(e.seconds - p.start.seconds) / 86_400)
+                        paused += calendar.workingSeconds(from: p.start, to: e)
+                    }
+                }
+                if let due = d.due {
+                    // The deadline that gives this due: n working days keep the time of day
+                    // (a whole number of working days from the start of the clock); "within the
+                    // day" ends at closing time; a 15:00 cutoff starts the clock next morning.
+                    let start = calendar.nextWorkingInstant(atOrAfter: r)
+                    let worked = calendar.workingSeconds(from: start, to: due)
+                    let afternoon = start.dayNumber == r.dayNumber && start.secondOfDay >= 15 * 3600
+                    let nextMorning = calendar.nextWorkingInstant(
+                        atOrAfter: Timestamp(seconds: Int64(start.dayNumber + 1) * 86_400))
+                    let fromNextMorning = calendar.workingSeconds(from: nextMorning, to: due)
+                    func wholeDays(_ w: Int64) -> Int? {
+                        let n = (Double(w) / perDay).rounded()
+                        return n >= 1 && abs(Double(w) - n * perDay) <= 60 ? Int(n) : nil
+                    }
+                    if afternoon { afternoonCount += 1 }
+                    if let n = wholeDays(worked) {
+                        deadlines.append(n)
+                    } else if afternoon, let n = wholeDays(fromNextMorning) {
+                        deadlines.append(n)
+                        cutoffCount += 1
+                    } else if due == calendar.due(received: start, deadline: .sameDay) {
+                        deadlines.append(0)
+                    } else {
+                        deadlines.append(Int((Double(worked) / perDay).rounded()))
+                    }
+                }
+                if censorOpen && d.end == nil && [2, 4, 5, 6].contains(d.status) {
+                    // Still open at the end of the log: a censored observation (it took at
+                    // least this long), so long processing times are not underestimated.
+                    var openPaused: Int64 = 0
+                    for p in d.pauses where p.end == nil && p.start < asOf {
+                        openPaused += calendar.workingSeconds(from: p.start, to: asOf)
+                    }
+                    let worked = max(0, Double(calendar.workingSeconds(from: r, to: asOf) - paused - openPaused))
+                    censoredProcessing.append(worked / 3600)
+                    if let due = d.due {
+                        let available = Double(
+                            calendar.workingSeconds(from: calendar.nextWorkingInstant(atOrAfter: r), to: due))
+                        if available > 0 {
+                            // Already overdue at the end of the log: stuck dossiers (waiting
+                            // for the citizen or a decision) are kept as a population that does
+                            // not finish within the horizon; younger ones are censored.
+                            let share = worked / available
+                            if share > 1 { stuckShares.append(1000) } else { censoredShares.append(share) }
+                        }
+                    }
+                }
+                if let end = d.end {
+                    finished += 1
+                    if d.electronicResult { eResult += 1 }
+                    let worked = max(0, Double(calendar.workingSeconds(from: r, to: end) - paused))
+                    processing.append(worked / 3600)
+                    if let due = d.due {
+                        let available = Double(
+                            calendar.workingSeconds(from: calendar.nextWorkingInstant(atOrAfter: r), to: due))
+                        if available > 0 { shares.append(worked / available) }
+                    }
+                }
+            }
+            var members: [JSONValue.Member] = [
+                .init("code", .string(code)), .init("field", .string(field)),
+                .init(
+                    "hour_of_week",
+                    .array(
+                        hours.enumerated().map { h, count in
+                            .number((count / max(1, occurrences[h / 24]) * 10_000).rounded() / 10_000)
+                        })),
+                .init(
+                    "channels",
+                    .object([
+                        .init("in_person", share(channels[1], ds.count)), .init("online", share(channels[2], ds.count)),
+                        .init("postal", share(channels[3], ds.count)),
+                    ])),
+            ]
+            if !deadlines.isEmpty {
+                let sorted = deadlines.sorted()
+                members.append(.init("deadline_days", .number(Double(sorted[sorted.count / 2]))))
+                if missingDue > 0 { members.append(.init("missing_due_share", share(missingDue, ds.count))) }
+                if afternoonCount > 0 && cutoffCount * 2 > afternoonCount {
+                    members.append(.init("afternoon_cutoff", .string("15:00")))
+                }
+            }
+            let level = levels.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 3
+            members += [
+                .init("level", .number(Double(level))), .init("full_online_share", share(fullOnline, onlineL4)),
+                .init(
+                    "fee",
+                    .object([
+                        .init("share", share(fee, ds.count)), .init("online_payment", share(paid, onlineFee)),
+                        .init("counter_online_payment", share(counterPaid, fee - onlineFee)),
+                    ])),
+                .init("digitized", share(digitized, ds.count)), .init("e_result", share(eResult, finished)),
+            ]
+            if withPause > 0 {
+                members.append(
+                    .init(
+                        "supplement",
+                        .object([
+                            .init("probability", share(withPause, ds.count)), .init("rework_share", .number(0)),
+                            .init("repeat_probability", share(withTwo, withPause)),
+                            .init(
+                                "delay",
+                                delays.isEmpty
+                                    ? .object([
+                                        .init("dist", .string("constant")), .init("value", .number(2)),
+                                        .init("unit", .string("days")),
+                                    ])
+                                    : .object([
+                                        .init("dist", .string("empirical")), .init("values", .array(quantiles(delays))),
+                                        .init("unit", .string("days")),
+                                    ])),
+                        ])))
+            }
+            let relative = !deadlines.isEmpty && shares.count * 2 >= processing.count && !shares.isEmpty
+            let service: JSONValue =
+                relative
+                ? .object([
+                    .init("dist", .string("empirical")),
+                    .init(
+                        "values",
+                        .array(
+                            kaplanMeierQuantiles(
+                                events: shares + stuckShares, censored: censoredShares, count: 1001, digits: 10_000))),
+                ])
+                : processing.isEmpty
+                    ? .object([
+                        .init("dist", .string("constant")), .init("value", .number(perDay / 3600)),
+                        .init("unit", .string("hours")),
+                    ])
+                    : .object([
+                        .init("dist", .string("empirical")),
+                        .init(
+                            "values",
+                            .array(kaplanMeierQuantiles(events: processing, censored: censoredProcessing, count: 201))),
+                        .init("unit", .string("hours")),
+                    ])
+            members.append(
+                .init(
+                    "steps",
+                    .array([
+                        .object([
+                            .init("name", .string("processing")), .init("pool", .string(pool)),
+                            .init("relative_to_due", .bool(relative)),
+                            .init("service", service),
+                        ])
+                    ])))
+            var name = key(code)
+            while procedures.contains(where: { $0.key == name }) { name += "_" }
+            procedures.append(.init(name, .object(members)))
+        }
+        let start = Timestamp(seconds: Int64(first) * 86_400)
+        let scenario = JSONValue.object([
+            .init("name", .string("calibrated from \(received.count) dossiers")),
+            .init("start", .string(start.date.description)), .init("days", .number(Double(days))),
+            .init("warmup", .string("0d")),
+            .init("calendar", .string("office")), .init("overtime", .bool(false)),
+            .init("arrivals", .object([.init("scale", .number(1))])),
+            .init("pools", .object(pools)), .init("procedures", .object(procedures)),
+        ])
+        return Summary(
+            scenario: scenario, start: start, days: days, dossiers: received.count, procedures: procedures.count)
+    }
+}

@@ -1,0 +1,56 @@
+import CivilTime
+
+/// Writes simulated dossiers in the core CSV format that `tthc report` reads.
+public enum DossierLogWriter {
+    public static let header =
+        "MaHoSo,MaTTHC,MaLinhVuc,DonViXuLy,KenhThucHien,TrangThaiHoSo,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,"
+        + "MucDo,ToanTrinh,CoPhiLePhi,DuocThanhToanTrucTuyen,HoSoCoThanhPhanSoHoa,KetQuaDienTu,XinLoi,DanhSachHoSoBoSung"
+
+    /// `yyyyMMddHHmmss`.
+    public static func compact(_ t: Timestamp) -> String {
+        let d = t.date
+        let s = t.secondOfDay
+        func p(_ v: Int, _ w: Int) -> String {
+            let text = String(v)
+            return String(repeating: "0", count: max(0, w - text.count)) + text
+        }
+        return p(d.year, 4) + p(d.month, 2) + p(d.day, 2) + p(s / 3600, 2) + p(s / 60 % 60, 2) + p(s % 60, 2)
+    }
+
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// CSV text (header and one row per dossier) for the dossiers of `scenario`, judged at `asOf`
+    /// (a late dossier carries an apology, `XinLoi` = 1).
+    public static func csv(_ dossiers: [SimulatedDossier], scenario: Scenario, asOf: Timestamp, prefix: String = "SIM")
+        -> String
+    {
+        let judge = DossierJudge(calendar: scenario.calendar, asOf: asOf)
+        var out = header + "\n"
+        for d in dossiers {
+            let p = scenario.procedures[d.procedure]
+            var isLate = false
+            if let end = d.processingEnd, end <= asOf, let due = judge.effectiveDue(d) {
+                isLate = d.pauses.count > 1 || end > due
+            }
+            let pauses = d.pauses.map { compact($0.start) + "/" + ($0.end.map(compact) ?? "") }.joined(separator: ";")
+            let row: [String] = [
+                prefix + String(d.sequence), field(p.code), field(p.field), field(p.agency), String(d.channel.rawValue),
+                String(d.status), compact(d.received), d.due.map(compact) ?? "", d.processingEnd.map(compact) ?? "",
+                d.returned.map(compact) ?? "", String(d.level), d.fullOnline ? "1" : "0", d.feeBearing ? "1" : "0",
+                d.paidOnline ? "1" : "0", d.digitized ? "1" : "0", d.electronicResult ? "1" : "0", isLate ? "1" : "0",
+                pauses,
+            ]
+            out += row.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
