@@ -27,6 +27,7 @@ def parse(path):
         "cpu": float(field("User time (seconds)")) + float(field("System time (seconds)")),
         "rss_mib": int(field("Maximum resident set size (kbytes)")) / 1024,
         "status": field("Exit status"),
+        "cpu_percent": field("Percent of CPU this job got"),
     }
 
 
@@ -38,10 +39,11 @@ def main(results, input_file):
         r = parse(path)
         rows.append((name, r))
     print(f"Input: {os.path.basename(input_file)}, {size / 1e9:.3f} GB\n")
-    print("| command | wall s | CPU s (user+sys) | GB/s (wall) | peak RSS MiB | exit |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| command | wall s | CPU s (user+sys) | CPU % | GB/s (wall) | peak RSS MiB | exit |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, r in rows:
-        print(f"| {name} | {r['wall']:.2f} | {r['cpu']:.2f} | {size / 1e9 / r['wall']:.3f} | {r['rss_mib']:.0f} | {r['status']} |")
+        print(f"| {name} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['cpu_percent']} | {size / 1e9 / r['wall']:.3f} "
+              f"| {r['rss_mib']:.0f} | {r['status']} |")
 
 
 if __name__ == "__main__":

@@ -50,43 +50,40 @@ def main():
         as_of = con.execute(f"SELECT max(greatest({latest})) FROM log").fetchone()[0]
 
     first, per_day = cal.first, cal.per_day
-    ordinal = "[" + ",".join(map(str, cal.ordinal)) + "]"
-    working = "[" + ",".join(map(str, cal.working)) + "]"
-    by_ord = "[" + ",".join(map(str, cal.workday_by_ordinal)) + "]"
-    con.execute(f"CREATE MACRO ordl() AS {ordinal}")
-    con.execute(f"CREATE MACRO workl() AS {working}")
-    con.execute(f"CREATE MACRO byord() AS {by_ord}")
-    within = " + ".join(f"least(greatest(s - {s}, 0), {e - s})" for s, e in cal.office)
-    con.execute(f"""CREATE MACRO wt(t) AS
-        ordl()[t // 86400 - {first} + 1] * {per_day}
-        + CASE WHEN workl()[t // 86400 - {first} + 1] = 1 THEN {within.replace('s -', '(t % 86400) -')} ELSE 0 END""")
-    # advance(t, p): the earliest instant with W = W(t) + p (k: ordinal of its working day, r: offset in it).
+    # The working clock as two small tables, joined only by the few dossiers with pauses.
+    def ints(values):
+        return "[" + ",".join(map(str, values)) + "]::BIGINT[]"
+    con.execute(f"""CREATE TEMP TABLE cal AS SELECT unnest({ints(range(first, first + len(cal.ordinal)))}) AS day,
+                    unnest({ints(cal.ordinal)}) AS ord, unnest({ints(cal.working)}) AS working""")
+    con.execute(f"""CREATE TEMP TABLE byord AS SELECT unnest({ints(range(len(cal.workday_by_ordinal)))}) AS ord,
+                    unnest({ints(cal.workday_by_ordinal)}) AS day""")
+    within = " + ".join(f"least(greatest(sod - {s}, 0), {e - s})" for s, e in cal.office)
     inv = []
     acc = 0
     for s, e in cal.office:
         inv.append(f"WHEN r <= {acc + e - s} THEN {s} + r - {acc}")
         acc += e - s
-    con.execute(f"CREATE MACRO adv_k(target) AS (target - 1) // {per_day}")
-    con.execute(f"""CREATE MACRO adv_at(k, r) AS byord()[k + 1] * 86400 + CASE {' '.join(inv)} END""")
-    con.execute(f"""CREATE MACRO adv(t, p) AS CASE WHEN p <= 0 THEN t ELSE
-        adv_at(adv_k(wt(t) + p), wt(t) + p - adv_k(wt(t) + p) * {per_day}) END""")
+    tod = "CASE " + " ".join(inv) + " END"
 
     working_pause = args.pause_time == "working"
-    n_pauses = con.execute(
-        "SELECT coalesce(max(len(string_split(DanhSachHoSoBoSung, ';'))), 0) FROM log "
-        "WHERE DanhSachHoSoBoSung IS NOT NULL AND DanhSachHoSoBoSung <> ''").fetchone()[0]
-    pause_terms = []
-    for i in range(1, n_pauses + 1):
-        part = f"string_split(DanhSachHoSoBoSung, ';')[{i}]"
-        start = f"greatest(epoch(strptime(split_part({part}, '/', 1), '%Y%m%d%H%M%S'))::BIGINT, rec_s)"
-        end_text = f"split_part({part}, '/', 2)"
-        end = (f"CASE WHEN {end_text} = '' THEN lim "
-               f"ELSE least(epoch(strptime({end_text}, '%Y%m%d%H%M%S'))::BIGINT, lim) END")
-        span = f"(wt({end}) - wt({start}))" if working_pause else f"({end} - {start})"
-        pause_terms.append(f"CASE WHEN npause >= {i} THEN greatest({span}, 0) ELSE 0 END")
-    pause_sum = " + ".join(pause_terms) if pause_terms else "0"
     strict = "FALSE" if args.lenient_supplements else "npause > 1"
-    eff = "adv(due_s, paused)" if working_pause else "due_s + paused"
+    if working_pause:
+        # W(t) = working days before t's day * per_day + working seconds of t's day before t.
+        span = f"""(w_e.ord * {per_day} + CASE WHEN w_e.working = 1 THEN {within.replace('sod', 'p.e % 86400')} ELSE 0 END)
+                 - (w_s.ord * {per_day} + CASE WHEN w_s.working = 1 THEN {within.replace('sod', 'p.s % 86400')} ELSE 0 END)"""
+        pause_join = "JOIN cal w_s ON w_s.day = p.s // 86400 JOIN cal w_e ON w_e.day = p.e // 86400"
+        # advance(due, paused): the working day of ordinal k and the offset r inside it.
+        moved_due = f"""SELECT q.rid, CASE WHEN q.paused = 0 THEN q.due_s ELSE b.day * 86400 + {tod.replace('r ', 'q.r ').replace('+ r', '+ q.r')} END AS eff_due
+            FROM (SELECT x.rid, x.due_s, x.paused,
+                         (c.ord * {per_day} + CASE WHEN c.working = 1 THEN {within.replace('sod', 'x.due_s % 86400')} ELSE 0 END + x.paused - 1) // {per_day} AS k,
+                         c.ord * {per_day} + CASE WHEN c.working = 1 THEN {within.replace('sod', 'x.due_s % 86400')} ELSE 0 END + x.paused
+                           - ((c.ord * {per_day} + CASE WHEN c.working = 1 THEN {within.replace('sod', 'x.due_s % 86400')} ELSE 0 END + x.paused - 1) // {per_day}) * {per_day} AS r
+                  FROM paused x JOIN cal c ON c.day = x.due_s // 86400) q
+            LEFT JOIN byord b ON b.ord = q.k"""
+    else:
+        span = "(p.e - p.s)"
+        pause_join = ""
+        moved_due = "SELECT rid, due_s + paused AS eff_due FROM paused"
 
     query = f"""
     WITH base AS (
@@ -95,19 +92,35 @@ def main():
                DanhSachHoSoBoSung,
                {sec['NgayHenTra']} AS due_s, {sec['NgayTiepNhan']} AS rec_s,
                coalesce({sec['NgayKetThucXuLy']}, {sec['NgayTra']}) AS end_s,
-               -- pauses count up to the end, or the as-of time while in progress
-               CASE WHEN coalesce({sec['NgayKetThucXuLy']}, {sec['NgayTra']}) <= {as_of}
-                    THEN coalesce({sec['NgayKetThucXuLy']}, {sec['NgayTra']}) ELSE {as_of} END AS lim,
                CASE WHEN DanhSachHoSoBoSung IS NULL OR DanhSachHoSoBoSung = '' THEN 0
                     ELSE len(string_split(DanhSachHoSoBoSung, ';')) END AS npause
         FROM log
+    ), with_pauses AS MATERIALIZED (
+        -- Only the few dossiers with supplement pauses need the working clock.
+        SELECT *, row_number() OVER () AS rid,
+               -- pauses count up to the end, or the as-of time while in progress
+               CASE WHEN end_s <= {as_of} THEN end_s ELSE {as_of} END AS lim
+        FROM base WHERE npause > 0 AND due_s IS NOT NULL
+    ), pause_list AS (
+        SELECT rid, lim, rec_s, unnest(string_split(DanhSachHoSoBoSung, ';')) AS pair FROM with_pauses
+    ), p AS (
+        SELECT rid,
+               greatest(epoch(strptime(split_part(pair, '/', 1), '%Y%m%d%H%M%S'))::BIGINT, rec_s) AS s,
+               CASE WHEN split_part(pair, '/', 2) = '' THEN lim
+                    ELSE least(epoch(strptime(split_part(pair, '/', 2), '%Y%m%d%H%M%S'))::BIGINT, lim) END AS e
+        FROM pause_list
+    ), paused AS (
+        SELECT w.rid, w.due_s, coalesce(sum(greatest({span}, 0)) FILTER (WHERE p.e > p.s), 0) AS paused
+        FROM with_pauses w LEFT JOIN p ON p.rid = w.rid {pause_join.replace('JOIN cal', 'LEFT JOIN cal')}
+        GROUP BY w.rid, w.due_s
+    ), moved_due AS ({moved_due}
     ), judged AS (
-        SELECT *, CASE WHEN npause = 0 OR due_s IS NULL THEN 0 ELSE {pause_sum} END AS paused
-        FROM base
+        SELECT * EXCLUDE (lim, rid), due_s AS eff_due FROM (SELECT *, 0 AS lim, 0 AS rid FROM base)
+        WHERE npause = 0 OR due_s IS NULL
+        UNION ALL
+        SELECT w.* EXCLUDE (lim, rid), m.eff_due FROM with_pauses w JOIN moved_due m ON m.rid = w.rid
     ), moved AS (
-        SELECT *, st NOT IN (1, 3) AS rec, st NOT IN (1, 3, 7) AS active,
-               CASE WHEN due_s IS NULL THEN NULL WHEN paused = 0 THEN due_s ELSE {eff} END AS eff_due
-        FROM judged
+        SELECT *, st NOT IN (1, 3) AS rec, st NOT IN (1, 3, 7) AS active FROM judged
     ), classified AS (
         SELECT *,
             active AND end_s IS NOT NULL AND end_s <= {as_of} AS fin,

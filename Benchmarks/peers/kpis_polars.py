@@ -58,9 +58,9 @@ def main():
         st=pl.col("TrangThaiHoSo"),
         due_s=secs(pl.col("NgayHenTra")),
         end_s=pl.coalesce(secs(pl.col("NgayKetThucXuLy")), secs(pl.col("NgayTra"))),
-        plist=pl.when(pl.col("DanhSachHoSoBoSung").is_null() | (pl.col("DanhSachHoSoBoSung") == ""))
-            .then(None).otherwise(pl.col("DanhSachHoSoBoSung").str.split(";")),
-    ).with_columns(npause=pl.col("plist").list.len().fill_null(0), rec_s=secs(pl.col("NgayTiepNhan")))
+        npause=pl.when(pl.col("DanhSachHoSoBoSung").is_null() | (pl.col("DanhSachHoSoBoSung") == ""))
+            .then(0).otherwise(pl.col("DanhSachHoSoBoSung").str.count_matches(";", literal=True) + 1),
+    )
 
     if args.as_of:
         as_of = common.parse_time(args.as_of)
@@ -69,8 +69,11 @@ def main():
         as_of = log.select(pl.max_horizontal([secs(pl.col(c)).max() for c in latest])).collect().item()
 
     # Pauses count up to the end, or the as-of time while in progress.
-    base = base.with_columns(
-        lim=pl.when(pl.col("end_s") <= as_of).then(pl.col("end_s")).otherwise(pl.lit(as_of, dtype=pl.Int64)))
+    def pause_columns(frame):
+        return frame.with_columns(
+            plist=pl.col("DanhSachHoSoBoSung").str.split(";"), rec_s=secs(pl.col("NgayTiepNhan")),
+            lim=pl.when(pl.col("end_s") <= as_of).then(pl.col("end_s")).otherwise(pl.lit(as_of, dtype=pl.Int64)))
+
     n_pauses = base.select(pl.col("npause").max()).collect().item() or 0
     working = args.pause_time == "working"
     paused = pl.lit(0, dtype=pl.Int64)
@@ -83,12 +86,14 @@ def main():
         span = (wt(end) - wt(start)) if working else (end - start)
         paused = paused + pl.when(pl.col("npause") > i).then(pl.max_horizontal(span, pl.lit(0))).otherwise(0)
 
-    # Only rows with pauses need the working clock: compute it on that slice and join back would
-    # cost more than a conditional expression, so keep one pass with `when`.
-    moved = base.with_columns(paused=pl.when(pl.col("npause") > 0).then(paused).otherwise(0)).with_columns(
-        eff_due=pl.when(pl.col("due_s").is_null()).then(None)
-            .when(pl.col("paused") == 0).then(pl.col("due_s"))
-            .otherwise(adv(pl.col("due_s"), pl.col("paused")) if working else pl.col("due_s") + pl.col("paused")),
+    # Only the few dossiers with pauses need the working clock: they go through it on their own
+    # and are concatenated back (the scan is shared by Polars' common-subplan elimination).
+    due = pl.col("due_s")
+    plain = base.filter((pl.col("npause") == 0) | due.is_null()).with_columns(eff_due=due)
+    with_pauses = pause_columns(base.filter((pl.col("npause") > 0) & due.is_not_null())).with_columns(paused=paused).with_columns(
+        eff_due=pl.when(pl.col("paused") == 0).then(due)
+            .otherwise(adv(due, pl.col("paused")) if working else due + pl.col("paused"))).drop("paused", "plist", "rec_s", "lim")
+    moved = pl.concat([plain, with_pauses], how="vertical_relaxed").with_columns(
         rec=~pl.col("st").is_in([1, 3]),
         active=~pl.col("st").is_in([1, 3, 7]),
     )
