@@ -70,7 +70,7 @@ struct MappedWindow: InputWindow {
         pageOffset = start % page
         mappedLength = count + pageOffset
         let address = mmap(
-            nil, mappedLength, PROT_READ, MAP_PRIVATE | MAP_POPULATE, source.descriptor, off_t(start - pageOffset))
+            nil, mappedLength, PROT_READ, MAP_PRIVATE, source.descriptor, off_t(start - pageOffset))
         guard let address, address != MAP_FAILED else {
             throw InputFileError(file: source.path, reason: "cannot map: " + String(cString: strerror(errno)))
         }
