@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         // Civil dates and Vietnam-time instants: integer arithmetic only.
         .target(name: "CivilTime"),
+        // Small text helpers shared by the modules that print (JSON string literals).
+        .target(name: "_TextSupport"),
         // The legal clock: lunar calendar, holidays, office hours, due dates, procedure catalog.
         .target(name: "WorkingTime", dependencies: ["CivilTime"]),
         // The dossier record as the engine sees it, independent of the encoding it came from.
@@ -26,12 +28,15 @@ let package = Package(
         .target(
             name: "Metrics", dependencies: ["CivilTime", "Records", "Ingest", "WorkingTime"], swiftSettings: optimized),
         // Aggregates to text: table, JSON, CSV.
-        .target(name: "Report", dependencies: ["CivilTime", "Metrics"]),
+        .target(name: "Report", dependencies: ["CivilTime", "Metrics", "_TextSupport"]),
         // Targets, KPI profiles, reporting periods, the 766 score and the daily monitor.
-        .target(name: "Targets", dependencies: ["CivilTime", "Records", "Ingest", "Metrics", "WorkingTime", "Report"]),
+        .target(
+            name: "Targets",
+            dependencies: ["_TextSupport", "CivilTime", "Records", "Ingest", "Metrics", "WorkingTime", "Report"]),
         // Discrete-event simulation of a service center on the legal clock.
         .target(
-            name: "Simulation", dependencies: ["CivilTime", "WorkingTime", "Records", "Ingest", "Metrics"],
+            name: "Simulation",
+            dependencies: ["_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics"],
             swiftSettings: optimized),
         // Realistic synthetic dossier logs for samples and benchmarks.
         .target(name: "Synthesis", dependencies: ["CivilTime", "WorkingTime"], swiftSettings: optimized),

@@ -1,3 +1,5 @@
+import _TextSupport
+
 /// Deterministic number text (no locale, no Foundation formatters).
 public enum NumberText {
     /// `value` rounded to `decimals` places, e.g. 99.5 -> "99.50".
@@ -28,26 +30,7 @@ public enum NumberText {
     }
 
     /// A JSON string literal.
-    public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    public static func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 
     /// A CSV field, quoted when needed.
     public static func csvField(_ text: String) -> String {

@@ -1,3 +1,5 @@
+import _TextSupport
+
 /// A JSON value with object keys kept in file order, read from JSON with `//` and `/* */`
 /// comments allowed (so scenario files can be documented in place).
 public enum JSONValue: Hashable, Sendable {
@@ -81,26 +83,7 @@ extension JSONValue {
         return "\(x)"
     }
 
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    public static func quote(_ s: String) -> String { JSONText.quoted(s) }
 }
 
 private struct JSONParser {

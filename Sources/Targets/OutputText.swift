@@ -1,4 +1,5 @@
 import Foundation
+import _TextSupport
 
 /// A JSON value written deterministically (keys in the order given), for `--format json`.
 public indirect enum JSONValue: Sendable {
@@ -79,25 +80,7 @@ public indirect enum JSONValue: Sendable {
         return text == "-0" ? "0" : text
     }
 
-    static func writeString(_ s: String, _ out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
+    static func writeString(_ s: String, _ out: inout String) { JSONText.write(s, into: &out) }
 }
 
 /// Columns aligned for a terminal; numeric-looking cells are right-aligned.
