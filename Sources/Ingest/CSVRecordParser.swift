@@ -27,7 +27,7 @@ struct CSVRecordParser {
     /// For each column of the header, the field it feeds, or nil when ignored.
     let columnFields: [DossierField?]
     /// The columns the engine reads, with their fields, in header order.
-    private let readColumns: [(column: Int, field: DossierField)]
+    private let readColumns: UnsafeMutableBufferPointer<(column: Int, field: DossierField)>
     private let statusColumn: Int?
     /// Bytes that end the fast scan of an unquoted field (delimiter, line feed, quote).
     private let stopTable: UnsafeMutablePointer<Bool>
@@ -41,7 +41,9 @@ struct CSVRecordParser {
         self.delimiter = delimiter
         self.columnFields = columnFields
         statusColumn = columnFields.firstIndex(of: .status)
-        readColumns = columnFields.enumerated().compactMap { item in item.element.map { (item.offset, $0) } }
+        let read = columnFields.enumerated().compactMap { item in item.element.map { (item.offset, $0) } }
+        readColumns = .allocate(capacity: read.count)
+        _ = readColumns.initialize(from: read)
         stopTable = .allocate(capacity: 256)
         stopTable.initialize(repeating: false, count: 256)
         stopTable[Int(delimiter)] = true
@@ -269,6 +271,7 @@ struct CSVRecordParser {
     func deallocate() {
         stopTable.deallocate()
         spans.deallocate()
+        readColumns.deallocate()
         scratch.deallocate()
         dates.deallocate()
         for b in retired { b.deallocate() }

@@ -95,7 +95,7 @@ public struct DossierClassifier: Sendable {
 
     /// `NgayHenTra`, else the due of the procedure's legal deadline, else nil.
     @inlinable
-    public func legalDue(_ record: DossierRecord, entry: ProcedureCatalog.Entry?) -> Timestamp? {
+    public func legalDue(_ record: borrowing DossierRecord, entry: ProcedureCatalog.Entry?) -> Timestamp? {
         if let due = record.due { return due }
         guard let entry, let received = record.received else { return nil }
         return calendar.due(

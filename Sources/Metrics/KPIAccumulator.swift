@@ -116,7 +116,7 @@ struct KPIAccumulator: RecordConsumer {
 
     /// The latest thing that happened in the log: the default as-of time.
     @inline(__always)
-    private mutating func noteEvents(_ record: DossierRecord) {
+    private mutating func noteEvents(_ record: borrowing DossierRecord) {
         if let t = record.received, t.seconds > latestEvent { latestEvent = t.seconds }
         if let t = record.processingEnd, t.seconds > latestEvent { latestEvent = t.seconds }
         if let t = record.returned, t.seconds > latestEvent { latestEvent = t.seconds }
@@ -150,7 +150,7 @@ struct KPIAccumulator: RecordConsumer {
     }
 
     @inline(__always)
-    private mutating func slotFor(_ record: DossierRecord, procedureID: Int) -> Int {
+    private mutating func slotFor(_ record: borrowing DossierRecord, procedureID: Int) -> Int {
         var key = LocalKey()
         for (i, dimension) in setup.dimensions.enumerated() {
             let value: Int32

@@ -6,7 +6,7 @@ extension KPICounts {
     /// "How each dossier is classified"). `classification` nil means an in-progress dossier
     /// whose within/overdue verdict is settled later (it counts as `in_progress` only).
     @inlinable
-    public init(_ record: DossierRecord, entry: ProcedureCatalog.Entry?, classification: Classification?) {
+    public init(_ record: borrowing DossierRecord, entry: ProcedureCatalog.Entry?, classification: Classification?) {
         self.init()
         let status = record.status
         guard status.isReceived else {
