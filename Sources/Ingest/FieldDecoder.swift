@@ -68,18 +68,15 @@ enum FieldDecoder {
                 v <= 10
             else { return false }
             record.status = status
-        case .received:
+        case .received, .due, .processingEnd, .returned:
+            // One copy of the timestamp path for the four fields keeps this function small.
             guard let t = dates.parse(bytes) else { return false }
-            record.received = t
-        case .due:
-            guard let t = dates.parse(bytes) else { return false }
-            record.due = t
-        case .processingEnd:
-            guard let t = dates.parse(bytes) else { return false }
-            record.processingEnd = t
-        case .returned:
-            guard let t = dates.parse(bytes) else { return false }
-            record.returned = t
+            switch field {
+            case .received: record.received = t
+            case .due: record.due = t
+            case .processingEnd: record.processingEnd = t
+            default: record.returned = t
+            }
         case .level:
             guard let v = smallInteger(bytes), v >= 2, v <= 4 else { return false }
             record.level = UInt8(v)
