@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "CivilTime"),
         // Small text helpers shared by the modules that print (JSON string literals).
         .target(name: "_TextSupport"),
+        // The seeded generators shared by the simulator, the synthetic logs and the tests.
+        .target(name: "_Randomness"),
         // The legal clock: lunar calendar, holidays, office hours, due dates, procedure catalog.
         .target(name: "WorkingTime", dependencies: ["CivilTime"]),
         // The dossier record as the engine sees it, independent of the encoding it came from.
@@ -36,10 +38,11 @@ let package = Package(
         // Discrete-event simulation of a service center on the legal clock.
         .target(
             name: "Simulation",
-            dependencies: ["_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics"],
+            dependencies: ["_Randomness", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics"],
             swiftSettings: optimized),
         // Realistic synthetic dossier logs for samples and benchmarks.
-        .target(name: "Synthesis", dependencies: ["CivilTime", "WorkingTime"], swiftSettings: optimized),
+        .target(
+            name: "Synthesis", dependencies: ["_Randomness", "CivilTime", "WorkingTime"], swiftSettings: optimized),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
             name: "TTHCCLI",
@@ -50,9 +53,9 @@ let package = Package(
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
         // Slow, obvious references and seeded generators shared by the tests.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["_Randomness"], path: "Tests/TestSupport"),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
-        .testTarget(name: "WorkingTimeTests", dependencies: ["WorkingTime", "CivilTime"]),
+        .testTarget(name: "WorkingTimeTests", dependencies: ["_Randomness", "WorkingTime", "CivilTime"]),
         .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime"]),
         .testTarget(
             name: "MetricsTests",

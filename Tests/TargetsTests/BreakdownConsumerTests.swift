@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Metrics
 import Testing
+import _Randomness
 
 @testable import Targets
 

@@ -1,17 +1,9 @@
-/// A small seeded generator for tests (SplitMix64).
-public struct SplitMix: Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+@_exported import _Randomness
 
-extension SplitMix {
+/// The tests' seeded generator: the project's SplitMix64, with a few conveniences.
+public typealias SplitMix = SplitMix64
+
+extension SplitMix64 {
     /// A value in 0..<bound.
     public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     /// True with probability p.
