@@ -39,7 +39,8 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
             return "malformed supplement list (expected START/END pairs separated by ';', END may be empty)"
         case .malformedJSON(let detail): return "malformed JSON: \(detail)"
         case .notAnObject: return "a JSONL line must hold one JSON object"
-        case .binaryData: return "binary data or UTF-16 text (a NUL byte): expected a UTF-8 dossier log (CSV, TSV or JSONL)"
+        case .binaryData:
+            return "binary data or UTF-16 text (a NUL byte): expected a UTF-8 dossier log (CSV, TSV or JSONL)"
         case .emptyFile: return "empty file"
         case .headerOnly: return "the file has a header row but no records"
         }

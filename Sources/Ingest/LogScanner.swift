@@ -130,13 +130,18 @@ struct ScanRun {
 
     mutating func scan<C: RecordConsumer>(files: [String], makeConsumer: () -> C) throws -> C {
         var merged = makeConsumer()
+        // Order-insensitive consumers: one per worker lane for the whole run.
+        var lanes: [C]? = C.foldsInAnyOrder ? (0..<options.workers).map { _ in makeConsumer() } : nil
         for path in files {
-            try scanFile(path, into: &merged, makeConsumer: makeConsumer)
+            try scanFile(path, into: &merged, lanes: &lanes, makeConsumer: makeConsumer)
         }
+        for lane in lanes ?? [] { merged.merge(lane) }
         return merged
     }
 
-    private mutating func scanFile<C: RecordConsumer>(_ path: String, into merged: inout C, makeConsumer: () -> C)
+    private mutating func scanFile<C: RecordConsumer>(
+        _ path: String, into merged: inout C, lanes: inout [C]?, makeConsumer: () -> C
+    )
         throws
     {
         let source = try InputSource(path: path)
@@ -181,13 +186,13 @@ struct ScanRun {
         while true {
             let atEnd = window.atEnd
             var (outcomes, consumers) = processBatch(
-                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
+                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path, lanes: &lanes,
                 makeConsumer: makeConsumer)
             var carry: Int?
             for k in outcomes.indices {
                 var outcome = outcomes[k]
                 if let fatal = outcome.fatal { throw fatal }
-                merged.merge(consumers.removeFirst())
+                if lanes == nil { merged.merge(consumers.removeFirst()) }
                 fileSummary.records += outcome.records
                 fileSummary.rejected += outcome.rejected
                 summary.replaced += outcome.replaced
@@ -237,7 +242,7 @@ struct ScanRun {
     /// Parses the records that start in `region[begin...]`, split into pieces processed in parallel.
     private func processBatch<C: RecordConsumer>(
         _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
-        makeConsumer: () -> C
+        lanes: inout [C]?, makeConsumer: () -> C
     ) -> ([PieceOutcome], [C]) {
         let length = region.count - begin
         let pieceCount = max(1, min(options.piecesPerBatch, (length + options.chunkSize - 1) / options.chunkSize))
@@ -261,7 +266,16 @@ struct ScanRun {
         }
         // Phase B: parse, each piece into its own consumer.
         var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
-        var consumers: [C] = (0..<pieceCount).map { _ in makeConsumer() }
+        // One consumer per piece, or the run's consumer of the lane that parses the piece.
+        let perLane = lanes != nil
+        var consumers: [C]
+        if let runConsumers = lanes {
+            // Moved out (not copied) so their tables stay uniquely referenced while they grow.
+            lanes = nil
+            consumers = runConsumers
+        } else {
+            consumers = (0..<pieceCount).map { _ in makeConsumer() }
+        }
         let context = PieceContext(
             layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
             keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
@@ -271,12 +285,13 @@ struct ScanRun {
             consumers.withUnsafeMutableBufferPointer { consumerBuffer in
                 let outcomeShared = SendableBuffer(outcomeBuffer)
                 let consumerShared = SendableBuffer(consumerBuffer)
-                forEachIndex(pieceCount, workers: options.workers) { k in
+                forEachIndex(pieceCount, workers: options.workers) { k, lane in
+                    let slot = perLane ? lane : k
                     PieceParser.parse(
                         regionShared.region, from: bounds[k], to: bounds[k + 1], inQuotes: startStates[k],
                         pieceIndex: k,
                         context: context, outcome: &outcomeShared.buffer[k]
-                    ) { record in consumerShared.buffer[k].consume(&record) }
+                    ) { record in consumerShared.buffer[slot].consume(&record) }
                 }
             }
         }
@@ -289,6 +304,10 @@ struct ScanRun {
             line += outcomes[k].newlinesPassed
         }
         if outcomes[pieceCount - 1].carryFrom == nil { outcomes[pieceCount - 1].carryLine = line }
+        if perLane {
+            lanes = consumers
+            return (outcomes, [])
+        }
         return (outcomes, consumers)
     }
 }

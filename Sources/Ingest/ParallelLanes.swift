@@ -5,20 +5,26 @@ import Synchronization
 /// indices one at a time so uneven pieces balance. Each index runs exactly once; callers store
 /// results by index, so the outcome does not depend on which thread ran what.
 public func forEachIndex(_ count: Int, workers: Int, _ body: (Int) -> Void) {
+    forEachIndex(count, workers: workers) { index, _ in body(index) }
+}
+
+/// The same, telling `body` which lane (0..<workers) runs the index, so a lane can keep state of
+/// its own across indices.
+public func forEachIndex(_ count: Int, workers: Int, _ body: (_ index: Int, _ lane: Int) -> Void) {
     guard count > 0 else { return }
     let lanes = max(1, min(workers, count))
     if lanes == 1 {
-        for i in 0..<count { body(i) }
+        for i in 0..<count { body(i, 0) }
         return
     }
     let next = Atomic<Int>(0)
     withoutActuallyEscaping(body) { body in
         let shared = UncheckedBox(body)
-        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if i >= count { return }
-                shared.value(i)
+                shared.value(i, lane)
             }
         }
     }

@@ -9,4 +9,12 @@ public protocol RecordConsumer: SendableMetatype {
     mutating func consume(_ record: inout DossierRecord)
     /// Folds in the consumer of the piece that follows this one in the log.
     mutating func merge(_ later: consuming Self)
+    /// True when the result does not depend on which records a consumer saw or in what order
+    /// they were merged (sums of counts, say). The scanner then keeps one consumer per worker for
+    /// the whole run instead of one per piece, so large group tables are built once per worker.
+    static var foldsInAnyOrder: Bool { get }
+}
+
+extension RecordConsumer {
+    public static var foldsInAnyOrder: Bool { false }
 }

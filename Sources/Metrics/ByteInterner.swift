@@ -55,6 +55,11 @@ struct ByteInterner {
         }
     }
 
+    /// Calls `body` with the bytes of `id`.
+    func withBytes<R>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[offsets[id]..<offsets[id + 1]])) }
+    }
+
     func string(_ id: Int) -> String {
         String(decoding: arena[offsets[id]..<offsets[id + 1]], as: UTF8.self)
     }

@@ -94,7 +94,9 @@ public struct DurationHistogram: Hashable, Sendable {
     public var counts: [UInt32] {
         if !dense.isEmpty { return dense }
         var result = [UInt32](repeating: 0, count: DurationHistogram.bucketCount)
-        for entry in sparse { result[Int(entry >> DurationHistogram.countBits)] &+= entry & DurationHistogram.countMask }
+        for entry in sparse {
+            result[Int(entry >> DurationHistogram.countBits)] &+= entry & DurationHistogram.countMask
+        }
         return result
     }
 

@@ -70,13 +70,29 @@ struct KPIAccumulator: RecordConsumer {
     private var catalogEntries: [ProcedureCatalog.Entry?] = []
     private var pendingLocal: [(slot: Int32, pending: PendingProgress)] = []
 
-    // Merged groups, by text key.
+    // Merged groups, keyed by ids of the merged interners: text becomes a `String` only once
+    // per distinct value, when the final keys are read.
     private(set) var groups: [KPIAggregate] = []
-    private(set) var groupKeys: [GroupKey] = []
-    private var groupIndex: [GroupKey: Int] = [:]
+    private var groupIDs: [LocalKey] = []
+    private var groupIndex: [LocalKey: Int] = [:]
+    private var mergedAgencies = ByteInterner()
+    private var mergedProcedures = ByteInterner()
+    private var mergedFields = ByteInterner()
     private(set) var pending: [(group: Int32, pending: PendingProgress)] = []
 
+    /// The text keys of the merged groups, in the order of `groups`.
+    var groupKeys: [GroupKey] {
+        groupIDs.map {
+            Self.groupKey(
+                of: $0, dimensions: setup.dimensions, agencies: mergedAgencies, procedures: mergedProcedures,
+                fields: mergedFields)
+        }
+    }
+
     init(setup: AccumulatorSetup) { self.setup = setup }
+
+    /// Counts and histograms only add up, so workers may keep one accumulator for the whole run.
+    static var foldsInAnyOrder: Bool { true }
 
     mutating func consume(_ record: inout DossierRecord) {
         let received = record.received
@@ -176,20 +192,18 @@ struct KPIAccumulator: RecordConsumer {
         return slot
     }
 
-    private func groupKey(of local: LocalKey) -> GroupKey {
+    private static func groupKey(
+        of local: LocalKey, dimensions: [GroupDimension], agencies: ByteInterner, procedures: ByteInterner,
+        fields: ByteInterner
+    ) -> GroupKey {
         var values: [String?] = []
         var ranks: [Int] = []
-        for (i, dimension) in setup.dimensions.enumerated() {
+        for (i, dimension) in dimensions.enumerated() {
             let v = Int(local[i])
             switch dimension {
-            case .agency:
-                values.append(v >= 0 ? agencies.string(v) : nil)
-                ranks.append(0)
-            case .procedure:
-                values.append(v >= 0 ? procedures.string(v) : nil)
-                ranks.append(0)
-            case .field:
-                values.append(v >= 0 ? fields.string(v) : nil)
+            case .agency, .procedure, .field:
+                let interner = dimension == .agency ? agencies : dimension == .procedure ? procedures : fields
+                values.append(v >= 0 ? interner.string(v) : nil)
                 ranks.append(0)
             case .channel:
                 values.append(GroupDimension.channelLabel(v))
@@ -202,11 +216,30 @@ struct KPIAccumulator: RecordConsumer {
         return GroupKey(values: values, ranks: ranks)
     }
 
-    private mutating func mergedGroup(_ key: GroupKey) -> Int {
+    /// Ids of `from` translated into ids of `into`, one lookup per distinct value.
+    private static func translation(from: ByteInterner, into: inout ByteInterner) -> [Int32] {
+        (0..<from.count).map { id in from.withBytes(id) { Int32(into.id(of: $0)) } }
+    }
+
+    /// A key whose text ids are translated by the given tables (time and channel keys stay).
+    private func translated(_ key: LocalKey, agencies: [Int32], procedures: [Int32], fields: [Int32]) -> LocalKey {
+        var result = key
+        for (i, dimension) in setup.dimensions.enumerated() where key[i] >= 0 {
+            switch dimension {
+            case .agency: result[i] = agencies[Int(key[i])]
+            case .procedure: result[i] = procedures[Int(key[i])]
+            case .field: result[i] = fields[Int(key[i])]
+            default: break
+            }
+        }
+        return result
+    }
+
+    private mutating func mergedGroup(_ key: LocalKey) -> Int {
         if let index = groupIndex[key] { return index }
         let index = groups.count
         groups.append(KPIAggregate())
-        groupKeys.append(key)
+        groupIDs.append(key)
         groupIndex[key] = index
         return index
     }
@@ -215,15 +248,31 @@ struct KPIAccumulator: RecordConsumer {
         totals.merge(later.totals)
         latestEvent = max(latestEvent, later.latestEvent)
         outsideSelection += later.outsideSelection
+        guard !setup.dimensions.isEmpty else {
+            pending.append(contentsOf: later.pendingLocal.map { (-1, $0.pending) })
+            pending.append(contentsOf: later.pending.map { (-1, $0.pending) })
+            return
+        }
+        // The later piece's own groups.
+        let agencyIDs = Self.translation(from: later.agencies, into: &mergedAgencies)
+        let procedureIDs = Self.translation(from: later.procedures, into: &mergedProcedures)
+        let fieldIDs = Self.translation(from: later.fields, into: &mergedFields)
         var localToMerged = [Int32](repeating: -1, count: later.slots.count)
         for (slot, aggregate) in later.slots.enumerated() {
-            let index = mergedGroup(later.groupKey(of: later.slotKeys[slot]))
+            let key = translated(later.slotKeys[slot], agencies: agencyIDs, procedures: procedureIDs, fields: fieldIDs)
+            let index = mergedGroup(key)
             groups[index].merge(aggregate)
             localToMerged[slot] = Int32(index)
         }
+        // Groups the later accumulator had merged itself.
+        let mergedAgencyIDs = Self.translation(from: later.mergedAgencies, into: &mergedAgencies)
+        let mergedProcedureIDs = Self.translation(from: later.mergedProcedures, into: &mergedProcedures)
+        let mergedFieldIDs = Self.translation(from: later.mergedFields, into: &mergedFields)
         var laterToMerged = [Int32](repeating: -1, count: later.groups.count)
         for (i, aggregate) in later.groups.enumerated() {
-            let index = mergedGroup(later.groupKeys[i])
+            let key = translated(
+                later.groupIDs[i], agencies: mergedAgencyIDs, procedures: mergedProcedureIDs, fields: mergedFieldIDs)
+            let index = mergedGroup(key)
             groups[index].merge(aggregate)
             laterToMerged[i] = Int32(index)
         }

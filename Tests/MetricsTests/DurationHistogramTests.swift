@@ -1,6 +1,6 @@
 import Metrics
-import Testing
 import TestSupport
+import Testing
 
 /// The histogram against sorting the raw values: same nearest-rank bucket, within 1.6%, for any
 /// order of adds and merges, sparse or dense.
@@ -25,7 +25,8 @@ import TestSupport
             let exact = sorted[max(1, Int((q * Double(count)).rounded(.up))) - 1]
             let estimate = merged.percentile(q)!
             let bucket = DurationHistogram.bucket(ofMinutes: exact)
-            #expect(DurationHistogram.range(ofBucket: bucket).contains(Int(estimate.rounded(.down))), "seed \(seed) q \(q)")
+            #expect(
+                DurationHistogram.range(ofBucket: bucket).contains(Int(estimate.rounded(.down))), "seed \(seed) q \(q)")
             #expect(abs(estimate - Double(exact)) <= max(0.5, Double(exact) * 0.016), "seed \(seed) q \(q)")
         }
     }
