@@ -63,7 +63,7 @@ struct KPIAccumulator: RecordConsumer {
     // Piece-local groups.
     private var slots: [KPIAggregate] = []
     private var slotKeys: [LocalKey] = []
-    private var slotIndex: [LocalKey: Int] = [:]
+    private var slotIndex = SlotTable()
     private var agencies = ByteInterner()
     private var procedures = ByteInterner()
     private var fields = ByteInterner()
@@ -184,11 +184,11 @@ struct KPIAccumulator: RecordConsumer {
             }
             key[i] = value
         }
-        if let slot = slotIndex[key] { return slot }
+        if let slot = slotIndex.slot(of: key) { return slot }
         let slot = slots.count
         slots.append(KPIAggregate())
         slotKeys.append(key)
-        slotIndex[key] = slot
+        slotIndex.insert(key, slot: slot)
         return slot
     }
 
