@@ -32,7 +32,7 @@ enum EngineOptions {
         OptionSpec(
             "--dedupe", value: "MODE", help: "last: a later record of the same MaHoSo replaces earlier ones (2 passes)."
         ),
-        OptionSpec("--chunk-size", value: "BYTES", help: "Bytes per piece of parallel work (default 4194304)."),
+        OptionSpec("--chunk-size", value: "BYTES", help: "Bytes per piece of parallel work (default 2097152; 16 pieces make a batch)."),
     ]
 
     /// Parses a date option as the start of that day.
