@@ -22,14 +22,10 @@ enum ByteCounter {
     }
 
     private static func swarQuotes(_ base: UnsafeRawPointer, _ n: Int) -> Int {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let pattern: UInt64 = 0x2222_2222_2222_2222
         var total = 0
         var i = 0
         while i + 8 <= n {
-            let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
-            // High bit set exactly in the bytes equal to the quote.
-            total &+= (~(((x & low7) &+ low7) | x | low7)).nonzeroBitCount
+            total &+= SWAR.matches(base.loadUnaligned(fromByteOffset: i, as: UInt64.self), SWAR.quotes).nonzeroBitCount
             i += 8
         }
         while i < n {

@@ -1,17 +1,14 @@
-import Dispatch
-
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// An open dossier log: a regular file read with parallel `pread`, or a pipe/stdin read in order.
+/// An open dossier log: a regular file (mapped by `MappedWindow`), or a pipe/stdin read in order.
 final class InputSource: @unchecked Sendable {
     let path: String
     let descriptor: Int32
     private let isRegularFile: Bool
     /// The size of a regular file (nil for pipes and standard input).
     let regularFileSize: Int?
-    private var offset: Int64 = 0
     private(set) var reachedEnd = false
 
     init(path: String) throws(InputFileError) {
@@ -46,49 +43,13 @@ final class InputSource: @unchecked Sendable {
         if descriptor > 0 { close(descriptor) }
     }
 
-    /// Reads up to `count` bytes to `destination`; returns the bytes read, short only at the end.
-    func read(into destination: UnsafeMutableRawPointer, count: Int, workers: Int) throws(InputFileError) -> Int {
+    /// Reads up to `count` bytes to `destination`, in order; returns the bytes read, short only at
+    /// the end. (Regular files are mapped by `MappedWindow` instead; this serves pipes and stdin.)
+    func read(into destination: UnsafeMutableRawPointer, count: Int) throws(InputFileError) -> Int {
         guard count > 0, !reachedEnd else { return 0 }
-        if isRegularFile && workers > 1 && count >= 1 << 20 {
-            // Split the read so each worker copies its share out of the page cache.
-            let lanes = workers
-            let share = (count + lanes - 1) / lanes
-            let results = UnsafeMutableBufferPointer<Int>.allocate(capacity: lanes)
-            defer { results.deallocate() }
-            let shared = SendableBuffer(results)
-            let start = offset
-            let fd = descriptor
-            let target = SendablePointer(destination)
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                let from = lane * share
-                let length = min(share, count - from)
-                shared.buffer[lane] =
-                    length > 0
-                    ? InputSource.preadFully(fd, target.pointer + from, length, start + Int64(from)) : 0
-            }
-            var total = 0
-            for lane in 0..<lanes {
-                let from = lane * share
-                let length = min(share, count - from)
-                guard results[lane] >= 0 else {
-                    throw InputFileError(file: path, reason: "read error: " + String(cString: strerror(errno)))
-                }
-                total += results[lane]
-                if results[lane] < length {
-                    // A short lane ends the file; later lanes read nothing past it.
-                    reachedEnd = true
-                    break
-                }
-            }
-            offset += Int64(total)
-            return total
-        }
         var total = 0
         while total < count {
-            let n =
-                isRegularFile
-                ? pread(descriptor, destination + total, count - total, off_t(offset + Int64(total)))
-                : Glibc.read(descriptor, destination + total, count - total)
+            let n = Glibc.read(descriptor, destination + total, count - total)
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = errno == EISDIR ? "is a directory" : "read error: " + String(cString: strerror(errno))
@@ -100,26 +61,6 @@ final class InputSource: @unchecked Sendable {
             }
             total += n
         }
-        offset += Int64(total)
         return total
     }
-
-    private static func preadFully(_ fd: Int32, _ to: UnsafeMutableRawPointer, _ count: Int, _ at: Int64) -> Int {
-        var total = 0
-        while total < count {
-            let n = pread(fd, to + total, count - total, off_t(at + Int64(total)))
-            if n < 0 {
-                if errno == EINTR { continue }
-                return -1
-            }
-            if n == 0 { break }
-            total += n
-        }
-        return total
-    }
-}
-
-struct SendablePointer: @unchecked Sendable {
-    let pointer: UnsafeMutableRawPointer
-    init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
 }

@@ -22,11 +22,11 @@ protocol InputWindow {
 }
 
 /// Opens the window that suits `source`.
-func makeWindow(_ source: InputSource, size: Int, workers: Int) throws -> any InputWindow {
+func makeWindow(_ source: InputSource, size: Int) throws -> any InputWindow {
     if let fileSize = source.regularFileSize {
         return try MappedWindow(source: source, fileSize: fileSize, length: size)
     }
-    return try BufferedWindow(source: source, capacity: size, workers: workers)
+    return try BufferedWindow(source: source, capacity: size)
 }
 
 /// A regular file mapped a window at a time.
@@ -90,13 +90,11 @@ struct MappedWindow: InputWindow {
 /// A pipe or standard input, read into a buffer that keeps the unfinished tail.
 struct BufferedWindow: InputWindow {
     let source: InputSource
-    let workers: Int
     private var buffer: UnsafeMutableRawBufferPointer
     private var filled = 0
 
-    init(source: InputSource, capacity: Int, workers: Int) throws {
+    init(source: InputSource, capacity: Int) throws {
         self.source = source
-        self.workers = workers
         buffer = .allocate(byteCount: capacity, alignment: 64)
         try fill()
     }
@@ -122,7 +120,7 @@ struct BufferedWindow: InputWindow {
     }
 
     private mutating func fill() throws {
-        filled += try source.read(into: buffer.baseAddress! + filled, count: buffer.count - filled, workers: workers)
+        filled += try source.read(into: buffer.baseAddress! + filled, count: buffer.count - filled)
     }
 
     mutating func close() { buffer.deallocate() }

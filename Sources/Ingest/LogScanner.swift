@@ -148,7 +148,7 @@ struct ScanRun {
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
         let batchBytes = options.chunkSize * options.piecesPerBatch
-        var window = try makeWindow(source, size: batchBytes, workers: options.workers)
+        var window = try makeWindow(source, size: batchBytes)
         defer { window.close() }
         // Header, BOM and the checks that concern the whole file.
         var bytes = window.bytes

@@ -894,7 +894,7 @@ private struct Engine {
         let i = Int(id)
         let procedure = Int(entities[i].procedure)
         let arrival = entities[i].arrival, processingEnd = entities[i].processingEnd
-        let pauseStart = entities[i].pauseStart, pauseEnd = entities[i].pauseEnd, dueTime = entities[i].due
+        let pauseStart = entities[i].pauseStart, dueTime = entities[i].due
         let flags = entities[i].flags
         if calendar == nil && dueTime.isNaN && pauseStart.isNaN {
             // Fast path (no calendar, no deadline, no pause): the dossier is finished, no due.

@@ -32,7 +32,9 @@ enum EngineOptions {
         OptionSpec(
             "--dedupe", value: "MODE", help: "last: a later record of the same MaHoSo replaces earlier ones (2 passes)."
         ),
-        OptionSpec("--chunk-size", value: "BYTES", help: "Bytes per piece of parallel work (default 2097152; 16 pieces make a batch)."),
+        OptionSpec(
+            "--chunk-size", value: "BYTES",
+            help: "Bytes per piece of parallel work (default 2097152; 16 pieces make a batch)."),
     ]
 
     /// Parses a date option as the start of that day.
@@ -72,10 +74,6 @@ enum EngineOptions {
         }
         options.scan.skipInvalid = parsed.flag("--skip-invalid")
         options.scan.rejectsPath = parsed.string("--rejects")
-        if options.scan.rejectsPath != nil && !options.scan.skipInvalid {
-            // Without --skip-invalid the first invalid record stops the run; still write it.
-            options.scan.skipInvalid = false
-        }
         if let dedupe = try parsed.choice("--dedupe", ["last", "detect"]) {
             options.scan.dedupe = DedupeMode(rawValue: dedupe)!
         }
