@@ -104,7 +104,8 @@ struct KPIAccumulator: RecordConsumer {
                 return
             }
         }
-        noteEvents(record)
+        // The latest event is the as-of time only when none was given.
+        if setup.asOf == nil { noteEvents(record) }
         var procedureID = -1
         var entry: ProcedureCatalog.Entry?
         if setup.needsProcedure && record.procedure.count > 0 {
