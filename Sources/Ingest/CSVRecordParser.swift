@@ -26,24 +26,24 @@ struct CSVRecordParser {
     let delimiter: UInt8
     /// For each column of the header, the field it feeds, or nil when ignored.
     let columnFields: [DossierField?]
-    /// The columns the engine reads, with their fields, in header order.
-    private let readColumns: UnsafeMutableBufferPointer<(column: Int, field: DossierField)>
     private let statusColumn: Int?
+    /// Per column: the field it feeds (nil when ignored) and the shape its values usually take.
+    let fields: UnsafeMutablePointer<DossierField?>
+    let shapes: UnsafeMutablePointer<ColumnShape>
     /// Bytes that end the fast scan of an unquoted field (delimiter, line feed, quote).
     private let stopTable: UnsafeMutablePointer<Bool>
     private let spans: UnsafeMutablePointer<FieldSpan>
-    private let columnCount: Int
+    let columnCount: Int
+    /// Off only in tests, which check that both paths agree.
+    var triesCleanPath = true
     /// Unescaped copies of quoted fields with doubled quotes, kept until the next record.
     private var scratch: UnsafeMutableRawBufferPointer
-    private var scratchUsed = 0
+    var scratchUsed = 0
 
     init(delimiter: UInt8, columnFields: [DossierField?]) {
         self.delimiter = delimiter
         self.columnFields = columnFields
         statusColumn = columnFields.firstIndex(of: .status)
-        let read = columnFields.enumerated().compactMap { item in item.element.map { (item.offset, $0) } }
-        readColumns = .allocate(capacity: read.count)
-        _ = readColumns.initialize(from: read)
         stopTable = .allocate(capacity: 256)
         stopTable.initialize(repeating: false, count: 256)
         stopTable[Int(delimiter)] = true
@@ -51,12 +51,20 @@ struct CSVRecordParser {
         stopTable[Int(UInt8(ascii: "\""))] = true
         precondition(delimiter < 0x2D, "the field scan assumes stop bytes below 0x2D")
         columnCount = columnFields.count
+        fields = .allocate(capacity: max(1, columnFields.count))
+        fields.initialize(from: columnFields, count: columnFields.count)
+        shapes = .allocate(capacity: max(1, columnFields.count))
+        shapes.initialize(from: columnFields.map(ColumnShape.init), count: columnFields.count)
         spans = .allocate(capacity: max(1, columnFields.count))
         spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: max(1, columnFields.count))
         scratch = .allocate(byteCount: 4096, alignment: 8)
     }
 
     /// Parses the record starting at `start` of `buffer` into `record`.
+    ///
+    /// A record as clean exports write it takes `parseClean`; any other (and every error) takes
+    /// the general path, where each field is decoded as soon as its end is known and a fault found
+    /// later in the record (quoting, field count) still takes precedence over a value's fault.
     /// - Parameter atEnd: no more input follows `buffer`.
     mutating func parse(
         _ buffer: UnsafeRawBufferPointer, at start: Int, atEnd: Bool, into record: inout DossierRecord
@@ -67,15 +75,25 @@ struct CSVRecordParser {
         var fieldIndex = 0
         var newlines = 0
         var fault: (rule: IngestRule, offset: Int, column: Int)?
+        var valueFault: (field: DossierField, offset: Int)?
         let columnCount = self.columnCount
         // Blank line (LF or CRLF): not a record.
         if p < n, base[p] == 0x0A { return .blank(end: p + 1) }
         if p + 1 < n, base[p] == 0x0D, base[p + 1] == 0x0A { return .blank(end: p + 2) }
+        if triesCleanPath, p + CSVRecordParser.cleanRoom <= n,
+            let end = parseClean(base, at: p, limit: n - CSVRecordParser.cleanRoom, into: &record)
+        {
+            return .record(end: end, newlines: 1)
+        }
+        // The general path: any quoting, spacing and spelling, and the errors.
+        record.reset()
+        scratchUsed = 0
         let recordEnd: Int
         let delimiter = self.delimiter
         scan: while true {
             let fieldStart = p
             var span = FieldSpan(start: p, end: p, hasEscapes: false)
+            let field = fieldIndex < columnCount ? fields[fieldIndex] : nil
             if p < n, base[p] == 0x22 {
                 // Quoted field: runs to the matching quote; doubled quotes are escapes.
                 p += 1
@@ -118,6 +136,7 @@ struct CSVRecordParser {
                     if p >= n && !atEnd { return .incomplete }
                 }
                 if p < n, base[p] == 0x0D { p += 1 }
+                if let field { decode(field, span, base, valueFault: &valueFault, into: &record) }
             } else {
                 while true {
                     p = nextStop(base, from: p, end: n)
@@ -141,6 +160,8 @@ struct CSVRecordParser {
                 }
                 span.end = p
                 if p < n, base[p] == 0x0A, span.end > span.start, base[span.end - 1] == 0x0D { span.end -= 1 }
+                if p >= n && !atEnd { return .incomplete }
+                if let field { decode(field, span, base, valueFault: &valueFault, into: &record) }
             }
             if fieldIndex < columnCount { spans[fieldIndex] = span }
             fieldIndex += 1
@@ -168,17 +189,10 @@ struct CSVRecordParser {
                 end: recordEnd, newlines: newlines, rule: .wrongFieldCount(expected: columnCount, found: fieldIndex),
                 field: nil, offset: start)
         }
-        // Interpret the fields the engine reads.
-        record.reset()
-        scratchUsed = 0
-        for (column, field) in readColumns {
-            let span = spans[column]
-            var bytes = UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)
-            if span.hasEscapes { bytes = unescape(bytes) }
-            if !FieldDecoder.assign(field, bytes, to: &record, dates: &dates) {
-                let rule = FieldDecoder.rule(for: field)
-                return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: span.start)
-            }
+        if let valueFault {
+            return .invalid(
+                end: recordEnd, newlines: newlines, rule: FieldDecoder.rule(for: valueFault.field),
+                field: valueFault.field, offset: valueFault.offset)
         }
         let hasStatus = statusColumn.map { fieldHasValue($0, base) } ?? false
         if let (rule, field) = FieldDecoder.validate(record, hasStatus: hasStatus) {
@@ -186,6 +200,19 @@ struct CSVRecordParser {
             return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: spans[column].start)
         }
         return .record(end: recordEnd, newlines: newlines)
+    }
+
+    /// Decodes the field at `span` (general path), remembering the record's first value fault.
+    @inline(__always)
+    private mutating func decode(
+        _ field: DossierField, _ span: FieldSpan, _ base: UnsafePointer<UInt8>,
+        valueFault: inout (field: DossierField, offset: Int)?, into record: inout DossierRecord
+    ) {
+        var bytes = UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)
+        if span.hasEscapes { bytes = unescape(bytes) }
+        if !FieldDecoder.assign(field, bytes, to: &record, dates: &dates), valueFault == nil {
+            valueFault = (field, span.start)
+        }
     }
 
     /// The first delimiter, line feed or quote at or after `p` (or `end`), eight bytes at a
@@ -241,7 +268,7 @@ struct CSVRecordParser {
     }
 
     /// Copies a quoted field into scratch with each doubled quote made single.
-    private mutating func unescape(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    mutating func unescape(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         if scratchUsed + bytes.count > scratch.count {
             // Earlier fields of this record may point into the old storage, so it is retired,
             // not freed, until the parser is done.
@@ -265,13 +292,14 @@ struct CSVRecordParser {
     }
 
     private var retired: [UnsafeMutableRawBufferPointer] = []
-    private var dates = DateCache()
+    var dates = DateCache()
 
     /// Frees the scratch storage; the parser must not be used afterwards.
     func deallocate() {
         stopTable.deallocate()
         spans.deallocate()
-        readColumns.deallocate()
+        fields.deallocate()
+        shapes.deallocate()
         scratch.deallocate()
         dates.deallocate()
         for b in retired { b.deallocate() }

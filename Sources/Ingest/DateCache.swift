@@ -34,18 +34,36 @@ struct DateCache {
     @inline(__always)
     mutating func parse(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
         guard bytes.count == 14, let base = bytes.baseAddress else { return TimestampParser.parse(bytes) }
+        switch compact(base) {
+        case .notDigits: return TimestampParser.parse(bytes)
+        case .invalid: return nil
+        case .valid(let t): return t
+        }
+    }
+
+    /// What fourteen bytes make as `yyyyMMddHHmmss`.
+    enum CompactParse {
+        case valid(Timestamp)
+        /// Fourteen digits, but not a date and time (month 13, hour 24, ...).
+        case invalid
+        case notDigits
+    }
+
+    /// Reads the fourteen bytes at `base` as `yyyyMMddHHmmss`.
+    @inline(__always)
+    mutating func compact(_ base: UnsafeRawPointer) -> CompactParse {
         let dateWord = base.loadUnaligned(as: UInt64.self)
         let timeWord =
             UInt64(base.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
             | UInt64(base.loadUnaligned(fromByteOffset: 12, as: UInt16.self)) << 32 | 0x3030 << 48
-        guard DateCache.allDigits(dateWord), DateCache.allDigits(timeWord) else { return TimestampParser.parse(bytes) }
+        guard DateCache.allDigits(dateWord), DateCache.allDigits(timeWord) else { return .notDigits }
         let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) >> 54)
         var dayStart: Int64
         if keys[slot] == dateWord {
             dayStart = days[slot]
         } else {
             guard let midnight = TimestampParser.parse(UnsafeRawBufferPointer(start: base, count: 8)) else {
-                return nil
+                return .invalid
             }
             dayStart = midnight.seconds
             keys[slot] = dateWord
@@ -55,8 +73,8 @@ struct DateCache {
         let hour = Int(t & 0xFF) * 10 + Int((t >> 8) & 0xFF)
         let minute = Int((t >> 16) & 0xFF) * 10 + Int((t >> 24) & 0xFF)
         let second = Int((t >> 32) & 0xFF) * 10 + Int((t >> 40) & 0xFF)
-        guard hour <= 23, minute <= 59, second <= 59 else { return nil }
+        guard hour <= 23, minute <= 59, second <= 59 else { return .invalid }
         dayStart += Int64(hour * 3600 + minute * 60 + second)
-        return Timestamp(seconds: dayStart)
+        return .valid(Timestamp(seconds: dayStart))
     }
 }

@@ -56,58 +56,85 @@ enum FieldDecoder {
         let bytes = trimmed(raw)
         if bytes.count == 0 { return true }
         switch field {
+        case .id, .procedure, .field, .agency:
+            return assignText(field, bytes, to: &record)
+        case .channel, .status, .level, .paidOnline:
+            guard let v = smallInteger(bytes) else { return false }
+            return assignCode(field, v, to: &record)
+        case .received, .due, .processingEnd, .returned:
+            guard let t = dates.parse(bytes) else { return false }
+            assignTimestamp(field, t, to: &record)
+        case .fullOnline, .feeBearing, .digitized, .electronicResult, .apology:
+            guard let v = flag(bytes) else { return false }
+            return assignCode(field, v ? 1 : 0, to: &record)
+        case .supplements:
+            return parseSupplementList(bytes, into: &record, dates: &dates)
+        }
+        return true
+    }
+
+    /// Assigns a trimmed, non-empty value to one of the text fields; false for any other field.
+    @inline(__always)
+    static func assignText(_ field: DossierField, _ bytes: UnsafeRawBufferPointer, to record: inout DossierRecord)
+        -> Bool
+    {
+        switch field {
         case .id: record.id = bytes
         case .procedure: record.procedure = bytes
         case .field: record.field = bytes
         case .agency: record.agency = bytes
+        default: return false
+        }
+        return true
+    }
+
+    /// Assigns a timestamp to one of the four timestamp fields.
+    @inline(__always)
+    static func assignTimestamp(_ field: DossierField, _ t: Timestamp, to record: inout DossierRecord) {
+        switch field {
+        case .received: record.received = t
+        case .due: record.due = t
+        case .processingEnd: record.processingEnd = t
+        default: record.returned = t
+        }
+    }
+
+    /// Assigns the numeric value of a code or flag field; false when the field does not take it.
+    @inline(__always)
+    static func assignCode(_ field: DossierField, _ v: Int, to record: inout DossierRecord) -> Bool {
+        switch field {
         case .channel:
-            guard let v = smallInteger(bytes), v >= 1, v <= 3 else { return false }
+            guard v >= 1 && v <= 3 else { return false }
             record.channel = UInt8(v)
         case .status:
-            guard let v = smallInteger(bytes), let status = DossierStatus(rawValue: UInt8(truncatingIfNeeded: v)),
-                v <= 10
-            else { return false }
+            guard v <= 10, let status = DossierStatus(rawValue: UInt8(v)) else { return false }
             record.status = status
-        case .received, .due, .processingEnd, .returned:
-            // One copy of the timestamp path for the four fields keeps this function small.
-            guard let t = dates.parse(bytes) else { return false }
-            switch field {
-            case .received: record.received = t
-            case .due: record.due = t
-            case .processingEnd: record.processingEnd = t
-            default: record.returned = t
-            }
         case .level:
-            guard let v = smallInteger(bytes), v >= 2, v <= 4 else { return false }
+            guard v >= 2 && v <= 4 else { return false }
             record.level = UInt8(v)
-        case .fullOnline:
-            guard let v = flag(bytes) else { return false }
-            record.fullOnline = v
-        case .feeBearing:
-            guard let v = flag(bytes) else { return false }
-            record.feeBearing = v
         case .paidOnline:
-            guard let v = smallInteger(bytes), v <= 2 else {
-                return false
-            }
+            guard v <= 2 else { return false }
             record.paidOnline = UInt8(v)
-        case .digitized:
-            guard let v = flag(bytes) else { return false }
-            record.digitized = v
-        case .electronicResult:
-            guard let v = flag(bytes) else { return false }
-            record.electronicResult = v
-        case .apology:
-            guard let v = flag(bytes) else { return false }
-            record.apology = v
-        case .supplements:
-            return parseSupplementList(bytes, into: &record)
+        case .fullOnline, .feeBearing, .digitized, .electronicResult, .apology:
+            guard v <= 1 else { return false }
+            let on = v == 1
+            switch field {
+            case .fullOnline: record.fullOnline = on
+            case .feeBearing: record.feeBearing = on
+            case .digitized: record.digitized = on
+            case .electronicResult: record.electronicResult = on
+            default: record.apology = on
+            }
+        default:
+            return false
         }
         return true
     }
 
     /// `START/END;START/END;START/` with END empty while the citizen has not answered.
-    static func parseSupplementList(_ bytes: UnsafeRawBufferPointer, into record: inout DossierRecord) -> Bool {
+    static func parseSupplementList(
+        _ bytes: UnsafeRawBufferPointer, into record: inout DossierRecord, dates: inout DateCache
+    ) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -121,10 +148,10 @@ enum FieldDecoder {
                 guard slash < item.count else { return false }
                 let startText = trimmed(UnsafeRawBufferPointer(rebasing: item[0..<slash]))
                 let endText = trimmed(UnsafeRawBufferPointer(rebasing: item[(slash + 1)...]))
-                guard let start = TimestampParser.parse(startText) else { return false }
+                guard let start = dates.parse(startText) else { return false }
                 var end: Timestamp?
                 if endText.count > 0 {
-                    guard let e = TimestampParser.parse(endText) else { return false }
+                    guard let e = dates.parse(endText) else { return false }
                     end = e
                 }
                 record.pauses.append(PauseInterval(start: start, end: end))

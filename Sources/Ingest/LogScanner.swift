@@ -29,7 +29,7 @@ public enum LogScanner {
             run.bucketFingerprints = true
             let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
             var summary = run.summary
-            summary.duplicates = Fingerprint.repeats(inBuckets: &run.fingerprintBuckets, workers: options.workers)
+            summary.duplicates = Fingerprint.repeats(inBuckets: run.fingerprintBuckets, workers: options.workers)
             try rejects?.close()
             return (consumer, summary)
         case .last:

@@ -95,11 +95,11 @@ public struct DossierClassifier: Sendable {
 
     /// `NgayHenTra`, else the due of the procedure's legal deadline, else nil.
     @inlinable
-    public func legalDue(_ record: borrowing DossierRecord, entry: ProcedureCatalog.Entry?) -> Timestamp? {
+    public func legalDue(_ record: borrowing DossierRecord, terms: ProcedureCatalog.Terms?) -> Timestamp? {
         if let due = record.due { return due }
-        guard let entry, let received = record.received else { return nil }
+        guard let terms, let received = record.received else { return nil }
         return calendar.due(
-            received: received, deadline: entry.deadline, afternoonCutoff: entry.afternoonCutoff, mode: dueMode)
+            received: received, deadline: terms.deadline, afternoonCutoff: terms.afternoonCutoff, mode: dueMode)
     }
 
     /// Working seconds of the union of the pauses within [from, limit]; with `limit` nil, a
@@ -161,7 +161,7 @@ public struct DossierClassifier: Sendable {
     }
 
     /// Classifies a dossier as of `asOf`.
-    public func classify(_ record: inout DossierRecord, entry: ProcedureCatalog.Entry?, asOf: Timestamp)
+    public func classify(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, asOf: Timestamp)
         -> Classification
     {
         let status = record.status
@@ -174,7 +174,7 @@ public struct DossierClassifier: Sendable {
                 progress: .withdrawn, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
         }
         let received = record.received!
-        let due = legalDue(record, entry: entry)
+        let due = legalDue(record, terms: terms)
         let lateBySupplements = !lenientSupplements && record.pauses.count > 1
         if let end = record.end, end <= asOf {
             let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: end).closed
@@ -212,9 +212,9 @@ public struct DossierClassifier: Sendable {
 
     /// The as-of-independent part of an in-progress dossier with a due, or nil when the dossier
     /// is not in progress with a due (then `classify` needs no deferral).
-    public func pending(_ record: inout DossierRecord, entry: ProcedureCatalog.Entry?) -> PendingProgress? {
+    public func pending(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?) -> PendingProgress? {
         guard record.status.isReceived, record.status != .withdrawn, record.end == nil, let received = record.received,
-            let due = legalDue(record, entry: entry)
+            let due = legalDue(record, terms: terms)
         else { return nil }
         let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: nil)
         return PendingProgress(

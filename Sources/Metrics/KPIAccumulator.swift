@@ -67,7 +67,7 @@ struct KPIAccumulator: RecordConsumer {
     private var agencies = ByteInterner()
     private var procedures = ByteInterner()
     private var fields = ByteInterner()
-    private var catalogEntries: [ProcedureCatalog.Entry?] = []
+    private var catalogTerms: [ProcedureCatalog.Terms?] = []
     private var pendingLocal: [(slot: Int32, pending: PendingProgress)] = []
 
     // Merged groups, keyed by ids of the merged interners: text becomes a `String` only once
@@ -107,26 +107,25 @@ struct KPIAccumulator: RecordConsumer {
         // The latest event is the as-of time only when none was given.
         if setup.asOf == nil { noteEvents(record) }
         var procedureID = -1
-        var entry: ProcedureCatalog.Entry?
+        var terms: ProcedureCatalog.Terms?
         if setup.needsProcedure && record.procedure.count > 0 {
             procedureID = procedures.id(of: record.procedure)
             if let catalog = setup.classifier.catalog {
-                while catalogEntries.count <= procedureID {
-                    catalogEntries.append(catalog[procedures.string(catalogEntries.count)])
+                while catalogTerms.count <= procedureID {
+                    catalogTerms.append(catalog[procedures.string(catalogTerms.count)]?.terms)
                 }
-                entry = catalogEntries[procedureID]
+                terms = catalogTerms[procedureID]
             }
         }
         let slot = setup.dimensions.isEmpty ? -1 : slotFor(record, procedureID: procedureID)
-        var delta = KPICounts()
-        var processingMinutes = -1
         var deferred: PendingProgress?
-        tally(&record, entry: entry, into: &delta, processingMinutes: &processingMinutes, deferred: &deferred)
-        totals.counts.merge(delta)
-        if processingMinutes >= 0 { totals.processingMinutes.add(minutes: processingMinutes) }
+        let classification = classify(&record, terms: terms, deferred: &deferred)
+        let processingMinutes = classification?.processingWorkingSeconds.map { Int($0 / 60) }
+        totals.counts.add(record, terms: terms, classification: classification)
+        if let processingMinutes { totals.processingMinutes.add(minutes: processingMinutes) }
         if slot >= 0 {
-            slots[slot].counts.merge(delta)
-            if processingMinutes >= 0 { slots[slot].processingMinutes.add(minutes: processingMinutes) }
+            slots[slot].counts.add(record, terms: terms, classification: classification)
+            if let processingMinutes { slots[slot].processingMinutes.add(minutes: processingMinutes) }
         }
         if let deferred { pendingLocal.append((Int32(slot), deferred)) }
     }
@@ -143,27 +142,20 @@ struct KPIAccumulator: RecordConsumer {
         }
     }
 
+    /// The dossier's classification, or nil when it has none (not received, withdrawn) or when
+    /// its verdict waits in `deferred` for the log's latest event (it counts as in progress now).
     @inline(__always)
-    private mutating func tally(
-        _ record: inout DossierRecord, entry: ProcedureCatalog.Entry?, into c: inout KPICounts,
-        processingMinutes: inout Int,
-        deferred: inout PendingProgress?
-    ) {
-        let classifier = setup.classifier
-        var classification: Classification?
-        if !record.status.isReceived || record.status == .withdrawn {
-            classification = nil
-        } else if let asOf = setup.asOf {
-            classification = classifier.classify(&record, entry: entry, asOf: asOf)
-        } else if record.end == nil, let pendingProgress = classifier.pending(&record, entry: entry) {
-            // The verdict waits for the log's latest event; it counts as in progress now.
+    private func classify(
+        _ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, deferred: inout PendingProgress?
+    ) -> Classification? {
+        if !record.status.isReceived || record.status == .withdrawn { return nil }
+        if let asOf = setup.asOf { return setup.classifier.classify(&record, terms: terms, asOf: asOf) }
+        if record.end == nil, let pendingProgress = setup.classifier.pending(&record, terms: terms) {
             deferred = pendingProgress
-        } else {
-            // No as-of time yet, but nothing here depends on it: finished, or without a due.
-            classification = classifier.classify(&record, entry: entry, asOf: Timestamp(seconds: Int64.max / 4))
+            return nil
         }
-        c = KPICounts(record, entry: entry, classification: classification)
-        if let seconds = classification?.processingWorkingSeconds { processingMinutes = Int(seconds / 60) }
+        // No as-of time yet, but nothing here depends on it: finished, or without a due.
+        return setup.classifier.classify(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
     }
 
     @inline(__always)

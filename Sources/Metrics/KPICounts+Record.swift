@@ -6,50 +6,58 @@ extension KPICounts {
     /// "How each dossier is classified"). `classification` nil means an in-progress dossier
     /// whose within/overdue verdict is settled later (it counts as `in_progress` only).
     @inlinable
-    public init(_ record: borrowing DossierRecord, entry: ProcedureCatalog.Entry?, classification: Classification?) {
+    public init(_ record: borrowing DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?) {
         self.init()
+        add(record, terms: terms, classification: classification)
+    }
+
+    /// Adds the counts one dossier contributes (see `init(_:terms:classification:)`).
+    @inlinable
+    public mutating func add(
+        _ record: borrowing DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?
+    ) {
         let status = record.status
         guard status.isReceived else {
-            notReceived = 1
+            notReceived += 1
             return
         }
-        received = 1
-        if record.channel == 2 { online = 1 }
-        if record.channel == 3 { postal = 1 }
-        let level = record.level != 0 ? Int(record.level) : (entry?.level ?? 0)
+        received += 1
+        if record.channel == 2 { online += 1 }
+        if record.channel == 3 { postal += 1 }
+        let level = record.level != 0 ? Int(record.level) : (terms?.level ?? 0)
         if level == 4 {
-            fullOnlineEligible = 1
-            if record.fullOnline == true { fullOnline = 1 }
+            fullOnlineEligible += 1
+            if record.fullOnline == true { fullOnline += 1 }
         }
-        if record.feeBearing ?? entry?.feeBearing ?? false {
-            feeBearing = 1
-            if let paid = record.paidOnline, paid == 1 || paid == 2 { paidOnline = 1 }
+        if record.feeBearing ?? terms?.feeBearing ?? false {
+            feeBearing += 1
+            if let paid = record.paidOnline, paid == 1 || paid == 2 { paidOnline += 1 }
         }
-        if record.digitized == true { digitized = 1 }
+        if record.digitized == true { digitized += 1 }
         if status == .withdrawn {
-            withdrawn = 1
+            withdrawn += 1
             return
         }
         guard let classification else {
-            inProgress = 1
+            inProgress += 1
             return
         }
         switch classification.progress {
-        case .early: early = 1
-        case .onTime: onTime = 1
+        case .early: early += 1
+        case .onTime: onTime += 1
         case .late:
-            late = 1
-            if record.apology == true { lateWithApology = 1 }
-        case .finishedWithoutDue, .inProgressWithoutDue: noDue = 1
-        case .inProgressWithin: inProgressWithin = 1
-        case .inProgressOverdue: inProgressOverdue = 1
+            late += 1
+            if record.apology == true { lateWithApology += 1 }
+        case .finishedWithoutDue, .inProgressWithoutDue: noDue += 1
+        case .inProgressWithin: inProgressWithin += 1
+        case .inProgressOverdue: inProgressOverdue += 1
         case .notReceived, .withdrawn: break
         }
         if classification.progress.isFinished {
-            finished = 1
-            if record.electronicResult == true { electronicResult = 1 }
+            finished += 1
+            if record.electronicResult == true { electronicResult += 1 }
         } else {
-            inProgress = 1
+            inProgress += 1
         }
     }
 }

@@ -59,7 +59,7 @@ public struct DossierRecord {
     @inlinable public var end: Timestamp? { processingEnd ?? returned }
 
     /// Clears every field but keeps the pause array's capacity.
-    public mutating func reset() {
+    @inlinable public mutating func reset() {
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         id = empty
         procedure = empty

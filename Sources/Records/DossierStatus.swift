@@ -12,10 +12,10 @@ public enum DossierStatus: UInt8, CaseIterable, Sendable {
     case returned = 10
 
     /// Statuses 1 and 3: the dossier never entered processing.
-    public var isReceived: Bool { self != .new && self != .notAccepted }
+    @inlinable public var isReceived: Bool { self != .new && self != .notAccepted }
 
     /// Statuses 8, 9, 10: processing has ended and the record must carry an end time.
-    public var isFinished: Bool { self == .stopped || self == .finished || self == .returned }
+    @inlinable public var isFinished: Bool { self == .stopped || self == .finished || self == .returned }
 }
 
 /// `KenhThucHien`: how the dossier was submitted.

@@ -68,8 +68,9 @@ public struct MonitorConsumer: RecordConsumer {
                 catalogCache[code] = entry
             }
         }
-        let classification = setup.classifier.classify(&record, entry: entry, asOf: asOf)
-        let delta = KPICounts(record, entry: entry, classification: classification)
+        let terms = entry?.terms
+        let classification = setup.classifier.classify(&record, terms: terms, asOf: asOf)
+        let delta = KPICounts(record, terms: terms, classification: classification)
         let today = asOf.dayNumber
         if let received = record.received {
             if received >= setup.periodStart { figures.periodToDate.merge(delta) }
@@ -175,8 +176,9 @@ public struct BreakdownConsumer: RecordConsumer {
                 catalogCache[procedure] = entry
             }
         }
-        let classification = setup.classifier.classify(&record, entry: entry, asOf: setup.asOf)
-        let delta = KPICounts(record, entry: entry, classification: classification)
+        let terms = entry?.terms
+        let classification = setup.classifier.classify(&record, terms: terms, asOf: setup.asOf)
+        let delta = KPICounts(record, terms: terms, classification: classification)
         let agency = record.agency.count > 0 ? record.agency.utf8String : "(none)"
         BreakdownConsumer.add(delta, to: agency, &agencyIndex, &agencyCounts)
         BreakdownConsumer.add(delta, to: procedure, &procedureIndex, &procedureCounts)

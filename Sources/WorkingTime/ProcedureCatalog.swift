@@ -186,3 +186,28 @@ private let vietnameseBase: [Unicode.Scalar: Unicode.Scalar] = {
     }
     return map
 }()
+
+extension ProcedureCatalog {
+    /// What the classification rules need of an entry, without its text: cheap to pass for every
+    /// dossier (an `Entry` holds four strings to retain and release).
+    public struct Terms: Hashable, Sendable {
+        public var deadline: Deadline
+        public var level: Int?
+        public var feeBearing: Bool?
+        public var afternoonCutoff: Int?
+
+        public init(deadline: Deadline, level: Int? = nil, feeBearing: Bool? = nil, afternoonCutoff: Int? = nil) {
+            self.deadline = deadline
+            self.level = level
+            self.feeBearing = feeBearing
+            self.afternoonCutoff = afternoonCutoff
+        }
+    }
+}
+
+extension ProcedureCatalog.Entry {
+    public var terms: ProcedureCatalog.Terms {
+        ProcedureCatalog.Terms(
+            deadline: deadline, level: level, feeBearing: feeBearing, afternoonCutoff: afternoonCutoff)
+    }
+}

@@ -29,7 +29,7 @@ import WorkingTime
         var copy = r
         var c = classifier
         c.lenientSupplements = lenient
-        return c.classify(&copy, entry: nil, asOf: t(asOf))
+        return c.classify(&copy, terms: nil, asOf: t(asOf))
     }
 
     @Test func statusesOneAndThreeAreNotReceived() {
@@ -77,8 +77,8 @@ import WorkingTime
         r.procedure = UnsafeRawBufferPointer(start: nil, count: 0)
         let entry = c.catalog!["1.001193"]
         // Received Mon 08:00 + 3 working days = Wed 17:00, finished Thu: late.
-        #expect(c.classify(&r, entry: entry, asOf: t("2026-03-20T00:00")).progress == .late)
-        #expect(c.classify(&r, entry: entry, asOf: t("2026-03-20T00:00")).effectiveDue == t("2026-03-04T17:00"))
+        #expect(c.classify(&r, terms: entry?.terms, asOf: t("2026-03-20T00:00")).progress == .late)
+        #expect(c.classify(&r, terms: entry?.terms, asOf: t("2026-03-20T00:00")).effectiveDue == t("2026-03-04T17:00"))
     }
 
     @Test func aPauseMovesTheDueByItsWorkingTime() {
@@ -99,7 +99,7 @@ import WorkingTime
         var copy = r
         var calendarClock = classifier
         calendarClock.clock = .calendar
-        let elapsed = calendarClock.classify(&copy, entry: nil, asOf: t("2026-03-20T00:00"))
+        let elapsed = calendarClock.classify(&copy, terms: nil, asOf: t("2026-03-20T00:00"))
         #expect(elapsed.effectiveDue == t("2026-03-04T19:00"))
         #expect(elapsed.progress == .onTime)
         let expectedProcessing: Int64 = (2 * 86_400 + 10 * 3600 + 1800) - 7200
@@ -137,12 +137,12 @@ import WorkingTime
     @Test func deferredVerdictEqualsDirectVerdict() {
         var r = record(
             status: .processing, pauses: [("2026-03-03T16:00", "2026-03-04T09:00"), ("2026-03-05T10:00", nil)])
-        let pending = classifier.pending(&r, entry: nil)!
+        let pending = classifier.pending(&r, terms: nil)!
         for asOf in ["2026-03-05T10:00", "2026-03-06T12:00", "2026-03-12T17:00"] {
             var lenient = classifier
             lenient.lenientSupplements = true
             var copy = r
-            let direct = lenient.classify(&copy, entry: nil, asOf: t(asOf))
+            let direct = lenient.classify(&copy, terms: nil, asOf: t(asOf))
             var lenientPending = pending
             lenientPending.lateBySupplements = false
             #expect(lenient.resolve(lenientPending, asOf: t(asOf)) == direct)

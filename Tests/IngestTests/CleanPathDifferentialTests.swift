@@ -1,0 +1,120 @@
+import Foundation
+import Records
+import TestSupport
+import Testing
+
+@testable import Ingest
+
+/// The clean-record fast path must change speed only: on any record, valid or not, parsing
+/// with it gives what the general path alone gives (outcome, end, lines, rule, field, offset and
+/// every decoded value).
+@Suite struct CleanPathDifferentialTests {
+    static let header: [DossierField?] = [
+        .id, .procedure, nil, .agency, .channel, .status, .received, .due, .processingEnd, .returned, .level,
+        .fullOnline, .feeBearing, .paidOnline, .digitized, .electronicResult, .apology, .supplements,
+    ]
+
+    /// Values a column may hold: mostly clean, with every near miss of the clean shapes.
+    static func value(for field: DossierField?, oddity: Double, _ rng: inout SplitMix) -> String {
+        let odd = [
+            "", " ", "\"\"", "\" 1\"", "1 ", " 1", "01", "10", "100", "true", "FALSE", "x", "\"a\"\"b\"", "\"a\nb\"",
+            "a\"b", "\r", "\"2\"", "\"q\" ", "2026-03-02T08:15:00", "02/03/2026", "20261301080000", "20260302240000",
+            "2026030208150", "202603020815001", "2026030208150x", "\"20260302081500\"", " 20260302081500",
+            "0", "3", "5", "11", "2", "20250101000000", "20261231235959",
+        ]
+        if rng.chance(oddity) { return odd[rng.below(odd.count)] }
+        switch field {
+        case .received, .due, .processingEnd, .returned:
+            // Received in the first half of the year, the rest later: valid records.
+            let month = (field == .received ? 1 : 7) + rng.below(6)
+            return String(format: "2026%02d%02d%02d%02d%02d", month, 1 + rng.below(28), rng.below(24),
+                rng.below(60), rng.below(60))
+        case .channel: return "\(1 + rng.below(3))"
+        case .status: return ["2", "4", "5", "7", "9", "10"][rng.below(6)]
+        case .level: return "\(2 + rng.below(3))"
+        case .paidOnline: return "\(rng.below(3))"
+        case .fullOnline, .feeBearing, .digitized, .electronicResult, .apology: return "\(rng.below(2))"
+        case .supplements:
+            return rng.chance(0.5) ? "" : "20260302081500/20260305100000;20260310090000/"
+        case .agency:
+            return ["UBND xã Dân Hòa", "\"Bộ phận \"\"Một cửa\"\", Hà Nội\"", "\"Phòng, Kinh tế\"", "Công an"][rng.below(4)]
+        default:
+            return ["H\(rng.below(1000))", "1.001193", "000.36.20.H26-260330-00000001"][rng.below(3)]
+        }
+    }
+
+    static func record(_ rng: inout SplitMix) -> String {
+        // Half the records are clean; the rest hold a few odd values each.
+        let oddity = rng.chance(0.5) ? 0 : 0.08
+        var cells = header.map { value(for: $0, oddity: oddity, &rng) }
+        if rng.chance(0.03) { cells.removeLast() }
+        if rng.chance(0.03) { cells.append("extra") }
+        return cells.joined(separator: rng.chance(0.02) ? ";" : ",")
+            + ["\n", "\r\n", "\r\r\n", "", "\n\n"][rng.chance(0.9) ? rng.below(2) : 2 + rng.below(3)]
+    }
+
+    struct Parsed: Equatable {
+        var outcome: String
+        var values: [String] = []
+    }
+
+    /// Whether the clean path alone accepts the record.
+    static func takesCleanPath(_ bytes: [UInt8]) -> Bool {
+        var parser = CSVRecordParser(delimiter: 0x2C, columnFields: header)
+        defer { parser.deallocate() }
+        var record = DossierRecord()
+        return bytes.withUnsafeBytes { buffer in
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            return buffer.count >= CSVRecordParser.cleanRoom
+                && parser.parseClean(base, at: 0, limit: buffer.count - CSVRecordParser.cleanRoom, into: &record) != nil
+        }
+    }
+
+    static func parse(_ bytes: [UInt8], atEnd: Bool, clean: Bool) -> Parsed {
+        var parser = CSVRecordParser(delimiter: 0x2C, columnFields: header)
+        parser.triesCleanPath = clean
+        defer { parser.deallocate() }
+        var record = DossierRecord()
+        return bytes.withUnsafeBytes { buffer in
+            let result = parser.parse(buffer, at: 0, atEnd: atEnd, into: &record)
+            switch result {
+            case .record(let end, let newlines):
+                func text(_ b: UnsafeRawBufferPointer) -> String { b.utf8String }
+                let values: [String] = [
+                    text(record.id), text(record.procedure), text(record.field), text(record.agency),
+                    "\(record.channel)", "\(record.status)", "\(String(describing: record.received))",
+                    "\(String(describing: record.due))", "\(String(describing: record.processingEnd))",
+                    "\(String(describing: record.returned))", "\(record.level)",
+                    "\(String(describing: record.fullOnline))", "\(String(describing: record.feeBearing))",
+                    "\(String(describing: record.paidOnline))", "\(String(describing: record.digitized))",
+                    "\(String(describing: record.electronicResult))", "\(String(describing: record.apology))",
+                    "\(record.pauses)",
+                ]
+                return Parsed(outcome: "record end \(end) lines \(newlines)", values: values)
+            case .blank(let end): return Parsed(outcome: "blank \(end)")
+            case .incomplete: return Parsed(outcome: "incomplete")
+            case .invalid(let end, let newlines, let rule, let field, let offset):
+                return Parsed(outcome: "invalid \(end) \(newlines) \(rule) \(String(describing: field)) \(offset)")
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func cleanPathAgreesWithGeneralPath(seed: UInt64) {
+        var rng = SplitMix(seed: seed)
+        var cleanRecords = 0  // records the clean path accepted
+        for _ in 0..<3000 {
+            var bytes = Array(Self.record(&rng).utf8)
+            // Room after the record, as inside a batch, or the end of the input.
+            let atEnd = rng.chance(0.2)
+            if !atEnd { bytes += Array(Self.record(&rng).utf8) + Array(repeating: 0x41, count: 20) }
+            let fast = Self.parse(bytes, atEnd: atEnd, clean: true)
+            let general = Self.parse(bytes, atEnd: atEnd, clean: false)
+            #expect(fast == general, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            if fast != general { return }
+            if Self.takesCleanPath(bytes) { cleanRecords += 1 }
+        }
+        // The mix must reach both paths often enough to mean something.
+        #expect(cleanRecords > 500 && cleanRecords < 2500, "clean records: \(cleanRecords)")
+    }
+}
