@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(
             name: "MetricsTests",
             dependencies: ["TestSupport", "Metrics", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis"]),
-        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Metrics", "CivilTime"]),
+        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Metrics", "Ingest", "CivilTime"]),
         .testTarget(
             name: "TargetsTests",
             dependencies: ["TestSupport", "Targets", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),

@@ -86,6 +86,8 @@ public enum Labels {
         "records": "records", "rejected": "rejected", "duplicates": "duplicate ids",
         "replaced": "replaced (dedupe last)",
         "outside": "outside the selected dates", "groups": "Groups", "total": "Total", "none": "(none)",
+        // Group table columns: finished late, and in progress past the due.
+        "late_column": "late", "overdue_column": "overdue",
     ]
 
     static let vietnamesePhrases: [String: String] = [
@@ -95,5 +97,7 @@ public enum Labels {
         "records": "bản ghi", "rejected": "bị loại", "duplicates": "trùng mã hồ sơ",
         "replaced": "bị thay thế (dedupe last)",
         "outside": "ngoài khoảng ngày chọn", "groups": "Theo nhóm", "total": "Tổng", "none": "(không có)",
+        // Both are "quá hạn" in the counts, told apart there by the line above them.
+        "late_column": "Giải quyết quá hạn", "overdue_column": "Đang giải quyết quá hạn",
     ]
 }

@@ -31,8 +31,13 @@ public enum ReportRenderer {
     }
 
     public static func rateJSON(_ rate: Rate) -> String {
-        "{\"percent\": " + (rate.percent.map { NumberText.fixed($0, decimals: 4) } ?? "null") + ", \"numerator\": "
+        "{\"percent\": " + (percent(rate, decimals: 4) ?? "null") + ", \"numerator\": "
             + String(rate.numerator) + ", \"denominator\": " + String(rate.denominator) + "}"
+    }
+
+    /// A rate's percentage as every format prints it; nil when the denominator is 0.
+    static func percent(_ rate: Rate, decimals: Int) -> String? {
+        NumberText.percent(rate.numerator, of: rate.denominator, decimals: decimals)
     }
 
     static func aggregateJSON(_ aggregate: KPIAggregate, result: ReportResult, indent: String) -> String {
@@ -97,7 +102,7 @@ public enum ReportRenderer {
         for kpi in KPI.allCases {
             let rate = counts.rate(kpi)
             rateRows.append([
-                Labels.rate(kpi, language), rate.percent.map { NumberText.fixed($0, decimals: 2) + "%" } ?? "-",
+                Labels.rate(kpi, language), percent(rate, decimals: 2).map { $0 + "%" } ?? "-",
                 NumberText.grouped(rate.numerator) + " / " + NumberText.grouped(rate.denominator),
             ])
         }
@@ -117,8 +122,7 @@ public enum ReportRenderer {
             var header = result.dimensions.map { Labels.dimension($0, language) }
             header += [
                 Labels.count("received", language), Labels.count("finished", language),
-                Labels.count("late", language).trimmingSpaces,
-                Labels.count("in_progress_overdue", language).trimmingSpaces,
+                Labels.phrase("late_column", language), Labels.phrase("overdue_column", language),
             ]
             header += [KPI.progress, .onTime, .online, .fullOnline, .onlinePayment].map { Labels.rate($0, language) }
             var rows = [header]
@@ -130,7 +134,7 @@ public enum ReportRenderer {
                 let c = group.aggregate.counts
                 row += [c.received, c.finished, c.late, c.inProgressOverdue].map(NumberText.grouped)
                 row += [KPI.progress, .onTime, .online, .fullOnline, .onlinePayment].map { kpi in
-                    c.rate(kpi).percent.map { NumberText.fixed($0, decimals: 2) } ?? "-"
+                    percent(c.rate(kpi), decimals: 2) ?? "-"
                 }
                 rows.append(row)
             }
@@ -168,7 +172,7 @@ public enum ReportRenderer {
             var cells = [scope] + key.map { NumberText.csvField($0 ?? "") }
             cells += KPICounts.fields.map { String(aggregate.counts[keyPath: $0.keyPath]) }
             cells += KPI.allCases.map {
-                aggregate.counts.rate($0).percent.map { NumberText.fixed($0, decimals: 4) } ?? ""
+                percent(aggregate.counts.rate($0), decimals: 4) ?? ""
             }
             cells.append(
                 result.processingDays(aggregate, percentile: 0.5).map { NumberText.fixed($0, decimals: 3) } ?? "")
@@ -181,11 +185,5 @@ public enum ReportRenderer {
         }
         lines.append(row(scope: "total", key: result.dimensions.map { _ in nil }, aggregate: result.totals))
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }))
     }
 }

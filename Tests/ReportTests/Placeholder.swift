@@ -1,3 +1,0 @@
-import Testing
-
-@Test func ReportPlaceholder() { #expect(Bool(true)) }
