@@ -1,3 +1,4 @@
+import CivilTime
 import Records
 
 extension CSVRecordParser {
@@ -19,73 +20,83 @@ extension CSVRecordParser {
     ) -> Int? {
         record.reset()
         scratchUsed = 0
+        // Locals, not loads through `self`, on the path to each column's dispatch.
         let delimiter = self.delimiter
+        let columns = cleanColumns
+        let lastColumn = columnCount - 1
         var hasStatus = false
         var p = start
         var column = 0
         while true {
             let b = base[p]
-            let empty = b == delimiter || b == 0x0A || b == 0x0D
-            switch shapes[column] {
-            case .compactTimestamp:
-                if !empty {
-                    guard isTerminator(base, at: p + 14), case .valid(let t) = dates.compact(base + p) else {
-                        return nil
-                    }
-                    FieldDecoder.assignTimestamp(fields[column]!, t, to: &record)
-                    p += 14
-                }
-            case .code, .flag:
-                if !empty {
-                    var value = Int(b) &- 48
-                    guard value >= 0 && value <= 9 else { return nil }
-                    p += 1
-                    if !isTerminator(base, at: p) {
-                        let second = Int(base[p]) &- 48
-                        guard shapes[column] == .code, second >= 0 && second <= 9, isTerminator(base, at: p + 1) else {
-                            return nil
+            let kind = columns[column]
+            // An empty value is absent: nothing to store.
+            if b != delimiter && b != 0x0A && b != 0x0D {
+                switch kind {
+                case .received:
+                    guard let t = timestamp(base, &p) else { return nil }
+                    record.received = t
+                case .due:
+                    guard let t = timestamp(base, &p) else { return nil }
+                    record.due = t
+                case .processingEnd:
+                    guard let t = timestamp(base, &p) else { return nil }
+                    record.processingEnd = t
+                case .returned:
+                    guard let t = timestamp(base, &p) else { return nil }
+                    record.returned = t
+                case .status:
+                    guard let v = code(base, &p, twoDigits: true), v >= 1 && v <= 10 else { return nil }
+                    record.status = DossierStatus(rawValue: UInt8(v))!
+                    hasStatus = true
+                case .channel:
+                    guard let v = code(base, &p, twoDigits: true), v >= 1 && v <= 3 else { return nil }
+                    record.channel = UInt8(v)
+                case .level:
+                    guard let v = code(base, &p, twoDigits: true), v >= 2 && v <= 4 else { return nil }
+                    record.level = UInt8(v)
+                case .paidOnline:
+                    guard let v = code(base, &p, twoDigits: true), v <= 2 else { return nil }
+                    record.paidOnline = UInt8(v)
+                case .fullOnline:
+                    guard let v = flag(base, &p) else { return nil }
+                    record.fullOnline = v
+                case .feeBearing:
+                    guard let v = flag(base, &p) else { return nil }
+                    record.feeBearing = v
+                case .digitized:
+                    guard let v = flag(base, &p) else { return nil }
+                    record.digitized = v
+                case .electronicResult:
+                    guard let v = flag(base, &p) else { return nil }
+                    record.electronicResult = v
+                case .apology:
+                    guard let v = flag(base, &p) else { return nil }
+                    record.apology = v
+                case .ignored:
+                    guard valueEnd(base, &p, limit: limit) != nil else { return nil }
+                case .id, .procedure, .field, .agency, .supplements:
+                    let valueStart = b == 0x22 ? p + 1 : p
+                    guard let end = valueEnd(base, &p, limit: limit) else { return nil }
+                    if end.position > valueStart {
+                        var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position - valueStart)
+                        if end.hasEscapes { value = unescape(value) }
+                        // Spaces around a value: the general path trims them.
+                        if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
+                        switch kind {
+                        case .id: record.id = value
+                        case .procedure: record.procedure = value
+                        case .field: record.field = value
+                        case .agency: record.agency = value
+                        default:
+                            guard FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) else {
+                                return nil
+                            }
                         }
-                        value = value * 10 + second
-                        p += 1
-                    }
-                    let field = fields[column]!
-                    guard FieldDecoder.assignCode(field, value, to: &record) else { return nil }
-                    if field == .status { hasStatus = true }
-                }
-            case .general:
-                var valueStart = p
-                var valueEnd: Int
-                var hasEscapes = false
-                if b == 0x22 {
-                    valueStart = p + 1
-                    p = valueStart
-                    while true {
-                        guard let quote = nextQuoteOnLine(base, from: p, limit: limit) else { return nil }
-                        p = quote + 1
-                        // A doubled quote is an escaped quote.
-                        guard base[p] == 0x22 else { break }
-                        hasEscapes = true
-                        p += 1
-                    }
-                    valueEnd = p - 1
-                } else {
-                    guard let stop = nextStopOnLine(base, from: p, limit: limit), base[stop] != 0x22 else { return nil }
-                    p = stop
-                    valueEnd = stop
-                    if base[stop] == 0x0A, stop > valueStart, base[stop - 1] == 0x0D { valueEnd -= 1 }
-                }
-                if let field = fields[column], valueEnd > valueStart {
-                    var value = UnsafeRawBufferPointer(start: base + valueStart, count: valueEnd - valueStart)
-                    if hasEscapes { value = unescape(value) }
-                    // Spaces around a value: the general path trims them.
-                    if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
-                    if !FieldDecoder.assignText(field, value, to: &record) {
-                        guard FieldDecoder.assign(field, value, to: &record, dates: &dates) else { return nil }
                     }
                 }
             }
-            column += 1
-            if column == columnCount {
+            if column == lastColumn {
                 let end: Int
                 if base[p] == 0x0A {
                     end = p + 1
@@ -98,7 +109,8 @@ extension CSVRecordParser {
                 return end
             }
             guard base[p] == delimiter else { return nil }
-            p += 1
+            column &+= 1
+            p &+= 1
             guard p <= limit else { return nil }
         }
     }
@@ -112,6 +124,64 @@ extension CSVRecordParser {
 
     @inline(__always)
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    /// A `yyyyMMddHHmmss` value at `p`, which then moves to its terminator.
+    @inline(__always)
+    private mutating func timestamp(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Timestamp? {
+        guard isTerminator(base, at: p + 14), case .valid(let t) = dates.compact(base + p) else { return nil }
+        p += 14
+        return t
+    }
+
+    /// A one-digit (or, with `twoDigits`, two-digit) number at `p`, which then moves to its terminator.
+    @inline(__always)
+    private func code(_ base: UnsafePointer<UInt8>, _ p: inout Int, twoDigits: Bool) -> Int? {
+        let first = Int(base[p]) &- 48
+        guard first >= 0 && first <= 9 else { return nil }
+        if isTerminator(base, at: p + 1) {
+            p += 1
+            return first
+        }
+        let second = Int(base[p + 1]) &- 48
+        guard twoDigits, second >= 0 && second <= 9, isTerminator(base, at: p + 2) else { return nil }
+        p += 2
+        return first * 10 + second
+    }
+
+    /// A 0 or 1 at `p`, which then moves to its terminator.
+    @inline(__always)
+    private func flag(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Bool? {
+        let b = base[p]
+        guard b == 0x30 || b == 0x31, isTerminator(base, at: p + 1) else { return nil }
+        p += 1
+        return b == 0x31
+    }
+
+    /// Moves `p` from the start of a text value to its terminator (past the closing quote of a
+    /// quoted value) and returns where the value's bytes end, nil when the value is unusual.
+    @inline(__always)
+    private func valueEnd(
+        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int
+    ) -> (position: Int, hasEscapes: Bool)? {
+        if base[p] == 0x22 {
+            var hasEscapes = false
+            p += 1
+            while true {
+                guard let quote = nextQuoteOnLine(base, from: p, limit: limit) else { return nil }
+                p = quote + 1
+                // A doubled quote is an escaped quote.
+                guard base[p] == 0x22 else { return (quote, hasEscapes) }
+                hasEscapes = true
+                p += 1
+            }
+        }
+        let start = p
+        guard let stop = nextStopOnLine(base, from: p, limit: limit), base[stop] != 0x22 else { return nil }
+        p = stop
+        // CRLF: the carriage return is not part of the value.
+        if base[stop] == 0x0A, stop > start, base[stop - 1] == 0x0D { return (stop - 1, false) }
+        return (stop, false)
+    }
 
     /// The first delimiter, line feed or quote at or after `p`, eight bytes at a time; nil past
     /// `limit`. Every stop byte is below 0x2D, so a cheap "byte below" test skips clean words and

@@ -27,9 +27,9 @@ struct CSVRecordParser {
     /// For each column of the header, the field it feeds, or nil when ignored.
     let columnFields: [DossierField?]
     private let statusColumn: Int?
-    /// Per column: the field it feeds (nil when ignored) and the shape its values usually take.
+    /// Per column: the field it feeds (nil when ignored), and what the clean path does with it.
     let fields: UnsafeMutablePointer<DossierField?>
-    let shapes: UnsafeMutablePointer<ColumnShape>
+    let cleanColumns: UnsafeMutablePointer<CleanColumn>
     /// Bytes that end the fast scan of an unquoted field (delimiter, line feed, quote).
     private let stopTable: UnsafeMutablePointer<Bool>
     private let spans: UnsafeMutablePointer<FieldSpan>
@@ -53,8 +53,8 @@ struct CSVRecordParser {
         columnCount = columnFields.count
         fields = .allocate(capacity: max(1, columnFields.count))
         fields.initialize(from: columnFields, count: columnFields.count)
-        shapes = .allocate(capacity: max(1, columnFields.count))
-        shapes.initialize(from: columnFields.map(ColumnShape.init), count: columnFields.count)
+        cleanColumns = .allocate(capacity: max(1, columnFields.count))
+        cleanColumns.initialize(from: columnFields.map(CleanColumn.init), count: columnFields.count)
         spans = .allocate(capacity: max(1, columnFields.count))
         spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: max(1, columnFields.count))
         scratch = .allocate(byteCount: 4096, alignment: 8)
@@ -299,7 +299,7 @@ struct CSVRecordParser {
         stopTable.deallocate()
         spans.deallocate()
         fields.deallocate()
-        shapes.deallocate()
+        cleanColumns.deallocate()
         scratch.deallocate()
         dates.deallocate()
         for b in retired { b.deallocate() }

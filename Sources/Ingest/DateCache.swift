@@ -56,12 +56,14 @@ struct DateCache {
         let timeWord =
             UInt64(base.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
             | UInt64(base.loadUnaligned(fromByteOffset: 12, as: UInt16.self)) << 32 | 0x3030 << 48
-        guard DateCache.allDigits(dateWord), DateCache.allDigits(timeWord) else { return .notDigits }
+        guard DateCache.allDigits(timeWord) else { return .notDigits }
         let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) >> 54)
         var dayStart: Int64
         if keys[slot] == dateWord {
+            // Only valid dates enter the cache, so a hit needs no digit check.
             dayStart = days[slot]
         } else {
+            guard DateCache.allDigits(dateWord) else { return .notDigits }
             guard let midnight = TimestampParser.parse(UnsafeRawBufferPointer(start: base, count: 8)) else {
                 return .invalid
             }
@@ -69,12 +71,14 @@ struct DateCache {
             keys[slot] = dateWord
             days[slot] = dayStart
         }
+        // HHmmss as three 16-bit lanes (hour, minute, second), all at once: tens * 10 + ones.
         let t = timeWord &- 0x3030_3030_3030_3030
-        let hour = Int(t & 0xFF) * 10 + Int((t >> 8) & 0xFF)
-        let minute = Int((t >> 16) & 0xFF) * 10 + Int((t >> 24) & 0xFF)
-        let second = Int((t >> 32) & 0xFF) * 10 + Int((t >> 40) & 0xFF)
-        guard hour <= 23, minute <= 59, second <= 59 else { return .invalid }
-        dayStart += Int64(hour * 3600 + minute * 60 + second)
-        return .valid(Timestamp(seconds: dayStart))
+        let lanes = (t & 0x00FF_00FF_00FF) &* 10 &+ ((t >> 8) & 0x00FF_00FF_00FF)
+        // Adding 0x8000 - limit sets a lane's top bit when it reaches its limit (24, 60, 60).
+        guard (lanes &+ 0x7FC4_7FC4_7FE8) & 0x8000_8000_8000 == 0 else { return .invalid }
+        let hour = Int64(lanes & 0xFFFF)
+        let minute = Int64((lanes >> 16) & 0xFFFF)
+        let second = Int64((lanes >> 32) & 0xFFFF)
+        return .valid(Timestamp(seconds: dayStart + hour * 3600 + minute * 60 + second))
     }
 }

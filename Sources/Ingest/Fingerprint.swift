@@ -19,12 +19,18 @@ public enum Fingerprint {
             i += 8
         }
         if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
-                shift += 8
-                i += 1
+            var tail: UInt64
+            if n >= 8 {
+                // The last eight bytes, shifted so only those not hashed yet remain.
+                tail = base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - (n - i)))
+            } else {
+                tail = 0
+                var shift: UInt64 = 0
+                while i < n {
+                    tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
+                    shift += 8
+                    i += 1
+                }
             }
             h = (h ^ mix(tail)) &* 0xC4CE_B9FE_1A85_EC53
         }
@@ -81,31 +87,6 @@ public enum Fingerprint {
         }
     }
 
-    /// Counts the values seen before in each bucket, buckets in parallel: the repeats of the
-    /// whole set, since equal values share a bucket. Each lane inserts its buckets into one
-    /// reused open-addressing table (a bucket of 10 million fingerprints' 256 is ~40,000), which
-    /// costs a few probes a value where sorting cost a comparison sort's n log n.
-    public static func repeats(inBuckets buckets: [[UInt64]], workers: Int) -> Int {
-        var counts = [Int](repeating: 0, count: buckets.count)
-        let lanes = max(1, min(workers, buckets.count))
-        counts.withUnsafeMutableBufferPointer { results in
-            buckets.withUnsafeBufferPointer { all in
-                let shared = SendableReadBuffer(all)
-                let sharedResults = SendableBuffer(results)
-                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                    var table = FingerprintSet()
-                    var b = lane
-                    while b < shared.buffer.count {
-                        sharedResults.buffer[b] = table.countRepeats(shared.buffer[b])
-                        b += lanes
-                    }
-                    table.deallocate()
-                }
-            }
-        }
-        return counts.reduce(0, +)
-    }
-
     /// The number of values equal to their predecessor in a sorted array.
     public static func repeats(inSorted values: [UInt64]) -> Int {
         var count = 0
@@ -118,15 +99,17 @@ public enum Fingerprint {
     }
 }
 
-/// A set of fingerprints, cleared and reused for each bucket. The fingerprints are already
-/// well mixed, so their low bits index the table directly.
+/// A set of fingerprints, cleared and reused for each top byte: a few probes a value where
+/// sorting cost n log n comparisons. The fingerprints are already well mixed, so their low bits
+/// index the table directly.
 struct FingerprintSet {
     private var slots = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
 
-    /// The values of `values` equal to an earlier one.
-    mutating func countRepeats(_ values: [UInt64]) -> Int {
+    /// The values of `parts`, taken together, equal to an earlier one.
+    mutating func countRepeats(_ parts: [[UInt64]]) -> Int {
+        let total = parts.reduce(0) { $0 + $1.count }
         var capacity = 16
-        while capacity < values.count * 2 { capacity <<= 1 }
+        while capacity < total * 2 { capacity <<= 1 }
         if slots.count < capacity {
             slots.deallocate()
             slots = .allocate(capacity: capacity)
@@ -137,35 +120,31 @@ struct FingerprintSet {
         let mask = capacity - 1
         var repeats = 0
         var zeros = 0
-        for v in values {
-            if v == 0 {
-                zeros += 1
-                continue
-            }
-            var i = Int(truncatingIfNeeded: v) & mask
-            while true {
-                let held = table[i]
-                if held == v {
-                    repeats += 1
-                    break
+        for values in parts {
+            for v in values {
+                if v == 0 {
+                    zeros += 1
+                    continue
                 }
-                if held == 0 {
-                    table[i] = v
-                    break
+                var i = Int(truncatingIfNeeded: v) & mask
+                while true {
+                    let held = table[i]
+                    if held == v {
+                        repeats += 1
+                        break
+                    }
+                    if held == 0 {
+                        table[i] = v
+                        break
+                    }
+                    i = (i + 1) & mask
                 }
-                i = (i + 1) & mask
             }
         }
         return repeats + max(0, zeros - 1)
     }
 
     func deallocate() { slots.deallocate() }
-}
-
-/// A read-only buffer handed to Dispatch workers.
-struct SendableReadBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Element>
-    init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
 }
 
 /// A buffer handed to Dispatch workers that each touch their own disjoint part of it.

@@ -26,10 +26,11 @@ public enum LogScanner {
         switch options.dedupe {
         case .detect:
             var run = ScanRun(options: options, rejects: rejects, collectFingerprints: true)
-            run.bucketFingerprints = true
+            let buckets = FingerprintBuckets(lanes: options.workers)
+            run.fingerprintBuckets = buckets
             let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
             var summary = run.summary
-            summary.duplicates = Fingerprint.repeats(inBuckets: run.fingerprintBuckets, workers: options.workers)
+            summary.duplicates = buckets.repeats(workers: options.workers)
             try rejects?.close()
             return (consumer, summary)
         case .last:
@@ -104,10 +105,9 @@ struct ScanRun {
     var replacement: Replacement?
     var summary = InputSummary()
     var fingerprints: [UInt64] = []
-    /// Fingerprints split by their top byte, when their order does not matter: the buckets are
-    /// sorted in parallel at the end, with no serial pass over all of them.
-    var bucketFingerprints = false
-    var fingerprintBuckets: [[UInt64]] = Array(repeating: [], count: 256)
+    /// Where the workers file fingerprints when their order does not matter (duplicates are
+    /// only counted); otherwise they come back in log order in `fingerprints`.
+    var fingerprintBuckets: FingerprintBuckets?
     /// Accepted records per piece, in scan order.
     var acceptedPerPiece: [Int] = []
 
@@ -197,14 +197,8 @@ struct ScanRun {
                 fileSummary.rejected += outcome.rejected
                 summary.replaced += outcome.replaced
                 acceptedPerPiece.append(outcome.records - outcome.rejected)
-                if collectFingerprints {
-                    if bucketFingerprints {
-                        for fingerprint in outcome.fingerprints {
-                            fingerprintBuckets[Int(fingerprint >> 56)].append(fingerprint)
-                        }
-                    } else {
-                        fingerprints.append(contentsOf: outcome.fingerprints)
-                    }
+                if collectFingerprints && fingerprintBuckets == nil {
+                    fingerprints.append(contentsOf: outcome.fingerprints)
                 }
                 if let writer = rejects, !outcome.rejects.isEmpty { try writer.write(outcome.rejects) }
                 outcome.rejects = []
@@ -279,7 +273,7 @@ struct ScanRun {
         let context = PieceContext(
             layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
             keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
-            replacement: replacement, pieceIndexBase: acceptedPerPiece.count)
+            replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets)
         let startStates = inQuotes
         outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             consumers.withUnsafeMutableBufferPointer { consumerBuffer in
@@ -289,7 +283,7 @@ struct ScanRun {
                     let slot = perLane ? lane : k
                     PieceParser.parse(
                         regionShared.region, from: bounds[k], to: bounds[k + 1], inQuotes: startStates[k],
-                        pieceIndex: k,
+                        pieceIndex: k, lane: lane,
                         context: context, outcome: &outcomeShared.buffer[k]
                     ) { record in consumerShared.buffer[slot].consume(&record) }
                 }
@@ -327,4 +321,5 @@ struct PieceContext: @unchecked Sendable {
     var collectFingerprints: Bool
     var replacement: Replacement?
     var pieceIndexBase: Int
+    var fingerprintBuckets: FingerprintBuckets?
 }

@@ -4,7 +4,8 @@ import Records
 enum PieceParser {
     /// Lines in the outcome count from 0 at the piece's first record; the batch adds the base.
     static func parse(
-        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, pieceIndex: Int, context: PieceContext,
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, pieceIndex: Int, lane: Int,
+        context: PieceContext,
         outcome: inout PieceOutcome, consume: (inout DossierRecord) -> Void
     ) {
         var line = 0
@@ -53,6 +54,8 @@ enum PieceParser {
                             p = end
                             continue
                         }
+                    } else if let buckets = context.fingerprintBuckets {
+                        buckets.add(fingerprint, lane: lane)
                     } else {
                         outcome.fingerprints.append(fingerprint)
                     }

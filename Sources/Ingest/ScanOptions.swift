@@ -27,9 +27,10 @@ public struct ScanOptions: Sendable {
     /// Parallel workers; results never depend on it.
     public var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Bytes per piece of work. Records are split at record boundaries, never inside one.
-    public var chunkSize: Int = 2 << 20
+    public var chunkSize: Int = 1 << 20
     /// Pieces read and parsed together; bounds memory at about `chunkSize * piecesPerBatch`.
-    public var piecesPerBatch: Int = 16
+    /// Many small pieces keep the workers' idle time at each batch's end short.
+    public var piecesPerBatch: Int = 32
     /// Forces the encoding; otherwise it comes from each file's extension (CSV when unknown).
     public var format: InputFormat?
     /// Count and skip invalid records instead of stopping at the first.

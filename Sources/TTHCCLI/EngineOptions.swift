@@ -34,7 +34,7 @@ enum EngineOptions {
         ),
         OptionSpec(
             "--chunk-size", value: "BYTES",
-            help: "Bytes per piece of parallel work (default 2097152; 16 pieces make a batch)."),
+            help: "Bytes per piece of parallel work (default 1048576; 32 pieces make a batch)."),
     ]
 
     /// Parses a date option as the start of that day.

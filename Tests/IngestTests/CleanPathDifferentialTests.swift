@@ -27,7 +27,8 @@ import Testing
         case .received, .due, .processingEnd, .returned:
             // Received in the first half of the year, the rest later: valid records.
             let month = (field == .received ? 1 : 7) + rng.below(6)
-            return String(format: "2026%02d%02d%02d%02d%02d", month, 1 + rng.below(28), rng.below(24),
+            return String(
+                format: "2026%02d%02d%02d%02d%02d", month, 1 + rng.below(28), rng.below(24),
                 rng.below(60), rng.below(60))
         case .channel: return "\(1 + rng.below(3))"
         case .status: return ["2", "4", "5", "7", "9", "10"][rng.below(6)]
@@ -37,7 +38,8 @@ import Testing
         case .supplements:
             return rng.chance(0.5) ? "" : "20260302081500/20260305100000;20260310090000/"
         case .agency:
-            return ["UBND xã Dân Hòa", "\"Bộ phận \"\"Một cửa\"\", Hà Nội\"", "\"Phòng, Kinh tế\"", "Công an"][rng.below(4)]
+            return ["UBND xã Dân Hòa", "\"Bộ phận \"\"Một cửa\"\", Hà Nội\"", "\"Phòng, Kinh tế\"", "Công an"][
+                rng.below(4)]
         default:
             return ["H\(rng.below(1000))", "1.001193", "000.36.20.H26-260330-00000001"][rng.below(3)]
         }
