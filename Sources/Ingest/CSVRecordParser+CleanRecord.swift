@@ -183,22 +183,19 @@ extension CSVRecordParser {
         return (stop, false)
     }
 
-    /// The first delimiter, line feed or quote at or after `p`, eight bytes at a time; nil past
-    /// `limit`. Every stop byte is below 0x2D, so a cheap "byte below" test skips clean words and
-    /// an exact match runs only on words with candidates (spaces are the usual false alarm).
+    /// The first delimiter, line feed or quote at or after `p`, sixteen bytes at a time (SIMD
+    /// compares; `any` becomes one mask-and-test); nil past `limit`.
     @inline(__always)
     private func nextStopOnLine(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
         var p = start
         let raw = UnsafeRawPointer(base)
-        let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        let delimiters = SIMD16<UInt8>(repeating: delimiter)
         while p <= limit {
-            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            if (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080 != 0 {
-                let stops =
-                    SWAR.matches(word, delimiters) | SWAR.matches(word, SWAR.newlines) | SWAR.matches(word, SWAR.quotes)
-                if stops != 0 { return p + stops.trailingZeroBitCount >> 3 }
-            }
-            p += 8
+            let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
+            let stops = Self.words(
+                (bytes .== delimiters) .| (bytes .== SIMD16(repeating: 0x0A)) .| (bytes .== SIMD16(repeating: 0x22)))
+            if stops[0] | stops[1] != 0 { return p + Self.firstLane(stops) }
+            p += 16
         }
         return nil
     }
@@ -210,14 +207,26 @@ extension CSVRecordParser {
         var p = start
         let raw = UnsafeRawPointer(base)
         while p <= limit {
-            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            let hits = SWAR.matches(word, SWAR.quotes) | SWAR.matches(word, SWAR.newlines)
-            if hits != 0 {
-                let q = p + hits.trailingZeroBitCount >> 3
+            let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
+            let hits = Self.words((bytes .== SIMD16(repeating: 0x22)) .| (bytes .== SIMD16(repeating: 0x0A)))
+            if hits[0] | hits[1] != 0 {
+                let q = p + Self.firstLane(hits)
                 return base[q] == 0x22 ? q : nil
             }
-            p += 8
+            p += 16
         }
         return nil
+    }
+
+    /// A 16-lane mask as two words, 0xFF in each byte whose lane is set.
+    @inline(__always)
+    private static func words(_ mask: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
+        unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+    }
+
+    /// The index of the first set lane, given as `words`, at least one set.
+    @inline(__always)
+    private static func firstLane(_ words: SIMD2<UInt64>) -> Int {
+        words[0] != 0 ? words[0].trailingZeroBitCount >> 3 : 8 + words[1].trailingZeroBitCount >> 3
     }
 }
