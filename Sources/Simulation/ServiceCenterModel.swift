@@ -132,6 +132,7 @@ private struct Slab<Element> {
         @inline(__always) nonmutating unsafeMutableAddress { base + i }
     }
 
+    @inline(__always)
     mutating func append(_ e: Element) {
         if count == capacity {
             let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
@@ -525,6 +526,7 @@ private struct Engine {
     }
 
     /// The next arrival time of stream `i` after `t` (thinning against the stream's peak rate).
+    @inline(__always)
     mutating func nextArrival(stream i: Int, after t: Double) -> Double? {
         let maxRate = streams[i].maxRate
         let pattern = streams[i].pattern
@@ -558,6 +560,7 @@ private struct Engine {
         }
     }
 
+    @inline(__always)
     mutating func arrive(stream i: Int) {
         let cumulative = streams[i].cumulative
         let p = Int(streams[i].procedure)
@@ -669,6 +672,7 @@ private struct Engine {
         advance(id)
     }
 
+    @inline(__always)
     mutating func chooseNextStream() {
         nextStream = -1
         guard !arrivalsStopped else { return }
@@ -684,6 +688,7 @@ private struct Engine {
         closeAreas(at: now)
     }
 
+    @inline(__always)
     mutating func allocate() -> Int32 {
         if free.count > 0 {
             free.count -= 1
@@ -701,12 +706,14 @@ private struct Engine {
         return hi > lo ? hi - lo : 0
     }
 
+    @inline(__always)
     mutating func changeInSystem(by delta: Int) {
         systemArea += Double(inSystem) * clipped(systemLast, now)
         systemLast = now
         inSystem += delta
     }
 
+    @inline(__always)
     mutating func touchQueue(_ p: Int) {
         pools[p].queueArea += Double(pools[p].queued) * clipped(pools[p].lastChange, now)
         pools[p].lastChange = now
@@ -721,6 +728,7 @@ private struct Engine {
     // MARK: Flow
 
     /// Moves dossier `id` to its next step (or out of the system).
+    @inline(__always)
     mutating func advance(_ id: Int32) {
         let i = Int(id)
         let procedure = Int(entities[i].procedure)
@@ -756,6 +764,7 @@ private struct Engine {
         enter(id, pool: Int(stepPool[base + k]))
     }
 
+    @inline(__always)
     mutating func enter(_ id: Int32, pool p: Int) {
         entities[Int(id)].stepEntry = now
         if pools[p].busy < pools[p].size && pools[p].queued == 0 && isWorking(now) {
@@ -783,6 +792,7 @@ private struct Engine {
         events.schedule(at: max(now, nextWorking(now)), kind: kindWake, target: Int32(p))
     }
 
+    @inline(__always)
     mutating func start(_ id: Int32, pool p: Int) {
         let i = Int(id)
         let entry = entities[i].stepEntry
@@ -805,6 +815,7 @@ private struct Engine {
 
     /// Starts queued work on free staff if the pool is at work now, else wakes it at the next
     /// working instant.
+    @inline(__always)
     mutating func dispatch(_ p: Int) {
         guard pools[p].queued > 0 && pools[p].busy < pools[p].size else { return }
         guard isWorking(now) else {
@@ -818,6 +829,7 @@ private struct Engine {
         }
     }
 
+    @inline(__always)
     mutating func serviceEnd(_ id: Int32) {
         let i = Int(id)
         let procedure = Int(entities[i].procedure)
@@ -845,6 +857,7 @@ private struct Engine {
         enter(id, pool: Int(stepPool[Int(e.procedure) * stride + Int(e.step)]))
     }
 
+    @inline(__always)
     mutating func depart(_ id: Int32) {
         let i = Int(id)
         changeInSystem(by: -1)
@@ -882,7 +895,7 @@ private struct Engine {
             sequence: e.sequence, procedure: Int(e.procedure),
             channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson,
             received: timestamp(e.arrival), due: e.due.isNaN ? nil : timestamp(e.due),
-            processingEnd: e.processingEnd.isNaN ? nil : timestamp(e.processingEnd), returned: returned.map(timestamp),
+            processingEnd: e.processingEnd.isNaN ? nil : timestamp(e.processingEnd), returned: returned.map { Timestamp(seconds: Int64($0.rounded(.up))) },
             pauses: pauses, level: spec.level, fullOnline: e.flags & Entity.fullOnline != 0,
             feeBearing: e.flags & Entity.fee != 0,
             paidOnline: e.flags & Entity.paidOnline != 0, digitized: e.flags & Entity.digitized != 0,
@@ -890,6 +903,7 @@ private struct Engine {
     }
 
     /// Counts a dossier that has left: it is judged now, since nothing about it changes later.
+    @inline(__always)
     mutating func countDeparted(_ id: Int32) {
         let i = Int(id)
         let procedure = Int(entities[i].procedure)
@@ -974,10 +988,16 @@ private struct Engine {
 
     mutating func run() -> ReplicationResult {
         while true {
-            let top = events.peek()
-            let arrival = nextStream >= 0 && (top == nil || pendingArrivals[nextStream].precedes(top!))
-            guard arrival || top != nil else { break }
-            let time = arrival ? pendingArrivals[nextStream].time : top!.time
+            events.settle()
+            let pending = events.hasPending
+            let arrival: Bool
+            if nextStream >= 0 {
+                arrival = !pending || pendingArrivals[nextStream].precedes(events.first)
+            } else {
+                guard pending else { break }
+                arrival = false
+            }
+            let time = arrival ? pendingArrivals[nextStream].time : events.first.time
             if time > endTime { break }
             now = time
             eventCount += 1
@@ -985,7 +1005,8 @@ private struct Engine {
                 arrive(stream: nextStream)
                 continue
             }
-            let event = events.takeFirst()!
+            let event = events.first
+            events.markFirstTaken()
             switch event.kind {
             case kindServiceEnd: serviceEnd(event.target)
             case kindWake:
