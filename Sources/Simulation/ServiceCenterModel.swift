@@ -127,6 +127,13 @@ private struct Slab<Element> {
         base = .allocate(capacity: self.capacity)
     }
 
+    /// `count` zeros.
+    init(zeroed count: Int) where Element == Int {
+        self.init(capacity: count)
+        base.initialize(repeating: 0, count: count)
+        self.count = count
+    }
+
     subscript(i: Int) -> Element {
         @inline(__always) unsafeAddress { UnsafePointer(base + i) }
         @inline(__always) nonmutating unsafeMutableAddress { base + i }
@@ -167,20 +174,27 @@ private struct WaitingLine {
 
     var count: Int { discipline == .fifo ? ringCount : heap.count }
 
+    @inline(__always)
     mutating func push(_ e: Int32, key: Double) {
         if discipline == .fifo {
-            if ringCount == ringCapacity {
-                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: ringCapacity * 2)
-                for i in 0..<ringCount { grown[i] = ring[(head + i) & (ringCapacity - 1)] }
-                ring.deallocate()
-                ring = grown
-                ringCapacity *= 2
-                head = 0
-            }
+            if ringCount == ringCapacity { growRing() }
             ring[(head + ringCount) & (ringCapacity - 1)] = e
             ringCount += 1
             return
         }
+        pushOrdered(e, key: key)
+    }
+
+    mutating func growRing() {
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: ringCapacity * 2)
+        for i in 0..<ringCount { grown[i] = ring[(head + i) & (ringCapacity - 1)] }
+        ring.deallocate()
+        ring = grown
+        ringCapacity *= 2
+        head = 0
+    }
+
+    mutating func pushOrdered(_ e: Int32, key: Double) {
         let item = (key: key, sequence: nextSequence, entity: e)
         nextSequence += 1
         heap.append(item)
@@ -195,6 +209,7 @@ private struct WaitingLine {
         heap[i] = item
     }
 
+    @inline(__always)
     mutating func pop() -> Int32 {
         if discipline == .fifo {
             let e = ring[head]
@@ -202,6 +217,10 @@ private struct WaitingLine {
             ringCount -= 1
             return e
         }
+        return popOrdered()
+    }
+
+    mutating func popOrdered() -> Int32 {
         let top = heap[0].entity
         let last = heap.removeLast()
         if heap.isEmpty { return top }
@@ -293,11 +312,17 @@ private struct Engine {
     var lines: Slab<WaitingLine>
     var disciplines: [QueueDiscipline]
     var procs = Slab<ProcFast>(capacity: 16)
+    /// Per procedure and channel code (`p * 4 + channel`): the attributes when every share is
+    /// 0 or 1 and no third draw is needed (the same for every dossier), else `drawnAttributes`.
+    var fixedAttributes = Slab<UInt16>(capacity: 64)
     var stepPool = Slab<Int32>(capacity: 16)
     var stepMask = Slab<UInt8>(capacity: 16)
     var stepReturns = Slab<Bool>(capacity: 16)
     var stepRelative = Slab<Bool>(capacity: 16)
     var services = Slab<Distribution>(capacity: 16)
+    /// The mean of each step's service when it is exponential, else NaN: drawn without going
+    /// through the `Distribution` enum (whose empirical payload costs a retain per copy).
+    var exponentialMean = Slab<Double>(capacity: 16)
     var delays: [Distribution] = []
     var streams = Slab<ArrivalStream>(capacity: 16)
     /// Each stream's next arrival, kept out of the event heap (one heap push and pop saved per
@@ -329,6 +354,8 @@ private struct Engine {
     var waitedCustomers = 0
     var sojournSum = 0.0
     var counts = KPICounts()
+    /// Departures of the fast path by channel, level-4 bit and flags (see `countDeparted`).
+    var tally = Slab<Int>(zeroed: 256)
     var dossiers: [SimulatedDossier] = []
     var processingDaysSum = 0.0
     var processingDaysCount = 0
@@ -375,6 +402,12 @@ private struct Engine {
             ]
             .contains { $0 > 0 && $0 < 1 }
             delays.append(p.supplementDelay)
+            let proc = procs[procs.count - 1]
+            for channel in 0..<4 {
+                let fixed = proc.deterministicAttributes && !proc.extraDraw
+                fixedAttributes.append(
+                    fixed ? Engine.attributes(proc, channel: UInt8(channel), 0, 0, 0) : Engine.drawnAttributes)
+            }
             for k in 0..<stride {
                 let step = k < p.steps.count ? p.steps[k] : p.steps[0]
                 stepPool.append(Int32(step.pool))
@@ -382,6 +415,11 @@ private struct Engine {
                 stepReturns.append(step.returnsResult)
                 stepRelative.append(step.relativeToDue)
                 services.append(step.service)
+                if case .exponential(let mean) = step.service {
+                    exponentialMean.append(mean)
+                } else {
+                    exponentialMean.append(.nan)
+                }
             }
             _ = pi
         }
@@ -619,42 +657,33 @@ private struct Engine {
         // Attributes: two draws per dossier (six 21-bit uniforms), skipped when every share is
         // 0 or 1. Arrival times and work contents have their own streams, so this never shifts
         // them between compared scenarios (common random numbers).
-        let deterministic = procs[p].deterministicAttributes
-        let r1 = deterministic ? 0 : attributeRNG[p].next(), r2 = deterministic ? 0 : attributeRNG[p].next()
-        let scale = 0x1.0p-21
-        let mask: UInt64 = (1 << 21) - 1
-        let uFee = Double(r1 & mask) * scale, uPay = Double((r1 >> 21) & mask) * scale
-        let uFull = Double((r1 >> 42) & mask) * scale, uDigit = Double(r2 & mask) * scale
-        let uResult = Double((r2 >> 21) & mask) * scale, uSupp = Double((r2 >> 42) & mask) * scale
-        let r3 = procs[p].extraDraw ? attributeRNG[p].next() : 0
-        let uCounterPay = Double(r3 & mask) * scale, uMissingDue = Double((r3 >> 21) & mask) * scale
-        let uRepeat = Double((r3 >> 42) & mask) * scale
+        var attributes = fixedAttributes[p * 4 + Int(channel)]
+        if attributes == Engine.drawnAttributes {
+            let deterministic = procs[p].deterministicAttributes
+            let r1 = deterministic ? 0 : attributeRNG[p].next(), r2 = deterministic ? 0 : attributeRNG[p].next()
+            let r3 = procs[p].extraDraw ? attributeRNG[p].next() : 0
+            attributes = Engine.attributes(procs[p], channel: channel, r1, r2, r3)
+        }
         // Supplement draws only for procedures that can have supplements.
         let hasSupplements = procs[p].supplementProbability > 0
         if hasSupplements { entities[i].supplementDelay = delays[p].sample(&attributeRNG[p]) }
         // Work contents on their own stream, so attribute draws never shift them.
         let base = p * stride
         for k in 0..<Int(procs[p].stepCount) {
-            work[i * stride + k] = services[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
+            let mean = exponentialMean[base + k]
+            work[i * stride + k] =
+                mean.isNaN
+                ? services[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
+                : ziggurat.sample(&serviceRNG[p]) * mean
         }
         if hasSupplements {
             entities[i].rework =
                 services[base + Int(procs[p].supplementStep)].sample(&serviceRNG[p]) * procs[p].reworkShare
         }
-        var flags: UInt8 = 0
-        if uFee < procs[p].feeShare {
-            flags |= Entity.fee
-            if channel == 2 ? uPay < procs[p].onlinePaymentShare : uCounterPay < procs[p].counterPaymentShare {
-                flags |= Entity.paidOnline
-            }
-        }
-        if channel == 2 && uFull < procs[p].fullOnlineShare { flags |= Entity.fullOnline }
-        if uDigit < procs[p].digitizedShare { flags |= Entity.digitized }
-        if uResult < procs[p].electronicResultShare { flags |= Entity.eResult }
-        entities[i].flags = flags
-        entities[i].supplementPending = uSupp < procs[p].supplementProbability
-        entities[i].secondSupplement = uRepeat < procs[p].repeatProbability
-        if let deadline = procs[p].deadline, !(uMissingDue < procs[p].missingDueShare) {
+        entities[i].flags = UInt8(truncatingIfNeeded: attributes) & 31
+        entities[i].supplementPending = attributes & Engine.supplementBit != 0
+        entities[i].secondSupplement = attributes & Engine.secondSupplementBit != 0
+        if attributes & Engine.missingDueBit == 0, let deadline = procs[p].deadline {
             if let calendar {
                 entities[i].due = Double(
                     calendar.due(
@@ -673,6 +702,40 @@ private struct Engine {
     }
 
     @inline(__always)
+    /// A dossier's attributes: the `Entity` flags in bits 0-4, then whether it gets a supplement
+    /// request, a second one, and whether its log record lacks the due date.
+    static let supplementBit: UInt16 = 32, secondSupplementBit: UInt16 = 64, missingDueBit: UInt16 = 128
+    /// In `fixedAttributes`: the attributes are drawn for each dossier.
+    static let drawnAttributes: UInt16 = .max
+
+    /// The attributes given by the draws `r1`, `r2`, `r3` (each three 21-bit uniforms).
+    /// Arrival times and work contents have their own streams, so these draws never shift
+    /// them between compared scenarios (common random numbers).
+    @inline(__always)
+    static func attributes(_ proc: ProcFast, channel: UInt8, _ r1: UInt64, _ r2: UInt64, _ r3: UInt64) -> UInt16 {
+        let scale = 0x1.0p-21
+        let mask: UInt64 = (1 << 21) - 1
+        let uFee = Double(r1 & mask) * scale, uPay = Double((r1 >> 21) & mask) * scale
+        let uFull = Double((r1 >> 42) & mask) * scale, uDigit = Double(r2 & mask) * scale
+        let uResult = Double((r2 >> 21) & mask) * scale, uSupp = Double((r2 >> 42) & mask) * scale
+        let uCounterPay = Double(r3 & mask) * scale, uMissingDue = Double((r3 >> 21) & mask) * scale
+        let uRepeat = Double((r3 >> 42) & mask) * scale
+        var flags: UInt16 = 0
+        if uFee < proc.feeShare {
+            flags |= UInt16(Entity.fee)
+            if channel == 2 ? uPay < proc.onlinePaymentShare : uCounterPay < proc.counterPaymentShare {
+                flags |= UInt16(Entity.paidOnline)
+            }
+        }
+        if channel == 2 && uFull < proc.fullOnlineShare { flags |= UInt16(Entity.fullOnline) }
+        if uDigit < proc.digitizedShare { flags |= UInt16(Entity.digitized) }
+        if uResult < proc.electronicResultShare { flags |= UInt16(Entity.eResult) }
+        if uSupp < proc.supplementProbability { flags |= supplementBit }
+        if uRepeat < proc.repeatProbability { flags |= secondSupplementBit }
+        if uMissingDue < proc.missingDueShare { flags |= missingDueBit }
+        return flags
+    }
+
     mutating func chooseNextStream() {
         nextStream = -1
         guard !arrivalsStopped else { return }
@@ -911,25 +974,11 @@ private struct Engine {
         let pauseStart = entities[i].pauseStart, dueTime = entities[i].due
         let flags = entities[i].flags
         if calendar == nil && dueTime.isNaN && pauseStart.isNaN {
-            // Fast path (no calendar, no deadline, no pause): the dossier is finished, no due.
-            counts.received += 1
-            counts.finished += 1
-            counts.noDue += 1
-            switch entities[i].channel {
-            case 2: counts.online += 1
-            case 3: counts.postal += 1
-            default: break
-            }
-            if procs[procedure].level == 4 {
-                counts.fullOnlineEligible += 1
-                if flags & Entity.fullOnline != 0 { counts.fullOnline += 1 }
-            }
-            if flags & Entity.fee != 0 {
-                counts.feeBearing += 1
-                if flags & Entity.paidOnline != 0 { counts.paidOnline += 1 }
-            }
-            if flags & Entity.digitized != 0 { counts.digitized += 1 }
-            if flags & Entity.eResult != 0 { counts.electronicResult += 1 }
+            // Fast path (no calendar, no deadline, no pause): the dossier is finished, no due,
+            // so its counts depend only on its channel, level and flags: one tally slot each,
+            // added to `counts` at the end (`foldTally`).
+            let key = Int(entities[i].channel & 3) | (procs[procedure].level == 4 ? 4 : 0) | Int(flags & 31) << 3
+            tally[key] += 1
             processingDaysSum += (processingEnd - arrival) / 86_400
             processingDaysCount += 1
             return
@@ -984,6 +1033,30 @@ private struct Engine {
 
     var pendingJudgement: [SimulatedDossier] = []
 
+    /// Adds the fast path's tally (see `countDeparted`) to `counts`.
+    mutating func foldTally() {
+        for key in 0..<tally.count where tally[key] > 0 {
+            let n = tally[key]
+            let channel = key & 3, eligible = key & 4 != 0, flags = UInt8(key >> 3)
+            counts.received += n
+            counts.finished += n
+            counts.noDue += n
+            if channel == 2 { counts.online += n }
+            if channel == 3 { counts.postal += n }
+            if eligible {
+                counts.fullOnlineEligible += n
+                if flags & Entity.fullOnline != 0 { counts.fullOnline += n }
+            }
+            if flags & Entity.fee != 0 {
+                counts.feeBearing += n
+                if flags & Entity.paidOnline != 0 { counts.paidOnline += n }
+            }
+            if flags & Entity.digitized != 0 { counts.digitized += n }
+            if flags & Entity.eResult != 0 { counts.electronicResult += n }
+            tally[key] = 0
+        }
+    }
+
     // MARK: Run
 
     mutating func run() -> ReplicationResult {
@@ -1015,6 +1088,7 @@ private struct Engine {
             default: supplementReturn(event.target)
             }
         }
+        foldTally()
         if endTime.isFinite { now = endTime }
         if observationEnd.isInfinite { observationEnd = now }
         closeAreas(at: now)
@@ -1034,6 +1108,7 @@ private struct Engine {
         }
         pendingJudgement.sort { $0.sequence < $1.sequence }
         entities.release()
+        tally.release()
         work.release()
         free.release()
         pendingArrivals.release()
@@ -1047,6 +1122,8 @@ private struct Engine {
         stepReturns.release()
         stepRelative.release()
         services.release()
+        exponentialMean.release()
+        fixedAttributes.release()
         procs.release()
         for k in 0..<lines.count { lines[k].release() }
         lines.release()
