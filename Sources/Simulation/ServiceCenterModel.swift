@@ -621,7 +621,7 @@ private struct Engine {
         }
         chooseNextStream()
         arrivalsTotal += 1
-        if arrivalsTotal == warmupCustomers + 1 && warmupCustomers > 0 {
+        if warmupCustomers > 0 && arrivalsTotal == warmupCustomers + 1 {
             observationStart = now
             closeAreas(at: now)
         }
@@ -739,6 +739,10 @@ private struct Engine {
     mutating func chooseNextStream() {
         nextStream = -1
         guard !arrivalsStopped else { return }
+        if pendingArrivals.count == 1 {
+            if pendingArrivals[0].time.isFinite { nextStream = 0 }
+            return
+        }
         for i in 0..<pendingArrivals.count where pendingArrivals[i].time.isFinite {
             if nextStream < 0 || pendingArrivals[i].precedes(pendingArrivals[nextStream]) { nextStream = i }
         }
@@ -795,7 +799,7 @@ private struct Engine {
     mutating func advance(_ id: Int32) {
         let i = Int(id)
         let procedure = Int(entities[i].procedure)
-        let channelBit: UInt8 = 1 << entities[i].channel
+        let channelBit: UInt8 = 1 &<< entities[i].channel
         let base = procedure * stride
         let stepCount = Int(procs[procedure].stepCount)
         var k = Int(entities[i].step) + 1
@@ -983,7 +987,13 @@ private struct Engine {
             processingDaysCount += 1
             return
         }
-        let e = entities[i]
+        countJudged(id)
+    }
+
+    /// `countDeparted` for a dossier with a calendar, a due date or a pause.
+    @inline(never)
+    mutating func countJudged(_ id: Int32) {
+        let e = entities[Int(id)]
         if !e.pause2Start.isNaN {
             // Two supplement requests: the general judge (late under the 766 rule).
             let d = dossier(e, returned: nil)
