@@ -13,11 +13,17 @@ public struct RunLength: Sendable, Equatable {
     /// Number of measured arrivals after which arrivals stop and the system drains.
     public var customers: Int?
     public var warmup: Scenario.Warmup
+    /// With `seconds`: how long the run may go on after the measured period with arrivals
+    /// stopped, so the dossiers received in the period finish and are judged when they do
+    /// (the KPIs then describe that cohort, not a snapshot at the period's end). Dossiers still
+    /// open at the end of it are judged in progress then. 0: stop at the end of the period.
+    public var drain: Double
 
-    public init(seconds: Double? = nil, customers: Int? = nil, warmup: Scenario.Warmup = .none) {
+    public init(seconds: Double? = nil, customers: Int? = nil, warmup: Scenario.Warmup = .none, drain: Double = 0) {
         self.seconds = seconds
         self.customers = customers
         self.warmup = warmup
+        self.drain = drain
     }
 }
 
@@ -293,6 +299,11 @@ private struct ArrivalStream {
     /// Cumulative channel probabilities for codes 1, 2, 3.
     var cumulative: (Double, Double)
     var monthlyMax: Double
+    /// The stream's own clock: its last arrival before rounding to a whole second (on a
+    /// calendar, arrival instants are whole seconds). The next gap is drawn from here, so the
+    /// rounding never stretches the gaps (which would thin the arrivals by about half a second
+    /// per arrival).
+    var clock = 0.0
 }
 
 private struct Engine {
@@ -323,6 +334,10 @@ private struct Engine {
     /// The mean of each step's service when it is exponential, else NaN: drawn without going
     /// through the `Distribution` enum (whose empirical payload costs a retain per copy).
     var exponentialMean = Slab<Double>(capacity: 16)
+    /// Each step's work content for dossiers with a supplement request there, and whether the
+    /// step has one of its own (else `services`).
+    var supplementServices = Slab<Distribution>(capacity: 16)
+    var hasSupplementService = Slab<Bool>(capacity: 16)
     var delays: [Distribution] = []
     var streams = Slab<ArrivalStream>(capacity: 16)
     /// Each stream's next arrival, kept out of the event heap (one heap push and pop saved per
@@ -339,6 +354,8 @@ private struct Engine {
     var observationStart: Double
     var observationEnd = Double.infinity
     var endTime = Double.infinity
+    /// No arrival at or after this instant (the end of the measured period when draining).
+    var arrivalCutoff = Double.infinity
     var customerLimit: Int?
     var warmupCustomers = 0
     var arrivalsTotal = 0
@@ -415,6 +432,8 @@ private struct Engine {
                 stepReturns.append(step.returnsResult)
                 stepRelative.append(step.relativeToDue)
                 services.append(step.service)
+                supplementServices.append(step.serviceWithSupplement ?? step.service)
+                hasSupplementService.append(step.serviceWithSupplement != nil)
                 if case .exponential(let mean) = step.service {
                     exponentialMean.append(mean)
                 } else {
@@ -438,6 +457,10 @@ private struct Engine {
         if let seconds = length.seconds {
             observationEnd = observationStart + seconds
             endTime = observationEnd
+            if length.drain > 0 {
+                arrivalCutoff = observationEnd
+                endTime = observationEnd + length.drain
+            }
         }
         customerLimit = length.customers
         judge = DossierJudge(calendar: calendar, asOf: Timestamp(seconds: 0))
@@ -481,7 +504,8 @@ private struct Engine {
             pendingArrivals.append(Event(time: .infinity, sequence: .max, kind: kindArrival, target: 0))
         }
         for i in 0..<streams.count where streams[i].maxRate > 0 {
-            if let t = nextArrival(stream: i, after: start) {
+            streams[i].clock = start
+            if let t = nextArrival(stream: i), t < arrivalCutoff {
                 pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
             }
         }
@@ -565,7 +589,8 @@ private struct Engine {
 
     /// The next arrival time of stream `i` after `t` (thinning against the stream's peak rate).
     @inline(__always)
-    mutating func nextArrival(stream i: Int, after t: Double) -> Double? {
+    mutating func nextArrival(stream i: Int) -> Double? {
+        var t = streams[i].clock
         let maxRate = streams[i].maxRate
         let pattern = streams[i].pattern
         guard maxRate > 0 else { return nil }
@@ -574,9 +599,9 @@ private struct Engine {
             let next = Int(streams[i].rate) - 1
             guard next < streams[i].table.count else { return nil }
             streams[i].rate += 1
-            return max(t, streams[i].table[next])
+            streams[i].clock = max(t, streams[i].table[next])
+            return streams[i].clock
         }
-        var t = t
         while true {
             let gap = ziggurat.sample(&streams[i].rng) / maxRate
             if pattern == 2, let calendar {
@@ -594,7 +619,10 @@ private struct Engine {
                 let monthlyMax = streams[i].monthlyMax
                 accept = monthlyMax == 1 ? 1 : monthly(streams[i].procedure, t) / monthlyMax
             }
-            if accept >= 1 || streams[i].rng.uniform() < accept { return calendar == nil ? t : t.rounded(.up) }
+            if accept >= 1 || streams[i].rng.uniform() < accept {
+                streams[i].clock = t
+                return calendar == nil ? t : t.rounded(.up)
+            }
         }
     }
 
@@ -613,7 +641,7 @@ private struct Engine {
             let draw = attributeRNG[p].uniform()
             channel = draw < cumulative.0 ? 1 : (draw < cumulative.1 ? 2 : 3)
         }
-        if let t = nextArrival(stream: i, after: now) {
+        if let t = nextArrival(stream: i), t < arrivalCutoff {
             pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
         } else {
             pendingArrivals[i].time = .infinity
@@ -669,12 +697,18 @@ private struct Engine {
         if hasSupplements { entities[i].supplementDelay = delays[p].sample(&attributeRNG[p]) }
         // Work contents on their own stream, so attribute draws never shift them.
         let base = p * stride
+        // The supplement step of a dossier with a supplement request may have its own work content.
+        let supplementStep = attributes & Engine.supplementBit != 0 ? Int(procs[p].supplementStep) : -1
         for k in 0..<Int(procs[p].stepCount) {
             let mean = exponentialMean[base + k]
-            work[i * stride + k] =
-                mean.isNaN
-                ? services[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
-                : ziggurat.sample(&serviceRNG[p]) * mean
+            if k == supplementStep && hasSupplementService[base + k] {
+                work[i * stride + k] = supplementServices[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
+            } else {
+                work[i * stride + k] =
+                    mean.isNaN
+                    ? services[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
+                    : ziggurat.sample(&serviceRNG[p]) * mean
+            }
         }
         if hasSupplements {
             entities[i].rework =
@@ -1133,6 +1167,8 @@ private struct Engine {
         stepRelative.release()
         services.release()
         exponentialMean.release()
+        supplementServices.release()
+        hasSupplementService.release()
         fixedAttributes.release()
         procs.release()
         for k in 0..<lines.count { lines[k].release() }
