@@ -65,9 +65,15 @@ enum CalibrateCommand: Subcommand {
         // Reproduction check: simulate the log's period and compare with the log's own KPIs.
         let scenario = try Scenario(tree: summary.scenario)
         let asOf = Timestamp(seconds: summary.start.seconds + Int64(summary.days) * 86_400)
+        let model = ServiceCenterModel(scenario: scenario)
         let result = Experiment.run(
-            ServiceCenterModel(scenario: scenario), seed: seed, replications: replications, workers: workers,
+            model, seed: seed, replications: replications, workers: workers,
             length: RunLength(seconds: Double(summary.days) * 86_400))
+        // The on-time rate of the dossiers received in the period, each judged when it
+        // finishes (see `Calibration.reproductionLength`).
+        let cohort = Experiment.run(
+            model, seed: seed, replications: replications, workers: workers,
+            length: Calibration.reproductionLength(days: summary.days))
         var options = ReportOptions()
         options.asOf = asOf
         options.classifier = DossierClassifier(calendar: calendar)
@@ -78,7 +84,8 @@ enum CalibrateCommand: Subcommand {
             ("on_time", KPI.onTime), ("progress", .progress), ("online", .online), ("full_online", .fullOnline),
             ("online_payment", .onlinePayment),
         ] {
-            rows.append((name, counts.rate(kpi).percent ?? .nan, result.estimate(name)!))
+            let simulated = kpi == .onTime ? cohort : result
+            rows.append((name, counts.rate(kpi).percent ?? .nan, simulated.estimate(name)!))
         }
         rows.append(("received", Double(counts.received), result.estimate("received")!))
         rows.append(("finished", Double(counts.finished), result.estimate("finished")!))
