@@ -270,7 +270,11 @@ public enum Calibration {
                             // not finish within the horizon; younger ones are censored.
                             let share = worked / available
                             let group = d.pauses.isEmpty ? 0 : 1
-                            if share > 1 { stuckShares[group].append(1000) } else { censoredShares[group].append(share) }
+                            if share > 1 {
+                                stuckShares[group].append(1000)
+                            } else {
+                                censoredShares[group].append(share)
+                            }
                         }
                     }
                 }
@@ -355,7 +359,8 @@ public enum Calibration {
             /// the due date (share 1) so the late share is exact.
             func shareDistribution(_ groups: [Int]) -> JSONValue {
                 let masses = kaplanMeierMasses(
-                    events: groups.flatMap { shares[$0] + stuckShares[$0] }, censored: groups.flatMap { censoredShares[$0] })
+                    events: groups.flatMap { shares[$0] + stuckShares[$0] },
+                    censored: groups.flatMap { censoredShares[$0] })
                 return splitQuantiles(masses, at: 1, count: 1001, digits: 10_000)
             }
             // Dossiers with a supplement request get their own distribution when there are
