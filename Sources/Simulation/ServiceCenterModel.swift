@@ -564,16 +564,19 @@ private struct Engine {
         return calendar.nextWorkingInstant(atOrAfter: ts) == ts
     }
 
+    @inline(__always)
     func nextWorking(_ t: Double) -> Double {
         guard let calendar else { return t }
         return Double(calendar.nextWorkingInstant(atOrAfter: timestamp(t)).seconds)
     }
 
+    @inline(__always)
     func completion(start: Double, work: Double) -> Double {
         guard let calendar, !overtime else { return start + work }
         return Double(calendar.advance(timestamp(start), byWorkingSeconds: Int64(work.rounded())).seconds)
     }
 
+    @inline(__always)
     func capacitySeconds(from a: Double, to b: Double) -> Double {
         guard b > a else { return 0 }
         guard let calendar else { return b - a }
@@ -582,6 +585,7 @@ private struct Engine {
 
     // MARK: Arrivals
 
+    @inline(__always)
     func monthly(_ p: Int32, _ t: Double) -> Double {
         let m = scenario.procedures[Int(p)].monthly
         return m[Timestamp(seconds: Int64(t)).date.month - 1]
