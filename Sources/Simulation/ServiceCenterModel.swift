@@ -564,28 +564,44 @@ private struct Engine {
         return calendar.nextWorkingInstant(atOrAfter: ts) == ts
     }
 
+    // The helpers below take the calendar as a parameter: as methods of the engine, every call
+    // from a mutating method copied the whole engine (over a kilobyte) first.
+
     @inline(__always)
-    func nextWorking(_ t: Double) -> Double {
+    func nextWorking(_ t: Double) -> Double { Engine.nextWorking(t, calendar) }
+
+    @inline(never)
+    static func nextWorking(_ t: Double, _ calendar: WorkCalendar?) -> Double {
         guard let calendar else { return t }
-        return Double(calendar.nextWorkingInstant(atOrAfter: timestamp(t)).seconds)
+        return Double(calendar.nextWorkingInstant(atOrAfter: Timestamp(seconds: Int64(t.rounded(.up)))).seconds)
     }
 
     @inline(__always)
     func completion(start: Double, work: Double) -> Double {
-        guard let calendar, !overtime else { return start + work }
-        return Double(calendar.advance(timestamp(start), byWorkingSeconds: Int64(work.rounded())).seconds)
+        overtime ? start + work : Engine.completion(start: start, work: work, calendar)
+    }
+
+    @inline(never)
+    static func completion(start: Double, work: Double, _ calendar: WorkCalendar?) -> Double {
+        guard let calendar else { return start + work }
+        let from = Timestamp(seconds: Int64(start.rounded(.up)))
+        return Double(calendar.advance(from, byWorkingSeconds: Int64(work.rounded())).seconds)
     }
 
     @inline(__always)
-    func capacitySeconds(from a: Double, to b: Double) -> Double {
+    func capacitySeconds(from a: Double, to b: Double) -> Double { Engine.capacitySeconds(from: a, to: b, calendar) }
+
+    @inline(never)
+    static func capacitySeconds(from a: Double, to b: Double, _ calendar: WorkCalendar?) -> Double {
         guard b > a else { return 0 }
         guard let calendar else { return b - a }
-        return Double(calendar.workingSeconds(from: timestamp(a), to: timestamp(b)))
+        return Double(
+            calendar.workingSeconds(
+                from: Timestamp(seconds: Int64(a.rounded(.up))), to: Timestamp(seconds: Int64(b.rounded(.up)))))
     }
 
     // MARK: Arrivals
 
-    @inline(__always)
     func monthly(_ p: Int32, _ t: Double) -> Double {
         let m = scenario.procedures[Int(p)].monthly
         return m[Timestamp(seconds: Int64(t)).date.month - 1]
