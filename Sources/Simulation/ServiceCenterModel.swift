@@ -299,6 +299,9 @@ private struct ArrivalStream {
     /// Cumulative channel probabilities for codes 1, 2, 3.
     var cumulative: (Double, Double)
     var monthlyMax: Double
+    /// Every month has the same multiplier (`monthlyMax`): no calendar date to compute per
+    /// candidate arrival.
+    var flatMonthly = false
     /// The stream's own clock: its last arrival before rounding to a whole second (on a
     /// calendar, arrival instants are whole seconds). The next gap is drawn from here, so the
     /// rounding never stretches the gaps (which would thin the arrivals by about half a second
@@ -482,7 +485,7 @@ private struct Engine {
                     procedure: Int32(pi),
                     rng: Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, k)),
                     pattern: pattern, rate: rate, table: table, maxRate: maxRate, cumulative: cumulative,
-                    monthlyMax: monthlyMax)
+                    monthlyMax: monthlyMax, flatMonthly: p.monthly.allSatisfy { $0 == monthlyMax })
             }
             let fullMix = (mix[1], mix[1] + mix[2])
             switch p.arrivals {
@@ -634,10 +637,12 @@ private struct Engine {
             case 1:
                 let ts = Timestamp(seconds: Int64(t))
                 let hour = (CivilDate.isoWeekday(dayNumber: ts.dayNumber) - 1) * 24 + ts.secondOfDay / 3600
-                accept = streams[i].table[hour] * monthly(streams[i].procedure, t) / maxRate
+                let month = streams[i].flatMonthly ? streams[i].monthlyMax : monthly(streams[i].procedure, t)
+                accept = streams[i].table[hour] * month / maxRate
             default:
                 let monthlyMax = streams[i].monthlyMax
-                accept = monthlyMax == 1 ? 1 : monthly(streams[i].procedure, t) / monthlyMax
+                accept =
+                    monthlyMax == 1 || streams[i].flatMonthly ? 1 : monthly(streams[i].procedure, t) / monthlyMax
             }
             if accept >= 1 || streams[i].rng.uniform() < accept {
                 streams[i].clock = t
