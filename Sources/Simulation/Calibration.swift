@@ -129,7 +129,7 @@ public enum Calibration {
     /// dossiers at that end again would drop the slow ones received near it (still open, so
     /// not in the on-time rate) a second time: the simulated rate would come out too high by
     /// about the share of late dossiers among those received in the last deadline's span
-    /// (0.1 point on the synthetic logs). Followed to their end, the simulated dossiers have
+    /// (0.1 point on 6-month synthetic logs, more on shorter ones). Followed to their end, the simulated dossiers have
     /// the log's own mix of processing times, whatever the log's period.
     public static func reproductionLength(days: Int) -> RunLength {
         RunLength(seconds: Double(days) * 86_400, drain: 366 * 86_400)
