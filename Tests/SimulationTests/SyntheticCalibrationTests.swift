@@ -48,7 +48,38 @@ struct SyntheticCalibrationTests {
         #expect(
             logOnTime >= simulated.lower && logOnTime <= simulated.upper,
             "seed \(seed): log \(logOnTime) vs simulated \(simulated.mean) ± \(simulated.halfWidth)")
+
+        // Tighter and free of simulation noise: the late share the calibrated scenario implies,
+        // procedure by procedure (late by processing time, or by a second supplement request),
+        // weighted like the log's judged dossiers, is the log's own.
+        report.dimensions = [.procedure]
+        var judged = 0.0, late = 0.0, implied = 0.0
+        for group in try KPIEngine.run(files: [path], options: report).groups {
+            let counts = group.aggregate.counts
+            let spec = try #require(scenario.procedures.first { $0.code == group.key.values[0] })
+            let n = Double(counts.early + counts.onTime + counts.late)
+            let service = spec.steps[0].service
+            let plain = try Self.shareAbove1(service),
+                harder = try Self.shareAbove1(spec.steps[0].serviceWithSupplement ?? service)
+            let p = spec.supplementProbability, again = spec.supplementRepeatProbability
+            implied += n * ((1 - p) * plain + p * (harder + (1 - harder) * again))
+            late += Double(counts.late)
+            judged += n
+        }
+        #expect(
+            abs(implied - late) / judged < 0.0003, "seed \(seed): implied \(implied / judged) vs log \(late / judged)")
     }
+
+    /// The probability that a share distribution written by `calibrate` draws more than 1.
+    static func shareAbove1(_ d: Distribution) throws -> Double {
+        guard case .quantiles(let values, let probabilities) = d else {
+            throw CalibrationTestError.notSplit("\(d)")
+        }
+        guard let first = values.firstIndex(where: { $0 > 1 }) else { return 0 }
+        return 1 - probabilities[first]
+    }
+
+    enum CalibrationTestError: Error { case notSplit(String) }
 
     @Test("Shares split at the due date keep the late share exact")
     func splitQuantilesKeepTheLateShare() throws {
