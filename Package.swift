@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["TestSupport", "Targets", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["TestSupport", "Simulation", "Metrics", "Ingest", "WorkingTime", "CivilTime"]),
+            dependencies: ["TestSupport", "Simulation", "Metrics", "Ingest", "WorkingTime", "CivilTime", "Synthesis"]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Ingest", "Metrics", "CivilTime"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI"]),

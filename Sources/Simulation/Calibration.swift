@@ -37,6 +37,28 @@ public enum Calibration {
         -> [JSONValue]
     {
         guard !censored.isEmpty else { return quantiles(events, count: count, digits: digits) }
+        let masses = kaplanMeierMasses(events: events, censored: censored)
+        guard !masses.isEmpty else { return [] }
+        var result: [JSONValue] = []
+        var cumulative = 0.0
+        var j = 0
+        for k in 0..<count {
+            let q = (Double(k) + 0.5) / Double(count)
+            while j < masses.count - 1 && cumulative + masses[j].mass < q {
+                cumulative += masses[j].mass
+                j += 1
+            }
+            result.append(.number((masses[j].value * digits).rounded() / digits))
+        }
+        return result
+    }
+
+    /// The Kaplan-Meier estimate from `events` (observed values) and `censored` (values known
+    /// only to be exceeded), as masses at values in increasing order, summing to 1. The mass
+    /// left beyond the largest observation when it is censored is put at twice that value (an
+    /// assumption: nothing was seen beyond it). Without censoring: each event weighs 1/n.
+    static func kaplanMeierMasses(events: [Double], censored: [Double]) -> [(value: Double, mass: Double)] {
+        guard !censored.isEmpty else { return events.sorted().map { ($0, 1 / Double(events.count)) } }
         var points = events.map { ($0, true) } + censored.map { ($0, false) }
         // Events before censorings at equal values (the usual convention).
         points.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 && !$1.1) }
@@ -52,19 +74,65 @@ public enum Calibration {
             atRisk -= 1
         }
         if survival > 1e-12 { masses.append(((points.last?.0 ?? 0) * 2, survival)) }
-        guard !masses.isEmpty else { return [] }
-        var result: [JSONValue] = []
-        var cumulative = 0.0
-        var j = 0
-        for k in 0..<count {
-            let q = (Double(k) + 0.5) / Double(count)
-            while j < masses.count - 1 && cumulative + masses[j].mass < q {
-                cumulative += masses[j].mass
-                j += 1
+        return masses
+    }
+
+    /// A quantile function with a jump at `threshold`, as an empirical distribution with
+    /// knots (`"probabilities"`): the values at or below the threshold fill probabilities
+    /// 0...F and those above it F...1, where F is their exact share, each part by its own
+    /// evenly spaced quantiles (about `count` knots in all).
+    ///
+    /// Evenly spaced quantiles of the whole sample, interpolated linearly, would smear the
+    /// knot that straddles the threshold across it: for shares of the time to the due date
+    /// (threshold 1), that moves up to 1/`count` of the dossiers between on time and late,
+    /// which is the size of the effect the on-time rate has to reproduce.
+    static func splitQuantiles(
+        _ masses: [(value: Double, mass: Double)], at threshold: Double, count: Int, digits: Double
+    ) -> JSONValue {
+        let total = masses.reduce(0) { $0 + $1.mass }
+        let lower = masses.filter { $0.value <= threshold }, upper = masses.filter { $0.value > threshold }
+        let split = ((lower.reduce(0) { $0 + $1.mass } / total) * 1e9).rounded() / 1e9
+        var values: [JSONValue] = [], probabilities: [JSONValue] = []
+        func append(_ part: [(value: Double, mass: Double)], from p0: Double, to p1: Double, above: Bool) {
+            guard !part.isEmpty else { return }
+            let partTotal = part.reduce(0) { $0 + $1.mass }
+            let knots = max(2, min(part.count + 1, Int((Double(count) * (p1 - p0)).rounded())))
+            var cumulative = 0.0, j = 0
+            for k in 0..<knots {
+                let q = Double(k) / Double(knots - 1) * partTotal
+                // The smallest value whose cumulative mass reaches q (the first value at q = 0).
+                while j < part.count - 1 && cumulative + part[j].mass < q * (1 - 1e-12) {
+                    cumulative += part[j].mass
+                    j += 1
+                }
+                // Rounded away from the threshold's other side, so no value changes sides.
+                let scaled = part[j].value * digits
+                values.append(.number((above ? scaled.rounded(.up) : scaled.rounded()) / digits))
+                let p = k == knots - 1 ? p1 : p0 + (p1 - p0) * Double(k) / Double(knots - 1)
+                probabilities.append(.number((p * 1e9).rounded() / 1e9))
             }
-            result.append(.number((masses[j].value * digits).rounded() / digits))
         }
-        return result
+        append(lower, from: 0, to: upper.isEmpty ? 1 : split, above: false)
+        append(upper, from: lower.isEmpty ? 0 : split, to: 1, above: true)
+        return .object([
+            .init("dist", .string("empirical")), .init("values", .array(values)),
+            .init("probabilities", .array(probabilities)),
+        ])
+    }
+
+    /// The run that reproduces a calibrated log's on-time rate: the log's `days`, then up to a
+    /// year with arrivals stopped, so every dossier received in the period finishes and is
+    /// judged when it does.
+    ///
+    /// The processing times are estimated from the dossiers that finished within the log, so
+    /// they already are those of dossiers that finished by the log's end. Judging the simulated
+    /// dossiers at that end again would drop the slow ones received near it (still open, so
+    /// not in the on-time rate) a second time: the simulated rate would come out too high by
+    /// about the share of late dossiers among those received in the last deadline's span
+    /// (0.1 point on 6-month synthetic logs, more on shorter ones). Followed to their end, the simulated dossiers have
+    /// the log's own mix of processing times, whatever the log's period.
+    public static func reproductionLength(days: Int) -> RunLength {
+        RunLength(seconds: Double(days) * 86_400, drain: 366 * 86_400)
     }
 
     static func key(_ text: String) -> String {
@@ -120,8 +188,15 @@ public enum Calibration {
             var deadlines: [Int] = []
             var afternoonCount = 0, cutoffCount = 0
             var processing: [Double] = []
-            var shares: [Double] = []
-            var censoredShares: [Double] = [], censoredProcessing: [Double] = [], stuckShares: [Double] = []
+            // Shares of the time to the due date, apart for dossiers with one supplement request
+            // (index 1): those are the harder ones, late more often. Dossiers with two requests
+            // are late whatever their processing time (the 766 rule), so their shares say
+            // nothing about lateness; they are left out (the simulated ones draw from index 1).
+            var shares: [[Double]] = [[], []]
+            var censoredShares: [[Double]] = [[], []], stuckShares: [[Double]] = [[], []]
+            var censoredProcessing: [Double] = []
+            // Supplement requests among finished dossiers, whose histories are complete.
+            var finishedWithPause = 0, finishedWithTwo = 0
             for d in ds {
                 let r = d.received!
                 hours[(CivilDate.isoWeekday(dayNumber: r.dayNumber) - 1) * 24 + r.secondOfDay / 3600] += 1
@@ -194,19 +269,28 @@ public enum Calibration {
                             // for the citizen or a decision) are kept as a population that does
                             // not finish within the horizon; younger ones are censored.
                             let share = worked / available
-                            if share > 1 { stuckShares.append(1000) } else { censoredShares.append(share) }
+                            let group = d.pauses.isEmpty ? 0 : 1
+                            if share > 1 {
+                                stuckShares[group].append(1000)
+                            } else {
+                                censoredShares[group].append(share)
+                            }
                         }
                     }
                 }
                 if let end = d.end {
                     finished += 1
+                    if !d.pauses.isEmpty { finishedWithPause += 1 }
+                    if d.pauses.count > 1 { finishedWithTwo += 1 }
                     if d.electronicResult { eResult += 1 }
                     let worked = max(0, Double(calendar.workingSeconds(from: r, to: end) - paused))
                     processing.append(worked / 3600)
                     if let due = d.due {
                         let available = Double(
                             calendar.workingSeconds(from: calendar.nextWorkingInstant(atOrAfter: r), to: due))
-                        if available > 0 { shares.append(worked / available) }
+                        if available > 0 && d.pauses.count < 2 {
+                            shares[d.pauses.count].append(worked / available)
+                        }
                     }
                 }
             }
@@ -245,12 +329,17 @@ public enum Calibration {
                 .init("digitized", share(digitized, ds.count)), .init("e_result", share(eResult, finished)),
             ]
             if withPause > 0 {
+                // The probabilities come from the finished dossiers when there are any: the
+                // processing times are estimated from them too, so the mix of dossiers with and
+                // without a request matches the population the on-time rate is measured on.
+                let (pauses, twice, base) =
+                    finished > 0 ? (finishedWithPause, finishedWithTwo, finished) : (withPause, withTwo, ds.count)
                 members.append(
                     .init(
                         "supplement",
                         .object([
-                            .init("probability", share(withPause, ds.count)), .init("rework_share", .number(0)),
-                            .init("repeat_probability", share(withTwo, withPause)),
+                            .init("probability", share(pauses, base)), .init("rework_share", .number(0)),
+                            .init("repeat_probability", share(twice, pauses)),
                             .init(
                                 "delay",
                                 delays.isEmpty
@@ -264,17 +353,22 @@ public enum Calibration {
                                     ])),
                         ])))
             }
-            let relative = !deadlines.isEmpty && shares.count * 2 >= processing.count && !shares.isEmpty
+            let shareCount = shares[0].count + shares[1].count
+            let relative = !deadlines.isEmpty && shareCount * 2 >= processing.count && shareCount > 0
+            /// Shares of a group (0 without, 1 with a supplement request; nil: both), split at
+            /// the due date (share 1) so the late share is exact.
+            func shareDistribution(_ groups: [Int]) -> JSONValue {
+                let masses = kaplanMeierMasses(
+                    events: groups.flatMap { shares[$0] + stuckShares[$0] },
+                    censored: groups.flatMap { censoredShares[$0] })
+                return splitQuantiles(masses, at: 1, count: 1001, digits: 10_000)
+            }
+            // Dossiers with a supplement request get their own distribution when there are
+            // enough of them to estimate one.
+            let ownSupplementShares = relative && withPause > 0 && shares[1].count >= 30 && shares[0].count >= 30
             let service: JSONValue =
                 relative
-                ? .object([
-                    .init("dist", .string("empirical")),
-                    .init(
-                        "values",
-                        .array(
-                            kaplanMeierQuantiles(
-                                events: shares + stuckShares, censored: censoredShares, count: 1001, digits: 10_000))),
-                ])
+                ? shareDistribution(ownSupplementShares ? [0] : [0, 1])
                 : processing.isEmpty
                     ? .object([
                         .init("dist", .string("constant")), .init("value", .number(perDay / 3600)),
@@ -291,11 +385,14 @@ public enum Calibration {
                 .init(
                     "steps",
                     .array([
-                        .object([
-                            .init("name", .string("processing")), .init("pool", .string(pool)),
-                            .init("relative_to_due", .bool(relative)),
-                            .init("service", service),
-                        ])
+                        .object(
+                            [
+                                .init("name", .string("processing")), .init("pool", .string(pool)),
+                                .init("relative_to_due", .bool(relative)),
+                                .init("service", service),
+                            ]
+                                + (ownSupplementShares
+                                    ? [.init("service_with_supplement", shareDistribution([1]))] : []))
                     ])))
             var name = key(code)
             while procedures.contains(where: { $0.key == name }) { name += "_" }

@@ -19,6 +19,11 @@ public enum Distribution: Hashable, Sendable {
     /// Observed values, sorted; sampled by linear interpolation of the empirical quantile
     /// function (a resample that stays inside the observed range).
     case empirical([Double])
+    /// A piecewise-linear quantile function through the knots (`probabilities[k]`,
+    /// `values[k]`): probabilities rise from 0 to 1, values never fall. Two knots at the same
+    /// probability make a jump, so the mass on each side of a threshold (a deadline) is exact
+    /// instead of smeared across it by the interpolation.
+    case quantiles(values: [Double], probabilities: [Double])
 
     /// Lognormal with the given mean and standard deviation of the variable itself.
     public static func lognormal(mean: Double, sd: Double) -> Distribution {
@@ -40,6 +45,13 @@ public enum Distribution: Hashable, Sendable {
             var total = 0.0
             for i in 1..<values.count { total += (values[i - 1] + values[i]) / 2 }
             return total / Double(values.count - 1)
+        case .quantiles(let values, let probabilities):
+            guard values.count > 1 else { return values.first ?? 0 }
+            var total = 0.0
+            for i in 1..<values.count {
+                total += (values[i - 1] + values[i]) / 2 * (probabilities[i] - probabilities[i - 1])
+            }
+            return total
         }
     }
 
@@ -53,6 +65,8 @@ public enum Distribution: Hashable, Sendable {
         case .triangular(let a, let c, let b): return .triangular(min: a * factor, mode: c * factor, max: b * factor)
         case .uniform(let a, let b): return .uniform(min: a * factor, max: b * factor)
         case .empirical(let values): return .empirical(values.map { $0 * factor })
+        case .quantiles(let values, let probabilities):
+            return .quantiles(values: values.map { $0 * factor }, probabilities: probabilities)
         }
     }
 
@@ -80,7 +94,24 @@ public enum Distribution: Hashable, Sendable {
             let x = rng.uniform() * Double(values.count - 1)
             let i = Int(x)
             return values[i] + (values[i + 1] - values[i]) * (x - Double(i))
+        case .quantiles(let values, let probabilities):
+            return Distribution.quantile(values, probabilities, at: rng.uniform())
         }
+    }
+
+    /// The piecewise-linear quantile function of `.quantiles` at `u` in [0, 1).
+    @usableFromInline
+    static func quantile(_ values: [Double], _ probabilities: [Double], at u: Double) -> Double {
+        guard values.count > 1 else { return values.first ?? 0 }
+        // The last knot whose probability is <= u (binary search), then the segment after it.
+        var lo = 0, hi = probabilities.count - 1
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if probabilities[mid] <= u { lo = mid } else { hi = mid }
+        }
+        let width = probabilities[hi] - probabilities[lo]
+        guard width > 0 else { return values[hi] }
+        return values[lo] + (values[hi] - values[lo]) * ((u - probabilities[lo]) / width)
     }
 
     /// Standard normal by the Marsaglia polar method (one value used per call, so the stream

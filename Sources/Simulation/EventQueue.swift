@@ -22,25 +22,47 @@ public struct Event: Sendable {
 
 /// The future event list: a binary min-heap ordered by (time, sequence number).
 ///
+/// (time, sequence) is a total order, so the events come out in the same order whatever the
+/// heap's shape: the order of a simulation never depends on how this type is implemented.
+///
 /// `takeFirst` hands out the earliest event but leaves its slot in place until the next
 /// operation: when that operation schedules an event (a service end starting the next service,
 /// the common case), the new event replaces the root with a single sift-down instead of a
 /// removal and an insertion. The order of events is exactly that of `pop` + `schedule`.
 ///
+/// The heap lives in raw storage (freed with its owner object), so the event loop pays no
+/// copy-on-write uniqueness check and no bounds check. A queue is one engine's: copies share
+/// the storage, so a copied queue must not be used.
+///
 /// - Complexity: `schedule`, `pop` and `takeFirst` are O(log n).
-public struct EventQueue: Sendable {
-    @usableFromInline var heap: [Event] = []
+public struct EventQueue {
+    /// Frees the heap's storage when the last copy of the queue goes away.
+    @usableFromInline final class Storage {
+        @usableFromInline var pointer: UnsafeMutablePointer<Event>
+        init(_ pointer: UnsafeMutablePointer<Event>) { self.pointer = pointer }
+        deinit { pointer.deallocate() }
+    }
+
+    @usableFromInline let storage: Storage
+    @usableFromInline var heap: UnsafeMutablePointer<Event>
+    @usableFromInline var capacity: Int
+    /// Slots in use, the taken root included.
+    @usableFromInline var used = 0
     @usableFromInline var nextSequence: UInt64 = 0
     /// The root was handed out by `takeFirst` and is no longer pending.
     @usableFromInline var rootTaken = false
 
-    public init() { heap.reserveCapacity(64) }
+    public init() {
+        capacity = 64
+        heap = .allocate(capacity: capacity)
+        storage = Storage(heap)
+    }
 
-    public var count: Int { heap.count - (rootTaken ? 1 : 0) }
+    public var count: Int { used - (rootTaken ? 1 : 0) }
     public var isEmpty: Bool { count == 0 }
 
     /// Schedules an event; among events at the same time, earlier calls run first.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func schedule(at time: Double, kind: Int32, target: Int32) {
         let event = Event(time: time, sequence: nextSequence, kind: kind, target: target)
         nextSequence &+= 1
@@ -49,22 +71,31 @@ public struct EventQueue: Sendable {
             siftDownFromRoot(event)
             return
         }
-        heap.append(event)
-        heap.withUnsafeMutableBufferPointer { h in
-            var i = h.count - 1
-            while i > 0 {
-                let parent = (i - 1) >> 1
-                guard event.precedes(h[parent]) else { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = event
+        if used == capacity { grow() }
+        var i = used
+        used += 1
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            guard event.precedes(heap[parent]) else { break }
+            heap[i] = heap[parent]
+            i = parent
         }
+        heap[i] = event
+    }
+
+    @usableFromInline
+    mutating func grow() {
+        let grown = UnsafeMutablePointer<Event>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: heap, count: used)
+        heap.deallocate()
+        heap = grown
+        storage.pointer = grown
+        capacity *= 2
     }
 
     /// An event that is kept outside the heap (e.g. the next arrival of a stream) but takes its
     /// sequence number now, so it orders exactly as if it had been scheduled.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func detachedEvent(at time: Double, kind: Int32, target: Int32) -> Event {
         defer { nextSequence &+= 1 }
         return Event(time: time, sequence: nextSequence, kind: kind, target: target)
@@ -74,14 +105,15 @@ public struct EventQueue: Sendable {
     @inlinable
     public mutating func peek() -> Event? {
         settle()
-        return heap.first
+        return used > 0 ? heap[0] : nil
     }
 
     /// Removes and returns the earliest event.
     @inlinable
     public mutating func pop() -> Event? {
         settle()
-        guard let top = heap.first else { return nil }
+        guard used > 0 else { return nil }
+        let top = heap[0]
         removeRoot()
         return top
     }
@@ -90,11 +122,13 @@ public struct EventQueue: Sendable {
     @inlinable
     public mutating func takeFirst() -> Event? {
         settle()
-        guard let top = heap.first else { return nil }
+        guard used > 0 else { return nil }
         rootTaken = true
-        return top
+        return heap[0]
     }
 
+    /// The event loop's form of `peek`: after it, `first` is the earliest pending event when
+    /// `hasPending` is true.
     @inlinable @inline(__always)
     mutating func settle() {
         if rootTaken {
@@ -103,27 +137,36 @@ public struct EventQueue: Sendable {
         }
     }
 
+    @inlinable @inline(__always)
+    var hasPending: Bool { used > 0 }
+
+    /// The root; valid only after `settle()` when `hasPending`.
+    @inlinable @inline(__always)
+    var first: Event { heap[0] }
+
+    /// Marks the settled root as taken (the event loop's form of `takeFirst`).
+    @inlinable @inline(__always)
+    mutating func markFirstTaken() { rootTaken = true }
+
     @inlinable
     mutating func removeRoot() {
-        let last = heap.removeLast()
-        if !heap.isEmpty { siftDownFromRoot(last) }
+        used -= 1
+        if used > 0 { siftDownFromRoot(heap[used]) }
     }
 
     /// Puts `item` at the root and restores the heap order.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func siftDownFromRoot(_ item: Event) {
-        heap.withUnsafeMutableBufferPointer { h in
-            let n = h.count
-            var i = 0
-            while true {
-                var child = 2 * i + 1
-                if child >= n { break }
-                if child + 1 < n && h[child + 1].precedes(h[child]) { child += 1 }
-                guard h[child].precedes(item) else { break }
-                h[i] = h[child]
-                i = child
-            }
-            h[i] = item
+        let n = used
+        var i = 0
+        while true {
+            var child = 2 * i + 1
+            if child >= n { break }
+            if child + 1 < n && heap[child + 1].precedes(heap[child]) { child += 1 }
+            guard heap[child].precedes(item) else { break }
+            heap[i] = heap[child]
+            i = child
         }
+        heap[i] = item
     }
 }

@@ -56,6 +56,10 @@ public struct StepSpec: Sendable {
     /// The service value is a share of the working time left until the dossier's due date when
     /// the step starts (what `tthc calibrate` fits: it keeps how close to the deadline work ends).
     public var relativeToDue: Bool = false
+    /// Work content of the dossiers that get a supplement request at this step (the procedure's
+    /// supplement step), when it differs from `service`: such dossiers are often the harder
+    /// ones. Nil: the same as `service`.
+    public var serviceWithSupplement: Distribution? = nil
 }
 
 /// How a procedure's dossiers arrive.
@@ -346,7 +350,20 @@ private struct Reader {
             guard let values = try numbers(v["values"], path + ".values"), !values.isEmpty else {
                 throw ScenarioError(path + ".values", "expected a non-empty array of observed values")
             }
-            d = .empirical(values.sorted())
+            if let probabilities = try numbers(v["probabilities"], path + ".probabilities") {
+                // Knots of a quantile function (see `Distribution.quantiles`).
+                guard probabilities.count == values.count, probabilities.first == 0, probabilities.last == 1,
+                    zip(probabilities, probabilities.dropFirst()).allSatisfy({ $0 <= $1 }),
+                    zip(values, values.dropFirst()).allSatisfy({ $0 <= $1 })
+                else {
+                    throw ScenarioError(
+                        path + ".probabilities",
+                        "expected one probability per value, rising from 0 to 1, with values that never fall")
+                }
+                d = .quantiles(values: values, probabilities: probabilities)
+            } else {
+                d = .empirical(values.sorted())
+            }
         default:
             throw ScenarioError(
                 path + ".dist",
@@ -458,7 +475,10 @@ private struct Reader {
                 StepSpec(
                     name: try string(item["name"], sp + ".name") ?? poolName, pool: pool, service: service,
                     channelMask: mask, returnsResult: try bool(item["returns_result"], sp + ".returns_result") ?? false,
-                    relativeToDue: relative))
+                    relativeToDue: relative,
+                    serviceWithSupplement: try distribution(
+                        item["service_with_supplement"], sp + ".service_with_supplement",
+                        defaultUnit: relative ? "seconds" : "hours")))
         }
         let supplement = v["supplement"]
         var supplementStep = 0

@@ -13,11 +13,17 @@ public struct RunLength: Sendable, Equatable {
     /// Number of measured arrivals after which arrivals stop and the system drains.
     public var customers: Int?
     public var warmup: Scenario.Warmup
+    /// With `seconds`: how long the run may go on after the measured period with arrivals
+    /// stopped, so the dossiers received in the period finish and are judged when they do
+    /// (the KPIs then describe that cohort, not a snapshot at the period's end). Dossiers still
+    /// open at the end of it are judged in progress then. 0: stop at the end of the period.
+    public var drain: Double
 
-    public init(seconds: Double? = nil, customers: Int? = nil, warmup: Scenario.Warmup = .none) {
+    public init(seconds: Double? = nil, customers: Int? = nil, warmup: Scenario.Warmup = .none, drain: Double = 0) {
         self.seconds = seconds
         self.customers = customers
         self.warmup = warmup
+        self.drain = drain
     }
 }
 
@@ -127,11 +133,19 @@ private struct Slab<Element> {
         base = .allocate(capacity: self.capacity)
     }
 
+    /// `count` zeros.
+    init(zeroed count: Int) where Element == Int {
+        self.init(capacity: count)
+        base.initialize(repeating: 0, count: count)
+        self.count = count
+    }
+
     subscript(i: Int) -> Element {
         @inline(__always) unsafeAddress { UnsafePointer(base + i) }
         @inline(__always) nonmutating unsafeMutableAddress { base + i }
     }
 
+    @inline(__always)
     mutating func append(_ e: Element) {
         if count == capacity {
             let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
@@ -166,20 +180,27 @@ private struct WaitingLine {
 
     var count: Int { discipline == .fifo ? ringCount : heap.count }
 
+    @inline(__always)
     mutating func push(_ e: Int32, key: Double) {
         if discipline == .fifo {
-            if ringCount == ringCapacity {
-                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: ringCapacity * 2)
-                for i in 0..<ringCount { grown[i] = ring[(head + i) & (ringCapacity - 1)] }
-                ring.deallocate()
-                ring = grown
-                ringCapacity *= 2
-                head = 0
-            }
+            if ringCount == ringCapacity { growRing() }
             ring[(head + ringCount) & (ringCapacity - 1)] = e
             ringCount += 1
             return
         }
+        pushOrdered(e, key: key)
+    }
+
+    mutating func growRing() {
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: ringCapacity * 2)
+        for i in 0..<ringCount { grown[i] = ring[(head + i) & (ringCapacity - 1)] }
+        ring.deallocate()
+        ring = grown
+        ringCapacity *= 2
+        head = 0
+    }
+
+    mutating func pushOrdered(_ e: Int32, key: Double) {
         let item = (key: key, sequence: nextSequence, entity: e)
         nextSequence += 1
         heap.append(item)
@@ -194,6 +215,7 @@ private struct WaitingLine {
         heap[i] = item
     }
 
+    @inline(__always)
     mutating func pop() -> Int32 {
         if discipline == .fifo {
             let e = ring[head]
@@ -201,6 +223,10 @@ private struct WaitingLine {
             ringCount -= 1
             return e
         }
+        return popOrdered()
+    }
+
+    mutating func popOrdered() -> Int32 {
         let top = heap[0].entity
         let last = heap.removeLast()
         if heap.isEmpty { return top }
@@ -273,6 +299,14 @@ private struct ArrivalStream {
     /// Cumulative channel probabilities for codes 1, 2, 3.
     var cumulative: (Double, Double)
     var monthlyMax: Double
+    /// Every month has the same multiplier (`monthlyMax`): no calendar date to compute per
+    /// candidate arrival.
+    var flatMonthly = false
+    /// The stream's own clock: its last arrival before rounding to a whole second (on a
+    /// calendar, arrival instants are whole seconds). The next gap is drawn from here, so the
+    /// rounding never stretches the gaps (which would thin the arrivals by about half a second
+    /// per arrival).
+    var clock = 0.0
 }
 
 private struct Engine {
@@ -292,11 +326,21 @@ private struct Engine {
     var lines: Slab<WaitingLine>
     var disciplines: [QueueDiscipline]
     var procs = Slab<ProcFast>(capacity: 16)
+    /// Per procedure and channel code (`p * 4 + channel`): the attributes when every share is
+    /// 0 or 1 and no third draw is needed (the same for every dossier), else `drawnAttributes`.
+    var fixedAttributes = Slab<UInt16>(capacity: 64)
     var stepPool = Slab<Int32>(capacity: 16)
     var stepMask = Slab<UInt8>(capacity: 16)
     var stepReturns = Slab<Bool>(capacity: 16)
     var stepRelative = Slab<Bool>(capacity: 16)
     var services = Slab<Distribution>(capacity: 16)
+    /// The mean of each step's service when it is exponential, else NaN: drawn without going
+    /// through the `Distribution` enum (whose empirical payload costs a retain per copy).
+    var exponentialMean = Slab<Double>(capacity: 16)
+    /// Each step's work content for dossiers with a supplement request there, and whether the
+    /// step has one of its own (else `services`).
+    var supplementServices = Slab<Distribution>(capacity: 16)
+    var hasSupplementService = Slab<Bool>(capacity: 16)
     var delays: [Distribution] = []
     var streams = Slab<ArrivalStream>(capacity: 16)
     /// Each stream's next arrival, kept out of the event heap (one heap push and pop saved per
@@ -313,6 +357,8 @@ private struct Engine {
     var observationStart: Double
     var observationEnd = Double.infinity
     var endTime = Double.infinity
+    /// No arrival at or after this instant (the end of the measured period when draining).
+    var arrivalCutoff = Double.infinity
     var customerLimit: Int?
     var warmupCustomers = 0
     var arrivalsTotal = 0
@@ -328,6 +374,8 @@ private struct Engine {
     var waitedCustomers = 0
     var sojournSum = 0.0
     var counts = KPICounts()
+    /// Departures of the fast path by channel, level-4 bit and flags (see `countDeparted`).
+    var tally = Slab<Int>(zeroed: 256)
     var dossiers: [SimulatedDossier] = []
     var processingDaysSum = 0.0
     var processingDaysCount = 0
@@ -374,6 +422,12 @@ private struct Engine {
             ]
             .contains { $0 > 0 && $0 < 1 }
             delays.append(p.supplementDelay)
+            let proc = procs[procs.count - 1]
+            for channel in 0..<4 {
+                let fixed = proc.deterministicAttributes && !proc.extraDraw
+                fixedAttributes.append(
+                    fixed ? Engine.attributes(proc, channel: UInt8(channel), 0, 0, 0) : Engine.drawnAttributes)
+            }
             for k in 0..<stride {
                 let step = k < p.steps.count ? p.steps[k] : p.steps[0]
                 stepPool.append(Int32(step.pool))
@@ -381,6 +435,13 @@ private struct Engine {
                 stepReturns.append(step.returnsResult)
                 stepRelative.append(step.relativeToDue)
                 services.append(step.service)
+                supplementServices.append(step.serviceWithSupplement ?? step.service)
+                hasSupplementService.append(step.serviceWithSupplement != nil)
+                if case .exponential(let mean) = step.service {
+                    exponentialMean.append(mean)
+                } else {
+                    exponentialMean.append(.nan)
+                }
             }
             _ = pi
         }
@@ -399,6 +460,10 @@ private struct Engine {
         if let seconds = length.seconds {
             observationEnd = observationStart + seconds
             endTime = observationEnd
+            if length.drain > 0 {
+                arrivalCutoff = observationEnd
+                endTime = observationEnd + length.drain
+            }
         }
         customerLimit = length.customers
         judge = DossierJudge(calendar: calendar, asOf: Timestamp(seconds: 0))
@@ -420,7 +485,7 @@ private struct Engine {
                     procedure: Int32(pi),
                     rng: Xoshiro256StarStar(seed: seed, replication: replication, purpose: streamPurpose(p.name, k)),
                     pattern: pattern, rate: rate, table: table, maxRate: maxRate, cumulative: cumulative,
-                    monthlyMax: monthlyMax)
+                    monthlyMax: monthlyMax, flatMonthly: p.monthly.allSatisfy { $0 == monthlyMax })
             }
             let fullMix = (mix[1], mix[1] + mix[2])
             switch p.arrivals {
@@ -442,7 +507,8 @@ private struct Engine {
             pendingArrivals.append(Event(time: .infinity, sequence: .max, kind: kindArrival, target: 0))
         }
         for i in 0..<streams.count where streams[i].maxRate > 0 {
-            if let t = nextArrival(stream: i, after: start) {
+            streams[i].clock = start
+            if let t = nextArrival(stream: i), t < arrivalCutoff {
                 pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
             }
         }
@@ -501,20 +567,40 @@ private struct Engine {
         return calendar.nextWorkingInstant(atOrAfter: ts) == ts
     }
 
-    func nextWorking(_ t: Double) -> Double {
+    // The helpers below take the calendar as a parameter: as methods of the engine, every call
+    // from a mutating method copied the whole engine (over a kilobyte) first.
+
+    @inline(__always)
+    func nextWorking(_ t: Double) -> Double { Engine.nextWorking(t, calendar) }
+
+    @inline(never)
+    static func nextWorking(_ t: Double, _ calendar: WorkCalendar?) -> Double {
         guard let calendar else { return t }
-        return Double(calendar.nextWorkingInstant(atOrAfter: timestamp(t)).seconds)
+        return Double(calendar.nextWorkingInstant(atOrAfter: Timestamp(seconds: Int64(t.rounded(.up)))).seconds)
     }
 
+    @inline(__always)
     func completion(start: Double, work: Double) -> Double {
-        guard let calendar, !overtime else { return start + work }
-        return Double(calendar.advance(timestamp(start), byWorkingSeconds: Int64(work.rounded())).seconds)
+        overtime ? start + work : Engine.completion(start: start, work: work, calendar)
     }
 
-    func capacitySeconds(from a: Double, to b: Double) -> Double {
+    @inline(never)
+    static func completion(start: Double, work: Double, _ calendar: WorkCalendar?) -> Double {
+        guard let calendar else { return start + work }
+        let from = Timestamp(seconds: Int64(start.rounded(.up)))
+        return Double(calendar.advance(from, byWorkingSeconds: Int64(work.rounded())).seconds)
+    }
+
+    @inline(__always)
+    func capacitySeconds(from a: Double, to b: Double) -> Double { Engine.capacitySeconds(from: a, to: b, calendar) }
+
+    @inline(never)
+    static func capacitySeconds(from a: Double, to b: Double, _ calendar: WorkCalendar?) -> Double {
         guard b > a else { return 0 }
         guard let calendar else { return b - a }
-        return Double(calendar.workingSeconds(from: timestamp(a), to: timestamp(b)))
+        return Double(
+            calendar.workingSeconds(
+                from: Timestamp(seconds: Int64(a.rounded(.up))), to: Timestamp(seconds: Int64(b.rounded(.up)))))
     }
 
     // MARK: Arrivals
@@ -525,7 +611,9 @@ private struct Engine {
     }
 
     /// The next arrival time of stream `i` after `t` (thinning against the stream's peak rate).
-    mutating func nextArrival(stream i: Int, after t: Double) -> Double? {
+    @inline(__always)
+    mutating func nextArrival(stream i: Int) -> Double? {
+        var t = streams[i].clock
         let maxRate = streams[i].maxRate
         let pattern = streams[i].pattern
         guard maxRate > 0 else { return nil }
@@ -534,9 +622,9 @@ private struct Engine {
             let next = Int(streams[i].rate) - 1
             guard next < streams[i].table.count else { return nil }
             streams[i].rate += 1
-            return max(t, streams[i].table[next])
+            streams[i].clock = max(t, streams[i].table[next])
+            return streams[i].clock
         }
-        var t = t
         while true {
             let gap = ziggurat.sample(&streams[i].rng) / maxRate
             if pattern == 2, let calendar {
@@ -549,15 +637,21 @@ private struct Engine {
             case 1:
                 let ts = Timestamp(seconds: Int64(t))
                 let hour = (CivilDate.isoWeekday(dayNumber: ts.dayNumber) - 1) * 24 + ts.secondOfDay / 3600
-                accept = streams[i].table[hour] * monthly(streams[i].procedure, t) / maxRate
+                let month = streams[i].flatMonthly ? streams[i].monthlyMax : monthly(streams[i].procedure, t)
+                accept = streams[i].table[hour] * month / maxRate
             default:
                 let monthlyMax = streams[i].monthlyMax
-                accept = monthlyMax == 1 ? 1 : monthly(streams[i].procedure, t) / monthlyMax
+                accept =
+                    monthlyMax == 1 || streams[i].flatMonthly ? 1 : monthly(streams[i].procedure, t) / monthlyMax
             }
-            if accept >= 1 || streams[i].rng.uniform() < accept { return calendar == nil ? t : t.rounded(.up) }
+            if accept >= 1 || streams[i].rng.uniform() < accept {
+                streams[i].clock = t
+                return calendar == nil ? t : t.rounded(.up)
+            }
         }
     }
 
+    @inline(__always)
     mutating func arrive(stream i: Int) {
         let cumulative = streams[i].cumulative
         let p = Int(streams[i].procedure)
@@ -572,7 +666,7 @@ private struct Engine {
             let draw = attributeRNG[p].uniform()
             channel = draw < cumulative.0 ? 1 : (draw < cumulative.1 ? 2 : 3)
         }
-        if let t = nextArrival(stream: i, after: now) {
+        if let t = nextArrival(stream: i), t < arrivalCutoff {
             pendingArrivals[i] = events.detachedEvent(at: t, kind: kindArrival, target: Int32(i))
         } else {
             pendingArrivals[i].time = .infinity
@@ -580,7 +674,7 @@ private struct Engine {
         }
         chooseNextStream()
         arrivalsTotal += 1
-        if arrivalsTotal == warmupCustomers + 1 && warmupCustomers > 0 {
+        if warmupCustomers > 0 && arrivalsTotal == warmupCustomers + 1 {
             observationStart = now
             closeAreas(at: now)
         }
@@ -616,42 +710,39 @@ private struct Engine {
         // Attributes: two draws per dossier (six 21-bit uniforms), skipped when every share is
         // 0 or 1. Arrival times and work contents have their own streams, so this never shifts
         // them between compared scenarios (common random numbers).
-        let deterministic = procs[p].deterministicAttributes
-        let r1 = deterministic ? 0 : attributeRNG[p].next(), r2 = deterministic ? 0 : attributeRNG[p].next()
-        let scale = 0x1.0p-21
-        let mask: UInt64 = (1 << 21) - 1
-        let uFee = Double(r1 & mask) * scale, uPay = Double((r1 >> 21) & mask) * scale
-        let uFull = Double((r1 >> 42) & mask) * scale, uDigit = Double(r2 & mask) * scale
-        let uResult = Double((r2 >> 21) & mask) * scale, uSupp = Double((r2 >> 42) & mask) * scale
-        let r3 = procs[p].extraDraw ? attributeRNG[p].next() : 0
-        let uCounterPay = Double(r3 & mask) * scale, uMissingDue = Double((r3 >> 21) & mask) * scale
-        let uRepeat = Double((r3 >> 42) & mask) * scale
+        var attributes = fixedAttributes[p * 4 + Int(channel)]
+        if attributes == Engine.drawnAttributes {
+            let deterministic = procs[p].deterministicAttributes
+            let r1 = deterministic ? 0 : attributeRNG[p].next(), r2 = deterministic ? 0 : attributeRNG[p].next()
+            let r3 = procs[p].extraDraw ? attributeRNG[p].next() : 0
+            attributes = Engine.attributes(procs[p], channel: channel, r1, r2, r3)
+        }
         // Supplement draws only for procedures that can have supplements.
         let hasSupplements = procs[p].supplementProbability > 0
         if hasSupplements { entities[i].supplementDelay = delays[p].sample(&attributeRNG[p]) }
         // Work contents on their own stream, so attribute draws never shift them.
         let base = p * stride
+        // The supplement step of a dossier with a supplement request may have its own work content.
+        let supplementStep = attributes & Engine.supplementBit != 0 ? Int(procs[p].supplementStep) : -1
         for k in 0..<Int(procs[p].stepCount) {
-            work[i * stride + k] = services[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
+            let mean = exponentialMean[base + k]
+            if k == supplementStep && hasSupplementService[base + k] {
+                work[i * stride + k] = supplementServices[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
+            } else {
+                work[i * stride + k] =
+                    mean.isNaN
+                    ? services[base + k].sample(&serviceRNG[p], ziggurat: ziggurat)
+                    : ziggurat.sample(&serviceRNG[p]) * mean
+            }
         }
         if hasSupplements {
             entities[i].rework =
                 services[base + Int(procs[p].supplementStep)].sample(&serviceRNG[p]) * procs[p].reworkShare
         }
-        var flags: UInt8 = 0
-        if uFee < procs[p].feeShare {
-            flags |= Entity.fee
-            if channel == 2 ? uPay < procs[p].onlinePaymentShare : uCounterPay < procs[p].counterPaymentShare {
-                flags |= Entity.paidOnline
-            }
-        }
-        if channel == 2 && uFull < procs[p].fullOnlineShare { flags |= Entity.fullOnline }
-        if uDigit < procs[p].digitizedShare { flags |= Entity.digitized }
-        if uResult < procs[p].electronicResultShare { flags |= Entity.eResult }
-        entities[i].flags = flags
-        entities[i].supplementPending = uSupp < procs[p].supplementProbability
-        entities[i].secondSupplement = uRepeat < procs[p].repeatProbability
-        if let deadline = procs[p].deadline, !(uMissingDue < procs[p].missingDueShare) {
+        entities[i].flags = UInt8(truncatingIfNeeded: attributes) & 31
+        entities[i].supplementPending = attributes & Engine.supplementBit != 0
+        entities[i].secondSupplement = attributes & Engine.secondSupplementBit != 0
+        if attributes & Engine.missingDueBit == 0, let deadline = procs[p].deadline {
             if let calendar {
                 entities[i].due = Double(
                     calendar.due(
@@ -669,9 +760,48 @@ private struct Engine {
         advance(id)
     }
 
+    @inline(__always)
+    /// A dossier's attributes: the `Entity` flags in bits 0-4, then whether it gets a supplement
+    /// request, a second one, and whether its log record lacks the due date.
+    static let supplementBit: UInt16 = 32, secondSupplementBit: UInt16 = 64, missingDueBit: UInt16 = 128
+    /// In `fixedAttributes`: the attributes are drawn for each dossier.
+    static let drawnAttributes: UInt16 = .max
+
+    /// The attributes given by the draws `r1`, `r2`, `r3` (each three 21-bit uniforms).
+    /// Arrival times and work contents have their own streams, so these draws never shift
+    /// them between compared scenarios (common random numbers).
+    @inline(__always)
+    static func attributes(_ proc: ProcFast, channel: UInt8, _ r1: UInt64, _ r2: UInt64, _ r3: UInt64) -> UInt16 {
+        let scale = 0x1.0p-21
+        let mask: UInt64 = (1 << 21) - 1
+        let uFee = Double(r1 & mask) * scale, uPay = Double((r1 >> 21) & mask) * scale
+        let uFull = Double((r1 >> 42) & mask) * scale, uDigit = Double(r2 & mask) * scale
+        let uResult = Double((r2 >> 21) & mask) * scale, uSupp = Double((r2 >> 42) & mask) * scale
+        let uCounterPay = Double(r3 & mask) * scale, uMissingDue = Double((r3 >> 21) & mask) * scale
+        let uRepeat = Double((r3 >> 42) & mask) * scale
+        var flags: UInt16 = 0
+        if uFee < proc.feeShare {
+            flags |= UInt16(Entity.fee)
+            if channel == 2 ? uPay < proc.onlinePaymentShare : uCounterPay < proc.counterPaymentShare {
+                flags |= UInt16(Entity.paidOnline)
+            }
+        }
+        if channel == 2 && uFull < proc.fullOnlineShare { flags |= UInt16(Entity.fullOnline) }
+        if uDigit < proc.digitizedShare { flags |= UInt16(Entity.digitized) }
+        if uResult < proc.electronicResultShare { flags |= UInt16(Entity.eResult) }
+        if uSupp < proc.supplementProbability { flags |= supplementBit }
+        if uRepeat < proc.repeatProbability { flags |= secondSupplementBit }
+        if uMissingDue < proc.missingDueShare { flags |= missingDueBit }
+        return flags
+    }
+
     mutating func chooseNextStream() {
         nextStream = -1
         guard !arrivalsStopped else { return }
+        if pendingArrivals.count == 1 {
+            if pendingArrivals[0].time.isFinite { nextStream = 0 }
+            return
+        }
         for i in 0..<pendingArrivals.count where pendingArrivals[i].time.isFinite {
             if nextStream < 0 || pendingArrivals[i].precedes(pendingArrivals[nextStream]) { nextStream = i }
         }
@@ -684,6 +814,7 @@ private struct Engine {
         closeAreas(at: now)
     }
 
+    @inline(__always)
     mutating func allocate() -> Int32 {
         if free.count > 0 {
             free.count -= 1
@@ -701,12 +832,14 @@ private struct Engine {
         return hi > lo ? hi - lo : 0
     }
 
+    @inline(__always)
     mutating func changeInSystem(by delta: Int) {
         systemArea += Double(inSystem) * clipped(systemLast, now)
         systemLast = now
         inSystem += delta
     }
 
+    @inline(__always)
     mutating func touchQueue(_ p: Int) {
         pools[p].queueArea += Double(pools[p].queued) * clipped(pools[p].lastChange, now)
         pools[p].lastChange = now
@@ -721,10 +854,11 @@ private struct Engine {
     // MARK: Flow
 
     /// Moves dossier `id` to its next step (or out of the system).
+    @inline(__always)
     mutating func advance(_ id: Int32) {
         let i = Int(id)
         let procedure = Int(entities[i].procedure)
-        let channelBit: UInt8 = 1 << entities[i].channel
+        let channelBit: UInt8 = 1 &<< entities[i].channel
         let base = procedure * stride
         let stepCount = Int(procs[procedure].stepCount)
         var k = Int(entities[i].step) + 1
@@ -756,6 +890,7 @@ private struct Engine {
         enter(id, pool: Int(stepPool[base + k]))
     }
 
+    @inline(__always)
     mutating func enter(_ id: Int32, pool p: Int) {
         entities[Int(id)].stepEntry = now
         if pools[p].busy < pools[p].size && pools[p].queued == 0 && isWorking(now) {
@@ -783,6 +918,7 @@ private struct Engine {
         events.schedule(at: max(now, nextWorking(now)), kind: kindWake, target: Int32(p))
     }
 
+    @inline(__always)
     mutating func start(_ id: Int32, pool p: Int) {
         let i = Int(id)
         let entry = entities[i].stepEntry
@@ -805,6 +941,7 @@ private struct Engine {
 
     /// Starts queued work on free staff if the pool is at work now, else wakes it at the next
     /// working instant.
+    @inline(__always)
     mutating func dispatch(_ p: Int) {
         guard pools[p].queued > 0 && pools[p].busy < pools[p].size else { return }
         guard isWorking(now) else {
@@ -818,6 +955,7 @@ private struct Engine {
         }
     }
 
+    @inline(__always)
     mutating func serviceEnd(_ id: Int32) {
         let i = Int(id)
         let procedure = Int(entities[i].procedure)
@@ -845,6 +983,7 @@ private struct Engine {
         enter(id, pool: Int(stepPool[Int(e.procedure) * stride + Int(e.step)]))
     }
 
+    @inline(__always)
     mutating func depart(_ id: Int32) {
         let i = Int(id)
         changeInSystem(by: -1)
@@ -882,7 +1021,8 @@ private struct Engine {
             sequence: e.sequence, procedure: Int(e.procedure),
             channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson,
             received: timestamp(e.arrival), due: e.due.isNaN ? nil : timestamp(e.due),
-            processingEnd: e.processingEnd.isNaN ? nil : timestamp(e.processingEnd), returned: returned.map(timestamp),
+            processingEnd: e.processingEnd.isNaN ? nil : timestamp(e.processingEnd),
+            returned: returned.map { Timestamp(seconds: Int64($0.rounded(.up))) },
             pauses: pauses, level: spec.level, fullOnline: e.flags & Entity.fullOnline != 0,
             feeBearing: e.flags & Entity.fee != 0,
             paidOnline: e.flags & Entity.paidOnline != 0, digitized: e.flags & Entity.digitized != 0,
@@ -890,6 +1030,7 @@ private struct Engine {
     }
 
     /// Counts a dossier that has left: it is judged now, since nothing about it changes later.
+    @inline(__always)
     mutating func countDeparted(_ id: Int32) {
         let i = Int(id)
         let procedure = Int(entities[i].procedure)
@@ -897,30 +1038,22 @@ private struct Engine {
         let pauseStart = entities[i].pauseStart, dueTime = entities[i].due
         let flags = entities[i].flags
         if calendar == nil && dueTime.isNaN && pauseStart.isNaN {
-            // Fast path (no calendar, no deadline, no pause): the dossier is finished, no due.
-            counts.received += 1
-            counts.finished += 1
-            counts.noDue += 1
-            switch entities[i].channel {
-            case 2: counts.online += 1
-            case 3: counts.postal += 1
-            default: break
-            }
-            if procs[procedure].level == 4 {
-                counts.fullOnlineEligible += 1
-                if flags & Entity.fullOnline != 0 { counts.fullOnline += 1 }
-            }
-            if flags & Entity.fee != 0 {
-                counts.feeBearing += 1
-                if flags & Entity.paidOnline != 0 { counts.paidOnline += 1 }
-            }
-            if flags & Entity.digitized != 0 { counts.digitized += 1 }
-            if flags & Entity.eResult != 0 { counts.electronicResult += 1 }
+            // Fast path (no calendar, no deadline, no pause): the dossier is finished, no due,
+            // so its counts depend only on its channel, level and flags: one tally slot each,
+            // added to `counts` at the end (`foldTally`).
+            let key = Int(entities[i].channel & 3) | (procs[procedure].level == 4 ? 4 : 0) | Int(flags & 31) << 3
+            tally[key] += 1
             processingDaysSum += (processingEnd - arrival) / 86_400
             processingDaysCount += 1
             return
         }
-        let e = entities[i]
+        countJudged(id)
+    }
+
+    /// `countDeparted` for a dossier with a calendar, a due date or a pause.
+    @inline(never)
+    mutating func countJudged(_ id: Int32) {
+        let e = entities[Int(id)]
         if !e.pause2Start.isNaN {
             // Two supplement requests: the general judge (late under the 766 rule).
             let d = dossier(e, returned: nil)
@@ -970,14 +1103,44 @@ private struct Engine {
 
     var pendingJudgement: [SimulatedDossier] = []
 
+    /// Adds the fast path's tally (see `countDeparted`) to `counts`.
+    mutating func foldTally() {
+        for key in 0..<tally.count where tally[key] > 0 {
+            let n = tally[key]
+            let channel = key & 3, eligible = key & 4 != 0, flags = UInt8(key >> 3)
+            counts.received += n
+            counts.finished += n
+            counts.noDue += n
+            if channel == 2 { counts.online += n }
+            if channel == 3 { counts.postal += n }
+            if eligible {
+                counts.fullOnlineEligible += n
+                if flags & Entity.fullOnline != 0 { counts.fullOnline += n }
+            }
+            if flags & Entity.fee != 0 {
+                counts.feeBearing += n
+                if flags & Entity.paidOnline != 0 { counts.paidOnline += n }
+            }
+            if flags & Entity.digitized != 0 { counts.digitized += n }
+            if flags & Entity.eResult != 0 { counts.electronicResult += n }
+            tally[key] = 0
+        }
+    }
+
     // MARK: Run
 
     mutating func run() -> ReplicationResult {
         while true {
-            let top = events.peek()
-            let arrival = nextStream >= 0 && (top == nil || pendingArrivals[nextStream].precedes(top!))
-            guard arrival || top != nil else { break }
-            let time = arrival ? pendingArrivals[nextStream].time : top!.time
+            events.settle()
+            let pending = events.hasPending
+            let arrival: Bool
+            if nextStream >= 0 {
+                arrival = !pending || pendingArrivals[nextStream].precedes(events.first)
+            } else {
+                guard pending else { break }
+                arrival = false
+            }
+            let time = arrival ? pendingArrivals[nextStream].time : events.first.time
             if time > endTime { break }
             now = time
             eventCount += 1
@@ -985,7 +1148,8 @@ private struct Engine {
                 arrive(stream: nextStream)
                 continue
             }
-            let event = events.takeFirst()!
+            let event = events.first
+            events.markFirstTaken()
             switch event.kind {
             case kindServiceEnd: serviceEnd(event.target)
             case kindWake:
@@ -994,6 +1158,7 @@ private struct Engine {
             default: supplementReturn(event.target)
             }
         }
+        foldTally()
         if endTime.isFinite { now = endTime }
         if observationEnd.isInfinite { observationEnd = now }
         closeAreas(at: now)
@@ -1013,6 +1178,7 @@ private struct Engine {
         }
         pendingJudgement.sort { $0.sequence < $1.sequence }
         entities.release()
+        tally.release()
         work.release()
         free.release()
         pendingArrivals.release()
@@ -1026,6 +1192,10 @@ private struct Engine {
         stepReturns.release()
         stepRelative.release()
         services.release()
+        exponentialMean.release()
+        supplementServices.release()
+        hasSupplementService.release()
+        fixedAttributes.release()
         procs.release()
         for k in 0..<lines.count { lines[k].release() }
         lines.release()

@@ -66,7 +66,7 @@ struct CalibrationTests {
 
         let result = Experiment.run(
             ServiceCenterModel(scenario: calibrated), seed: 4, replications: 20, workers: 2,
-            length: RunLength(seconds: 56 * 86_400))
+            length: Calibration.reproductionLength(days: 56))
         let onTime = try #require(result.estimate("on_time"))
         let logOnTime = try #require(r.counts.rate(.onTime).percent)
         #expect(
