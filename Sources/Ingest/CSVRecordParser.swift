@@ -40,7 +40,10 @@ struct CSVRecordParser {
     private var scratch: UnsafeMutableRawBufferPointer
     var scratchUsed = 0
 
-    init(delimiter: UInt8, columnFields: [DossierField?]) {
+    /// - Parameter dates: a cache the caller keeps (and frees); by default the parser has its own.
+    init(delimiter: UInt8, columnFields: [DossierField?], dates: DateCache? = nil) {
+        self.dates = dates ?? DateCache()
+        ownsDates = dates == nil
         self.delimiter = delimiter
         self.columnFields = columnFields
         statusColumn = columnFields.firstIndex(of: .status)
@@ -292,7 +295,8 @@ struct CSVRecordParser {
     }
 
     private var retired: [UnsafeMutableRawBufferPointer] = []
-    var dates = DateCache()
+    var dates: DateCache
+    private let ownsDates: Bool
 
     /// Frees the scratch storage; the parser must not be used afterwards.
     func deallocate() {
@@ -301,7 +305,7 @@ struct CSVRecordParser {
         fields.deallocate()
         cleanColumns.deallocate()
         scratch.deallocate()
-        dates.deallocate()
+        if ownsDates { dates.deallocate() }
         for b in retired { b.deallocate() }
     }
 }

@@ -2,9 +2,10 @@ import CivilTime
 
 /// Remembers the day numbers of recently seen `yyyyMMdd` dates, so the compact DVCQG timestamp
 /// `yyyyMMddHHmmss` costs one table probe for its date part: a log's dossiers fall on a few
-/// hundred distinct days. Owned by one parser (one thread); no locking.
+/// hundred distinct days. Used by one thread at a time (a worker lane keeps one for the whole
+/// run); no locking.
 struct DateCache {
-    private static let slots = 1024
+    private static let slots = 4096  // the multiplier's top 12 bits index it
     private let keys: UnsafeMutablePointer<UInt64>
     private let days: UnsafeMutablePointer<Int64>
 
@@ -57,7 +58,7 @@ struct DateCache {
             UInt64(base.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
             | UInt64(base.loadUnaligned(fromByteOffset: 12, as: UInt16.self)) << 32 | 0x3030 << 48
         guard DateCache.allDigits(timeWord) else { return .notDigits }
-        let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) >> 52)
         var dayStart: Int64
         if keys[slot] == dateWord {
             // Only valid dates enter the cache, so a hit needs no digit check.

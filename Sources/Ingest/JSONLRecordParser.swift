@@ -7,13 +7,19 @@ struct JSONLRecordParser {
     private var scratch: UnsafeMutableRawBufferPointer
     private var scratchUsed = 0
     private var retired: [UnsafeMutableRawBufferPointer] = []
-    private var dates = DateCache()
+    private var dates: DateCache
+    private let ownsDates: Bool
 
-    init() { scratch = .allocate(byteCount: 4096, alignment: 8) }
+    /// - Parameter dates: a cache the caller keeps (and frees); by default the parser has its own.
+    init(dates: DateCache? = nil) {
+        scratch = .allocate(byteCount: 4096, alignment: 8)
+        self.dates = dates ?? DateCache()
+        ownsDates = dates == nil
+    }
 
     func deallocate() {
         scratch.deallocate()
-        dates.deallocate()
+        if ownsDates { dates.deallocate() }
         for b in retired { b.deallocate() }
     }
 

@@ -110,11 +110,14 @@ struct ScanRun {
     var fingerprintBuckets: FingerprintBuckets?
     /// Accepted records per piece, in scan order.
     var acceptedPerPiece: [Int] = []
+    /// Each worker lane's date cache, kept warm across pieces and batches.
+    let dateCaches: [DateCache]
 
     init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool) {
         self.options = options
         self.rejects = rejects
         self.collectFingerprints = collectFingerprints
+        dateCaches = (0..<options.workers).map { _ in DateCache() }
     }
 
     func pieceAcceptedBases() -> [Int] {
@@ -129,6 +132,7 @@ struct ScanRun {
     }
 
     mutating func scan<C: RecordConsumer>(files: [String], makeConsumer: () -> C) throws -> C {
+        defer { for cache in dateCaches { cache.deallocate() } }
         var merged = makeConsumer()
         // Order-insensitive consumers: one per worker lane for the whole run.
         var lanes: [C]? = C.foldsInAnyOrder ? (0..<options.workers).map { _ in makeConsumer() } : nil
@@ -273,7 +277,8 @@ struct ScanRun {
         let context = PieceContext(
             layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
             keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
-            replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets)
+            replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets,
+            dateCaches: dateCaches)
         let startStates = inQuotes
         outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             consumers.withUnsafeMutableBufferPointer { consumerBuffer in
@@ -322,4 +327,6 @@ struct PieceContext: @unchecked Sendable {
     var replacement: Replacement?
     var pieceIndexBase: Int
     var fingerprintBuckets: FingerprintBuckets?
+    /// One per worker lane, warm across pieces.
+    var dateCaches: [DateCache]
 }

@@ -20,8 +20,11 @@ enum PieceParser {
         let format = context.layout.format
         var csv =
             format == .jsonl
-            ? nil : CSVRecordParser(delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: context.layout.columnFields)
-        var jsonl = format == .jsonl ? JSONLRecordParser() : nil
+            ? nil
+            : CSVRecordParser(
+                delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: context.layout.columnFields,
+                dates: context.dateCaches[lane])
+        var jsonl = format == .jsonl ? JSONLRecordParser(dates: context.dateCaches[lane]) : nil
         defer {
             csv?.deallocate()
             jsonl?.deallocate()
