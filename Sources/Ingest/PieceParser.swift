@@ -11,31 +11,42 @@ enum PieceParser {
         var line = 0
         defer { outcome.newlinesPassed = line }
         guard
-            var p = firstRecordStart(
+            let p = firstRecordStart(
                 region, from: from, to: to, inQuotes: inQuotes, isFirst: pieceIndex == 0,
                 format: context.layout.format)
         else { return }
-        var record = DossierRecord()
-        record.pauses.reserveCapacity(8)
         let format = context.layout.format
-        var csv =
-            format == .jsonl
-            ? nil
-            : CSVRecordParser(
+        if format == .jsonl {
+            var parser = JSONLRecordParser(dates: context.dateCaches[lane])
+            defer { parser.deallocate() }
+            parseRecords(
+                &parser, region, from: p, to: to, pieceIndex: pieceIndex, lane: lane, context: context,
+                outcome: &outcome, line: &line, consume: consume)
+        } else {
+            var parser = CSVRecordParser(
                 delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: context.layout.columnFields,
                 dates: context.dateCaches[lane])
-        var jsonl = format == .jsonl ? JSONLRecordParser(dates: context.dateCaches[lane]) : nil
-        defer {
-            csv?.deallocate()
-            jsonl?.deallocate()
+            defer { parser.deallocate() }
+            parseRecords(
+                &parser, region, from: p, to: to, pieceIndex: pieceIndex, lane: lane, context: context,
+                outcome: &outcome, line: &line, consume: consume)
         }
+    }
+
+    /// The records from `start` (a record start) to the first record start at or after `to`.
+    @inline(__always)
+    private static func parseRecords<Parser: RecordParser>(
+        _ parser: inout Parser, _ region: UnsafeRawBufferPointer, from start: Int, to: Int, pieceIndex: Int,
+        lane: Int, context: PieceContext, outcome: inout PieceOutcome, line: inout Int,
+        consume: (inout DossierRecord) -> Void
+    ) {
+        var p = start
+        var record = DossierRecord()
+        record.pauses.reserveCapacity(8)
         var acceptedHere = 0
         let pieceBase = context.replacement.map { $0.pieceBases[context.pieceIndexBase + pieceIndex] }
         while p < to {
-            let result =
-                csv != nil
-                ? csv!.parse(region, at: p, atEnd: context.atEnd, into: &record)
-                : jsonl!.parse(region, at: p, atEnd: context.atEnd, into: &record)
+            let result = parser.parse(region, at: p, atEnd: context.atEnd, into: &record)
             switch result {
             case .blank(let end):
                 line += 1
