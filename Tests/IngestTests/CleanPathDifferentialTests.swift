@@ -45,13 +45,13 @@ import Testing
         }
     }
 
-    static func record(_ rng: inout SplitMix) -> String {
+    static func record(_ rng: inout SplitMix, delimiter: String) -> String {
         // Half the records are clean; the rest hold a few odd values each.
         let oddity = rng.chance(0.5) ? 0 : 0.08
         var cells = header.map { value(for: $0, oddity: oddity, &rng) }
         if rng.chance(0.03) { cells.removeLast() }
         if rng.chance(0.03) { cells.append("extra") }
-        return cells.joined(separator: rng.chance(0.02) ? ";" : ",")
+        return cells.joined(separator: rng.chance(0.02) ? ";" : delimiter)
             + ["\n", "\r\n", "\r\r\n", "", "\n\n"][rng.chance(0.9) ? rng.below(2) : 2 + rng.below(3)]
     }
 
@@ -61,8 +61,8 @@ import Testing
     }
 
     /// Whether the clean path alone accepts the record.
-    static func takesCleanPath(_ bytes: [UInt8]) -> Bool {
-        var parser = CSVRecordParser(delimiter: 0x2C, columnFields: header)
+    static func takesCleanPath(_ bytes: [UInt8], delimiter: UInt8) -> Bool {
+        var parser = CSVRecordParser(delimiter: delimiter, columnFields: header)
         defer { parser.deallocate() }
         var record = DossierRecord()
         return bytes.withUnsafeBytes { buffer in
@@ -72,8 +72,8 @@ import Testing
         }
     }
 
-    static func parse(_ bytes: [UInt8], atEnd: Bool, clean: Bool) -> Parsed {
-        var parser = CSVRecordParser(delimiter: 0x2C, columnFields: header)
+    static func parse(_ bytes: [UInt8], delimiter: UInt8, atEnd: Bool, clean: Bool) -> Parsed {
+        var parser = CSVRecordParser(delimiter: delimiter, columnFields: header)
         parser.triesCleanPath = clean
         defer { parser.deallocate() }
         var record = DossierRecord()
@@ -101,20 +101,24 @@ import Testing
         }
     }
 
-    @Test(arguments: [1, 2, 3, 4] as [UInt64])
-    func cleanPathAgreesWithGeneralPath(seed: UInt64) {
+    /// Four seeds of CSV, two of TSV (tab-separated, same quoting).
+    @Test(arguments: zip([1, 2, 3, 4, 5, 6] as [UInt64], [0x2C, 0x2C, 0x2C, 0x2C, 0x09, 0x09] as [UInt8]))
+    func cleanPathAgreesWithGeneralPath(seed: UInt64, delimiter: UInt8) {
         var rng = SplitMix(seed: seed)
+        let separator = String(UnicodeScalar(delimiter))
         var cleanRecords = 0  // records the clean path accepted
         for _ in 0..<3000 {
-            var bytes = Array(Self.record(&rng).utf8)
+            var bytes = Array(Self.record(&rng, delimiter: separator).utf8)
             // Room after the record, as inside a batch, or the end of the input.
             let atEnd = rng.chance(0.2)
-            if !atEnd { bytes += Array(Self.record(&rng).utf8) + Array(repeating: 0x41, count: 20) }
-            let fast = Self.parse(bytes, atEnd: atEnd, clean: true)
-            let general = Self.parse(bytes, atEnd: atEnd, clean: false)
+            if !atEnd {
+                bytes += Array(Self.record(&rng, delimiter: separator).utf8) + Array(repeating: 0x41, count: 20)
+            }
+            let fast = Self.parse(bytes, delimiter: delimiter, atEnd: atEnd, clean: true)
+            let general = Self.parse(bytes, delimiter: delimiter, atEnd: atEnd, clean: false)
             #expect(fast == general, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
             if fast != general { return }
-            if Self.takesCleanPath(bytes) { cleanRecords += 1 }
+            if Self.takesCleanPath(bytes, delimiter: delimiter) { cleanRecords += 1 }
         }
         // The mix must reach both paths often enough to mean something.
         #expect(cleanRecords > 500 && cleanRecords < 2500, "clean records: \(cleanRecords)")
