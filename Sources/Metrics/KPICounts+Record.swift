@@ -12,7 +12,7 @@ extension KPICounts {
     }
 
     /// Adds the counts one dossier contributes (see `init(_:terms:classification:)`).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(
         _ record: borrowing DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?
     ) {
