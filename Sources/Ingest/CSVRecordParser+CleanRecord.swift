@@ -30,68 +30,74 @@ extension CSVRecordParser {
         while true {
             let b = base[p]
             let kind = columns[column]
-            // An empty value is absent: nothing to store.
-            if b != delimiter && b != 0x0A && b != 0x0D {
-                switch kind {
-                case .received:
-                    guard let t = timestamp(base, &p) else { return nil }
-                    record.received = t
-                case .due:
-                    guard let t = timestamp(base, &p) else { return nil }
-                    record.due = t
-                case .processingEnd:
-                    guard let t = timestamp(base, &p) else { return nil }
-                    record.processingEnd = t
-                case .returned:
-                    guard let t = timestamp(base, &p) else { return nil }
-                    record.returned = t
-                case .status:
-                    guard let v = code(base, &p, twoDigits: true), v >= 1 && v <= 10 else { return nil }
+            // Each case reads its column's usual shape; failing that, an empty value is absent
+            // (text cases see an empty value as a value of no bytes).
+            switch kind {
+            case .received:
+                if let t = timestamp(base, &p) { record.received = t } else if !isEmpty(b) { return nil }
+            case .due:
+                if let t = timestamp(base, &p) { record.due = t } else if !isEmpty(b) { return nil }
+            case .processingEnd:
+                if let t = timestamp(base, &p) { record.processingEnd = t } else if !isEmpty(b) { return nil }
+            case .returned:
+                if let t = timestamp(base, &p) { record.returned = t } else if !isEmpty(b) { return nil }
+            case .status:
+                if let v = code(base, &p, twoDigits: true) {
+                    guard v >= 1 && v <= 10 else { return nil }
                     record.status = DossierStatus(rawValue: UInt8(v))!
                     hasStatus = true
-                case .channel:
-                    guard let v = code(base, &p, twoDigits: true), v >= 1 && v <= 3 else { return nil }
+                } else if !isEmpty(b) {
+                    return nil
+                }
+            case .channel:
+                if let v = code(base, &p, twoDigits: true) {
+                    guard v >= 1 && v <= 3 else { return nil }
                     record.channel = UInt8(v)
-                case .level:
-                    guard let v = code(base, &p, twoDigits: true), v >= 2 && v <= 4 else { return nil }
+                } else if !isEmpty(b) {
+                    return nil
+                }
+            case .level:
+                if let v = code(base, &p, twoDigits: true) {
+                    guard v >= 2 && v <= 4 else { return nil }
                     record.level = UInt8(v)
-                case .paidOnline:
-                    guard let v = code(base, &p, twoDigits: true), v <= 2 else { return nil }
+                } else if !isEmpty(b) {
+                    return nil
+                }
+            case .paidOnline:
+                if let v = code(base, &p, twoDigits: true) {
+                    guard v <= 2 else { return nil }
                     record.paidOnline = UInt8(v)
-                case .fullOnline:
-                    guard let v = flag(base, &p) else { return nil }
-                    record.fullOnline = v
-                case .feeBearing:
-                    guard let v = flag(base, &p) else { return nil }
-                    record.feeBearing = v
-                case .digitized:
-                    guard let v = flag(base, &p) else { return nil }
-                    record.digitized = v
-                case .electronicResult:
-                    guard let v = flag(base, &p) else { return nil }
-                    record.electronicResult = v
-                case .apology:
-                    guard let v = flag(base, &p) else { return nil }
-                    record.apology = v
-                case .ignored:
-                    guard valueEnd(base, &p, limit: limit) != nil else { return nil }
-                case .id, .procedure, .field, .agency, .supplements:
-                    let valueStart = b == 0x22 ? p + 1 : p
-                    guard let end = valueEnd(base, &p, limit: limit) else { return nil }
-                    if end.position > valueStart {
-                        var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position - valueStart)
-                        if end.hasEscapes { value = unescape(value) }
-                        // Spaces around a value: the general path trims them.
-                        if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
-                        switch kind {
-                        case .id: record.id = value
-                        case .procedure: record.procedure = value
-                        case .field: record.field = value
-                        case .agency: record.agency = value
-                        default:
-                            guard FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) else {
-                                return nil
-                            }
+                } else if !isEmpty(b) {
+                    return nil
+                }
+            case .fullOnline:
+                if let v = flag(base, &p) { record.fullOnline = v } else if !isEmpty(b) { return nil }
+            case .feeBearing:
+                if let v = flag(base, &p) { record.feeBearing = v } else if !isEmpty(b) { return nil }
+            case .digitized:
+                if let v = flag(base, &p) { record.digitized = v } else if !isEmpty(b) { return nil }
+            case .electronicResult:
+                if let v = flag(base, &p) { record.electronicResult = v } else if !isEmpty(b) { return nil }
+            case .apology:
+                if let v = flag(base, &p) { record.apology = v } else if !isEmpty(b) { return nil }
+            case .ignored:
+                guard valueEnd(base, &p, limit: limit) != nil else { return nil }
+            case .id, .procedure, .field, .agency, .supplements:
+                let valueStart = b == 0x22 ? p + 1 : p
+                guard let end = valueEnd(base, &p, limit: limit) else { return nil }
+                if end.position > valueStart {
+                    var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position - valueStart)
+                    if end.hasEscapes { value = unescape(value) }
+                    // Spaces around a value: the general path trims them.
+                    if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
+                    switch kind {
+                    case .id: record.id = value
+                    case .procedure: record.procedure = value
+                    case .field: record.field = value
+                    case .agency: record.agency = value
+                    default:
+                        guard FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) else {
+                            return nil
                         }
                     }
                 }
@@ -115,44 +121,41 @@ extension CSVRecordParser {
         }
     }
 
-    /// A delimiter, a line feed, or a carriage return before a line feed at `q`.
-    @inline(__always)
-    private func isTerminator(_ base: UnsafePointer<UInt8>, at q: Int) -> Bool {
-        let b = base[q]
-        return b == delimiter || b == 0x0A || (b == 0x0D && base[q + 1] == 0x0A)
-    }
-
     @inline(__always)
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
-    /// A `yyyyMMddHHmmss` value at `p`, which then moves to its terminator.
+    /// A value starting with `b` is empty: the column ends at once.
+    @inline(__always)
+    private func isEmpty(_ b: UInt8) -> Bool { b == delimiter || b == 0x0A || b == 0x0D }
+
+    /// A `yyyyMMddHHmmss` value at `p`, which then moves past it (the caller checks that a
+    /// delimiter or line end follows).
     @inline(__always)
     private mutating func timestamp(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Timestamp? {
-        guard isTerminator(base, at: p + 14), case .valid(let t) = dates.compact(base + p) else { return nil }
+        guard case .valid(let t) = dates.compact(base + p) else { return nil }
         p += 14
         return t
     }
 
-    /// A one-digit (or, with `twoDigits`, two-digit) number at `p`, which then moves to its terminator.
+    /// A one-digit (or, with `twoDigits`, two-digit) number at `p`, which then moves past it.
     @inline(__always)
     private func code(_ base: UnsafePointer<UInt8>, _ p: inout Int, twoDigits: Bool) -> Int? {
         let first = Int(base[p]) &- 48
         guard first >= 0 && first <= 9 else { return nil }
-        if isTerminator(base, at: p + 1) {
-            p += 1
-            return first
-        }
         let second = Int(base[p + 1]) &- 48
-        guard twoDigits, second >= 0 && second <= 9, isTerminator(base, at: p + 2) else { return nil }
-        p += 2
-        return first * 10 + second
+        if twoDigits && second >= 0 && second <= 9 {
+            p += 2
+            return first * 10 + second
+        }
+        p += 1
+        return first
     }
 
-    /// A 0 or 1 at `p`, which then moves to its terminator.
+    /// A 0 or 1 at `p`, which then moves past it.
     @inline(__always)
     private func flag(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Bool? {
         let b = base[p]
-        guard b == 0x30 || b == 0x31, isTerminator(base, at: p + 1) else { return nil }
+        guard b == 0x30 || b == 0x31 else { return nil }
         p += 1
         return b == 0x31
     }
