@@ -19,11 +19,10 @@ final class FingerprintBuckets: @unchecked Sendable {
         buckets.deallocate()
     }
 
-    /// Files a fingerprint; only the worker running `lane` may call this for that lane.
-    @inline(__always)
-    func add(_ fingerprint: UInt64, lane: Int) {
-        buckets[lane &* Self.perLane &+ Int(fingerprint >> 56)].append(fingerprint)
-    }
+    /// The 256 buckets of `lane`, indexed by a fingerprint's top byte; only the worker running
+    /// `lane` may append to them. (A pointer, so the parse loop does not retain this object for
+    /// every record it files.)
+    func buckets(lane: Int) -> UnsafeMutablePointer<[UInt64]> { buckets + lane * Self.perLane }
 
     /// The fingerprints equal to an earlier one, top bytes counted in parallel.
     func repeats(workers: Int) -> Int {

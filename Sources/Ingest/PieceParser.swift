@@ -45,6 +45,10 @@ enum PieceParser {
         record.pauses.reserveCapacity(8)
         var acceptedHere = 0
         let pieceBase = context.replacement.map { $0.pieceBases[context.pieceIndexBase + pieceIndex] }
+        // Out of the loop: reading them from `context` per record retained and released them.
+        let replacement = context.replacement
+        let buckets = context.fingerprintBuckets?.buckets(lane: lane)
+        let collectFingerprints = context.collectFingerprints
         while p < to {
             let result = parser.parse(region, at: p, atEnd: context.atEnd, into: &record)
             switch result {
@@ -57,9 +61,9 @@ enum PieceParser {
                 return
             case .record(let end, let newlines):
                 outcome.records += 1
-                if context.collectFingerprints {
+                if collectFingerprints {
                     let fingerprint = Fingerprint.of(record.id)
-                    if let replacement = context.replacement, let base = pieceBase {
+                    if let replacement, let base = pieceBase {
                         let index = base + acceptedHere
                         acceptedHere += 1
                         if let last = replacement.lastIndex[fingerprint], last != index {
@@ -68,8 +72,8 @@ enum PieceParser {
                             p = end
                             continue
                         }
-                    } else if let buckets = context.fingerprintBuckets {
-                        buckets.add(fingerprint, lane: lane)
+                    } else if let buckets {
+                        buckets[Int(fingerprint >> 56)].append(fingerprint)
                     } else {
                         outcome.fingerprints.append(fingerprint)
                     }

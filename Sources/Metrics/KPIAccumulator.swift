@@ -121,10 +121,10 @@ struct KPIAccumulator: RecordConsumer {
         var deferred: PendingProgress?
         let classification = classify(&record, terms: terms, deferred: &deferred)
         let processingMinutes = classification?.processingWorkingSeconds.map { Int($0 / 60) }
-        totals.counts.add(record, terms: terms, classification: classification)
+        totals.counts.add(&record, terms: terms, classification: classification)
         if let processingMinutes { totals.processingMinutes.add(minutes: processingMinutes) }
         if slot >= 0 {
-            slots[slot].counts.add(record, terms: terms, classification: classification)
+            slots[slot].counts.add(&record, terms: terms, classification: classification)
             if let processingMinutes { slots[slot].processingMinutes.add(minutes: processingMinutes) }
         }
         if let deferred { pendingLocal.append((Int32(slot), deferred)) }

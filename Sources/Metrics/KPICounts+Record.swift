@@ -8,13 +8,16 @@ extension KPICounts {
     @inlinable
     public init(_ record: borrowing DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?) {
         self.init()
-        add(record, terms: terms, classification: classification)
+        var copy = copy record
+        add(&copy, terms: terms, classification: classification)
     }
 
-    /// Adds the counts one dossier contributes (see `init(_:terms:classification:)`).
-    @inlinable @inline(__always)
+    /// Adds the counts one dossier contributes (see `init(_:terms:classification:)`). The record
+    /// is passed `inout` only so that it goes by address: a borrowed one of this size was copied
+    /// on every call; it is not changed.
+    @inlinable
     public mutating func add(
-        _ record: borrowing DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?
+        _ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?
     ) {
         let status = record.status
         guard status.isReceived else {
