@@ -18,7 +18,9 @@ extension CSVRecordParser {
     mutating func parseClean(
         _ base: UnsafePointer<UInt8>, at start: Int, limit: Int, into record: inout DossierRecord
     ) -> Int? {
-        record.reset()
+        // Every column of the header is assigned below (an empty value as absent), and no other
+        // field is ever set, so only the pauses need clearing; no full reset per record.
+        if !record.pauses.isEmpty { record.pauses.removeAll(keepingCapacity: true) }
         scratchUsed = 0
         // Locals, not loads through `self`, on the path to each column's dispatch.
         let delimiter = self.delimiter
@@ -34,58 +36,130 @@ extension CSVRecordParser {
             // (text cases see an empty value as a value of no bytes).
             switch kind {
             case .received:
-                if let t = timestamp(base, &p) { record.received = t } else if !isEmpty(b) { return nil }
+                if let t = timestamp(base, &p) {
+                    record.received = t
+                } else if isEmpty(b) {
+                    record.received = nil
+                } else {
+                    return nil
+                }
             case .due:
-                if let t = timestamp(base, &p) { record.due = t } else if !isEmpty(b) { return nil }
+                if let t = timestamp(base, &p) {
+                    record.due = t
+                } else if isEmpty(b) {
+                    record.due = nil
+                } else {
+                    return nil
+                }
             case .processingEnd:
-                if let t = timestamp(base, &p) { record.processingEnd = t } else if !isEmpty(b) { return nil }
+                if let t = timestamp(base, &p) {
+                    record.processingEnd = t
+                } else if isEmpty(b) {
+                    record.processingEnd = nil
+                } else {
+                    return nil
+                }
             case .returned:
-                if let t = timestamp(base, &p) { record.returned = t } else if !isEmpty(b) { return nil }
+                if let t = timestamp(base, &p) {
+                    record.returned = t
+                } else if isEmpty(b) {
+                    record.returned = nil
+                } else {
+                    return nil
+                }
             case .status:
                 if let v = code(base, &p, twoDigits: true) {
                     guard v >= 1 && v <= 10 else { return nil }
                     record.status = DossierStatus(rawValue: UInt8(v))!
                     hasStatus = true
-                } else if !isEmpty(b) {
+                } else if isEmpty(b) {
+                    record.status = .received
+                } else {
                     return nil
                 }
             case .channel:
                 if let v = code(base, &p, twoDigits: true) {
                     guard v >= 1 && v <= 3 else { return nil }
                     record.channel = UInt8(v)
-                } else if !isEmpty(b) {
+                } else if isEmpty(b) {
+                    record.channel = 0
+                } else {
                     return nil
                 }
             case .level:
                 if let v = code(base, &p, twoDigits: true) {
                     guard v >= 2 && v <= 4 else { return nil }
                     record.level = UInt8(v)
-                } else if !isEmpty(b) {
+                } else if isEmpty(b) {
+                    record.level = 0
+                } else {
                     return nil
                 }
             case .paidOnline:
                 if let v = code(base, &p, twoDigits: true) {
                     guard v <= 2 else { return nil }
                     record.paidOnline = UInt8(v)
-                } else if !isEmpty(b) {
+                } else if isEmpty(b) {
+                    record.paidOnline = nil
+                } else {
                     return nil
                 }
             case .fullOnline:
-                if let v = flag(base, &p) { record.fullOnline = v } else if !isEmpty(b) { return nil }
+                if let v = flag(base, &p) {
+                    record.fullOnline = v
+                } else if isEmpty(b) {
+                    record.fullOnline = nil
+                } else {
+                    return nil
+                }
             case .feeBearing:
-                if let v = flag(base, &p) { record.feeBearing = v } else if !isEmpty(b) { return nil }
+                if let v = flag(base, &p) {
+                    record.feeBearing = v
+                } else if isEmpty(b) {
+                    record.feeBearing = nil
+                } else {
+                    return nil
+                }
             case .digitized:
-                if let v = flag(base, &p) { record.digitized = v } else if !isEmpty(b) { return nil }
+                if let v = flag(base, &p) {
+                    record.digitized = v
+                } else if isEmpty(b) {
+                    record.digitized = nil
+                } else {
+                    return nil
+                }
             case .electronicResult:
-                if let v = flag(base, &p) { record.electronicResult = v } else if !isEmpty(b) { return nil }
+                if let v = flag(base, &p) {
+                    record.electronicResult = v
+                } else if isEmpty(b) {
+                    record.electronicResult = nil
+                } else {
+                    return nil
+                }
             case .apology:
-                if let v = flag(base, &p) { record.apology = v } else if !isEmpty(b) { return nil }
+                if let v = flag(base, &p) {
+                    record.apology = v
+                } else if isEmpty(b) {
+                    record.apology = nil
+                } else {
+                    return nil
+                }
             case .ignored:
                 guard valueEnd(base, &p, limit: limit) != nil else { return nil }
             case .id, .procedure, .field, .agency, .supplements:
                 let valueStart = b == 0x22 ? p + 1 : p
                 guard let end = valueEnd(base, &p, limit: limit) else { return nil }
-                if end.position > valueStart {
+                if end.position == valueStart {
+                    // Absent: what a fresh record holds.
+                    let none = UnsafeRawBufferPointer(start: nil, count: 0)
+                    switch kind {
+                    case .id: record.id = none
+                    case .procedure: record.procedure = none
+                    case .field: record.field = none
+                    case .agency: record.agency = none
+                    default: break
+                    }
+                } else {
                     var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position - valueStart)
                     if end.hasEscapes { value = unescape(value) }
                     // Spaces around a value: the general path trims them.

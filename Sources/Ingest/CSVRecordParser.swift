@@ -72,6 +72,25 @@ struct CSVRecordParser {
     mutating func parse(
         _ buffer: UnsafeRawBufferPointer, at start: Int, atEnd: Bool, into record: inout DossierRecord
     ) -> RecordParse {
+        if let end = parseTypical(buffer, at: start, into: &record) { return .record(end: end, newlines: 1) }
+        return parseAny(buffer, at: start, atEnd: atEnd, into: &record)
+    }
+
+    /// The clean path alone: the end of a record of the usual shape, nil for any other record.
+    @inline(__always)
+    mutating func parseTypical(
+        _ buffer: UnsafeRawBufferPointer, at start: Int, into record: inout DossierRecord
+    ) -> Int? {
+        let n = buffer.count
+        guard triesCleanPath, start + CSVRecordParser.cleanRoom <= n else { return nil }
+        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        return parseClean(base, at: start, limit: n - CSVRecordParser.cleanRoom, into: &record)
+    }
+
+    /// The general path alone: any record, and every error.
+    mutating func parseAny(
+        _ buffer: UnsafeRawBufferPointer, at start: Int, atEnd: Bool, into record: inout DossierRecord
+    ) -> RecordParse {
         let n = buffer.count
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var p = start
@@ -83,12 +102,7 @@ struct CSVRecordParser {
         // Blank line (LF or CRLF): not a record.
         if p < n, base[p] == 0x0A { return .blank(end: p + 1) }
         if p + 1 < n, base[p] == 0x0D, base[p + 1] == 0x0A { return .blank(end: p + 2) }
-        if triesCleanPath, p + CSVRecordParser.cleanRoom <= n,
-            let end = parseClean(base, at: p, limit: n - CSVRecordParser.cleanRoom, into: &record)
-        {
-            return .record(end: end, newlines: 1)
-        }
-        // The general path: any quoting, spacing and spelling, and the errors.
+        // Any quoting, spacing and spelling, and the errors.
         record.reset()
         scratchUsed = 0
         let recordEnd: Int

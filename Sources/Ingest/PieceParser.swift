@@ -50,56 +50,66 @@ enum PieceParser {
         let buckets = context.fingerprintBuckets?.buckets(lane: lane)
         let collectFingerprints = context.collectFingerprints
         while p < to {
-            let result = parser.parse(region, at: p, atEnd: context.atEnd, into: &record)
-            switch result {
-            case .blank(let end):
-                line += 1
-                p = end
-            case .incomplete:
-                outcome.carryFrom = p
-                outcome.carryLine = line
-                return
-            case .record(let end, let newlines):
-                outcome.records += 1
-                if collectFingerprints {
-                    let fingerprint = Fingerprint.of(record.id)
-                    if let replacement, let base = pieceBase {
-                        let index = base + acceptedHere
-                        acceptedHere += 1
-                        if let last = replacement.lastIndex[fingerprint], last != index {
-                            outcome.replaced += 1
-                            line += newlines
-                            p = end
-                            continue
-                        }
-                    } else if let buckets {
-                        buckets[Int(fingerprint >> 56)].append(fingerprint)
-                    } else {
-                        outcome.fingerprints.append(fingerprint)
-                    }
-                }
-                consume(&record)
-                line += newlines
-                p = end
-            case .invalid(let end, let newlines, let rule, let field, let offset):
-                outcome.records += 1
-                outcome.rejected += 1
-                let error = makeError(
-                    region, recordStart: p, recordEnd: end, line: line, offset: offset, rule: rule,
-                    field: field, context: context)
-                if !context.skipInvalid {
-                    outcome.fatal = error
+            let end: Int
+            let newlines: Int
+            if let typicalEnd = parser.parseTypical(region, at: p, into: &record) {
+                end = typicalEnd
+                newlines = 1
+            } else {
+                switch parser.parseAny(region, at: p, atEnd: context.atEnd, into: &record) {
+                case .blank(let blankEnd):
+                    line += 1
+                    p = blankEnd
+                    continue
+                case .incomplete:
+                    outcome.carryFrom = p
+                    outcome.carryLine = line
                     return
+                case .record(let recordEnd, let recordNewlines):
+                    end = recordEnd
+                    newlines = recordNewlines
+                case .invalid(let invalidEnd, let invalidNewlines, let rule, let field, let offset):
+                    outcome.records += 1
+                    outcome.rejected += 1
+                    let error = makeError(
+                        region, recordStart: p, recordEnd: invalidEnd, line: line, offset: offset, rule: rule,
+                        field: field, context: context)
+                    if !context.skipInvalid {
+                        outcome.fatal = error
+                        return
+                    }
+                    if context.keepRejects {
+                        outcome.rejects.append(
+                            RejectedRecord(
+                                file: context.path, line: line, column: error.column, reason: rule.description,
+                                text: Array(region[p..<invalidEnd])))
+                    }
+                    line += invalidNewlines
+                    p = invalidEnd
+                    continue
                 }
-                if context.keepRejects {
-                    outcome.rejects.append(
-                        RejectedRecord(
-                            file: context.path, line: line, column: error.column, reason: rule.description,
-                            text: Array(region[p..<end])))
-                }
-                line += newlines
-                p = end
             }
+            outcome.records += 1
+            if collectFingerprints {
+                let fingerprint = Fingerprint.of(record.id)
+                if let replacement, let base = pieceBase {
+                    let index = base + acceptedHere
+                    acceptedHere += 1
+                    if let last = replacement.lastIndex[fingerprint], last != index {
+                        outcome.replaced += 1
+                        line += newlines
+                        p = end
+                        continue
+                    }
+                } else if let buckets {
+                    buckets[Int(fingerprint >> 56)].append(fingerprint)
+                } else {
+                    outcome.fingerprints.append(fingerprint)
+                }
+            }
+            consume(&record)
+            line += newlines
+            p = end
         }
     }
 

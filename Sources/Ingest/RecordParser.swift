@@ -3,9 +3,15 @@ import Records
 /// A parser of one encoding's records, straight from a buffer. `PieceParser` is generic over it
 /// so each encoding gets its own specialized loop, with no per-record dispatch.
 protocol RecordParser {
-    /// Parses the record starting at `start` of `buffer` into `record`.
+    /// A fast path for records of the usual shape: the record's end (one line end inside), or
+    /// nil for any other record, which `parseAny` then reads.
+    mutating func parseTypical(
+        _ buffer: UnsafeRawBufferPointer, at start: Int, into record: inout DossierRecord
+    ) -> Int?
+
+    /// Parses any record starting at `start` of `buffer` into `record`.
     /// - Parameter atEnd: no more input follows `buffer`.
-    mutating func parse(
+    mutating func parseAny(
         _ buffer: UnsafeRawBufferPointer, at start: Int, atEnd: Bool, into record: inout DossierRecord
     ) -> RecordParse
 
@@ -14,4 +20,15 @@ protocol RecordParser {
 }
 
 extension CSVRecordParser: RecordParser {}
-extension JSONLRecordParser: RecordParser {}
+
+extension JSONLRecordParser: RecordParser {
+    func parseTypical(_ buffer: UnsafeRawBufferPointer, at start: Int, into record: inout DossierRecord) -> Int? {
+        nil
+    }
+
+    mutating func parseAny(
+        _ buffer: UnsafeRawBufferPointer, at start: Int, atEnd: Bool, into record: inout DossierRecord
+    ) -> RecordParse {
+        parse(buffer, at: start, atEnd: atEnd, into: &record)
+    }
+}
