@@ -108,7 +108,7 @@ struct FingerprintSet {
     private var slots = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
 
     /// The values of `parts`, taken together, equal to an earlier one.
-    mutating func countRepeats(_ parts: [[UInt64]]) -> Int {
+    mutating func countRepeats(_ parts: [UnsafeBufferPointer<UInt64>]) -> Int {
         let total = parts.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < total * 2 { capacity <<= 1 }
