@@ -1,5 +1,9 @@
 import Records
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where a field of the current record lies in the buffer.
 struct FieldSpan {
     var start: Int
@@ -296,13 +300,21 @@ struct CSVRecordParser {
             scratchUsed = 0
         }
         let out = scratch.baseAddress! + scratchUsed
+        guard let source = bytes.baseAddress else { return UnsafeRawBufferPointer(start: out, count: 0) }
+        // Copy the runs between quotes whole; a quote, and the one doubling it, become one.
         var w = 0
         var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            out.storeBytes(of: b, toByteOffset: w, as: UInt8.self)
-            w += 1
-            i += (b == 0x22 && i + 1 < bytes.count && bytes[i + 1] == 0x22) ? 2 : 1
+        let n = bytes.count
+        while i < n {
+            let run = memchr(source + i, 0x22, n - i).map { source.distance(to: UnsafeRawPointer($0)) + 1 - i } ?? n - i
+            (out + w).copyMemory(from: source + i, byteCount: run)
+            w += run
+            i += run
+            if i < n, source.load(fromByteOffset: i, as: UInt8.self) == 0x22, i > 0,
+                source.load(fromByteOffset: i - 1, as: UInt8.self) == 0x22
+            {
+                i += 1
+            }
         }
         scratchUsed += w
         return UnsafeRawBufferPointer(start: out, count: w)
