@@ -288,7 +288,9 @@ extension CSVRecordParser {
             let hits = Self.words((bytes .== SIMD16(repeating: 0x22)) .| (bytes .== SIMD16(repeating: 0x0A)))
             if hits[0] | hits[1] != 0 {
                 let q = p + Self.firstLane(hits)
-                return base[q] == 0x22 ? q : nil
+                // The two bytes after a closing quote are read next (a doubled quote, then a
+                // CRLF), so a quote in the buffer's last two bytes is left to the general path.
+                return base[q] == 0x22 && q <= limit + 13 ? q : nil
             }
             p += 16
         }
