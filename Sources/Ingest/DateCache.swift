@@ -60,8 +60,9 @@ struct DateCache {
         guard DateCache.allDigits(timeWord) else { return .notDigits }
         let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) >> 52)
         var dayStart: Int64
-        if keys[slot] == dateWord {
-            // Only valid dates enter the cache, so a hit needs no digit check.
+        if keys[slot] == dateWord && dateWord != 0 {
+            // Only valid dates enter the cache, so a hit needs no digit check; 0 marks an empty
+            // slot (and eight NUL bytes must not match it).
             dayStart = days[slot]
         } else {
             guard DateCache.allDigits(dateWord) else { return .notDigits }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Records
 import Testing
 
 @testable import Ingest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The clean path reads ahead of the position it checks; near the end of a buffer it must never
 /// read past it. Each record here ends on the last byte before an inaccessible page, so a read
@@ -24,7 +25,8 @@ import Testing
         var parser = CSVRecordParser(delimiter: 0x2C, columnFields: header)
         defer { parser.deallocate() }
         var record = DossierRecord()
-        return parser.parse(UnsafeRawBufferPointer(start: start, count: bytes.count), at: 0, atEnd: atEnd, into: &record)
+        return parser.parse(
+            UnsafeRawBufferPointer(start: start, count: bytes.count), at: 0, atEnd: atEnd, into: &record)
     }
 
     /// Values of every length mod 16, so some value's end (a closing quote, a delimiter, the last
@@ -38,20 +40,21 @@ import Testing
         ]
     }
 
-    @Test(arguments: quotedEndings + [
-        "H1,10,20260302081500,\"Phòng, Kinh tế\"",
-        "H1,10,20260302081500,\"Phòng \"\"Một cửa\"\"\"",
-        "H1,10,20260302081500,\"Phòng\"\r",
-        "H1,10,20260302081500,\"Phòng\"\n",
-        "H1,10,20260302081500,\"Phòng\"\r\n",
-        "H1,10,20260302081500,UBND xã\r",
-        "H1,10,20260302081500,UBND xã",
-        "H1,10,20260302081500,",
-        "H1,10,20260302081500",
-        "H1,1",
-        "H1,10,2026030208150",
-        "H1,10,20260302081500,\"",
-    ])
+    @Test(
+        arguments: quotedEndings + [
+            "H1,10,20260302081500,\"Phòng, Kinh tế\"",
+            "H1,10,20260302081500,\"Phòng \"\"Một cửa\"\"\"",
+            "H1,10,20260302081500,\"Phòng\"\r",
+            "H1,10,20260302081500,\"Phòng\"\n",
+            "H1,10,20260302081500,\"Phòng\"\r\n",
+            "H1,10,20260302081500,UBND xã\r",
+            "H1,10,20260302081500,UBND xã",
+            "H1,10,20260302081500,",
+            "H1,10,20260302081500",
+            "H1,1",
+            "H1,10,2026030208150",
+            "H1,10,20260302081500,\"",
+        ])
     func recordsEndingAtTheBufferEnd(text: String) {
         for atEnd in [false, true] {
             let result = Self.parseAtPageEnd(text, atEnd: atEnd)

@@ -7,6 +7,19 @@ import Testing
 
 /// The cached fast path for `yyyyMMddHHmmss` must agree with the plain parser on every input.
 @Suite struct DateCacheTests {
+    /// An empty slot is marked 0, which eight NUL bytes also are: they must not read as a cached
+    /// date (1970-01-01), before or after real dates fill the slots.
+    @Test func nulBytesAreNeverADate() {
+        var cache = DateCache()
+        defer { cache.deallocate() }
+        let nul = [UInt8](repeating: 0, count: 8) + Array("120000".utf8)
+        #expect(nul.withUnsafeBytes { cache.parse($0) } == nil)
+        for day in ["20240228", "20141115", "19980410", "20260302"] {
+            _ = Array((day + "080000").utf8).withUnsafeBytes { cache.parse($0) }
+            #expect(nul.withUnsafeBytes { cache.parse($0) } == nil)
+        }
+    }
+
     @Test func agreesWithTheTimestampParserOnSeededInputs() {
         var rng = SplitMix(seed: 42)
         var cache = DateCache()
