@@ -18,163 +18,54 @@ extension CSVRecordParser {
     mutating func parseClean(
         _ base: UnsafePointer<UInt8>, at start: Int, limit: Int, into record: inout DossierRecord
     ) -> Int? {
-        // Every column of the header is assigned below (an empty value as absent), and no other
-        // field is ever set, so only the pauses need clearing; no full reset per record.
-        if !record.pauses.isEmpty { record.pauses.removeAll(keepingCapacity: true) }
+        record.reset()
         scratchUsed = 0
         // Locals, not loads through `self`, on the path to each column's dispatch.
         let delimiter = self.delimiter
-        let columns = cleanColumns
+        let fields = self.fields
         let lastColumn = columnCount - 1
         var hasStatus = false
         var p = start
         var column = 0
         while true {
             let b = base[p]
-            let kind = columns[column]
-            // Each case reads its column's usual shape; failing that, an empty value is absent
-            // (text cases see an empty value as a value of no bytes).
-            switch kind {
-            case .received:
-                if let t = timestamp(base, &p) {
-                    record.received = t
-                } else if isEmpty(b) {
-                    record.received = nil
-                } else {
-                    return nil
-                }
-            case .due:
-                if let t = timestamp(base, &p) {
-                    record.due = t
-                } else if isEmpty(b) {
-                    record.due = nil
-                } else {
-                    return nil
-                }
-            case .processingEnd:
-                if let t = timestamp(base, &p) {
-                    record.processingEnd = t
-                } else if isEmpty(b) {
-                    record.processingEnd = nil
-                } else {
-                    return nil
-                }
-            case .returned:
-                if let t = timestamp(base, &p) {
-                    record.returned = t
-                } else if isEmpty(b) {
-                    record.returned = nil
-                } else {
-                    return nil
-                }
-            case .status:
-                if let v = code(base, &p, twoDigits: true) {
-                    guard v >= 1 && v <= 10 else { return nil }
-                    record.status = DossierStatus(rawValue: UInt8(v))!
-                    hasStatus = true
-                } else if isEmpty(b) {
-                    record.status = .received
-                } else {
-                    return nil
-                }
-            case .channel:
-                if let v = code(base, &p, twoDigits: true) {
-                    guard v >= 1 && v <= 3 else { return nil }
-                    record.channel = UInt8(v)
-                } else if isEmpty(b) {
-                    record.channel = 0
-                } else {
-                    return nil
-                }
-            case .level:
-                if let v = code(base, &p, twoDigits: true) {
-                    guard v >= 2 && v <= 4 else { return nil }
-                    record.level = UInt8(v)
-                } else if isEmpty(b) {
-                    record.level = 0
-                } else {
-                    return nil
-                }
-            case .paidOnline:
-                if let v = code(base, &p, twoDigits: true) {
-                    guard v <= 2 else { return nil }
-                    record.paidOnline = UInt8(v)
-                } else if isEmpty(b) {
-                    record.paidOnline = nil
-                } else {
-                    return nil
-                }
-            case .fullOnline:
-                if let v = flag(base, &p) {
-                    record.fullOnline = v
-                } else if isEmpty(b) {
-                    record.fullOnline = nil
-                } else {
-                    return nil
-                }
-            case .feeBearing:
-                if let v = flag(base, &p) {
-                    record.feeBearing = v
-                } else if isEmpty(b) {
-                    record.feeBearing = nil
-                } else {
-                    return nil
-                }
-            case .digitized:
-                if let v = flag(base, &p) {
-                    record.digitized = v
-                } else if isEmpty(b) {
-                    record.digitized = nil
-                } else {
-                    return nil
-                }
-            case .electronicResult:
-                if let v = flag(base, &p) {
-                    record.electronicResult = v
-                } else if isEmpty(b) {
-                    record.electronicResult = nil
-                } else {
-                    return nil
-                }
-            case .apology:
-                if let v = flag(base, &p) {
-                    record.apology = v
-                } else if isEmpty(b) {
-                    record.apology = nil
-                } else {
-                    return nil
-                }
-            case .ignored:
-                guard valueEnd(base, &p, limit: limit) != nil else { return nil }
-            case .id, .procedure, .field, .agency, .supplements:
+            // One case per field, its name spelled out so the shared decoders fold to the one
+            // store it needs. A false result (an unusual value) sends the record to the general path.
+            switch fields[column] {
+            case .received?: guard timestampColumn(.received, b, base, &p, &record) else { return nil }
+            case .due?: guard timestampColumn(.due, b, base, &p, &record) else { return nil }
+            case .processingEnd?: guard timestampColumn(.processingEnd, b, base, &p, &record) else { return nil }
+            case .returned?: guard timestampColumn(.returned, b, base, &p, &record) else { return nil }
+            case .status?:
+                guard codeColumn(.status, twoDigits: true, b, base, &p, &record) else { return nil }
+                hasStatus = !isEmpty(b)
+            case .channel?: guard codeColumn(.channel, twoDigits: true, b, base, &p, &record) else { return nil }
+            case .level?: guard codeColumn(.level, twoDigits: true, b, base, &p, &record) else { return nil }
+            case .paidOnline?: guard codeColumn(.paidOnline, twoDigits: true, b, base, &p, &record) else { return nil }
+            case .fullOnline?: guard codeColumn(.fullOnline, twoDigits: false, b, base, &p, &record) else { return nil }
+            case .feeBearing?: guard codeColumn(.feeBearing, twoDigits: false, b, base, &p, &record) else { return nil }
+            case .digitized?: guard codeColumn(.digitized, twoDigits: false, b, base, &p, &record) else { return nil }
+            case .electronicResult?:
+                guard codeColumn(.electronicResult, twoDigits: false, b, base, &p, &record) else { return nil }
+            case .apology?: guard codeColumn(.apology, twoDigits: false, b, base, &p, &record) else { return nil }
+            case .id?, .procedure?, .field?, .agency?, .supplements?:
+                // Text, quoted or not; empty is absent.
                 let valueStart = b == 0x22 ? p + 1 : p
                 guard let end = valueEnd(base, &p, limit: limit) else { return nil }
-                if end.position == valueStart {
-                    // Absent: what a fresh record holds.
-                    let none = UnsafeRawBufferPointer(start: nil, count: 0)
-                    switch kind {
-                    case .id: record.id = none
-                    case .procedure: record.procedure = none
-                    case .field: record.field = none
-                    case .agency: record.agency = none
-                    default: break
-                    }
-                } else {
+                if end.position > valueStart {
                     var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position - valueStart)
                     if end.hasEscapes { value = unescape(value) }
                     // Spaces around a value: the general path trims them.
                     if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
-                    switch kind {
-                    case .id: record.id = value
-                    case .procedure: record.procedure = value
-                    case .field: record.field = value
-                    case .agency: record.agency = value
-                    default:
-                        guard FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) else {
-                            return nil
-                        }
+                    let field = fields[column]!
+                    if field == .supplements {
+                        guard FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) else { return nil }
+                    } else {
+                        _ = FieldDecoder.assignText(field, value, to: &record)
                     }
                 }
+            case nil:
+                guard valueEnd(base, &p, limit: limit) != nil else { return nil }
             }
             if column == lastColumn {
                 let end: Int
@@ -195,21 +86,36 @@ extension CSVRecordParser {
         }
     }
 
+    /// A timestamp column starting with byte `b` at `p`: `yyyyMMddHHmmss` (stored, and `p` moves
+    /// past it) or empty (absent). False for anything else. The caller checks what follows.
+    @inline(__always)
+    private mutating func timestampColumn(
+        _ field: DossierField, _ b: UInt8, _ base: UnsafePointer<UInt8>, _ p: inout Int,
+        _ record: inout DossierRecord
+    ) -> Bool {
+        guard case .valid(let t) = dates.compact(base + p) else { return isEmpty(b) }
+        FieldDecoder.assignTimestamp(field, t, to: &record)
+        p += 14
+        return true
+    }
+
+    /// A code or flag column: one digit (two with `twoDigits`) that the field's rule accepts
+    /// (stored, and `p` moves past it), or empty (absent). False for anything else.
+    @inline(__always)
+    private func codeColumn(
+        _ field: DossierField, twoDigits: Bool, _ b: UInt8, _ base: UnsafePointer<UInt8>, _ p: inout Int,
+        _ record: inout DossierRecord
+    ) -> Bool {
+        guard let v = code(base, &p, twoDigits: twoDigits) else { return isEmpty(b) }
+        return FieldDecoder.assignCode(field, v, to: &record)
+    }
+
     @inline(__always)
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
     /// A value starting with `b` is empty: the column ends at once.
     @inline(__always)
     private func isEmpty(_ b: UInt8) -> Bool { b == delimiter || b == 0x0A || b == 0x0D }
-
-    /// A `yyyyMMddHHmmss` value at `p`, which then moves past it (the caller checks that a
-    /// delimiter or line end follows).
-    @inline(__always)
-    private mutating func timestamp(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Timestamp? {
-        guard case .valid(let t) = dates.compact(base + p) else { return nil }
-        p += 14
-        return t
-    }
 
     /// A one-digit (or, with `twoDigits`, two-digit) number at `p`, which then moves past it.
     @inline(__always)
@@ -223,15 +129,6 @@ extension CSVRecordParser {
         }
         p += 1
         return first
-    }
-
-    /// A 0 or 1 at `p`, which then moves past it.
-    @inline(__always)
-    private func flag(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> Bool? {
-        let b = base[p]
-        guard b == 0x30 || b == 0x31 else { return nil }
-        p += 1
-        return b == 0x31
     }
 
     /// Moves `p` from the start of a text value to its terminator (past the closing quote of a

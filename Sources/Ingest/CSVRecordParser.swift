@@ -31,9 +31,8 @@ struct CSVRecordParser {
     /// For each column of the header, the field it feeds, or nil when ignored.
     let columnFields: [DossierField?]
     private let statusColumn: Int?
-    /// Per column: the field it feeds (nil when ignored), and what the clean path does with it.
+    /// `columnFields` in raw storage, read per column by both paths without array overhead.
     let fields: UnsafeMutablePointer<DossierField?>
-    let cleanColumns: UnsafeMutablePointer<CleanColumn>
     /// Bytes that end the fast scan of an unquoted field (delimiter, line feed, quote).
     private let stopTable: UnsafeMutablePointer<Bool>
     private let spans: UnsafeMutablePointer<FieldSpan>
@@ -60,8 +59,6 @@ struct CSVRecordParser {
         columnCount = columnFields.count
         fields = .allocate(capacity: max(1, columnFields.count))
         fields.initialize(from: columnFields, count: columnFields.count)
-        cleanColumns = .allocate(capacity: max(1, columnFields.count))
-        cleanColumns.initialize(from: columnFields.map(CleanColumn.init), count: columnFields.count)
         spans = .allocate(capacity: max(1, columnFields.count))
         spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: max(1, columnFields.count))
         scratch = .allocate(byteCount: 4096, alignment: 8)
@@ -329,7 +326,6 @@ struct CSVRecordParser {
         stopTable.deallocate()
         spans.deallocate()
         fields.deallocate()
-        cleanColumns.deallocate()
         scratch.deallocate()
         if ownsDates { dates.deallocate() }
         for b in retired { b.deallocate() }
