@@ -1,4 +1,6 @@
 import CivilTime
+import Metrics
+import Records
 import WorkingTime
 
 /// Estimates a scenario from a real log (`tthc calibrate`).
@@ -151,7 +153,7 @@ public enum Calibration {
     public static func calibrate(
         _ log: [ObservedDossier], calendar: WorkCalendar = WorkCalendar(), censorOpen: Bool = false
     ) -> Summary? {
-        let received = log.filter { $0.received != nil && ![1, 3].contains($0.status) }
+        let received = log.filter { $0.received != nil && $0.status.isReceived }
         guard let first = received.map({ $0.received!.dayNumber }).min(),
             let last = received.map({ $0.received!.dayNumber }).max()
         else { return nil }
@@ -170,6 +172,8 @@ public enum Calibration {
         var pools: [JSONValue.Member] = []
         var procedures: [JSONValue.Member] = []
         let perDay = Double(calendar.workingSecondsPerDay)
+        let classifier = DossierClassifier(calendar: calendar)
+        var record = DossierRecord()
         for code in order {
             let ds = groups[code]!
             let field = ds.first { !$0.field.isEmpty }?.field ?? "processing"
@@ -252,7 +256,7 @@ public enum Calibration {
                         deadlines.append(Int((Double(worked) / perDay).rounded()))
                     }
                 }
-                if censorOpen && d.end == nil && [2, 4, 5, 6].contains(d.status) {
+                if censorOpen && d.end == nil && d.isInProgress(asOf: asOf, classifier: classifier, record: &record) {
                     // Still open at the end of the log: a censored observation (it took at
                     // least this long), so long processing times are not underestimated.
                     var openPaused: Int64 = 0

@@ -22,25 +22,20 @@ public enum DossierLogWriter {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// CSV text (header and one row per dossier) for the dossiers of `scenario`, judged at `asOf`
-    /// (a late dossier carries an apology, `XinLoi` = 1).
-    public static func csv(_ dossiers: [SimulatedDossier], scenario: Scenario, asOf: Timestamp, prefix: String = "SIM")
-        -> String
-    {
-        let judge = DossierJudge(calendar: scenario.calendar, asOf: asOf)
+    /// CSV text (header and one row per dossier) for the dossiers of `scenario`, with their
+    /// status as of the run's end (`XinLoi` = 1 only for a dossier with an apology on record).
+    public static func csv(_ dossiers: [SimulatedDossier], scenario: Scenario, prefix: String = "SIM") -> String {
         var out = header + "\n"
         for d in dossiers {
             let p = scenario.procedures[d.procedure]
-            var isLate = false
-            if let end = d.processingEnd, end <= asOf, let due = judge.effectiveDue(d) {
-                isLate = d.pauses.count > 1 || end > due
-            }
             let pauses = d.pauses.map { compact($0.start) + "/" + ($0.end.map(compact) ?? "") }.joined(separator: ";")
             let row: [String] = [
                 prefix + String(d.sequence), field(p.code), field(p.field), field(p.agency), String(d.channel.rawValue),
-                String(d.status), compact(d.received), d.due.map(compact) ?? "", d.processingEnd.map(compact) ?? "",
+                String(d.status.rawValue), compact(d.received), d.due.map(compact) ?? "",
+                d.processingEnd.map(compact) ?? "",
                 d.returned.map(compact) ?? "", String(d.level), d.fullOnline ? "1" : "0", d.feeBearing ? "1" : "0",
-                d.paidOnline ? "1" : "0", d.digitized ? "1" : "0", d.electronicResult ? "1" : "0", isLate ? "1" : "0",
+                d.paidOnline ? "1" : "0", d.digitized ? "1" : "0", d.electronicResult ? "1" : "0",
+                d.apology ? "1" : "0",
                 pauses,
             ]
             out += row.joined(separator: ",") + "\n"

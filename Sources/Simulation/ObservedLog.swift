@@ -7,18 +7,20 @@ public struct ObservedDossier: Sendable, Hashable {
     public var procedure: String
     public var field: String
     public var channel: Int
-    public var status: Int
+    public var status: DossierStatus
     public var received: Timestamp?
     public var due: Timestamp?
     public var end: Timestamp?
     public var returned: Timestamp?
-    public var pauses: [SimulatedDossier.PauseSpan]
+    public var pauses: [PauseInterval]
     public var level: Int
     public var fullOnline: Bool
     public var feeBearing: Bool
     public var paidOnline: Bool
     public var digitized: Bool
     public var electronicResult: Bool
+    /// `XinLoi`.
+    public var apology: Bool
 }
 
 /// Collects every dossier of a log in file order (consumers merge by appending the later
@@ -33,14 +35,14 @@ public struct ObservedLogCollector: RecordConsumer {
             ObservedDossier(
                 procedure: String(decoding: record.procedure, as: UTF8.self),
                 field: String(decoding: record.field, as: UTF8.self),
-                channel: Int(record.channel), status: Int(record.status.rawValue), received: record.received,
+                channel: Int(record.channel), status: record.status, received: record.received,
                 due: record.due,
                 end: record.end, returned: record.returned,
-                pauses: record.pauses.map { SimulatedDossier.PauseSpan(start: $0.start, end: $0.end) },
+                pauses: record.pauses,
                 level: Int(record.level),
                 fullOnline: record.fullOnline ?? false, feeBearing: record.feeBearing ?? false,
                 paidOnline: record.paidOnline.map { $0 == 1 || $0 == 2 } ?? false, digitized: record.digitized ?? false,
-                electronicResult: record.electronicResult ?? false))
+                electronicResult: record.electronicResult ?? false, apology: record.apology ?? false))
     }
 
     public mutating func merge(_ later: consuming ObservedLogCollector) {

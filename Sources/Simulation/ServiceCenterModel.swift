@@ -1,5 +1,6 @@
 import CivilTime
 import Metrics
+import Records
 import WorkingTime
 
 #if canImport(Glibc)
@@ -119,6 +120,8 @@ private struct Entity {
     static let fee: UInt8 = 1, paidOnline: UInt8 = 2, fullOnline: UInt8 = 4, digitized: UInt8 = 8, eResult: UInt8 = 16
     /// Taken from a real log's open dossiers: counted in the KPIs, not in the customer statistics.
     static let backlog: UInt8 = 32
+    /// A backlog dossier whose log records an apology letter (`XinLoi`).
+    static let apology: UInt8 = 64
 }
 
 /// Growable storage addressed in place (no copy-on-write checks on the hot path); owned by
@@ -379,10 +382,10 @@ private struct Engine {
     var dossiers: [SimulatedDossier] = []
     var processingDaysSum = 0.0
     var processingDaysCount = 0
-    var judge: DossierJudge
+    var judge: SimulationJudge
 
     /// Earlier pauses of backlog dossiers (before the as-of time), by entity.
-    var priorPauses: [Int: [SimulatedDossier.PauseSpan]] = [:]
+    var priorPauses: [Int: [PauseInterval]] = [:]
 
     init(model: ServiceCenterModel, seed: UInt64, replication: Int, length: RunLength, collect: Bool, backlog: Backlog?)
     {
@@ -466,7 +469,7 @@ private struct Engine {
             }
         }
         customerLimit = length.customers
-        judge = DossierJudge(calendar: calendar, asOf: Timestamp(seconds: 0))
+        judge = SimulationJudge(calendar: calendar)
         systemLast = start
         for i in 0..<pools.count { pools[i].lastChange = start }
 
@@ -538,6 +541,7 @@ private struct Engine {
             if b.fullOnline { flags |= Entity.fullOnline }
             if b.digitized { flags |= Entity.digitized }
             if b.electronicResult { flags |= Entity.eResult }
+            if b.apology { flags |= Entity.apology }
             entities[i].flags = flags
             let base = p * stride
             for k in 0..<Int(procs[p].stepCount) { work[i * stride + k] = services[base + k].sample(&rng) }
@@ -989,13 +993,7 @@ private struct Engine {
         changeInSystem(by: -1)
         if entities[i].flags & Entity.backlog != 0 {
             if collect { pendingJudgement.append(dossier(entities[i], returned: now)) }
-            var d = dossier(entities[i], returned: now)
-            d.returned = nil
-            DossierJudge(calendar: calendar, asOf: timestamp(now)).count(d, into: &counts)
-            if let days = DossierJudge(calendar: calendar, asOf: timestamp(now)).processingDays(d) {
-                processingDaysSum += days
-                processingDaysCount += 1
-            }
+            judge(dossier(entities[i], returned: nil), asOf: timestamp(now))
         } else if entities[i].observed {
             completed += 1
             waitSum += entities[i].totalWait
@@ -1009,7 +1007,7 @@ private struct Engine {
 
     func dossier(_ e: Entity, returned: Double?) -> SimulatedDossier {
         let spec = scenario.procedures[Int(e.procedure)]
-        var pauses: [SimulatedDossier.PauseSpan] = []
+        var pauses: [PauseInterval] = []
         if e.flags & Entity.backlog != 0, let prior = priorPauses[e.sequence] { pauses = prior }
         if !e.pauseStart.isNaN {
             pauses.append(.init(start: timestamp(e.pauseStart), end: e.pauseEnd.isNaN ? nil : timestamp(e.pauseEnd)))
@@ -1026,7 +1024,15 @@ private struct Engine {
             pauses: pauses, level: spec.level, fullOnline: e.flags & Entity.fullOnline != 0,
             feeBearing: e.flags & Entity.fee != 0,
             paidOnline: e.flags & Entity.paidOnline != 0, digitized: e.flags & Entity.digitized != 0,
-            electronicResult: e.flags & Entity.eResult != 0)
+            electronicResult: e.flags & Entity.eResult != 0, apology: e.flags & Entity.apology != 0)
+    }
+
+    /// Counts `d` as the classifier judges it at `asOf`, with its processing time.
+    mutating func judge(_ d: SimulatedDossier, asOf: Timestamp) {
+        if let days = judge.count(d, asOf: asOf, into: &counts) {
+            processingDaysSum += days
+            processingDaysCount += 1
+        }
     }
 
     /// Counts a dossier that has left: it is judged now, since nothing about it changes later.
@@ -1054,75 +1060,27 @@ private struct Engine {
     @inline(never)
     mutating func countJudged(_ id: Int32) {
         let e = entities[Int(id)]
-        if !e.pause2Start.isNaN {
-            // Two supplement requests: the general judge (late under the 766 rule).
-            let d = dossier(e, returned: nil)
-            let judge = DossierJudge(calendar: calendar, asOf: timestamp(e.processingEnd))
-            judge.count(d, into: &counts)
-            if let days = judge.processingDays(d) {
-                processingDaysSum += days
-                processingDaysCount += 1
-            }
-            return
-        }
-        let end = timestamp(e.processingEnd)
-        var effectiveDue: Timestamp?
-        if !e.due.isNaN {
-            var due = timestamp(e.due)
-            if !e.pauseStart.isNaN {
-                let a = timestamp(e.pauseStart), b = timestamp(e.pauseEnd)
-                if let calendar {
-                    due = calendar.advance(due, byWorkingSeconds: calendar.workingSeconds(from: a, to: b))
-                } else {
-                    due = due.adding(seconds: b.seconds - a.seconds)
-                }
-            }
-            effectiveDue = due
-        }
-        DossierJudge.count(
-            into: &counts, channel: SimChannel(rawValue: Int(e.channel)) ?? .inPerson,
-            level: procs[Int(e.procedure)].level,
-            fullOnline: e.flags & Entity.fullOnline != 0, feeBearing: e.flags & Entity.fee != 0,
-            paidOnline: e.flags & Entity.paidOnline != 0, digitized: e.flags & Entity.digitized != 0,
-            electronicResult: e.flags & Entity.eResult != 0, end: end, effectiveDue: effectiveDue,
-            supplements: e.pauseStart.isNaN ? 0 : 1, asOf: end)
-        if let calendar {
-            var paused: Int64 = 0
-            if !e.pauseStart.isNaN {
-                paused = calendar.workingSeconds(from: timestamp(e.pauseStart), to: timestamp(e.pauseEnd))
-            }
-            processingDaysSum +=
-                Double(calendar.workingSeconds(from: timestamp(e.arrival), to: end) - paused)
-                / Double(calendar.workingSecondsPerDay)
-        } else {
-            let paused = e.pauseStart.isNaN ? 0 : e.pauseEnd - e.pauseStart
-            processingDaysSum += (e.processingEnd - e.arrival - paused) / 86_400
-        }
-        processingDaysCount += 1
+        judge(dossier(e, returned: nil), asOf: timestamp(e.processingEnd))
     }
 
     var pendingJudgement: [SimulatedDossier] = []
 
-    /// Adds the fast path's tally (see `countDeparted`) to `counts`.
+    /// Adds the fast path's tally (see `countDeparted`) to `counts`: the dossiers of one slot
+    /// count alike, so one of them is judged and counted as many times as the slot holds.
     mutating func foldTally() {
         for key in 0..<tally.count where tally[key] > 0 {
-            let n = tally[key]
-            let channel = key & 3, eligible = key & 4 != 0, flags = UInt8(key >> 3)
-            counts.received += n
-            counts.finished += n
-            counts.noDue += n
-            if channel == 2 { counts.online += n }
-            if channel == 3 { counts.postal += n }
-            if eligible {
-                counts.fullOnlineEligible += n
-                if flags & Entity.fullOnline != 0 { counts.fullOnline += n }
-            }
-            if flags & Entity.fee != 0 {
-                counts.feeBearing += n
-                if flags & Entity.paidOnline != 0 { counts.paidOnline += n }
-            }
-            if flags & Entity.digitized != 0 { counts.digitized += n }
-            if flags & Entity.eResult != 0 { counts.electronicResult += n }
+            let flags = UInt8(key >> 3)
+            let instant = Timestamp(seconds: 0)
+            // Finished at once, no due, no pause; level 4 or not is all the counts look at.
+            let representative = SimulatedDossier(
+                sequence: 0, procedure: 0, channel: SimChannel(rawValue: key & 3) ?? .inPerson, received: instant,
+                due: nil, processingEnd: instant, returned: nil, pauses: [], level: key & 4 != 0 ? 4 : 3,
+                fullOnline: flags & Entity.fullOnline != 0, feeBearing: flags & Entity.fee != 0,
+                paidOnline: flags & Entity.paidOnline != 0, digitized: flags & Entity.digitized != 0,
+                electronicResult: flags & Entity.eResult != 0)
+            var one = KPICounts()
+            _ = judge.count(representative, asOf: instant, into: &one)
+            counts.add(one, times: tally[key])
             tally[key] = 0
         }
     }
@@ -1163,17 +1121,12 @@ private struct Engine {
         if observationEnd.isInfinite { observationEnd = now }
         closeAreas(at: now)
         let asOf = timestamp(now)
-        judge = DossierJudge(calendar: calendar, asOf: asOf)
         // Dossiers still inside at the end are judged in progress.
         var isFree = [Bool](repeating: false, count: entities.count)
         for k in 0..<free.count { isFree[Int(free[k])] = true }
         for id in 0..<entities.count where !isFree[id] && entities[id].observed {
             let d = dossier(entities[id], returned: nil)
-            judge.count(d, into: &counts)
-            if let days = judge.processingDays(d) {
-                processingDaysSum += days
-                processingDaysCount += 1
-            }
+            judge(d, asOf: asOf)
             if collect { pendingJudgement.append(d) }
         }
         pendingJudgement.sort { $0.sequence < $1.sequence }

@@ -199,7 +199,7 @@ enum SimulateCommand: Subcommand {
             backlog: start)
         if let emit {
             let first = result.replications[0]
-            let text = DossierLogWriter.csv(first.dossiers, scenario: scenario, asOf: first.asOf)
+            let text = DossierLogWriter.csv(first.dossiers, scenario: scenario)
             guard FileManager.default.createFile(atPath: emit, contents: Data(text.utf8)) else {
                 throw UsageError("tthc simulate: cannot write --emit-log file '\(emit)'")
             }

@@ -1,4 +1,5 @@
 import CivilTime
+import Records
 import Testing
 
 @testable import Simulation
@@ -8,15 +9,15 @@ struct BacklogTests {
     func t(_ text: String) -> Timestamp { TimestampParser.parse(text)! }
 
     func observed(
-        _ code: String, status: Int, received: String, due: String? = nil, end: String? = nil,
-        pauses: [SimulatedDossier.PauseSpan] = []
+        _ code: String, status: DossierStatus, received: String, due: String? = nil, end: String? = nil,
+        pauses: [PauseInterval] = []
     ) -> ObservedDossier {
         ObservedDossier(
             procedure: code, field: "", channel: 1, status: status, received: t(received), due: due.map(t),
             end: end.map(t),
             returned: nil, pauses: pauses, level: 3, fullOnline: false, feeBearing: false, paidOnline: false,
             digitized: false,
-            electronicResult: false)
+            electronicResult: false, apology: false)
     }
 
     @Test("Open dossiers are picked at the as-of time, resumed, and judged with their real due and pauses")
@@ -30,13 +31,13 @@ struct BacklogTests {
                       "steps": [ { "pool": "desk", "service": { "dist": "constant", "value": 1 } } ] } } }
                 """)
         let log = [
-            observed("X", status: 4, received: "2026-03-02T08:00:00", due: "2026-03-03T17:00:00"),
+            observed("X", status: .processing, received: "2026-03-02T08:00:00", due: "2026-03-03T17:00:00"),
             observed(
-                "X", status: 5, received: "2026-03-02T09:00:00", due: "2026-03-09T17:00:00",
+                "X", status: .waitingForSupplement, received: "2026-03-02T09:00:00", due: "2026-03-09T17:00:00",
                 pauses: [.init(start: t("2026-03-03T10:00:00"), end: nil)]),
-            observed("X", status: 10, received: "2026-03-02T08:00:00", end: "2026-03-02T10:00:00"),
-            observed("Y", status: 4, received: "2026-03-02T08:00:00"),
-            observed("X", status: 4, received: "2026-03-06T08:00:00"),  // received after the as-of time
+            observed("X", status: .returned, received: "2026-03-02T08:00:00", end: "2026-03-02T10:00:00"),
+            observed("Y", status: .processing, received: "2026-03-02T08:00:00"),
+            observed("X", status: .processing, received: "2026-03-06T08:00:00"),  // received after the as-of time
         ]
         let backlog = Backlog(log: log, scenario: scenario, asOf: t("2026-03-05T08:00:00"))
         #expect(backlog.dossiers.count == 2)

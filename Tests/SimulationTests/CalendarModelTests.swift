@@ -1,5 +1,6 @@
 import CivilTime
 import Metrics
+import Records
 import Testing
 
 @testable import Simulation
@@ -75,11 +76,12 @@ struct CalendarModelTests {
         #expect(d.pauses == [.init(start: t("2026-03-02T09:00:00"), end: t("2026-03-04T09:00:00"))])
         #expect(d.processingEnd == t("2026-03-04T09:30:00"))
         #expect(d.due == t("2026-03-02T17:00:00"))
-        let judge = DossierJudge(calendar: s.calendar, asOf: r.asOf)
-        #expect(judge.effectiveDue(d) == t("2026-03-04T17:00:00"))
+        var judge = SimulationJudge(calendar: s.calendar)
+        let classification = judge.classify(d, asOf: r.asOf)
+        #expect(classification.effectiveDue == t("2026-03-04T17:00:00"))
         #expect(r.counts.onTime == 1 && r.counts.late == 0)
         // 16 working hours paused: 09:00 Monday to 09:30 Wednesday is 0.5 h of working time after that.
-        #expect(abs(judge.processingDays(d)! - 1.5 / 8) < 1e-12)
+        #expect(classification.processingWorkingSeconds == 5400)
     }
 
     @Test("A second supplement request pauses again and makes the dossier late (766 rule)")
@@ -90,7 +92,7 @@ struct CalendarModelTests {
         let s = try scenario(arrivals: ["2026-03-02T08:00:00"], extra: supplement, deadline: 10)
         let r = runWeek(s)
         let d = r.dossiers[0]
-        let expected: [SimulatedDossier.PauseSpan] = [
+        let expected: [PauseInterval] = [
             .init(start: t("2026-03-02T09:00:00"), end: t("2026-03-04T09:00:00")),
             .init(start: t("2026-03-04T09:30:00"), end: t("2026-03-06T09:30:00")),
         ]

@@ -25,7 +25,7 @@ struct EmittedLogTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-sim-\(seed)-\(getpid()).csv")
             .path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try DossierLogWriter.csv(r.dossiers, scenario: scenario, asOf: r.asOf).write(
+        try DossierLogWriter.csv(r.dossiers, scenario: scenario).write(
             toFile: path, atomically: true, encoding: .utf8)
 
         var options = ReportOptions()
@@ -50,7 +50,7 @@ struct CalibrationTests {
             seed: 21, replication: 0, length: RunLength(seconds: 56 * 86_400), collectDossiers: true)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cal-\(getpid()).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try DossierLogWriter.csv(r.dossiers, scenario: scenario, asOf: r.asOf).write(
+        try DossierLogWriter.csv(r.dossiers, scenario: scenario).write(
             toFile: path, atomically: true, encoding: .utf8)
 
         let log = try ObservedLogCollector.read([path])
