@@ -31,7 +31,8 @@ public enum Experiment {
     }
 
     static func summarize(names: [String], _ results: [ReplicationResult]) -> ExperimentResult {
-        let estimates = names.indices.map { i in Estimate(values: results.map { $0.metrics[i] }) }
+        let values = results.map(\.metrics.values)
+        let estimates = names.indices.map { i in Estimate(values: values.map { $0[i] }) }
         return ExperimentResult(metricNames: names, replications: results, estimates: estimates)
     }
 
@@ -71,10 +72,11 @@ public enum Experiment {
         let rb = runReplications(
             b, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogB)
         let names = a.metricNames.filter { b.metricNames.contains($0) }
+        let valuesA = ra.map(\.metrics.values), valuesB = rb.map(\.metrics.values)
         var rows: [Comparison.Row] = []
         for name in names {
             let ia = a.metricNames.firstIndex(of: name)!, ib = b.metricNames.firstIndex(of: name)!
-            let va = ra.map { $0.metrics[ia] }, vb = rb.map { $0.metrics[ib] }
+            let va = valuesA.map { $0[ia] }, vb = valuesB.map { $0[ib] }
             rows.append(
                 Comparison.Row(
                     name: name, a: Estimate(values: va), b: Estimate(values: vb),

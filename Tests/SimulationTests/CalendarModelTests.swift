@@ -56,10 +56,7 @@ struct CalendarModelTests {
         let d = r.dossiers[0]
         #expect(d.channel == .online)
         #expect(d.processingEnd == t("2026-03-09T09:00:00"))
-        let wait = r.metrics[
-            r.metrics.indices.first {
-                ServiceCenterModel(scenario: try! scenario(arrivals: [])).metricNames[$0] == "mean_wait_hours"
-            }!]
+        let wait = r.metrics.meanWaitHours
         #expect(abs(wait - 46) < 1e-9)
         #expect(r.counts.online == 1)
     }

@@ -73,7 +73,7 @@ struct QueueValidationTests {
             #expect(
                 abs(rep.littleL - rep.littleLambdaW) / rep.littleL < 0.01,
                 "\(k) replication \(r): L \(rep.littleL) vs lambda W \(rep.littleLambdaW)")
-            #expect(rep.metrics[0] == Double(k.customers))
+            #expect(rep.metrics.customers == k.customers)
         }
     }
 
@@ -102,13 +102,15 @@ struct QueueValidationTests {
             let many = Experiment.runReplications(model, seed: 9, replications: 5, workers: workers, length: length)
             for r in 0..<5 {
                 #expect(
-                    one[r].metrics.map(\.bitPattern) == many[r].metrics.map(\.bitPattern),
+                    one[r].metrics.values.map(\.bitPattern) == many[r].metrics.values.map(\.bitPattern),
                     "workers \(workers) replication \(r)")
                 #expect(one[r].counts == many[r].counts)
             }
         }
         let otherSeed = Experiment.runReplications(model, seed: 10, replications: 1, workers: 1, length: length)
-        #expect(otherSeed[0].metrics[2] != one[0].metrics[2])
+        let wait = one[0].metrics.meanWaitHours, otherWait = otherSeed[0].metrics.meanWaitHours
+        #expect(wait.isFinite && otherWait.isFinite, "mean waits \(wait), \(otherWait)")
+        #expect(otherWait != wait)
     }
 
     @Test("Paired comparison: identical scenarios differ by exactly 0; one more server never increases a wait")
