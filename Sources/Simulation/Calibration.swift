@@ -182,236 +182,36 @@ public enum Calibration {
                 pools.append(
                     .init(pool, .object([.init("size", .number(10_000)), .init("discipline", .string("fifo"))])))
             }
-            var hours = [Double](repeating: 0, count: 168)
-            var channels = [0, 0, 0, 0]
-            var levels: [Int: Int] = [:]
-            var onlineL4 = 0, fullOnline = 0, fee = 0, onlineFee = 0, paid = 0, digitized = 0, finished = 0, eResult = 0
-            var counterPaid = 0, missingDue = 0
-            var withPause = 0, withTwo = 0
-            var delays: [Double] = []
-            var deadlines: [Int] = []
-            var afternoonCount = 0, cutoffCount = 0
-            var processing: [Double] = []
-            // Shares of the time to the due date, apart for dossiers with one supplement request
-            // (index 1): those are the harder ones, late more often. Dossiers with two requests
-            // are late whatever their processing time (the 766 rule), so their shares say
-            // nothing about lateness; they are left out (the simulated ones draw from index 1).
-            var shares: [[Double]] = [[], []]
-            var censoredShares: [[Double]] = [[], []], stuckShares: [[Double]] = [[], []]
-            var censoredProcessing: [Double] = []
-            // Supplement requests among finished dossiers, whose histories are complete.
-            var finishedWithPause = 0, finishedWithTwo = 0
+            var sample = ProcedureSample()
             for d in ds {
-                let r = d.received!
-                hours[(CivilDate.isoWeekday(dayNumber: r.dayNumber) - 1) * 24 + r.secondOfDay / 3600] += 1
-                channels[(1...3).contains(d.channel) ? d.channel : 1] += 1
-                if d.level != 0 { levels[d.level, default: 0] += 1 }
-                if d.channel == 2 && d.level == 4 {
-                    onlineL4 += 1
-                    if d.fullOnline { fullOnline += 1 }
-                }
-                if d.feeBearing {
-                    fee += 1
-                    if d.channel == 2 {
-                        onlineFee += 1
-                        if d.paidOnline { paid += 1 }
-                    } else if d.paidOnline {
-                        counterPaid += 1
-                    }
-                }
-                if d.digitized { digitized += 1 }
-                if d.due == nil { missingDue += 1 }
-                if !d.pauses.isEmpty { withPause += 1 }
-                if d.pauses.count > 1 { withTwo += 1 }
-                var paused: Int64 = 0
-                for p in d.pauses {
-                    if let e = p.end {
-                        delays.append(Double(e.seconds - p.start.seconds) / 86_400)
-                        paused += calendar.workingSeconds(from: p.start, to: e)
-                    }
-                }
-                if let due = d.due {
-                    // The deadline that gives this due: n working days keep the time of day
-                    // (a whole number of working days from the start of the clock); "within the
-                    // day" ends at closing time; a 15:00 cutoff starts the clock next morning.
-                    let start = calendar.nextWorkingInstant(atOrAfter: r)
-                    let worked = calendar.workingSeconds(from: start, to: due)
-                    let afternoon = start.dayNumber == r.dayNumber && start.secondOfDay >= 15 * 3600
-                    let nextMorning = calendar.nextWorkingInstant(
-                        atOrAfter: Timestamp(seconds: Int64(start.dayNumber + 1) * 86_400))
-                    let fromNextMorning = calendar.workingSeconds(from: nextMorning, to: due)
-                    func wholeDays(_ w: Int64) -> Int? {
-                        let n = (Double(w) / perDay).rounded()
-                        return n >= 1 && abs(Double(w) - n * perDay) <= 60 ? Int(n) : nil
-                    }
-                    if afternoon { afternoonCount += 1 }
-                    if let n = wholeDays(worked) {
-                        deadlines.append(n)
-                    } else if afternoon, let n = wholeDays(fromNextMorning) {
-                        deadlines.append(n)
-                        cutoffCount += 1
-                    } else if due == calendar.due(received: start, deadline: .sameDay) {
-                        deadlines.append(0)
-                    } else {
-                        deadlines.append(Int((Double(worked) / perDay).rounded()))
-                    }
-                }
-                if censorOpen && d.end == nil && d.isInProgress(asOf: asOf, classifier: classifier, record: &record) {
-                    // Still open at the end of the log: a censored observation (it took at
-                    // least this long), so long processing times are not underestimated.
-                    var openPaused: Int64 = 0
-                    for p in d.pauses where p.end == nil && p.start < asOf {
-                        openPaused += calendar.workingSeconds(from: p.start, to: asOf)
-                    }
-                    let worked = max(0, Double(calendar.workingSeconds(from: r, to: asOf) - paused - openPaused))
-                    censoredProcessing.append(worked / 3600)
-                    if let due = d.due {
-                        let available = Double(
-                            calendar.workingSeconds(from: calendar.nextWorkingInstant(atOrAfter: r), to: due))
-                        if available > 0 {
-                            // Already overdue at the end of the log: stuck dossiers (waiting
-                            // for the citizen or a decision) are kept as a population that does
-                            // not finish within the horizon; younger ones are censored.
-                            let share = worked / available
-                            let group = d.pauses.isEmpty ? 0 : 1
-                            if share > 1 {
-                                stuckShares[group].append(1000)
-                            } else {
-                                censoredShares[group].append(share)
-                            }
-                        }
-                    }
-                }
-                if let end = d.end {
-                    finished += 1
-                    if !d.pauses.isEmpty { finishedWithPause += 1 }
-                    if d.pauses.count > 1 { finishedWithTwo += 1 }
-                    if d.electronicResult { eResult += 1 }
-                    let worked = max(0, Double(calendar.workingSeconds(from: r, to: end) - paused))
-                    processing.append(worked / 3600)
-                    if let due = d.due {
-                        let available = Double(
-                            calendar.workingSeconds(from: calendar.nextWorkingInstant(atOrAfter: r), to: due))
-                        if available > 0 && d.pauses.count < 2 {
-                            shares[d.pauses.count].append(worked / available)
-                        }
-                    }
-                }
+                sample.add(
+                    d, calendar: calendar, asOf: asOf, censorOpen: censorOpen, classifier: classifier, record: &record)
             }
-            var members: [JSONValue.Member] = [
-                .init("code", .string(code)), .init("field", .string(field)),
-                .init(
-                    "hour_of_week",
-                    .array(
-                        hours.enumerated().map { h, count in
-                            .number((count / max(1, occurrences[h / 24]) * 10_000).rounded() / 10_000)
-                        })),
-                .init(
-                    "channels",
-                    .object([
-                        .init("in_person", share(channels[1], ds.count)), .init("online", share(channels[2], ds.count)),
-                        .init("postal", share(channels[3], ds.count)),
-                    ])),
-            ]
-            if !deadlines.isEmpty {
-                let sorted = deadlines.sorted()
-                members.append(.init("deadline_days", .number(Double(sorted[sorted.count / 2]))))
-                if missingDue > 0 { members.append(.init("missing_due_share", share(missingDue, ds.count))) }
-                if afternoonCount > 0 && cutoffCount * 2 > afternoonCount {
-                    members.append(.init("afternoon_cutoff", .string("15:00")))
-                }
-            }
-            let level = levels.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 3
-            members += [
-                .init("level", .number(Double(level))), .init("full_online_share", share(fullOnline, onlineL4)),
-                .init(
-                    "fee",
-                    .object([
-                        .init("share", share(fee, ds.count)), .init("online_payment", share(paid, onlineFee)),
-                        .init("counter_online_payment", share(counterPaid, fee - onlineFee)),
-                    ])),
-                .init("digitized", share(digitized, ds.count)), .init("e_result", share(eResult, finished)),
-            ]
-            if withPause > 0 {
-                // The probabilities come from the finished dossiers when there are any: the
-                // processing times are estimated from them too, so the mix of dossiers with and
-                // without a request matches the population the on-time rate is measured on.
-                let (pauses, twice, base) =
-                    finished > 0 ? (finishedWithPause, finishedWithTwo, finished) : (withPause, withTwo, ds.count)
-                members.append(
-                    .init(
-                        "supplement",
-                        .object([
-                            .init("probability", share(pauses, base)), .init("rework_share", .number(0)),
-                            .init("repeat_probability", share(twice, pauses)),
-                            .init(
-                                "delay",
-                                delays.isEmpty
-                                    ? .object([
-                                        .init("dist", .string("constant")), .init("value", .number(2)),
-                                        .init("unit", .string("days")),
-                                    ])
-                                    : .object([
-                                        .init("dist", .string("empirical")), .init("values", .array(quantiles(delays))),
-                                        .init("unit", .string("days")),
-                                    ])),
-                        ])))
-            }
-            let shareCount = shares[0].count + shares[1].count
-            let relative = !deadlines.isEmpty && shareCount * 2 >= processing.count && shareCount > 0
-            /// Shares of a group (0 without, 1 with a supplement request; nil: both), split at
-            /// the due date (share 1) so the late share is exact.
-            func shareDistribution(_ groups: [Int]) -> JSONValue {
-                let masses = kaplanMeierMasses(
-                    events: groups.flatMap { shares[$0] + stuckShares[$0] },
-                    censored: groups.flatMap { censoredShares[$0] })
-                return splitQuantiles(masses, at: 1, count: 1001, digits: 10_000)
-            }
-            // Dossiers with a supplement request get their own distribution when there are
-            // enough of them to estimate one.
-            let ownSupplementShares = relative && withPause > 0 && shares[1].count >= 30 && shares[0].count >= 30
-            let service: JSONValue =
-                relative
-                ? shareDistribution(ownSupplementShares ? [0] : [0, 1])
-                : processing.isEmpty
-                    ? .object([
-                        .init("dist", .string("constant")), .init("value", .number(perDay / 3600)),
-                        .init("unit", .string("hours")),
-                    ])
-                    : .object([
-                        .init("dist", .string("empirical")),
-                        .init(
-                            "values",
-                            .array(kaplanMeierQuantiles(events: processing, censored: censoredProcessing, count: 201))),
-                        .init("unit", .string("hours")),
-                    ])
-            members.append(
-                .init(
-                    "steps",
-                    .array([
-                        .object(
-                            [
-                                .init("name", .string("processing")), .init("pool", .string(pool)),
-                                .init("relative_to_due", .bool(relative)),
-                                .init("service", service),
-                            ]
-                                + (ownSupplementShares
-                                    ? [.init("service_with_supplement", shareDistribution([1]))] : []))
-                    ])))
+            let members = sample.members(
+                code: code, field: field, pool: pool, occurrences: occurrences, perDay: perDay)
             var name = key(code)
             while procedures.contains(where: { $0.key == name }) { name += "_" }
             procedures.append(.init(name, .object(members)))
         }
         let start = Timestamp(seconds: Int64(first) * 86_400)
-        let scenario = JSONValue.object([
-            .init("name", .string("calibrated from \(received.count) dossiers")),
+        let scenario = encodedScenario(
+            dossiers: received.count, start: start, days: days, pools: pools, procedures: procedures)
+        return Summary(
+            scenario: scenario, start: start, days: days, dossiers: received.count, procedures: procedures.count)
+    }
+
+    /// The calibrated scenario: the log's period on the office calendar without overtime, no
+    /// warmup, and the estimated pools and procedures.
+    static func encodedScenario(
+        dossiers: Int, start: Timestamp, days: Int, pools: [JSONValue.Member], procedures: [JSONValue.Member]
+    ) -> JSONValue {
+        .object([
+            .init("name", .string("calibrated from \(dossiers) dossiers")),
             .init("start", .string(start.date.description)), .init("days", .number(Double(days))),
             .init("warmup", .string("0d")),
             .init("calendar", .string("office")), .init("overtime", .bool(false)),
             .init("arrivals", .object([.init("scale", .number(1))])),
             .init("pools", .object(pools)), .init("procedures", .object(procedures)),
         ])
-        return Summary(
-            scenario: scenario, start: start, days: days, dossiers: received.count, procedures: procedures.count)
     }
 }
