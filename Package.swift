@@ -41,7 +41,7 @@ let package = Package(
         // Records to mergeable KPI aggregates: the one 766 classifier, counts, histograms, groups.
         .target(name: "Metrics", dependencies: ["CivilTime", "Records", "WorkingTime"], swiftSettings: optimized),
         // Targets, KPI profiles, reporting periods and the 766 score: rules, no rendering.
-        .target(name: "Targets", dependencies: ["_TextSupport", "CivilTime", "Metrics"]),
+        .target(name: "Targets", dependencies: ["CivilTime", "Metrics"]),
         // Discrete-event simulation of a service center on the legal clock.
         .target(
             name: "Simulation",
@@ -55,21 +55,21 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "_ParallelSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+                "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
             ],
             swiftSettings: optimized),
         // Every renderer: table, JSON and CSV for each command, and the labels of each language.
         .target(
             name: "Output",
             dependencies: [
-                "_TextSupport", "CivilTime", "WorkingTime", "Ingest", "Metrics", "Targets", "Simulation", "Engine",
+                "_TextSupport", "CivilTime", "Ingest", "Metrics", "Targets", "Engine",
             ]),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
             name: "TTHCCLI",
             dependencies: [
-                "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
-                "Synthesis", "Engine", "Output",
+                "_TextSupport", "CivilTime", "WorkingTime", "Ingest", "Metrics", "Targets", "Simulation", "Synthesis",
+                "Engine", "Output",
             ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
@@ -81,21 +81,24 @@ let package = Package(
         .testTarget(
             name: "MetricsTests",
             dependencies: [
-                "TestSupport", "Metrics", "Engine", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis",
+                "TestSupport", "Metrics", "Engine", "Output", "Ingest", "Records", "CivilTime", "WorkingTime",
             ]),
         .testTarget(
             name: "OutputTests",
             dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport"]),
         .testTarget(
             name: "TargetsTests",
-            dependencies: ["TestSupport", "Targets", "Engine", "Output", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
+            dependencies: [
+                "_Randomness", "_TextSupport", "Targets", "Engine", "Output", "Metrics", "Ingest", "CivilTime",
+                "WorkingTime",
+            ]),
         .testTarget(
             name: "SimulationTests",
             dependencies: [
-                "TestSupport", "Simulation", "Engine", "Metrics", "Ingest", "WorkingTime", "CivilTime", "Synthesis",
+                "Simulation", "Engine", "Metrics", "CivilTime", "Synthesis",
             ]),
         .testTarget(
-            name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Ingest", "Metrics", "CivilTime"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI"]),
+            name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output", "Synthesis"]),
     ]
 )

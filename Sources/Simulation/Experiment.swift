@@ -1,5 +1,5 @@
 import CivilTime
-import Dispatch
+import _ParallelSupport
 import Metrics
 
 /// Replications of one scenario, run in parallel, summarized per KPI.
@@ -46,15 +46,10 @@ public enum Experiment {
         defer { slots.deinitialize(); slots.deallocate() }
         nonisolated(unsafe) let shared = slots
         let workerCount = min(workers, replications)
-        // Each worker takes every workerCount-th replication; slots are disjoint.
-        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-            var r = w
-            while r < replications {
-                shared[r] = model.run(
-                    seed: seed, replication: r, length: length, collectDossiers: collectFirst && r == 0,
-                    backlog: backlog)
-                r += workerCount
-            }
+        // Each replication fills its own slot; which worker ran it does not matter.
+        forEachIndex(replications, workers: workerCount) { r in
+            shared[r] = model.run(
+                seed: seed, replication: r, length: length, collectDossiers: collectFirst && r == 0, backlog: backlog)
         }
         return slots.map { $0! }
     }

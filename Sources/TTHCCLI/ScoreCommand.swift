@@ -38,7 +38,7 @@ enum ScoreCommand: Subcommand {
             )
         }
         var options = try EngineOptions.reportOptions(arguments)
-        let period = try TargetOptions.applyPeriod(arguments, to: &options)
+        let period = try TargetOptions.period(arguments)
         let dimensions: [GroupDimension] =
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)

@@ -162,3 +162,16 @@ public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
     public var reason: String
     public var description: String { "invalid period '\(text)': \(reason)" }
 }
+
+extension ReportingPeriod {
+    /// The Hanoi reporting quarter (15th-to-14th cut-offs) that holds `date`.
+    public static func hanoiQuarter(containing date: CivilDate) -> ReportingPeriod {
+        for year in [date.year, date.year + 1] {
+            for q in 1...4 {
+                let period = try! ReportingPeriod.parse("\(year)-q\(q)")
+                if period.contains(date) { return period }
+            }
+        }
+        preconditionFailure("every date is in a Hanoi quarter")
+    }
+}
