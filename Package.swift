@@ -5,7 +5,13 @@
 // working-time clock and the simulator sit beside them.
 import PackageDescription
 
-let optimized: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+// The release-only `-enforce-exclusivity=unchecked` flag is an unsafe flag, and SwiftPM refuses a
+// package with unsafe flags as a versioned dependency. So it is off unless TTHC_UNSAFE_FLAGS=1 is
+// set when the package is built (the benchmark scripts set it); without it the engine is the same
+// code with Swift's dynamic exclusivity checks left on.
+let unsafeFlagsEnabled = Context.environment["TTHC_UNSAFE_FLAGS"] == "1"
+let optimized: [SwiftSetting] =
+    unsafeFlagsEnabled ? [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] : []
 
 let package = Package(
     name: "tthc",
