@@ -1,7 +1,7 @@
 // Runs the KPI engine on a log and prints counts that `.ci/run` checks against its own reading of
 // the file. Usage: Consumer LOG.csv
+import Engine
 import Foundation
-import Metrics
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let path = arguments.first, arguments.count == 1 else {
