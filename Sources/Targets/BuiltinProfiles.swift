@@ -16,13 +16,13 @@ public enum BuiltinProfiles {
   "format": "tthc-profile/1",
   "name": "766",
   "title": "766 index (Decision 766/QD-TTg): the full-point thresholds of the indicators a dossier log carries",
-  "source": "DOMAIN.md section 3 (groups and points as the portal shows them, a third-party reconstruction: github.com/ChippedTopaz/qd766 docs/; below its threshold an indicator scores rate x max / threshold)",
+  "source": "Guides/Index766.md, Groups and points (Decision 766/QD-TTg of 23 June 2022; groups and points as the portal shows them, a third-party reconstruction: github.com/ChippedTopaz/qd766 docs/; below its threshold an indicator scores rate x max / threshold)",
   "targets": [
-    {"target": "progress>=100", "label": "progress: 20 x rate, full points only at 100%", "source": "DOMAIN.md section 3"},
-    {"target": "online>=50", "label": "online rate: full points at 50%", "source": "DOMAIN.md section 3"},
-    {"target": "online-payment>=100", "label": "online payment: dossiers paid online / fee-bearing dossiers", "source": "DOMAIN.md section 3 (no threshold given: full points at 100%)"},
-    {"target": "e-result>=80", "label": "digitization: electronic results, full points at 80%", "source": "DOMAIN.md section 3"},
-    {"target": "digitization>=80", "label": "digitization: dossiers with digitized components, full points at 80%", "source": "DOMAIN.md section 3"}
+    {"target": "progress>=100", "label": "progress: 20 x rate, full points only at 100%", "source": "Guides/Index766.md, Progress"},
+    {"target": "online>=50", "label": "online rate: full points at 50%", "source": "Guides/Index766.md, The other rates"},
+    {"target": "online-payment>=100", "label": "online payment: dossiers paid online / fee-bearing dossiers", "source": "Guides/Index766.md, The other rates (no threshold published: full points at 100%)"},
+    {"target": "e-result>=80", "label": "digitization: electronic results, full points at 80%", "source": "Guides/Index766.md, The other rates"},
+    {"target": "digitization>=80", "label": "digitization: dossiers with digitized components, full points at 80%", "source": "Guides/Index766.md, The other rates"}
   ],
   "watch": [
     {"metric": "full-online", "label": "full-online rate (the portal's current table scores the 12 online-service points on it)"}
@@ -33,23 +33,23 @@ public enum BuiltinProfiles {
   ],
   "score": {
     "total": 100,
-    "source": "DOMAIN.md section 3; points per indicator of the digitization group from the reconstructed METRICS table (github.com/ChippedTopaz/qd766 docs/metrics.m0.json)",
+    "source": "Guides/Index766.md, Groups and points and Readings this project makes; points per indicator of the digitization group from the reconstructed METRICS table (github.com/ChippedTopaz/qd766 docs/metrics.m0.json)",
     "groups": [
       {"group": "publicity", "title": "Publicity and transparency", "points": 18, "not_computed": [
         {"label": "procedures published and updated on time, complete content, dossiers synced in real time", "points": 18, "reason": "not in the dossier log"}
       ]},
       {"group": "progress", "title": "Progress", "points": 20, "indicators": [
-        {"kpi": "progress", "label": "early, on time and within time / received and processed", "points": 20, "threshold": 100, "source": "DOMAIN.md section 3: 20 x rate"}
+        {"kpi": "progress", "label": "early, on time and within time / received and processed", "points": 20, "threshold": 100, "source": "Guides/Index766.md, Progress: 20 x rate"}
       ]},
       {"group": "online-service", "title": "Online service", "points": 12, "indicators": [
-        {"kpi": "online", "label": "dossiers received online / received", "points": 12, "threshold": 50, "source": "DOMAIN.md section 3: online rate, full points at 50%. The portal's current table is reported to score these 12 points on the full-online rate instead: copy this profile and set kpi to full-online to use that reading"}
+        {"kpi": "online", "label": "dossiers received online / received", "points": 12, "threshold": 50, "source": "Guides/Index766.md, Readings this project makes: online rate, full points at 50%. The portal's current table is reported to score these 12 points on the full-online rate instead: copy this profile and set kpi to full-online to use that reading"}
       ]},
       {"group": "online-payment", "title": "Online payment", "points": 10, "indicators": [
-        {"kpi": "online-payment", "label": "dossiers paid online / fee-bearing dossiers", "points": 10, "threshold": 100, "source": "DOMAIN.md section 3 (no threshold given). The reconstruction splits these points 6 on this rate and 4 on procedure-level shares"}
+        {"kpi": "online-payment", "label": "dossiers paid online / fee-bearing dossiers", "points": 10, "threshold": 100, "source": "Guides/Index766.md, Readings this project makes (no threshold published). The reconstruction splits these points 6 on this rate and 4 on procedure-level shares"}
       ]},
       {"group": "digitization", "title": "Digitization", "points": 22, "indicators": [
-        {"kpi": "e-result", "label": "electronic results / finished", "points": 6, "threshold": 80, "source": "DOMAIN.md section 3 (full points at 80%); 6 points per the METRICS table"},
-        {"kpi": "digitization", "label": "dossiers with digitized components / received", "points": 4, "threshold": 80, "source": "DOMAIN.md section 3 (full points at 80%); 4 points per the METRICS table"}
+        {"kpi": "e-result", "label": "electronic results / finished", "points": 6, "threshold": 80, "source": "Guides/Index766.md, The other rates (full points at 80%); 6 points per the METRICS table"},
+        {"kpi": "digitization", "label": "dossiers with digitized components / received", "points": 4, "threshold": 80, "source": "Guides/Index766.md, The other rates (full points at 80%); 4 points per the METRICS table"}
       ], "not_computed": [
         {"label": "electronic certified copies, data-based reductions, reuse of digitized data, citizen data", "points": 12, "reason": "document-level and procedure-level flags the dossier log does not carry"}
       ]},
@@ -66,14 +66,14 @@ public enum BuiltinProfiles {
   "format": "tthc-profile/1",
   "name": "dinh-lap-2026",
   "title": "Dinh Lap commune (Lang Son), PAR INDEX plan 2026",
-  "source": "seed 004_6e2be833faf95f3b.txt (annex I of plan 235/KH-UBND of 6 July 2026, section on TTHC results and digital government); DOMAIN.md section 5",
+  "source": "Guides/Plans.md, Dinh Lap commune (annex I of plan 235/KH-UBND of 6 July 2026 of the Dinh Lap commune People's Committee, rows on procedure results and digital services)",
   "targets": [
-    {"target": "on-time>99", "label": "more than 99% of dossiers received by the commune resolved on time", "source": "seed 004, row 'Ket qua giai quyet ho so TTHC' (dat tren 99%)"},
-    {"target": "apology>=100", "label": "an apology for every late dossier", "source": "seed 004, same row (xin loi ... khi de xay ra tre hen)"},
-    {"target": "digitization>=100", "label": "digitization of dossiers 100%", "source": "seed 004, row 'Phat trien ung dung, dich vu' (ty le so hoa ho so, ket qua dat 100%)"},
-    {"target": "e-result>=100", "label": "results digitized 100% (electronic result, KetQuaDienTu, the closest field the log carries)", "source": "seed 004, same row"},
-    {"target": "full-online>=100", "label": "full-online dossiers 100%", "source": "seed 004, same row (ty le ho so truc tuyen toan trinh dat 100%)"},
-    {"target": "online-payment>=100", "label": "dossiers paid online 100%", "source": "seed 004, same row (ty le ho so thanh toan truc tuyen dat 100%)"}
+    {"target": "on-time>99", "label": "more than 99% of dossiers received by the commune resolved on time", "source": "plan 235/KH-UBND annex I, row on the results of handling dossiers (on time above 99%); Guides/Plans.md"},
+    {"target": "apology>=100", "label": "an apology for every late dossier", "source": "plan 235/KH-UBND annex I, same row (an apology whenever a dossier is late)"},
+    {"target": "digitization>=100", "label": "digitization of dossiers 100%", "source": "plan 235/KH-UBND annex I, row on services for people and organisations (digitization of dossiers and results 100%)"},
+    {"target": "e-result>=100", "label": "results digitized 100% (electronic result, KetQuaDienTu, the closest field the log carries)", "source": "plan 235/KH-UBND annex I, same row"},
+    {"target": "full-online>=100", "label": "full-online dossiers 100%", "source": "plan 235/KH-UBND annex I, same row (full-online dossiers 100%)"},
+    {"target": "online-payment>=100", "label": "dossiers paid online 100%", "source": "plan 235/KH-UBND annex I, same row (dossiers paid online 100%)"}
   ],
   "watch": [
     {"metric": "progress", "label": "766 progress rate"},
@@ -94,9 +94,9 @@ public enum BuiltinProfiles {
   "format": "tthc-profile/1",
   "name": "ha-dong-2026",
   "title": "Ha Dong commune (Hai Phong), PAR INDEX and SIPAS instructions 2026",
-  "source": "seed 003_665fa5f43d8b0368.txt (instructions of May 2026 following Hai Phong letters 1039/UBND-NVKTGS and 2714/SNV-CCHC&PC); DOMAIN.md section 5",
+  "source": "Guides/Plans.md, Ha Dong commune (letter of May 2026 of the Ha Dong commune People's Committee following Hai Phong letters 1039/UBND-NVKTGS of 27 May 2026 and 2714/SNV-CCHC&PC of 26 May 2026)",
   "targets": [
-    {"target": "on-time>=100", "label": "100% of dossiers handled on time or early", "source": "seed 003, task 1 (100% ho so ... xu ly dung han va truoc han)"}
+    {"target": "on-time>=100", "label": "100% of dossiers handled on time or early", "source": "Ha Dong letter of May 2026, task 1 (every dossier handled on time or early); Guides/Plans.md"}
   ],
   "watch": [
     {"metric": "progress", "label": "766 progress rate (finished and in progress)"},
@@ -117,11 +117,11 @@ public enum BuiltinProfiles {
   "format": "tthc-profile/1",
   "name": "hanoi-commune-2025",
   "title": "Hanoi communes, 2025 (targets to reach by 30 July 2025)",
-  "source": "DOMAIN.md section 5 (Hanoi communes by 30 Jul 2025: >= 60% of dossiers online, of which >= 20% full-online; 100% on time or early); Hanoi plan 159/KH-UBND of 9 June 2025 as carried out in seed 002_04467671b6bf5b97.txt (Hoa Xa commune, 2025)",
+  "source": "Guides/Plans.md, Ha Noi communes 2025 (by 30 Jul 2025: >= 60% of dossiers online, of which >= 20% full-online; 100% on time or early); Hanoi plan 159/KH-UBND of 9 June 2025 as carried out by the Hoa Xa commune plan of July 2025",
   "targets": [
-    {"target": "online>=60", "label": "at least 60% of dossiers received online", "source": "DOMAIN.md section 5"},
-    {"target": "full-online>=20", "label": "at least 20% full-online (full-online dossiers / dossiers of full-online procedures, the 766 definition)", "source": "DOMAIN.md section 5"},
-    {"target": "on-time>=100", "label": "100% of finished dossiers on time or early", "source": "DOMAIN.md section 5"}
+    {"target": "online>=60", "label": "at least 60% of dossiers received online", "source": "Guides/Plans.md, Ha Noi communes 2025"},
+    {"target": "full-online>=20", "label": "at least 20% full-online (full-online dossiers / dossiers of full-online procedures, the 766 definition)", "source": "Guides/Plans.md, Ha Noi communes 2025"},
+    {"target": "on-time>=100", "label": "100% of finished dossiers on time or early", "source": "Guides/Plans.md, Ha Noi communes 2025"}
   ],
   "watch": [
     {"metric": "progress", "label": "766 progress rate (finished and in progress)"},
@@ -139,12 +139,12 @@ public enum BuiltinProfiles {
   "format": "tthc-profile/1",
   "name": "hanoi-commune-2026",
   "title": "Hanoi communes, 2026",
-  "source": "DOMAIN.md section 5 (Hanoi 2026: SIPAS >= 86%, online-service satisfaction >= 90%, >= 80% of TTHC offered full-online, > 95% of dossiers handled online); seed 001_d5b8cb1fab0c5526.txt (Dan Hoa commune, 2026 plan, sections 3.1-3.4: apology for every late dossier, scan 100% of dossiers received and of results)",
+  "source": "Guides/Plans.md, Ha Noi 2026 and Dan Hoa commune (Hanoi 2026: SIPAS >= 86%, online-service satisfaction >= 90%, >= 80% of TTHC offered full-online, > 95% of dossiers handled online; Dan Hoa commune administrative reform plan 2026, sections 3.1-3.4: apology for every late dossier, scan 100% of dossiers received and of results)",
   "targets": [
-    {"target": "online>95", "label": "more than 95% of dossiers handled online", "source": "DOMAIN.md section 5"},
-    {"target": "apology>=100", "label": "every late dossier has an apology letter", "source": "seed 001, section 3.2 (thuc hien nghiem quy trinh xin loi)"},
-    {"target": "digitization>=100", "label": "100% of dossiers received digitized", "source": "seed 001, section 3.4 (quet, luu tru dien tu 100% ho so tiep nhan)"},
-    {"target": "e-result>=100", "label": "100% of results electronic (KetQuaDienTu, the closest field the log carries to 'results digitized')", "source": "seed 001, section 3.4 (... va ket qua giai quyet)"}
+    {"target": "online>95", "label": "more than 95% of dossiers handled online", "source": "Guides/Plans.md, Ha Noi 2026"},
+    {"target": "apology>=100", "label": "every late dossier has an apology letter", "source": "Dan Hoa 2026 plan, section 3.2 (the apology procedure followed for late dossiers); Guides/Plans.md"},
+    {"target": "digitization>=100", "label": "100% of dossiers received digitized", "source": "Dan Hoa 2026 plan, section 3.4 (every dossier received scanned and stored electronically)"},
+    {"target": "e-result>=100", "label": "100% of results electronic (KetQuaDienTu, the closest field the log carries to 'results digitized')", "source": "Dan Hoa 2026 plan, section 3.4 (... and every result)"}
   ],
   "watch": [
     {"metric": "on-time", "label": "finished on time or early (Hanoi 2025 asked 100%)"},

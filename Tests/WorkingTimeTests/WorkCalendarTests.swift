@@ -63,9 +63,9 @@ struct ReferenceClock {
 
     func working(_ iso: String) -> Bool { calendar.isWorkingDay(dayNumber: CivilDate(iso: iso)!.dayNumber) }
 
-    // MARK: Schedules of DOMAIN.md section 4
+    // MARK: Schedules of Guides/WorkingTime.md ("The government schedules of 2024–2026")
 
-    /// Every weekday off in the 2024–2026 schedules of DOMAIN.md.
+    /// Every weekday off in the 2024–2026 schedules (Guides/WorkingTime.md).
     @Test(arguments: [
         "2024-01-01", "2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14", "2024-04-18",
         "2024-04-29", "2024-04-30", "2024-05-01", "2024-09-02", "2024-09-03",
@@ -79,7 +79,7 @@ struct ReferenceClock {
         #expect(calendar.dayName(dayNumber: CivilDate(iso: day)!.dayNumber) != nil)
     }
 
-    /// The make-up Saturdays of DOMAIN.md are working days.
+    /// The make-up Saturdays of those schedules are working days.
     @Test(arguments: ["2024-05-04", "2025-04-26", "2026-01-10", "2026-08-22"])
     func makeUpSaturdaysAreWorking(day: String) {
         #expect(CivilDate(iso: day)!.isoWeekday == 6)
