@@ -292,7 +292,7 @@ enum SimulationOutput {
         }
     }
 
-    static func json(_ comparison: Comparison, a: Scenario, b: Scenario, seed: UInt64) -> String {
+    static func json(_ comparison: ScenarioComparison, a: Scenario, b: Scenario, seed: UInt64) -> String {
         let rows: [Simulation.JSONValue.Member] = comparison.rows.map { row in
             .init(
                 row.name,
@@ -307,7 +307,7 @@ enum SimulationOutput {
         ]).serialized() + "\n"
     }
 
-    static func table(_ comparison: Comparison, a: Scenario, b: Scenario) -> String {
+    static func table(_ comparison: ScenarioComparison, a: Scenario, b: Scenario) -> String {
         var rows: [[String]] = [["KPI", "A", "B", "B - A", "95% CI of B - A"]]
         for row in comparison.rows {
             let d = row.difference
