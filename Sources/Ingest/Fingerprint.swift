@@ -1,4 +1,4 @@
-import Dispatch
+import _ParallelSupport
 
 /// 64-bit fingerprints of dossier ids, and the duplicate index built from them.
 ///
@@ -78,7 +78,7 @@ public enum Fingerprint {
             let shared = SendableBuffer(buffer)
             let bounds = starts
             let lanes = max(1, min(workers, 256))
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            forEachIndex(lanes, workers: lanes) { lane in
                 var bucket = lane
                 while bucket < 256 {
                     var slice = UnsafeMutableBufferPointer(rebasing: shared.buffer[bounds[bucket]..<bounds[bucket + 1]])
@@ -147,10 +147,4 @@ struct FingerprintSet {
     }
 
     func deallocate() { slots.deallocate() }
-}
-
-/// A buffer handed to Dispatch workers that each touch their own disjoint part of it.
-struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -1,5 +1,6 @@
+import Output
 import CivilTime
-import Report
+import _TextSupport
 import WorkingTime
 
 /// `tthc calendar`: the working calendar of a year, and lunar/solar date conversion.

@@ -1,4 +1,7 @@
+import Output
 import CivilTime
+import Metrics
+import Records
 import WorkingTime
 
 /// `tthc due`: the legal due time of one dossier, with how it was reached.
@@ -76,7 +79,7 @@ enum DueCommand: Subcommand {
         guard let deadline else {
             throw UsageError("tthc due: give --deadline (3d, 4h, today) or --catalog FILE --procedure CODE")
         }
-        var pauses: [(start: Timestamp, end: Timestamp?)] = []
+        var pauses: [PauseInterval] = []
         for text in arguments.strings("--pause") {
             // Dates written dd/MM/yyyy contain slashes too: split on the slash between two times.
             guard let pause = splitPause(text), pause.end > pause.start else {
@@ -84,10 +87,12 @@ enum DueCommand: Subcommand {
                     "tthc due: --pause expects START/END with END after START (2026-08-27T15:00/2026-09-03T10:00), got '\(text)'"
                 )
             }
-            pauses.append((pause.start, pause.end))
+            pauses.append(PauseInterval(start: pause.start, end: pause.end))
         }
 
-        let paused = calendar.pausedWorkingSeconds(pauses)
+        // Overlapping pauses count once, by the classifier's one rule.
+        let paused = DossierClassifier(calendar: calendar).pausedWorkingSeconds(&pauses, from: received, limit: nil)
+            .closed
         let due = calendar.due(
             received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pausedWorkingSeconds: paused)
         let start = calendar.clockStart(received: received, afternoonCutoff: cutoff)

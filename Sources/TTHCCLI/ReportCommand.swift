@@ -1,5 +1,6 @@
+import Output
+import Engine
 import Metrics
-import Report
 
 /// `tthc report`: the one-stop KPIs of dossier logs, in total and by group.
 enum ReportCommand: Subcommand {
@@ -34,7 +35,6 @@ enum ReportCommand: Subcommand {
         let format = try arguments.choice("--format", ["table", "json", "csv"]) ?? "table"
         let language = try EngineOptions.language(arguments)
         var options = try EngineOptions.reportOptions(arguments)
-        _ = try TargetOptions.applyPeriod(arguments, to: &options)
         options.dimensions = try EngineOptions.dimensions(arguments)
         let result = try KPIEngine.run(files: files, options: options)
         switch format {

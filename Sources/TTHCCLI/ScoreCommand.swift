@@ -1,4 +1,6 @@
+import Output
 import CivilTime
+import Engine
 import Metrics
 import Targets
 
@@ -22,7 +24,7 @@ enum ScoreCommand: Subcommand {
         notes: [
             "Groups: progress (20 points, 20 x rate), online service (12, online rate, full at 50%), online payment",
             "(10), digitization (22: electronic results 6 and digitized dossiers 4, full at 80%; 12 not computed).",
-            "Below its threshold an indicator scores rate x max / threshold (DOMAIN.md section 3). Publicity and",
+            "Below its threshold an indicator scores rate x max / threshold (Guides/Index766.md). Publicity and",
             "satisfaction (36 points) are not in a dossier log and are listed as not computed, never guessed.",
         ])
 
@@ -36,7 +38,7 @@ enum ScoreCommand: Subcommand {
             )
         }
         var options = try EngineOptions.reportOptions(arguments)
-        let period = try TargetOptions.applyPeriod(arguments, to: &options)
+        let period = try TargetOptions.period(arguments)
         let dimensions: [GroupDimension] =
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)

@@ -1,4 +1,5 @@
 import CivilTime
+import Engine
 import Foundation
 import Ingest
 import Metrics
