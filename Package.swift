@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "WorkingTime", dependencies: ["CivilTime"]),
         // The dossier record as the engine sees it, independent of the encoding it came from.
         .target(name: "Records", dependencies: ["CivilTime"]),
-        // Bytes to records: chunked reading, CSV/TSV/JSONL parsing, timestamp parsing, errors.
-        .target(name: "Ingest", dependencies: ["CivilTime", "Records"], swiftSettings: optimized),
+        // Bytes to records: chunked reading, CSV/TSV/JSONL parsing, timestamp parsing, errors; the one
+        // RFC 4180 reader, which also turns catalogs and calendar files into WorkingTime's types.
+        .target(name: "Ingest", dependencies: ["CivilTime", "Records", "WorkingTime"], swiftSettings: optimized),
         // Records to mergeable KPI aggregates: 766 classification, grouping, the parallel engine.
         .target(
             name: "Metrics", dependencies: ["CivilTime", "Records", "Ingest", "WorkingTime"], swiftSettings: optimized),
@@ -56,7 +57,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["_Randomness"], path: "Tests/TestSupport"),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["_Randomness", "WorkingTime", "CivilTime"]),
-        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime"]),
+        .testTarget(
+            name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"]),
         .testTarget(
             name: "MetricsTests",
             dependencies: ["TestSupport", "Metrics", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis"]),

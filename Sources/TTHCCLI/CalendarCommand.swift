@@ -1,4 +1,5 @@
 import CivilTime
+import Ingest
 import Report
 import WorkingTime
 
@@ -146,9 +147,9 @@ enum CalendarOption {
         var files: [CalendarFile] = []
         for name in names {
             if let builtin = ShippedCalendars.named[name] {
-                files.append(try CalendarFile(text: builtin, name: name))
+                files.append(builtin)
             } else {
-                files.append(try CalendarFile(contentsOfFile: name))
+                files.append(try CalendarFileReader.read(contentsOfFile: name))
             }
         }
         return WorkCalendar(overlays: files)

@@ -1,4 +1,5 @@
 import CivilTime
+import Ingest
 import WorkingTime
 
 /// `tthc due`: the legal due time of one dossier, with how it was reached.
@@ -59,7 +60,7 @@ enum DueCommand: Subcommand {
             guard let path = arguments.string("--catalog") else {
                 throw UsageError("tthc due: --procedure needs --catalog FILE")
             }
-            let catalog = try ProcedureCatalog(contentsOfFile: path)
+            let catalog = try CatalogReader.read(contentsOfFile: path)
             guard let entry = catalog[code] else {
                 throw UsageError("tthc due: procedure '\(code)' is not in \(path)")
             }

@@ -1,0 +1,22 @@
+/// An error in a calendar or catalog file: where it is, which rule the text broke and the fix.
+public struct DataFileError: Error, CustomStringConvertible, Sendable, Hashable {
+    public var file: String
+    /// 1-based line and column (in Unicode scalars); 0 when the error is about the whole file.
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var s = file
+        if line > 0 { s += ":\(line)" }
+        if column > 0 { s += ":\(column)" }
+        return s + ": " + message
+    }
+}
