@@ -37,6 +37,8 @@ public struct ReportResult: Sendable {
     public var workingSecondsPerDay: Int64
     /// The clock pauses and processing times were measured on.
     public var clock: Clock = .working
+    /// Dossiers left without a due because the catalog given lacks their procedure.
+    public var catalogMisses = CatalogMisses()
 
     /// A processing-time percentile in working days.
     public func processingDays(_ aggregate: KPIAggregate, percentile q: Double) -> Double? {
@@ -61,6 +63,7 @@ public enum KPIEngine {
         return ReportResult(
             dimensions: options.dimensions, totals: accumulator.totals, groups: groups, input: input,
             outsideSelection: accumulator.outsideSelection, asOf: asOf,
-            workingSecondsPerDay: options.classifier.secondsPerDay, clock: options.classifier.clock)
+            workingSecondsPerDay: options.classifier.secondsPerDay, clock: options.classifier.clock,
+            catalogMisses: accumulator.catalogMisses)
     }
 }
