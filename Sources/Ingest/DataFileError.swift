@@ -13,10 +13,5 @@ public struct DataFileError: Error, CustomStringConvertible, Sendable, Hashable 
         self.message = message
     }
 
-    public var description: String {
-        var s = file
-        if line > 0 { s += ":\(line)" }
-        if column > 0 { s += ":\(column)" }
-        return s + ": " + message
-    }
+    public var description: String { inputPosition(file: file, line: line, column: column) + message }
 }
