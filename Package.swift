@@ -1,55 +1,79 @@
 // swift-tools-version: 6.0
 // tthc: an engine and command-line tool for Vietnam's one-stop administrative-procedure logs.
 // The module list reads as the data flow: bytes are ingested into records, records become
-// mergeable metric aggregates, aggregates are reported or checked against targets; the
-// working-time clock and the simulator sit beside them.
+// mergeable metric aggregates, the engine runs a whole job over logs, and the output layer
+// renders what it found; the working-time clock, the targets and the simulator sit beside them.
+// Guides/Architecture.md draws the map.
 import PackageDescription
 
-let optimized: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+// `-enforce-exclusivity=unchecked` is an unsafe flag, which SwiftPM refuses in a package that
+// another depends on by version; the benchmarks turn it on with TTHC_UNSAFE_FLAGS=1.
+let optimized: [SwiftSetting] =
+    Context.environment["TTHC_UNSAFE_FLAGS"] == "1"
+    ? [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] : []
 
 let package = Package(
     name: "tthc",
     products: [
         .executable(name: "tthc", targets: ["tthc"]),
-        .library(name: "TTHCEngine", targets: ["Ingest", "Metrics", "Report", "WorkingTime", "Targets", "Simulation"]),
+        .library(
+            name: "TTHCEngine",
+            targets: ["Ingest", "Metrics", "Engine", "Output", "WorkingTime", "Targets", "Simulation"]),
     ],
     targets: [
-        // Civil dates and Vietnam-time instants: integer arithmetic only.
-        .target(name: "CivilTime"),
-        // Small text helpers shared by the modules that print (JSON string literals).
+        // Shared helpers, underscored: not part of the library's promise.
+        // Text: the one JSON value, table aligner, CSV field quoter and number formatter.
         .target(name: "_TextSupport"),
+        // Parallel work: parallel loops over indices and the buffers their workers share.
+        .target(name: "_ParallelSupport"),
         // The seeded generators shared by the simulator, the synthetic logs and the tests.
         .target(name: "_Randomness"),
+
+        // Civil dates and Vietnam-time instants: integer arithmetic only.
+        .target(name: "CivilTime"),
         // The legal clock: lunar calendar, holidays, office hours, due dates, procedure catalog.
         .target(name: "WorkingTime", dependencies: ["CivilTime"]),
         // The dossier record as the engine sees it, independent of the encoding it came from.
         .target(name: "Records", dependencies: ["CivilTime"]),
         // Bytes to records: chunked reading, CSV/TSV/JSONL parsing, timestamp parsing, errors; the one
         // RFC 4180 reader, which also turns catalogs and calendar files into WorkingTime's types.
-        .target(name: "Ingest", dependencies: ["CivilTime", "Records", "WorkingTime"], swiftSettings: optimized),
-        // Records to mergeable KPI aggregates: 766 classification, grouping, the parallel engine.
         .target(
-            name: "Metrics", dependencies: ["CivilTime", "Records", "Ingest", "WorkingTime"], swiftSettings: optimized),
-        // Aggregates to text: table, JSON, CSV.
-        .target(name: "Report", dependencies: ["CivilTime", "Metrics", "_TextSupport"]),
-        // Targets, KPI profiles, reporting periods, the 766 score and the daily monitor.
-        .target(
-            name: "Targets",
-            dependencies: ["_TextSupport", "CivilTime", "Records", "Ingest", "Metrics", "WorkingTime", "Report"]),
+            name: "Ingest", dependencies: ["_ParallelSupport", "CivilTime", "Records", "WorkingTime"],
+            swiftSettings: optimized),
+        // Records to mergeable KPI aggregates: the one 766 classifier, counts, histograms, groups.
+        .target(name: "Metrics", dependencies: ["CivilTime", "Records", "WorkingTime"], swiftSettings: optimized),
+        // Targets, KPI profiles, reporting periods and the 766 score: rules, no rendering.
+        .target(name: "Targets", dependencies: ["_TextSupport", "CivilTime", "Metrics"]),
         // Discrete-event simulation of a service center on the legal clock.
         .target(
             name: "Simulation",
-            dependencies: ["_Randomness", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics"],
+            dependencies: [
+                "_ParallelSupport", "_Randomness", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Metrics",
+            ],
             swiftSettings: optimized),
         // Realistic synthetic dossier logs for samples and benchmarks.
         .target(
-            name: "Synthesis", dependencies: ["_Randomness", "CivilTime", "WorkingTime"], swiftSettings: optimized),
+            name: "Synthesis", dependencies: ["_ParallelSupport", "_Randomness", "CivilTime", "WorkingTime"],
+            swiftSettings: optimized),
+        // A run over logs: options, date selection, catalog lookup, and every record consumer.
+        .target(
+            name: "Engine",
+            dependencies: [
+                "_ParallelSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+            ],
+            swiftSettings: optimized),
+        // Every renderer: table, JSON and CSV for each command, and the labels of each language.
+        .target(
+            name: "Output",
+            dependencies: [
+                "_TextSupport", "CivilTime", "WorkingTime", "Ingest", "Metrics", "Targets", "Simulation", "Engine",
+            ]),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
             name: "TTHCCLI",
             dependencies: [
-                "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Report", "Targets", "Simulation",
-                "Synthesis",
+                "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+                "Synthesis", "Engine", "Output",
             ]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
 
@@ -61,14 +85,22 @@ let package = Package(
             name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"]),
         .testTarget(
             name: "MetricsTests",
-            dependencies: ["TestSupport", "Metrics", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis"]),
-        .testTarget(name: "ReportTests", dependencies: ["TestSupport", "Report", "Metrics", "Ingest", "CivilTime"]),
+            dependencies: [
+                "TestSupport", "Metrics", "Engine", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis",
+            ]),
+        .testTarget(
+            name: "OutputTests",
+            dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport"]),
         .testTarget(
             name: "TargetsTests",
-            dependencies: ["TestSupport", "Targets", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
+            dependencies: [
+                "TestSupport", "Targets", "Engine", "Output", "Metrics", "Ingest", "CivilTime", "WorkingTime",
+            ]),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["TestSupport", "Simulation", "Metrics", "Ingest", "WorkingTime", "CivilTime", "Synthesis"]),
+            dependencies: [
+                "TestSupport", "Simulation", "Engine", "Metrics", "Ingest", "WorkingTime", "CivilTime", "Synthesis",
+            ]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Ingest", "Metrics", "CivilTime"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI"]),

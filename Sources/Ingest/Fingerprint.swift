@@ -1,3 +1,4 @@
+import _ParallelSupport
 import Dispatch
 
 /// 64-bit fingerprints of dossier ids, and the duplicate index built from them.
@@ -147,10 +148,4 @@ struct FingerprintSet {
     }
 
     func deallocate() { slots.deallocate() }
-}
-
-/// A buffer handed to Dispatch workers that each touch their own disjoint part of it.
-struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -1,3 +1,4 @@
+import _ParallelSupport
 import Dispatch
 
 /// The duplicate index of a scan that only counts duplicates: each worker lane files the

@@ -1,3 +1,4 @@
+import _ParallelSupport
 import Dispatch
 import Records
 

@@ -9,7 +9,8 @@ public enum GroupDimension: String, CaseIterable, Sendable {
 
     /// The integer key of a received day for a time dimension; sorts chronologically.
     @inline(__always)
-    static func timeKey(_ dimension: GroupDimension, dayNumber: Int) -> Int {
+    @inlinable
+    public static func timeKey(_ dimension: GroupDimension, dayNumber: Int) -> Int {
         switch dimension {
         case .day: return dayNumber
         case .week:
@@ -29,7 +30,7 @@ public enum GroupDimension: String, CaseIterable, Sendable {
     }
 
     /// The text of a time key: `2026-03-02`, `2026-W10`, `2026-03`, `2026-Q1`.
-    static func timeLabel(_ dimension: GroupDimension, key: Int) -> String {
+    public static func timeLabel(_ dimension: GroupDimension, key: Int) -> String {
         switch dimension {
         case .day: return CivilDate(dayNumber: key).description
         case .week: return "\(key / 100)-W" + (key % 100 < 10 ? "0" : "") + "\(key % 100)"
@@ -39,7 +40,7 @@ public enum GroupDimension: String, CaseIterable, Sendable {
         }
     }
 
-    static func channelLabel(_ code: Int) -> String? {
+    public static func channelLabel(_ code: Int) -> String? {
         switch code {
         case 1: return "in_person"
         case 2: return "online"

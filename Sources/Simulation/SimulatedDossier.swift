@@ -24,6 +24,11 @@ public struct SimulatedDossier: Sendable, Hashable {
     public struct PauseSpan: Sendable, Hashable {
         public var start: Timestamp
         public var end: Timestamp?
+
+        public init(start: Timestamp, end: Timestamp?) {
+            self.start = start
+            self.end = end
+        }
     }
 
     /// `TrangThaiHoSo` at the as-of time.

@@ -1,3 +1,4 @@
+import Output
 import CivilTime
 import Ingest
 import Records

@@ -1,7 +1,8 @@
 import CivilTime
 import Ingest
-import Report
+import Output
 import WorkingTime
+import _TextSupport
 
 /// `tthc calendar`: the working calendar of a year, and lunar/solar date conversion.
 enum CalendarCommand: Subcommand {

@@ -1,4 +1,5 @@
 import CivilTime
+import Engine
 import Foundation
 import Metrics
 import Simulation
@@ -91,7 +92,7 @@ enum CalibrateCommand: Subcommand {
         rows.append(("received", Double(counts.received), result.estimate("received")!))
         rows.append(("finished", Double(counts.finished), result.estimate("finished")!))
         if format == "json" {
-            let members: [JSONValue.Member] = rows.map { row in
+            let members: [Simulation.JSONValue.Member] = rows.map { row in
                 .init(
                     row.name,
                     .object([
@@ -100,7 +101,7 @@ enum CalibrateCommand: Subcommand {
                     ]))
             }
             console.out(
-                JSONValue.object([
+                Simulation.JSONValue.object([
                     .init("scenario", .string(output)), .init("as_of", .string(asOf.iso8601)),
                     .init("replications", .number(Double(replications))), .init("kpis", .object(members)),
                 ]).serialized() + "\n")

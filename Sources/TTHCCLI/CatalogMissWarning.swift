@@ -1,4 +1,4 @@
-import Metrics
+import Engine
 
 /// The stderr line of a run whose catalog lacked procedures that dossiers needed for a due.
 enum CatalogMissWarning {

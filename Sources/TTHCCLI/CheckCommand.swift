@@ -1,4 +1,6 @@
+import Output
 import CivilTime
+import Engine
 import Ingest
 import Metrics
 import Targets

@@ -1,5 +1,6 @@
+import Output
+import Engine
 import Metrics
-import Report
 
 /// `tthc report`: the one-stop KPIs of dossier logs, in total and by group.
 enum ReportCommand: Subcommand {

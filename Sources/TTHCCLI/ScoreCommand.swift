@@ -1,4 +1,6 @@
+import Output
 import CivilTime
+import Engine
 import Metrics
 import Targets
 

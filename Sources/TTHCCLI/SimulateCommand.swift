@@ -1,5 +1,8 @@
+import Engine
+import Output
 import CivilTime
 import Foundation
+import Metrics
 import Simulation
 
 /// `tthc simulate`: discrete-event simulation of a service center on the legal clock.
@@ -53,16 +56,16 @@ enum SimulateCommand: Subcommand {
             "Exit 0 on success, 2 on a usage or scenario error.",
         ])
 
-    static func overrides(_ texts: [String], option: String) throws -> [(path: String, value: JSONValue)] {
+    static func overrides(_ texts: [String], option: String) throws -> [(path: String, value: Simulation.JSONValue)] {
         try texts.map { text in
             guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
                 throw UsageError("tthc simulate: \(option) expects PATH=VALUE, got '\(text)'")
             }
-            return (String(text[..<eq]), JSONValue.fromCommandLine(String(text[text.index(after: eq)...])))
+            return (String(text[..<eq]), Simulation.JSONValue.fromCommandLine(String(text[text.index(after: eq)...])))
         }
     }
 
-    static func loadScenario(_ path: String, overrides: [(path: String, value: JSONValue)]) throws -> Scenario {
+    static func loadScenario(_ path: String, overrides: [(path: String, value: Simulation.JSONValue)]) throws -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("tthc simulate: cannot read scenario file '\(path)'")
         }
@@ -224,7 +227,7 @@ enum SimulationOutput {
         return text
     }
 
-    static func estimateJSON(_ e: Estimate) -> JSONValue {
+    static func estimateJSON(_ e: Estimate) -> Simulation.JSONValue {
         .object([
             .init("mean", .number(e.mean)), .init("half_width", .number(e.halfWidth)),
             .init("ci95", .array([.number(e.lower), .number(e.upper)])),
@@ -233,12 +236,12 @@ enum SimulationOutput {
     }
 
     static func json(_ result: ExperimentResult, scenario: Scenario, seed: UInt64) -> String {
-        var members: [JSONValue.Member] = [
+        var members: [Simulation.JSONValue.Member] = [
             .init("scenario", .string(scenario.name)), .init("seed", .number(Double(seed))),
             .init("replications", .number(Double(result.replications.count))),
             .init("as_of", .string(result.replications[0].asOf.iso8601)),
         ]
-        var pools: [String: [JSONValue.Member]] = [:]
+        var pools: [String: [Simulation.JSONValue.Member]] = [:]
         var poolOrder: [String] = []
         for (name, e) in zip(result.metricNames, result.estimates) {
             if name.hasPrefix("pools.") {
@@ -261,7 +264,7 @@ enum SimulationOutput {
                         estimateJSON(Estimate(values: result.replications.map(\.littleLambdaW)))),
                 ])))
         members.append(.init("events", .number(Double(result.replications.reduce(0) { $0 + $1.events }))))
-        return JSONValue.object(members).serialized() + "\n"
+        return Simulation.JSONValue.object(members).serialized() + "\n"
     }
 
     static func table(_ result: ExperimentResult, scenario: Scenario, seed: UInt64) -> String {
@@ -290,7 +293,7 @@ enum SimulationOutput {
     }
 
     static func json(_ comparison: Comparison, a: Scenario, b: Scenario, seed: UInt64) -> String {
-        let rows: [JSONValue.Member] = comparison.rows.map { row in
+        let rows: [Simulation.JSONValue.Member] = comparison.rows.map { row in
             .init(
                 row.name,
                 .object([
@@ -298,7 +301,7 @@ enum SimulationOutput {
                     .init("difference", estimateJSON(row.difference)),
                 ]))
         }
-        return JSONValue.object([
+        return Simulation.JSONValue.object([
             .init("a", .string(a.name)), .init("b", .string(b.name)), .init("seed", .number(Double(seed))),
             .init("replications", .number(Double(comparison.replications))), .init("kpis", .object(rows)),
         ]).serialized() + "\n"

@@ -1,4 +1,7 @@
+import WorkingTime
+import Output
 import CivilTime
+import Engine
 import Foundation
 import Ingest
 import Metrics

@@ -130,9 +130,6 @@ public struct CountMetric: Hashable, Sendable, CustomStringConvertible {
 
     /// The name as users type it (`in-progress-overdue`).
     public var description: String { name.replacingOccurrences(of: "_", with: "-") }
-
-    /// The name in running text (`in progress overdue`).
-    var words: String { name.replacingOccurrences(of: "_", with: " ") }
 }
 
 /// What a target measures: a rate KPI (percent) or a count.
@@ -349,81 +346,4 @@ public struct TargetEvaluation: Hashable, Sendable {
         guard let d = denominator else { return Double(value) }
         return d == 0 ? nil : Double(value) * 100 / Double(d)
     }
-
-    /// The measured value as text (`98.71%`, `3`, `n/a`).
-    public var measuredText: String {
-        guard let m = measured else { return "n/a" }
-        return denominator == nil ? String(value) : formatPercent(m)
-    }
-
-    /// One sentence on the gap: "41 more dossiers needed to be on time (of 4,100 finished with a
-    /// due)", "reaching 60% online needs 1,240 more online dossiers at today's volume (12,000
-    /// received)". Nil when the target is met or has no data.
-    public var gapSentence: String? {
-        guard status == .missed, let gap else { return nil }
-        return GapWording.sentence(target: target, gap: gap, denominator: denominator)
-    }
-}
-
-/// The words of gap sentences, per KPI.
-enum GapWording {
-    /// (good side, bad side, denominator) nouns of a rate.
-    static func nouns(_ kpi: KPI) -> (good: String, bad: String, whole: String) {
-        switch kpi {
-        case .progress: return ("dossiers on time or within time", "late or overdue", "dossiers judged on progress")
-        case .onTime: return ("dossiers", "late", "finished with a due")
-        case .online: return ("online dossiers", "in person or by post", "received")
-        case .fullOnline: return ("full-online dossiers", "not full-online", "dossiers of full-online procedures")
-        case .onlinePayment: return ("dossiers paid online", "not paid online", "fee-bearing dossiers")
-        case .digitization: return ("digitized dossiers", "not digitized", "received")
-        case .electronicResult: return ("electronic results", "finished without one", "finished")
-        case .apology: return ("apology letters", "late without one", "late")
-        }
-    }
-
-    static func sentence(target: Target, gap: Gap, denominator: Int?) -> String {
-        switch (target.metric, gap) {
-        case (.rate(let kpi), .impossible):
-            let d = denominator ?? 0
-            return "\(target.displayText) cannot be met at today's volume (\(formatCount(d)) \(nouns(kpi).whole))"
-        case (.count(let count), .impossible):
-            return "\(target.displayText) cannot be met: \(count.words) is a whole number of dossiers, never negative"
-        case (.rate(let kpi), .dossiers(let k)):
-            let (good, bad, whole) = nouns(kpi)
-            let d = formatCount(denominator ?? 0)
-            if k >= 0 {
-                if kpi == .onTime {
-                    return "\(formatCount(k)) more dossiers needed to be on time instead of late (of \(d) \(whole))"
-                }
-                return "reaching \(target.threshold)% \(kpi.rawValue) needs \(formatCount(k)) more \(good) "
-                    + "(instead of \(bad)) at today's volume (\(d) \(whole))"
-            }
-            return
-                "reaching \(target.displayText) needs \(formatCount(-k)) fewer \(good) at today's volume (\(d) \(whole))"
-        case (.count(let count), .dossiers(let k)):
-            return k >= 0
-                ? "\(formatCount(k)) more \(count.words) dossiers needed"
-                : "\(formatCount(-k)) fewer \(count.words) dossiers needed"
-        }
-    }
-}
-
-/// `1,240`.
-public func formatCount(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
-}
-
-/// `98.71%`: two decimals truncated, never rounded up, so a rate just under a target never
-/// prints as the target (98.999% is `98.99%`); whole values without decimals (`100%`).
-public func formatPercent(_ percent: Double) -> String {
-    let hundredths = Int((percent * 100 + 1e-9).rounded(.down))
-    if hundredths % 100 == 0 { return "\(hundredths / 100)%" }
-    let fraction = hundredths % 100
-    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
 }

@@ -129,12 +129,3 @@ public struct TargetCheck: Sendable {
     }
 }
 
-extension GapWording {
-    /// What the wrong side of a target is called in a contributors table (`late`, `not online`).
-    static func wrongSideName(_ target: Target, raise: Bool) -> String {
-        switch target.metric {
-        case .rate(let kpi): return raise ? nouns(kpi).bad : nouns(kpi).good
-        case .count(let count): return count.words
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import Output
+import Engine
 import CivilTime
 import Foundation
 import Ingest

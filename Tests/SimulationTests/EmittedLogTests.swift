@@ -1,3 +1,4 @@
+import Engine
 import CivilTime
 import Foundation
 import Metrics

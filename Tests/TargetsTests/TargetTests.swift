@@ -1,3 +1,5 @@
+import _TextSupport
+import Output
 import Foundation
 import Metrics
 import Testing
@@ -172,15 +174,17 @@ func sampleCounts() -> KPICounts {
     }
 
     @Test func percentTextTruncates() {
-        #expect(formatPercent(98.999) == "98.99%")
-        #expect(formatPercent(100) == "100%")
-        #expect(formatPercent(0) == "0%")
-        #expect(formatPercent(97.5609756) == "97.56%")
-        #expect(formatPercent(0.29 * 100) == "29%")  // 28.999999999999996 in binary
-        #expect(formatCount(1240) == "1,240")
-        #expect(formatCount(1_234_567) == "1,234,567")
-        #expect(formatCount(999) == "999")
-        #expect(formatCount(-1000) == "-1,000")
+        #expect(NumberText.percentText(98_999, of: 100_000) == "98.99%")
+        #expect(NumberText.percentText(24_749, of: 25_000) == "98.99%")  // 98.996%: never shown as 99.00%
+        #expect(NumberText.percentText(100, of: 100) == "100.00%")
+        #expect(NumberText.percentText(0, of: 7) == "0.00%")
+        #expect(NumberText.percentText(0, of: 0) == "n/a")
+        #expect(NumberText.percentText(40, of: 41) == "97.56%")
+        #expect(NumberText.percentText(29, of: 100) == "29.00%")  // 0.29 * 100 is 28.999999999999996 in binary
+        #expect(NumberText.grouped(1240) == "1,240")
+        #expect(NumberText.grouped(1_234_567) == "1,234,567")
+        #expect(NumberText.grouped(999) == "999")
+        #expect(NumberText.grouped(-1000) == "-1,000")
     }
 }
 

@@ -1,3 +1,4 @@
+import Engine
 import CivilTime
 import Ingest
 
@@ -46,9 +47,16 @@ func exactDecimal(_ numerator: Int, _ denominator: Int, decimals: Int) -> String
     return String(rounded / scale) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
 }
 
-/// A rate as a percentage text, or nil when nothing is below the line.
+/// A rate as a percentage text, truncated toward zero in integers only (the one rule every output
+/// shows a rate by), or nil when nothing is below the line (non-negative inputs).
 func expectedPercent(_ numerator: Int, _ denominator: Int, decimals: Int) -> String? {
-    denominator == 0 ? nil : exactDecimal(numerator * 100, denominator, decimals: decimals)
+    guard denominator != 0 else { return nil }
+    var scale = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let units = numerator * 100 * scale / denominator
+    guard decimals > 0 else { return String(units) }
+    let fraction = String(units % scale)
+    return String(units / scale) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
 }
 
 /// `value` with a comma every three digits from the right, built from the digits' reversed order.

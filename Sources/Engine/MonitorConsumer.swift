@@ -2,6 +2,7 @@ import CivilTime
 import Ingest
 import Metrics
 import Records
+import Targets
 import WorkingTime
 
 /// What every worker of `tthc today` shares.

@@ -1,6 +1,8 @@
 import CivilTime
 import Ingest
 import Metrics
+import Targets
+import _TextSupport
 
 /// What a run looked at, printed at the top of every output.
 public struct RunContext: Sendable {
@@ -96,7 +98,7 @@ extension TargetEvaluation {
     /// `4,000/4,100` for a rate, empty for a count.
     var fractionText: String {
         guard let d = denominator else { return "" }
-        return "\(formatCount(value))/\(formatCount(d))"
+        return "\(NumberText.grouped(value))/\(NumberText.grouped(d))"
     }
 }
 
@@ -140,12 +142,12 @@ extension TargetCheck {
                 for c in ranked {
                     let needed: String
                     switch c.evaluation.gap {
-                    case .dossiers(let k)?: needed = formatCount(abs(k))
+                    case .dossiers(let k)?: needed = NumberText.grouped(abs(k))
                     default: needed = "impossible"
                     }
                     table.add([
                         c.key.joined(separator: " / "), c.evaluation.measuredText, c.evaluation.fractionText,
-                        formatCount(c.wrongSide), needed,
+                        NumberText.grouped(c.wrongSide), needed,
                     ])
                 }
                 out += table.render()
@@ -159,7 +161,7 @@ extension TargetCheck {
                 for (key, evaluation) in r.missedGroups {
                     let gap: String
                     switch evaluation.gap {
-                    case .dossiers(let k)?: gap = (k > 0 ? "+" : "") + formatCount(k)
+                    case .dossiers(let k)?: gap = (k > 0 ? "+" : "") + NumberText.grouped(k)
                     default: gap = "impossible"
                     }
                     table.add(key + [r.target.displayText, evaluation.measuredText, evaluation.fractionText, gap])
@@ -174,10 +176,10 @@ extension TargetCheck {
                 let value: String
                 var of = ""
                 if let d = w.denominator {
-                    value = d == 0 ? "n/a" : formatPercent(Double(w.value) * 100 / Double(d))
-                    of = "\(formatCount(w.value))/\(formatCount(d))"
+                    value = NumberText.percentText(w.value, of: d)
+                    of = "\(NumberText.grouped(w.value))/\(NumberText.grouped(d))"
                 } else {
-                    value = formatCount(w.value)
+                    value = NumberText.grouped(w.value)
                 }
                 table.add([w.metric.description, value, of, w.label])
             }
@@ -363,8 +365,8 @@ public enum ScoreReport {
             let lines = total.lines.filter { $0.group == g.group.name }
             for line in lines {
                 table.add([
-                    g.group.name, line.indicator.kpi.rawValue, line.rate.percent.map(formatPercent) ?? "n/a",
-                    "\(formatCount(line.rate.numerator))/\(formatCount(line.rate.denominator))",
+                    g.group.name, line.indicator.kpi.rawValue, NumberText.percentText(line.rate.numerator, of: line.rate.denominator),
+                    "\(NumberText.grouped(line.rate.numerator))/\(NumberText.grouped(line.rate.denominator))",
                     JSONValue.numberText(line.indicator.threshold) + "%", total.pointsText(line.points),
                     JSONValue.numberText(line.indicator.points),
                 ])
@@ -430,9 +432,9 @@ extension RunContext {
                     })
             ),
         ]
-        var line = "input: \(formatCount(input.records)) records, \(formatCount(input.rejected)) rejected, "
-        line += "\(formatCount(input.duplicates)) duplicate ids"
-        if outsideSelection > 0 { line += ", \(formatCount(outsideSelection)) outside the selection" }
+        var line = "input: \(NumberText.grouped(input.records)) records, \(NumberText.grouped(input.rejected)) rejected, "
+        line += "\(NumberText.grouped(input.duplicates)) duplicate ids"
+        if outsideSelection > 0 { line += ", \(NumberText.grouped(outsideSelection)) outside the selection" }
         inputLine = line
     }
 }

@@ -1,5 +1,6 @@
+import _TextSupport
 import Metrics
-import Report
+import Output
 import TestSupport
 import Testing
 

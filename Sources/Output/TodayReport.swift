@@ -1,50 +1,8 @@
 import CivilTime
+import Engine
 import Metrics
-
-/// Today's figures and the period-to-date figures of `tthc today`.
-public struct TodayFigures: Sendable {
-    /// Classification of the dossiers received today (intake figures: received, online, ...).
-    public var receivedToday = KPICounts()
-    /// Classification of the dossiers finished today up to as-of (outcome figures: on time, late, ...).
-    public var finishedToday = KPICounts()
-    /// Classification of the dossiers received from the period start up to as-of.
-    public var periodToDate = KPICounts()
-
-    public init() {}
-
-    public mutating func merge(_ other: TodayFigures) {
-        receivedToday.merge(other.receivedToday)
-        finishedToday.merge(other.finishedToday)
-        periodToDate.merge(other.periodToDate)
-    }
-
-    /// The counts targets are judged on for "today": intake counts of the dossiers received today,
-    /// outcome counts of the dossiers finished today, and no in-progress dossiers (so `progress`
-    /// today is the on-time rate of today's finished dossiers).
-    public var today: KPICounts {
-        var c = KPICounts()
-        let r = receivedToday
-        c.notReceived = r.notReceived
-        c.received = r.received
-        c.withdrawn = r.withdrawn
-        c.online = r.online
-        c.postal = r.postal
-        c.fullOnlineEligible = r.fullOnlineEligible
-        c.fullOnline = r.fullOnline
-        c.feeBearing = r.feeBearing
-        c.paidOnline = r.paidOnline
-        c.digitized = r.digitized
-        let f = finishedToday
-        c.finished = f.finished
-        c.early = f.early
-        c.onTime = f.onTime
-        c.late = f.late
-        c.noDue = f.noDue
-        c.electronicResult = f.electronicResult
-        c.lateWithApology = f.lateWithApology
-        return c
-    }
-}
+import Targets
+import _TextSupport
 
 /// Renders `tthc today`.
 public struct TodayReport: Sendable {
@@ -72,7 +30,7 @@ public struct TodayReport: Sendable {
 
     func listHeading(_ title: String, _ list: BoundedList<DailyMonitor.Item>) -> String {
         let shown = list.sorted.count
-        return "\n\(title): \(formatCount(list.total))" + (shown < list.total ? " (first \(shown) shown)" : "") + "\n"
+        return "\n\(title): \(NumberText.grouped(list.total))" + (shown < list.total ? " (first \(shown) shown)" : "") + "\n"
     }
 
     /// Whether any target misses today or period to date.
@@ -84,9 +42,9 @@ public struct TodayReport: Sendable {
     }
 
     public func table(context: RunContext) -> String {
-        var out = "tthc today: \(formatCount(monitor.dueSoon.total)) due by \(monitor.horizonEnd.iso8601), "
+        var out = "tthc today: \(NumberText.grouped(monitor.dueSoon.total)) due by \(monitor.horizonEnd.iso8601), "
         out +=
-            "\(formatCount(monitor.overdue.total)) overdue, \(formatCount(monitor.lateWithoutApology.total)) late without apology\n"
+            "\(NumberText.grouped(monitor.overdue.total)) overdue, \(NumberText.grouped(monitor.lateWithoutApology.total)) late without apology\n"
         out += context.headerLines.map { $0 + "\n" }.joined()
 
         out += listHeading("Due soon (in progress, due by \(monitor.horizonEnd.iso8601))", monitor.dueSoon)
@@ -103,7 +61,7 @@ public struct TodayReport: Sendable {
         }
         out += listHeading("Overdue in progress", monitor.overdue)
         if monitor.overdue.total > 0 {
-            out += "  (\(formatCount(monitor.overdueWithApology)) with an apology letter recorded)\n"
+            out += "  (\(NumberText.grouped(monitor.overdueWithApology)) with an apology letter recorded)\n"
             var t = TextTable(["due", "overdue", "apology", "agency", "procedure", "dossier", "note"])
             for item in monitor.overdue.sorted {
                 let d = item.dossier
@@ -131,16 +89,16 @@ public struct TodayReport: Sendable {
         let ptd = figures.periodToDate
         out += "\nFigures: today (\(monitor.asOf.date)) and period to date (\(periodName), from \(periodStart))\n"
         var t = TextTable(["", "today", "period to date"])
-        t.add(["received", formatCount(today.received), formatCount(ptd.received)])
-        t.add(["finished", formatCount(today.finished), formatCount(ptd.finished)])
-        t.add(["early or on time", formatCount(today.early + today.onTime), formatCount(ptd.early + ptd.onTime)])
-        t.add(["late", formatCount(today.late), formatCount(ptd.late)])
-        t.add(["in progress overdue", "", formatCount(ptd.inProgressOverdue)])
+        t.add(["received", NumberText.grouped(today.received), NumberText.grouped(ptd.received)])
+        t.add(["finished", NumberText.grouped(today.finished), NumberText.grouped(ptd.finished)])
+        t.add(["early or on time", NumberText.grouped(today.early + today.onTime), NumberText.grouped(ptd.early + ptd.onTime)])
+        t.add(["late", NumberText.grouped(today.late), NumberText.grouped(ptd.late)])
+        t.add(["in progress overdue", "", NumberText.grouped(ptd.inProgressOverdue)])
         for kpi in [KPI.onTime, .progress, .online] {
             let a = kpi == .progress ? Rate(0, 0) : today.rate(kpi)
             t.add([
-                "\(kpi.rawValue) rate", a.percent.map(formatPercent) ?? "n/a",
-                ptd.rate(kpi).percent.map(formatPercent) ?? "n/a",
+                "\(kpi.rawValue) rate", NumberText.percentText(a.numerator, of: a.denominator),
+                NumberText.percentText(ptd.rate(kpi).numerator, of: ptd.rate(kpi).denominator),
             ])
         }
         out += t.render()

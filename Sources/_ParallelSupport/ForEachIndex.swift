@@ -34,3 +34,9 @@ private struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
+
+/// A buffer handed to Dispatch workers that each touch their own disjoint part of it.
+public struct SendableBuffer<Element>: @unchecked Sendable {
+    public let buffer: UnsafeMutableBufferPointer<Element>
+    public init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}

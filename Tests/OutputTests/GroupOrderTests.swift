@@ -1,6 +1,7 @@
+import Engine
 import Foundation
 import Metrics
-import Report
+import Output
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import CivilTime
 import Ingest
+import Metrics
 import Records
 import WorkingTime
 

@@ -1,6 +1,8 @@
 import CivilTime
+import Engine
 import Ingest
 import Metrics
+import _TextSupport
 
 /// Turns a `ReportResult` into text: JSON for programs, an aligned table for a terminal, CSV
 /// for spreadsheets.

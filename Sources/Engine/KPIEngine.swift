@@ -1,5 +1,6 @@
 import CivilTime
 import Ingest
+import Metrics
 import WorkingTime
 
 /// What a report covers and how dossiers are judged.
@@ -22,6 +23,11 @@ public struct ReportOptions: Sendable {
 public struct GroupResult: Sendable, Hashable {
     public var key: GroupKey
     public var aggregate: KPIAggregate
+
+    public init(key: GroupKey, aggregate: KPIAggregate) {
+        self.key = key
+        self.aggregate = aggregate
+    }
 }
 
 /// A finished report: totals, groups sorted by key, what was read, and the as-of time used.
@@ -39,6 +45,22 @@ public struct ReportResult: Sendable {
     public var clock: Clock = .working
     /// Dossiers left without a due because the catalog given lacks their procedure.
     public var catalogMisses = CatalogMisses()
+
+    public init(
+        dimensions: [GroupDimension], totals: KPIAggregate, groups: [GroupResult], input: InputSummary,
+        outsideSelection: Int, asOf: Timestamp?, workingSecondsPerDay: Int64, clock: Clock = .working,
+        catalogMisses: CatalogMisses = CatalogMisses()
+    ) {
+        self.dimensions = dimensions
+        self.totals = totals
+        self.groups = groups
+        self.input = input
+        self.outsideSelection = outsideSelection
+        self.asOf = asOf
+        self.workingSecondsPerDay = workingSecondsPerDay
+        self.clock = clock
+        self.catalogMisses = catalogMisses
+    }
 
     /// A processing-time percentile in working days.
     public func processingDays(_ aggregate: KPIAggregate, percentile q: Double) -> Double? {

@@ -1,6 +1,7 @@
+import Engine
 import Foundation
 import Ingest
-import Report
+import Output
 import Testing
 
 @testable import Metrics

@@ -1,5 +1,6 @@
+import _TextSupport
 import Metrics
-import Report
+import Output
 import TestSupport
 import Testing
 
@@ -33,11 +34,15 @@ import Testing
     @Test(
         arguments: [
             (0, 0, 2, nil), (5, 0, 2, nil), (0, 5, 2, "0.00"), (5, 5, 2, "100.00"), (97, 100, 2, "97.00"),
-            (97, 100, 4, "97.0000"), (1, 3, 4, "33.3333"), (2, 3, 4, "66.6667"), (1, 16, 1, "6.3"), (1, 2, 0, "50"),
-            (1, 200, 0, "1"), (1, 201, 0, "0"), (1, 20_000, 2, "0.01"), (1, 20_001, 2, "0.00"), (3, 2, 2, "150.00"),
-            (-1, 8, 1, "-12.5"), (-1, 16, 1, "-6.3"), (-1, 1_000_000, 2, "0.00"),
+            (97, 100, 4, "97.0000"), (1, 3, 4, "33.3333"), (2, 3, 4, "66.6666"), (1, 16, 1, "6.2"), (1, 2, 0, "50"),
+            (1, 200, 0, "0"), (199, 200, 0, "99"), (1, 20_000, 2, "0.00"), (2, 20_000, 2, "0.01"),
+            (3, 2, 2, "150.00"), (-1, 8, 1, "-12.5"), (-1, 16, 1, "-6.2"), (-1, 1_000_000, 2, "0.00"),
+            // Just under a target never shows as the target.
+            (24_749, 25_000, 2, "98.99"), (99_999, 100_000, 2, "99.99"), (999_999, 1_000_000, 4, "99.9999"),
+            // Counts too large for the integer product still truncate.
+            (Int.max / 2, Int.max, 2, "49.99"),
         ] as [(Int, Int, Int, String?)])
-    func percentRoundsTheExactFraction(numerator: Int, denominator: Int, decimals: Int, expected: String?) {
+    func percentTruncatesTheExactFraction(numerator: Int, denominator: Int, decimals: Int, expected: String?) {
         #expect(NumberText.percent(numerator, of: denominator, decimals: decimals) == expected)
     }
 
@@ -56,21 +61,25 @@ import Testing
         }
     }
 
-    /// A rate exactly halfway between two printed values rounds like every other half, away from
-    /// zero, though the nearest Double to it lies just below: 3/2,000,000 is 0.00015%, and
-    /// 29/20,000 is 0.145%.
-    @Test func exactHalvesOfARateRoundUpWhateverTheirBinaryForm() throws {
-        #expect(ReportRenderer.rateJSON(Rate(3, 2_000_000)).hasPrefix("{\"percent\": 0.0002,"))
-        #expect(ReportRenderer.rateJSON(Rate(29, 2_000_000)).hasPrefix("{\"percent\": 0.0015,"))
+    /// A rate just under a printed value shows the value below, in every format, though the
+    /// nearest Double to it may lie above: 3/2,000,000 is 0.00015%, 29/20,000 is 0.145%.
+    @Test func ratesAreTruncatedInEveryFormat() throws {
+        #expect(ReportRenderer.rateJSON(Rate(3, 2_000_000)).hasPrefix("{\"percent\": 0.0001,"))
+        #expect(ReportRenderer.rateJSON(Rate(29, 2_000_000)).hasPrefix("{\"percent\": 0.0014,"))
 
         var result = Sample.result()
         result.totals = SampleGroup(key: [], counts: ["early": 29, "late": 19_971]).aggregate
         let table = ReportRenderer.table(result, language: .en)
         let row = try #require(table.split(separator: "\n").first { $0.hasPrefix("Finished on time ") })
-        #expect(row.hasSuffix(" 0.15%  29 / 20,000"), "\(row)")
+        #expect(row.hasSuffix(" 0.14%  29 / 20,000"), "\(row)")
 
-        result.totals = SampleGroup(key: [], counts: ["early": 3, "late": 1_999_997]).aggregate
+        result.totals = SampleGroup(key: [], counts: ["early": 24_749, "late": 251]).aggregate
         let total = ReferenceCSV.table(ReportRenderer.csv(result)).last
-        #expect(total?["scope"] == "total" && total?["on_time_percent"] == "0.0002")
+        #expect(total?["scope"] == "total" && total?["on_time_percent"] == "98.9960")
+        let onTime = try #require(
+            ReportRenderer.table(result, language: .en).split(separator: "\n").first {
+                $0.hasPrefix("Finished on time ")
+            })
+        #expect(onTime.hasSuffix(" 98.99%  24,749 / 25,000"), "\(onTime)")
     }
 }

@@ -1,5 +1,6 @@
+import Engine
 import Ingest
-import Report
+import Output
 import Testing
 
 @testable import Metrics

@@ -1,5 +1,3 @@
-import _TextSupport
-
 /// Deterministic number text (no locale, no Foundation formatters).
 public enum NumberText {
     /// `value` rounded to `decimals` places, e.g. 99.5 -> "99.50".
@@ -18,27 +16,39 @@ public enum NumberText {
         return (negative ? "-" : "") + String(whole) + (decimals > 0 ? "." + digits : "")
     }
 
-    /// `numerator / denominator` as a percentage with `decimals` places, rounded on the exact
-    /// fraction, halves away from zero; nil when the denominator is 0.
+    /// `numerator / denominator` as a percentage with `decimals` places, truncated toward zero
+    /// on the exact fraction; nil when the denominator is 0.
     ///
-    /// Going through `Double` would round some exact halves down: 29/20,000 is 0.145%, but the
-    /// nearest `Double` to it is just below, so `fixed` would print 0.14 where 1/32 = 3.125% prints
-    /// 3.13. Counts too large for the integer product fall back to `fixed`.
+    /// This is the one rule every output shows a rate by. Truncation never shows a value that
+    /// looks like it meets a target the exact fraction misses: 24,749 of 25,000 is 98.996%, shown
+    /// as 98.99, never as 99.00. The integers are divided exactly: a `Double` would land some
+    /// fractions just above a boundary.
     public static func percent(_ numerator: Int, of denominator: Int, decimals: Int) -> String? {
         guard denominator != 0 else { return nil }
         var scale: UInt = 1
         for _ in 0..<decimals { scale *= 10 }
-        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: 100 * scale)
-        guard !overflow else { return fixed(Double(numerator) * 100 / Double(denominator), decimals: decimals) }
+        let negative = (numerator < 0) != (denominator < 0)
+        // The exact quotient through a double-width product; only a quotient beyond 64 bits
+        // (a rate above 10^13 percent) goes through Double.
+        let product = numerator.magnitude.multipliedFullWidth(by: 100 * scale)
         let divisor = denominator.magnitude
-        var units = scaled / divisor
-        let remainder = scaled % divisor
-        if remainder >= divisor - remainder { units += 1 }
-        let negative = (numerator < 0) != (denominator < 0) && units > 0
+        let units: UInt
+        if product.high < divisor {
+            units = divisor.dividingFullWidth(product).quotient
+        } else {
+            units = UInt((Double(numerator.magnitude) * 100 * Double(scale) / Double(divisor)).rounded(.down))
+        }
+        let sign = negative && units > 0 ? "-" : ""
         let whole = String(units / scale)
-        guard decimals > 0 else { return (negative ? "-" : "") + whole }
+        guard decimals > 0 else { return sign + whole }
         let fraction = String(units % scale)
-        return (negative ? "-" : "") + whole + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        return sign + whole + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+    }
+
+    /// A rate as the terminal and documents print it: two decimals by `percent`'s rule and a
+    /// percent sign (`98.99%`); `n/a` when the denominator is 0.
+    public static func percentText(_ numerator: Int, of denominator: Int) -> String {
+        percent(numerator, of: denominator, decimals: 2).map { $0 + "%" } ?? "n/a"
     }
 
     /// Thousands grouped with commas: 1240 -> "1,240".

@@ -1,5 +1,5 @@
 import Metrics
-import Report
+import Output
 import Testing
 
 @Suite struct LabelsTests {

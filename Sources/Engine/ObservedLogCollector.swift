@@ -1,0 +1,36 @@
+import Ingest
+import Records
+import Simulation
+
+/// Collects every dossier of a log in file order (consumers merge by appending the later
+/// part, so the order does not depend on the number of workers).
+public struct ObservedLogCollector: RecordConsumer {
+    public var dossiers: [ObservedDossier] = []
+
+    public init() {}
+
+    public mutating func consume(_ record: inout DossierRecord) {
+        dossiers.append(
+            ObservedDossier(
+                procedure: String(decoding: record.procedure, as: UTF8.self),
+                field: String(decoding: record.field, as: UTF8.self),
+                channel: Int(record.channel), status: Int(record.status.rawValue), received: record.received,
+                due: record.due,
+                end: record.end, returned: record.returned,
+                pauses: record.pauses.map { SimulatedDossier.PauseSpan(start: $0.start, end: $0.end) },
+                level: Int(record.level),
+                fullOnline: record.fullOnline ?? false, feeBearing: record.feeBearing ?? false,
+                paidOnline: record.paidOnline.map { $0 == 1 || $0 == 2 } ?? false, digitized: record.digitized ?? false,
+                electronicResult: record.electronicResult ?? false))
+    }
+
+    public mutating func merge(_ later: consuming ObservedLogCollector) {
+        dossiers.append(contentsOf: later.dossiers)
+    }
+
+    /// Reads `files` (CSV, TSV or JSONL) with the ingest engine.
+    public static func read(_ files: [String], options: ScanOptions = ScanOptions()) throws -> [ObservedDossier] {
+        let (collector, _) = try LogScanner.scan(files: files, options: options) { ObservedLogCollector() }
+        return collector.dossiers
+    }
+}
