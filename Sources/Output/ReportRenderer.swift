@@ -28,8 +28,12 @@ public enum ReportRenderer {
             out += String(body.dropFirst())  // splice the counts into the group object
         }
         out += result.groups.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"input\": " + inputJSON(result) + "\n}\n"
-        return out
+        out += "  \"input\": " + inputJSON(result)
+        // Only when there are misses, so a report whose catalog covers the log is unchanged.
+        if result.catalogMisses.dossiers > 0 {
+            out += ",\n  \"catalog_misses\": " + catalogMissesJSON(result.catalogMisses)
+        }
+        return out + "\n}\n"
     }
 
     public static func rateJSON(_ rate: Rate) -> String {
@@ -56,6 +60,15 @@ public enum ReportRenderer {
                 + ", \"p90\": " + (p90.map { NumberText.fixed($0, decimals: 3) } ?? "null") + ", \"finished\": "
                 + String(aggregate.processingMinutes.total) + "}")
         return "{" + parts.joined(separator: ", ") + "}"
+    }
+
+    /// `{"no_due": N, "top": [{"code": …, "dossiers": n}, …]}`: the five most frequent codes.
+    static func catalogMissesJSON(_ misses: CatalogMisses) -> String {
+        let top = misses.top(5).map {
+            "{\"code\": " + NumberText.jsonString($0.code) + ", \"dossiers\": " + String($0.dossiers) + "}"
+        }
+        return "{\"no_due\": \(misses.dossiers), \"codes\": \(misses.byCode.count), \"top\": ["
+            + top.joined(separator: ", ") + "]}"
     }
 
     static func inputJSON(_ result: ReportResult) -> String {

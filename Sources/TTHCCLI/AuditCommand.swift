@@ -42,7 +42,7 @@ enum AuditCommand: Subcommand {
         guard let catalogPath = arguments.string("--catalog") else {
             throw UsageError("tthc audit: --catalog FILE is required (the legal deadlines to audit against)")
         }
-        let catalog = try ProcedureCatalog(contentsOfFile: catalogPath)
+        let catalog = try CatalogReader.read(contentsOfFile: catalogPath)
         let calendar = try CalendarOption.calendar(arguments)
         let mode = DueMode(rawValue: try arguments.choice("--due-mode", ["exact", "end-of-day"]) ?? "exact")!
         let tolerance = Int64(try arguments.int("--tolerance", in: 0...100_000) ?? 0) * 60

@@ -1,7 +1,8 @@
-import Output
 import CivilTime
-import _TextSupport
+import Ingest
+import Output
 import WorkingTime
+import _TextSupport
 
 /// `tthc calendar`: the working calendar of a year, and lunar/solar date conversion.
 enum CalendarCommand: Subcommand {
@@ -147,9 +148,9 @@ enum CalendarOption {
         var files: [CalendarFile] = []
         for name in names {
             if let builtin = ShippedCalendars.named[name] {
-                files.append(try CalendarFile(text: builtin, name: name))
+                files.append(builtin)
             } else {
-                files.append(try CalendarFile(contentsOfFile: name))
+                files.append(try CalendarFileReader.read(contentsOfFile: name))
             }
         }
         return WorkCalendar(overlays: files)

@@ -67,6 +67,9 @@ enum CheckCommand: Subcommand {
         // second, counts-only scan rank the units and procedures behind the miss.
         options.dimensions = byDimensions
         let result = try KPIEngine.run(files: files, options: options)
+        let warning = CatalogMissWarning.text(
+            result.catalogMisses, command: "check", catalog: arguments.string("--catalog"))
+        warning.map(console.err)
         let groups = byDimensions.isEmpty ? nil : Breakdown(projecting: result, onto: byDimensions)
         func makeCheck(_ breakdowns: [Breakdown]) -> TargetCheck {
             TargetCheck(

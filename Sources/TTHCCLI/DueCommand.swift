@@ -1,5 +1,6 @@
 import Output
 import CivilTime
+import Ingest
 import Metrics
 import Records
 import WorkingTime
@@ -62,7 +63,7 @@ enum DueCommand: Subcommand {
             guard let path = arguments.string("--catalog") else {
                 throw UsageError("tthc due: --procedure needs --catalog FILE")
             }
-            let catalog = try ProcedureCatalog(contentsOfFile: path)
+            let catalog = try CatalogReader.read(contentsOfFile: path)
             guard let entry = catalog[code] else {
                 throw UsageError("tthc due: procedure '\(code)' is not in \(path)")
             }

@@ -137,6 +137,6 @@ enum CalendarLoading {
     static func calendar(_ parsed: ParsedArguments) throws -> WorkCalendar { try CalendarOption.calendar(parsed) }
 
     static func catalog(_ parsed: ParsedArguments) throws -> ProcedureCatalog? {
-        try parsed.string("--catalog").map { try ProcedureCatalog(contentsOfFile: $0) }
+        try parsed.string("--catalog").map { try CatalogReader.read(contentsOfFile: $0) }
     }
 }

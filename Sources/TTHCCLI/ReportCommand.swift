@@ -37,6 +37,9 @@ enum ReportCommand: Subcommand {
         var options = try EngineOptions.reportOptions(arguments)
         options.dimensions = try EngineOptions.dimensions(arguments)
         let result = try KPIEngine.run(files: files, options: options)
+        let warning = CatalogMissWarning.text(
+            result.catalogMisses, command: "report", catalog: arguments.string("--catalog"))
+        warning.map(console.err)
         switch format {
         case "json": console.out(ReportRenderer.json(result))
         case "csv": console.out(ReportRenderer.csv(result))

@@ -44,6 +44,9 @@ enum ScoreCommand: Subcommand {
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
         let result = try KPIEngine.run(files: files, options: options)
+        let warning = CatalogMissWarning.text(
+            result.catalogMisses, command: "score", catalog: arguments.string("--catalog"))
+        warning.map(console.err)
         let total = model.estimate(result.totals.counts)
         var units: [(key: String, estimate: ScoreEstimate)] = []
         if !dimensions.isEmpty {

@@ -86,11 +86,6 @@ public struct WorkCalendar: Sendable {
         tables = WorkCalendar.build(files: files)
     }
 
-    /// The standard calendar with one overlay file.
-    public init(contentsOfFile path: String) throws(DataFileError) {
-        self.init(overlays: [try CalendarFile(contentsOfFile: path)])
-    }
-
     /// The files this calendar was built from (shipped schedules first).
     public var files: [CalendarFile] { tables.overlays }
 
