@@ -45,7 +45,9 @@ let package = Package(
         // Discrete-event simulation of a service center on the legal clock.
         .target(
             name: "Simulation",
-            dependencies: ["_ParallelSupport", "_Randomness", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Metrics"],
+            dependencies: [
+                "_ParallelSupport", "_Randomness", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Metrics",
+            ],
             swiftSettings: optimized),
         // Realistic synthetic dossier logs for samples and benchmarks.
         .target(
@@ -88,11 +90,14 @@ let package = Package(
             dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport"]),
         .testTarget(
             name: "TargetsTests",
-            dependencies: ["TestSupport", "Targets", "Engine", "Output", "Metrics", "Ingest", "CivilTime", "WorkingTime"]),
+            dependencies: [
+                "TestSupport", "Targets", "Engine", "Output", "Metrics", "Ingest", "CivilTime", "WorkingTime",
+            ]),
         .testTarget(
             name: "SimulationTests",
             dependencies: [
-                "TestSupport", "Simulation", "Engine", "Metrics", "Ingest", "WorkingTime", "CivilTime", "Synthesis",
+                "TestSupport", "_TextSupport", "Simulation", "Engine", "Metrics", "Ingest", "WorkingTime", "CivilTime",
+                "Synthesis",
             ]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Ingest", "Metrics", "CivilTime"]),

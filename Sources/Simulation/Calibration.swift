@@ -1,5 +1,6 @@
 import CivilTime
 import WorkingTime
+import _TextSupport
 
 /// Estimates a scenario from a real log (`tthc calibrate`).
 ///
