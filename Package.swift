@@ -35,9 +35,11 @@ let package = Package(
         .target(name: "WorkingTime", dependencies: ["CivilTime"]),
         // The dossier record as the engine sees it, independent of the encoding it came from.
         .target(name: "Records", dependencies: ["CivilTime"]),
-        // Bytes to records: chunked reading, CSV/TSV/JSONL parsing, timestamp parsing, errors.
+        // Bytes to records: chunked reading, CSV/TSV/JSONL parsing, timestamp parsing, errors; the one
+        // RFC 4180 reader, which also turns catalogs and calendar files into WorkingTime's types.
         .target(
-            name: "Ingest", dependencies: ["_ParallelSupport", "CivilTime", "Records"], swiftSettings: optimized),
+            name: "Ingest", dependencies: ["_ParallelSupport", "CivilTime", "Records", "WorkingTime"],
+            swiftSettings: optimized),
         // Records to mergeable KPI aggregates: the one 766 classifier, counts, histograms, groups.
         .target(name: "Metrics", dependencies: ["CivilTime", "Records", "WorkingTime"], swiftSettings: optimized),
         // Targets, KPI profiles, reporting periods and the 766 score: rules, no rendering.
@@ -57,7 +59,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "_ParallelSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+                "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
             ],
             swiftSettings: optimized),
         // Every renderer: table, JSON and CSV for each command, and the labels of each language.
@@ -79,11 +81,12 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["_Randomness"], path: "Tests/TestSupport"),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["_Randomness", "WorkingTime", "CivilTime"]),
-        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime"]),
+        .testTarget(
+            name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"]),
         .testTarget(
             name: "MetricsTests",
             dependencies: [
-                "TestSupport", "Metrics", "Engine", "Ingest", "Records", "CivilTime", "WorkingTime", "Synthesis",
+                "TestSupport", "Metrics", "Engine", "Output", "Ingest", "Records", "CivilTime", "WorkingTime",
             ]),
         .testTarget(
             name: "OutputTests",
@@ -91,16 +94,16 @@ let package = Package(
         .testTarget(
             name: "TargetsTests",
             dependencies: [
-                "TestSupport", "Targets", "Engine", "Output", "Metrics", "Ingest", "CivilTime", "WorkingTime",
+                "_Randomness", "_TextSupport", "Targets", "Engine", "Output", "Metrics", "Ingest", "CivilTime",
+                "WorkingTime",
             ]),
         .testTarget(
             name: "SimulationTests",
             dependencies: [
-                "TestSupport", "_TextSupport", "Simulation", "Engine", "Metrics", "Ingest", "WorkingTime", "CivilTime",
-                "Synthesis",
+                "_TextSupport", "Simulation", "Engine", "Metrics", "CivilTime", "Synthesis",
             ]),
         .testTarget(
-            name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Ingest", "Metrics", "CivilTime"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI"]),
+            name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output"]),
     ]
 )

@@ -10,7 +10,7 @@ where ordinal(day) is the number of working days before `day`. `advance(t, p)` i
 instant u with W(u) = W(t) + p: an instant on the end of an office interval stays there.
 
 Timestamps are seconds since 1970-01-01 00:00 in Vietnam local time (as `tthc` counts them).
-The day lists below are those of DOMAIN.md (2024-2026); `--days-off`/`--workdays` files (one
+The day lists below are the 2024-2026 schedules of Guides/WorkingTime.md; `--days-off`/`--workdays` files (one
 yyyy-MM-dd per line) can replace them so the peers follow the same calendar as `tthc`.
 """
 
@@ -20,7 +20,7 @@ import datetime as dt
 
 OFFICE = [(8 * 3600, 12 * 3600), (13 * 3600, 17 * 3600)]
 
-# Official days off on weekdays and make-up Saturdays (DOMAIN.md section 4).
+# Official days off on weekdays and make-up Saturdays (Guides/WorkingTime.md, 2024-2026 schedules).
 DAYS_OFF = [
     # 2024
     "2024-01-01", "2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14", "2024-04-18",

@@ -2,15 +2,17 @@
 """Long-run validation of tthc simulate against Erlang C (M/M/1 and M/M/10 at rho 0.5, 0.8, 0.9).
 
 Usage: Benchmarks/simulation/erlang_validation.py [customers_per_replication] [replications]
-Needs a release build (swift build -c release --product tthc). Prints a Markdown table.
+Needs a release build with the release flags (TTHC_UNSAFE_FLAGS=1 swift build -c release --product tthc). Prints a Markdown table.
 """
 import json
+import os
 import subprocess
 import sys
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 R = int(sys.argv[2]) if len(sys.argv) > 2 else 10
-BIN = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], capture_output=True, text=True).stdout.strip() + "/tthc"
+ENV = dict(os.environ, TTHC_UNSAFE_FLAGS="1")
+BIN = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], capture_output=True, text=True, env=ENV).stdout.strip() + "/tthc"
 
 
 def erlang_c(c, a):

@@ -12,6 +12,7 @@ final class AccumulatorSetup: Sendable {
     let receivedFrom: Timestamp?
     let receivedBefore: Timestamp?
     let needsProcedure: Bool
+    let hasCatalog: Bool
 
     init(options: ReportOptions) {
         classifier = options.classifier
@@ -19,7 +20,8 @@ final class AccumulatorSetup: Sendable {
         asOf = options.asOf
         receivedFrom = options.receivedFrom
         receivedBefore = options.receivedBefore
-        needsProcedure = options.classifier.catalog != nil || options.dimensions.contains(.procedure)
+        hasCatalog = options.classifier.catalog != nil
+        needsProcedure = hasCatalog || options.dimensions.contains(.procedure)
     }
 }
 
@@ -69,6 +71,20 @@ struct KPIAccumulator: RecordConsumer {
     private var procedures = ByteInterner()
     private var fields = ByteInterner()
     private var catalogTerms: [ProcedureCatalog.Terms?] = []
+    /// Per piece-local procedure id, dossiers left without a due by a catalog miss (rare: only
+    /// that path touches it); index 0 counts those without a code, id + 1 the others.
+    private var missesLocal: [Int] = []
+    /// Misses of the accumulators merged into this one, by code.
+    private var mergedMisses = CatalogMisses()
+
+    /// Every catalog miss this accumulator has seen or merged.
+    var catalogMisses: CatalogMisses {
+        var misses = mergedMisses
+        for (slot, n) in missesLocal.enumerated() where n > 0 {
+            misses.add(code: slot == 0 ? "" : procedures.string(slot - 1), dossiers: n)
+        }
+        return misses
+    }
     private var pendingLocal: [(slot: Int32, pending: PendingProgress)] = []
 
     // Merged groups, keyed by ids of the merged interners: text becomes a `String` only once
@@ -121,6 +137,11 @@ struct KPIAccumulator: RecordConsumer {
         let slot = setup.dimensions.isEmpty ? -1 : slotFor(record, procedureID: procedureID)
         var deferred: PendingProgress?
         let classification = classify(&record, terms: terms, deferred: &deferred)
+        if terms == nil, setup.hasCatalog, let progress = classification?.progress,
+            progress == .finishedWithoutDue || progress == .inProgressWithoutDue
+        {
+            noteCatalogMiss(procedureID: procedureID)
+        }
         let processingMinutes = classification?.processingWorkingSeconds.map { Int($0 / 60) }
         totals.counts.add(&record, terms: terms, classification: classification)
         if let processingMinutes { totals.processingMinutes.add(minutes: processingMinutes) }
@@ -129,6 +150,13 @@ struct KPIAccumulator: RecordConsumer {
             if let processingMinutes { slots[slot].processingMinutes.add(minutes: processingMinutes) }
         }
         if let deferred { pendingLocal.append((Int32(slot), deferred)) }
+    }
+
+    private mutating func noteCatalogMiss(procedureID: Int) {
+        if missesLocal.count <= procedureID + 1 {
+            missesLocal.append(contentsOf: repeatElement(0, count: procedureID + 2 - missesLocal.count))
+        }
+        missesLocal[procedureID + 1] += 1
     }
 
     /// The latest thing that happened in the log: the default as-of time.
@@ -242,6 +270,7 @@ struct KPIAccumulator: RecordConsumer {
         totals.merge(later.totals)
         latestEvent = max(latestEvent, later.latestEvent)
         outsideSelection += later.outsideSelection
+        mergedMisses.merge(later.catalogMisses)
         guard !setup.dimensions.isEmpty else {
             pending.append(contentsOf: later.pendingLocal.map { (-1, $0.pending) })
             pending.append(contentsOf: later.pending.map { (-1, $0.pending) })

@@ -43,10 +43,13 @@ public struct ReportResult: Sendable {
     public var workingSecondsPerDay: Int64
     /// The clock pauses and processing times were measured on.
     public var clock: Clock = .working
+    /// Dossiers left without a due because the catalog given lacks their procedure.
+    public var catalogMisses = CatalogMisses()
 
     public init(
         dimensions: [GroupDimension], totals: KPIAggregate, groups: [GroupResult], input: InputSummary,
-        outsideSelection: Int, asOf: Timestamp?, workingSecondsPerDay: Int64, clock: Clock = .working
+        outsideSelection: Int, asOf: Timestamp?, workingSecondsPerDay: Int64, clock: Clock = .working,
+        catalogMisses: CatalogMisses = CatalogMisses()
     ) {
         self.dimensions = dimensions
         self.totals = totals
@@ -56,6 +59,7 @@ public struct ReportResult: Sendable {
         self.asOf = asOf
         self.workingSecondsPerDay = workingSecondsPerDay
         self.clock = clock
+        self.catalogMisses = catalogMisses
     }
 
     /// A processing-time percentile in working days.
@@ -81,6 +85,7 @@ public enum KPIEngine {
         return ReportResult(
             dimensions: options.dimensions, totals: accumulator.totals, groups: groups, input: input,
             outsideSelection: accumulator.outsideSelection, asOf: asOf,
-            workingSecondsPerDay: options.classifier.secondsPerDay, clock: options.classifier.clock)
+            workingSecondsPerDay: options.classifier.secondsPerDay, clock: options.classifier.clock,
+            catalogMisses: accumulator.catalogMisses)
     }
 }

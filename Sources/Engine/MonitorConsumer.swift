@@ -213,3 +213,22 @@ public struct BreakdownConsumer: RecordConsumer {
         return [make("agency", agencyIndex, agencyCounts), make("procedure", procedureIndex, procedureCounts)]
     }
 }
+
+extension MonitorConsumer {
+    /// Reads `files` once: the due-soon and overdue lists and today's and the period's figures.
+    public static func run(files: [String], setup: MonitorSetup, scan: ScanOptions) throws -> (
+        monitor: MonitorConsumer, input: InputSummary
+    ) {
+        let (consumer, input) = try LogScanner.scan(files: files, options: scan) { MonitorConsumer(setup: setup) }
+        return (consumer, input)
+    }
+}
+
+extension BreakdownConsumer {
+    /// Reads `files` once more for the contributors of missed targets: the counts per unit and
+    /// per procedure.
+    public static func run(files: [String], setup: Setup, scan: ScanOptions) throws -> [Breakdown] {
+        let (consumer, _) = try LogScanner.scan(files: files, options: scan) { BreakdownConsumer(setup: setup) }
+        return consumer.breakdowns
+    }
+}

@@ -1,5 +1,4 @@
 import _ParallelSupport
-import Dispatch
 
 /// 64-bit fingerprints of dossier ids, and the duplicate index built from them.
 ///
@@ -79,7 +78,7 @@ public enum Fingerprint {
             let shared = SendableBuffer(buffer)
             let bounds = starts
             let lanes = max(1, min(workers, 256))
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            forEachIndex(lanes, workers: lanes) { lane in
                 var bucket = lane
                 while bucket < 256 {
                     var slice = UnsafeMutableBufferPointer(rebasing: shared.buffer[bounds[bucket]..<bounds[bucket + 1]])

@@ -1,5 +1,4 @@
 import _ParallelSupport
-import Dispatch
 
 /// The duplicate index of a scan that only counts duplicates: each worker lane files the
 /// fingerprints it parses by their top byte into its own 256 buckets, so filing runs in parallel
@@ -60,7 +59,7 @@ final class FingerprintBuckets: @unchecked Sendable {
         let workers = max(1, min(workers, Self.perLane))
         counts.withUnsafeMutableBufferPointer { results in
             let shared = SendableBuffer(results)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            forEachIndex(workers, workers: workers) { worker in
                 var set = FingerprintSet()
                 defer { set.deallocate() }
                 var top = worker

@@ -1,57 +1,34 @@
-/// The header row of a CSV or TSV log: which column feeds which field.
+/// The header row of a CSV or TSV log: which column feeds which field. Read by Ingest's one
+/// RFC 4180 reader, as the catalogs and calendar files are.
 struct HeaderParse {
     /// Offset just past the header's line end, nil when the buffer ends inside the header.
     var end: Int?
     var newlines = 0
     var names: [[UInt8]] = []
+    /// The 1-based column of each name, for errors.
+    var columns: [Int] = []
 
-    static func parse(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, atEnd: Bool) -> HeaderParse {
+    static func parse(
+        _ bytes: UnsafeRawBufferPointer, delimiter: UInt8, atEnd: Bool, file: String
+    ) throws(IngestError) -> HeaderParse {
+        var reader = RFC4180Reader(dialect: .log(delimiter: delimiter))
         var result = HeaderParse()
-        var current: [UInt8] = []
-        var inQuotes = false
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if inQuotes {
-                if b == 0x22 {
-                    if i + 1 < bytes.count, bytes[i + 1] == 0x22 {
-                        current.append(0x22)
-                        i += 2
-                        continue
-                    }
-                    inQuotes = false
-                } else {
-                    if b == 0x0A { result.newlines += 1 }
-                    current.append(b)
-                }
-            } else if b == 0x22 {
-                inQuotes = true
-            } else if b == delimiter {
-                result.names.append(current)
-                current = []
-            } else if b == 0x0A {
-                if current.last == 0x0D { current.removeLast() }
-                result.names.append(current)
-                result.newlines += 1
-                result.end = i + 1
-                return result
-            } else {
-                current.append(b)
-            }
-            i += 1
+        let step: RFC4180Reader.Step
+        do { step = try reader.next(in: bytes, atEnd: atEnd) } catch {
+            throw IngestError(
+                file: file, line: error.line, column: error.column, field: nil, text: nil, rule: error.rule)
         }
-        if atEnd && !inQuotes {
-            if current.last == 0x0D { current.removeLast() }
-            result.names.append(current)
-            result.end = bytes.count
-        }
+        guard case .record(let record) = step else { return result }
+        result.end = reader.offset
+        result.newlines = reader.line - 1
+        result.names = record.fields.map(\.bytes)
+        result.columns = record.fields.map(\.column)
         return result
     }
 
     func columnFields(file: String) throws(IngestError) -> [DossierField?] {
         var fields: [DossierField?] = []
-        var column = 1
-        for name in names {
+        for (name, column) in zip(names, columns) {
             let field = name.withUnsafeBytes { DossierField.named($0) }
             if let field, fields.contains(field) {
                 throw IngestError(
@@ -59,7 +36,6 @@ struct HeaderParse {
                     rule: .badCode(expected: "each column once; \(field.name) appears twice"))
             }
             fields.append(field)
-            column += name.count + 1
         }
         for required in [DossierField.id, .status] where !fields.contains(required) {
             throw IngestError(

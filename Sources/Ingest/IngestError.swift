@@ -70,10 +70,7 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var s = file
-        if line > 0 { s += ":\(line)" }
-        if column > 0 { s += ":\(column)" }
-        s += ": "
+        var s = inputPosition(file: file, line: line, column: column)
         if let field { s += "field \(field): " }
         s += rule.description
         if let text { s += " in '\(text)'" }

@@ -172,9 +172,9 @@ struct ScanRun {
         if format != .jsonl {
             var header: HeaderParse
             while true {
-                header = HeaderParse.parse(
+                header = try HeaderParse.parse(
                     UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: format == .tsv ? 0x09 : 0x2C,
-                    atEnd: window.atEnd)
+                    atEnd: window.atEnd, file: path)
                 if header.end != nil || window.atEnd { break }
                 // A header longer than the batch: widen the window.
                 try window.widen()

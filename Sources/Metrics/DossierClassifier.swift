@@ -51,7 +51,7 @@ public enum Clock: String, Sendable, CaseIterable {
     case calendar
 }
 
-/// Applies the 766 rules (issue 2, DOMAIN.md section 3) to single dossiers.
+/// Applies the 766 rules (issue 2; Guides/Index766.md, "Progress") to single dossiers.
 ///
 /// - end = `NgayKetThucXuLy`, else `NgayTra`; a dossier whose end is after the as-of time was
 ///   still in progress then.

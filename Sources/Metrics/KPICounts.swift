@@ -107,7 +107,8 @@ public enum KPI: String, CaseIterable, Sendable {
 }
 
 extension KPICounts {
-    /// The rate of `kpi`, from the formulas of the 766 index (DOMAIN.md section 3).
+    /// The rate of `kpi`, from the formulas of the 766 index (Guides/Index766.md, "The KPIs of tthc
+    /// against these rules").
     public func rate(_ kpi: KPI) -> Rate {
         switch kpi {
         case .progress:

@@ -17,12 +17,12 @@ public struct DueExplanation: Sendable {
 
     public init(
         received: Timestamp, deadline: Deadline, afternoonCutoff cutoff: Int?, mode: DueMode,
-        pauses: [(start: Timestamp, end: Timestamp?)], calendar: WorkCalendar
+        pausedWorkingSeconds: Int64, calendar: WorkCalendar
     ) {
         self.received = received
         self.deadline = deadline
         self.mode = mode
-        pausedWorkingSeconds = calendar.pausedWorkingSeconds(pauses)
+        self.pausedWorkingSeconds = pausedWorkingSeconds
         due = calendar.due(
             received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode,
             pausedWorkingSeconds: pausedWorkingSeconds)

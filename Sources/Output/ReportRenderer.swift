@@ -24,8 +24,12 @@ public enum ReportRenderer {
         out += "  \"groups\": [" + groups.map { "\n    " + $0.lineText }.joined(separator: ",")
         out += result.groups.isEmpty ? "],\n" : "\n  ],\n"
         let input = RunContext.inputMembers(result.input, outsideSelection: result.outsideSelection)
-        out += "  \"input\": " + JSONValue.object(input).lineText + "\n}\n"
-        return out
+        out += "  \"input\": " + JSONValue.object(input).lineText
+        // Only when there are misses, so a report whose catalog covers the log is unchanged.
+        if result.catalogMisses.dossiers > 0 {
+            out += ",\n  \"catalog_misses\": " + catalogMissesJSON(result.catalogMisses).lineText
+        }
+        return out + "\n}\n"
     }
 
     /// `{"percent": 97.5609, "numerator": 4000, "denominator": 4100}`: the percentage truncated
@@ -61,6 +65,14 @@ public enum ReportRenderer {
                 ])
             ))
         return members
+    }
+
+    /// `{"no_due": N, "codes": n, "top": [{"code": …, "dossiers": n}, …]}`: the five most frequent codes.
+    static func catalogMissesJSON(_ misses: CatalogMisses) -> JSONValue {
+        let top: [JSONValue] = misses.top(5).map {
+            .object([("code", .string($0.code)), ("dossiers", .int($0.dossiers))])
+        }
+        return .object([("no_due", .int(misses.dossiers)), ("codes", .int(misses.byCode.count)), ("top", .array(top))])
     }
 
     // MARK: Table

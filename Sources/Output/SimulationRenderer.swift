@@ -70,7 +70,7 @@ public enum SimulationRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ comparison: Simulation.Comparison, a: Scenario, b: Scenario, seed: UInt64) -> String {
+    public static func json(_ comparison: ScenarioComparison, a: Scenario, b: Scenario, seed: UInt64) -> String {
         let rows: [(String, JSONValue)] = comparison.rows.map { row in
             (
                 row.name,
@@ -86,7 +86,7 @@ public enum SimulationRenderer {
         ]).text
     }
 
-    public static func table(_ comparison: Simulation.Comparison, a: Scenario, b: Scenario) -> String {
+    public static func table(_ comparison: ScenarioComparison, a: Scenario, b: Scenario) -> String {
         var rows: [[String]] = [["KPI", "A", "B", "B - A", "95% CI of B - A"]]
         for row in comparison.rows {
             rows.append([

@@ -1,5 +1,5 @@
 import CivilTime
-import Dispatch
+import _ParallelSupport
 import Metrics
 
 /// Replications of one scenario, run in parallel, summarized per KPI.
@@ -46,15 +46,10 @@ public enum Experiment {
         defer { slots.deinitialize(); slots.deallocate() }
         nonisolated(unsafe) let shared = slots
         let workerCount = min(workers, replications)
-        // Each worker takes every workerCount-th replication; slots are disjoint.
-        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-            var r = w
-            while r < replications {
-                shared[r] = model.run(
-                    seed: seed, replication: r, length: length, collectDossiers: collectFirst && r == 0,
-                    backlog: backlog)
-                r += workerCount
-            }
+        // Each replication fills its own slot; which worker ran it does not matter.
+        forEachIndex(replications, workers: workerCount) { r in
+            shared[r] = model.run(
+                seed: seed, replication: r, length: length, collectDossiers: collectFirst && r == 0, backlog: backlog)
         }
         return slots.map { $0! }
     }
@@ -65,27 +60,27 @@ public enum Experiment {
         _ a: ServiceCenterModel, _ b: ServiceCenterModel, seed: UInt64, replications: Int, workers: Int,
         length: RunLength,
         backlogA: Backlog? = nil, backlogB: Backlog? = nil
-    ) -> Comparison {
+    ) -> ScenarioComparison {
         let ra = runReplications(
             a, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogA)
         let rb = runReplications(
             b, seed: seed, replications: replications, workers: workers, length: length, backlog: backlogB)
         let names = a.metricNames.filter { b.metricNames.contains($0) }
-        var rows: [Comparison.Row] = []
+        var rows: [ScenarioComparison.Row] = []
         for name in names {
             let ia = a.metricNames.firstIndex(of: name)!, ib = b.metricNames.firstIndex(of: name)!
             let va = ra.map { $0.metrics[ia] }, vb = rb.map { $0.metrics[ib] }
             rows.append(
-                Comparison.Row(
+                ScenarioComparison.Row(
                     name: name, a: Estimate(values: va), b: Estimate(values: vb),
                     difference: Estimate(values: zip(va, vb).map { $1 - $0 })))
         }
-        return Comparison(rows: rows, replications: replications)
+        return ScenarioComparison(rows: rows, replications: replications)
     }
 }
 
 /// The result of `--compare`: each KPI in A and B and the paired difference B - A.
-public struct Comparison: Sendable {
+public struct ScenarioComparison: Sendable {
     public struct Row: Sendable {
         public var name: String
         public var a: Estimate

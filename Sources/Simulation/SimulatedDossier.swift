@@ -40,7 +40,7 @@ public struct SimulatedDossier: Sendable, Hashable {
     }
 }
 
-/// The 766 progress rules (DOMAIN.md section 3) applied to simulated dossiers, as of `asOf`:
+/// The 766 progress rules (Guides/Index766.md, "Progress") applied to simulated dossiers, as of `asOf`:
 /// a supplement's waiting time (in working time) moves the due date, more than one supplement
 /// request makes a dossier late, an unfinished dossier is within time or overdue at `asOf`;
 /// early means finished on a day before the (moved) due day.

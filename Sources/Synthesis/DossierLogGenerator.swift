@@ -1,10 +1,10 @@
-import Dispatch
+import _ParallelSupport
 
 /// Writes large realistic dossier logs fast and deterministically.
 ///
 /// The log is cut into blocks of `blockSize` rows. Each block draws its dossiers from its own
 /// generator seeded from `(seed, block index)` into its own byte buffer, blocks are made in
-/// parallel with `DispatchQueue.concurrentPerform` and written in block order, so the bytes
+/// parallel with `forEachIndex` and written in block order, so the bytes
 /// depend only on the options, never on the number of workers.
 ///
 /// - Complexity: O(rows); memory O(workers × blockSize) whatever the log's size.
@@ -52,7 +52,7 @@ public enum DossierLogGenerator {
                 let base = first
                 let slots = sets[round % 2]
                 let toWrite = previous
-                DispatchQueue.concurrentPerform(iterations: count + 1) { i in
+                forEachIndex(count + 1, workers: count + 1) { i in
                     if i == 0 {
                         writer.write(toWrite)
                     } else {

@@ -1,4 +1,5 @@
 import CivilTime
+import Ingest
 import Output
 import WorkingTime
 import _TextSupport
@@ -87,18 +88,11 @@ enum CalendarOption {
         var files: [CalendarFile] = []
         for name in names {
             if let builtin = ShippedCalendars.named[name] {
-                files.append(try CalendarFile(text: builtin, name: name))
+                files.append(builtin)
             } else {
-                files.append(try CalendarFile(contentsOfFile: name))
+                files.append(try CalendarFileReader.read(contentsOfFile: name))
             }
         }
         return WorkCalendar(overlays: files)
     }
-}
-
-/// Text helpers left for `AuditCommand`, whose rendering moves to Output with its consumer.
-enum WorkingTimeFormat {
-    static func json(_ text: String) -> String { JSONValue.quoted(text) }
-
-    static func pad(_ text: String, _ width: Int) -> String { TextColumns.padded(text, to: width) }
 }

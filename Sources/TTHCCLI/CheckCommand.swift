@@ -1,8 +1,8 @@
-import Output
 import CivilTime
 import Engine
 import Ingest
 import Metrics
+import Output
 import Targets
 
 /// `tthc check`: KPIs against targets, with the gap in dossiers and who contributes to a miss.
@@ -60,13 +60,16 @@ enum CheckCommand: Subcommand {
         }
         let top = try arguments.int("--top", in: 0...1000) ?? 5
         var options = try EngineOptions.reportOptions(arguments)
-        let period = try TargetOptions.applyPeriod(arguments, to: &options)
+        let period = try TargetOptions.period(arguments)
         let byDimensions = try EngineOptions.dimensions(arguments)
 
         // The totals and --by groups come from the engine; only when a target is missed does a
         // second, counts-only scan rank the units and procedures behind the miss.
         options.dimensions = byDimensions
         let result = try KPIEngine.run(files: files, options: options)
+        let warning = CatalogMissWarning.text(
+            result.catalogMisses, command: "check", catalog: arguments.string("--catalog"))
+        warning.map(console.err)
         let groups = byDimensions.isEmpty ? nil : Breakdown(projecting: result, onto: byDimensions)
         func makeCheck(_ breakdowns: [Breakdown]) -> TargetCheck {
             TargetCheck(
@@ -78,10 +81,7 @@ enum CheckCommand: Subcommand {
             let setup = BreakdownConsumer.Setup(
                 classifier: options.classifier, asOf: asOf, receivedFrom: options.receivedFrom,
                 receivedBefore: options.receivedBefore)
-            let (breakdown, _) = try LogScanner.scan(files: files, options: options.scan) {
-                BreakdownConsumer(setup: setup)
-            }
-            check = makeCheck(breakdown.breakdowns)
+            check = makeCheck(try BreakdownConsumer.run(files: files, setup: setup, scan: options.scan))
         }
         var context = RunContext(
             asOf: result.asOf ?? options.asOf ?? Timestamp(seconds: 0), period: period,
@@ -112,22 +112,6 @@ enum TargetOptions {
         } catch {
             throw UsageError("tthc \(parsed.command): --period: \(error.description)")
         }
-    }
-
-    /// Applies `--period` to the selection and the default as-of; refuses it with `--from/--to`.
-    static func applyPeriod(_ parsed: ParsedArguments, to options: inout ReportOptions) throws(UsageError)
-        -> ReportingPeriod?
-    {
-        guard let period = try period(parsed) else { return nil }
-        if parsed.string("--from") != nil || parsed.string("--to") != nil {
-            throw UsageError(
-                "tthc \(parsed.command): --period cannot be combined with --from/--to; expected one way to select dates"
-            )
-        }
-        options.receivedFrom = period.start
-        options.receivedBefore = period.end
-        if parsed.string("--as-of") == nil { options.asOf = period.defaultAsOf }
-        return period
     }
 
     static func profile(_ parsed: ParsedArguments, default name: String? = nil) throws(UsageError) -> TargetProfile? {

@@ -1,5 +1,8 @@
 import CivilTime
+import Ingest
+import Metrics
 import Output
+import Records
 import WorkingTime
 
 /// `tthc due`: the legal due time of one dossier, with how it was reached.
@@ -60,7 +63,7 @@ enum DueCommand: Subcommand {
             guard let path = arguments.string("--catalog") else {
                 throw UsageError("tthc due: --procedure needs --catalog FILE")
             }
-            let catalog = try ProcedureCatalog(contentsOfFile: path)
+            let catalog = try CatalogReader.read(contentsOfFile: path)
             guard let entry = catalog[code] else {
                 throw UsageError("tthc due: procedure '\(code)' is not in \(path)")
             }
@@ -77,7 +80,7 @@ enum DueCommand: Subcommand {
         guard let deadline else {
             throw UsageError("tthc due: give --deadline (3d, 4h, today) or --catalog FILE --procedure CODE")
         }
-        var pauses: [(start: Timestamp, end: Timestamp?)] = []
+        var pauses: [PauseInterval] = []
         for text in arguments.strings("--pause") {
             // Dates written dd/MM/yyyy contain slashes too: split on the slash between two times.
             guard let pause = splitPause(text), pause.end > pause.start else {
@@ -85,11 +88,14 @@ enum DueCommand: Subcommand {
                     "tthc due: --pause expects START/END with END after START (2026-08-27T15:00/2026-09-03T10:00), got '\(text)'"
                 )
             }
-            pauses.append((pause.start, pause.end))
+            pauses.append(PauseInterval(start: pause.start, end: pause.end))
         }
 
+        // Overlapping pauses count once, by the classifier's one rule.
+        let paused = DossierClassifier(calendar: calendar).pausedWorkingSeconds(&pauses, from: received, limit: nil)
+            .closed
         let explanation = DueExplanation(
-            received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pauses: pauses,
+            received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pausedWorkingSeconds: paused,
             calendar: calendar)
         console.out(format == "json" ? DueRenderer.json(explanation) : DueRenderer.text(explanation))
         return 0

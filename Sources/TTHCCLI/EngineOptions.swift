@@ -1,9 +1,9 @@
-import Output
 import CivilTime
 import Engine
 import Foundation
 import Ingest
 import Metrics
+import Output
 import WorkingTime
 
 /// The options every log-reading command shares (`report`, `check`, `today`, `score`, `audit`):
@@ -78,17 +78,13 @@ enum EngineOptions {
         if let dedupe = try parsed.choice("--dedupe", ["last", "detect"]) {
             options.scan.dedupe = DedupeMode(rawValue: dedupe)!
         }
-        let from = try date(parsed, "--from")
-        let to = try date(parsed, "--to")
-        if let from, let to, to < from {
-            throw UsageError("tthc \(parsed.command): --to \(to) is before --from \(from); expected from <= to")
-        }
-        options.receivedFrom = from.map { Timestamp(date: $0) }
-        options.receivedBefore = to.map { Timestamp(date: $0.adding(days: 1)) }
-        options.asOf = try timestamp(parsed, "--as-of")
-        if options.asOf == nil, let to {
-            // The end of the selected dates, as for a period.
-            options.asOf = Timestamp(date: to.adding(days: 1)).adding(seconds: -1)
+        let selection = DateSelection(
+            from: try date(parsed, "--from"), to: try date(parsed, "--to"), period: try TargetOptions.period(parsed),
+            asOf: try timestamp(parsed, "--as-of"))
+        do {
+            try selection.apply(to: &options)
+        } catch {
+            throw UsageError("tthc \(parsed.command): \(error.message)")
         }
         var classifier = DossierClassifier()
         classifier.lenientSupplements = parsed.flag("--lenient-supplements")
@@ -141,6 +137,6 @@ enum CalendarLoading {
     static func calendar(_ parsed: ParsedArguments) throws -> WorkCalendar { try CalendarOption.calendar(parsed) }
 
     static func catalog(_ parsed: ParsedArguments) throws -> ProcedureCatalog? {
-        try parsed.string("--catalog").map { try ProcedureCatalog(contentsOfFile: $0) }
+        try parsed.string("--catalog").map { try CatalogReader.read(contentsOfFile: $0) }
     }
 }

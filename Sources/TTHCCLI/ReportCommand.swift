@@ -1,6 +1,6 @@
-import Output
 import Engine
 import Metrics
+import Output
 
 /// `tthc report`: the one-stop KPIs of dossier logs, in total and by group.
 enum ReportCommand: Subcommand {
@@ -35,9 +35,11 @@ enum ReportCommand: Subcommand {
         let format = try arguments.choice("--format", ["table", "json", "csv"]) ?? "table"
         let language = try EngineOptions.language(arguments)
         var options = try EngineOptions.reportOptions(arguments)
-        _ = try TargetOptions.applyPeriod(arguments, to: &options)
         options.dimensions = try EngineOptions.dimensions(arguments)
         let result = try KPIEngine.run(files: files, options: options)
+        let warning = CatalogMissWarning.text(
+            result.catalogMisses, command: "report", catalog: arguments.string("--catalog"))
+        warning.map(console.err)
         switch format {
         case "json": console.out(ReportRenderer.json(result))
         case "csv": console.out(ReportRenderer.csv(result))

@@ -1,7 +1,7 @@
-import Output
 import CivilTime
 import Engine
 import Metrics
+import Output
 import Targets
 
 /// `tthc score`: the parts of the 766 index a dossier log can support, per unit and in total.
@@ -24,7 +24,7 @@ enum ScoreCommand: Subcommand {
         notes: [
             "Groups: progress (20 points, 20 x rate), online service (12, online rate, full at 50%), online payment",
             "(10), digitization (22: electronic results 6 and digitized dossiers 4, full at 80%; 12 not computed).",
-            "Below its threshold an indicator scores rate x max / threshold (DOMAIN.md section 3). Publicity and",
+            "Below its threshold an indicator scores rate x max / threshold (Guides/Index766.md). Publicity and",
             "satisfaction (36 points) are not in a dossier log and are listed as not computed, never guessed.",
         ])
 
@@ -38,12 +38,15 @@ enum ScoreCommand: Subcommand {
             )
         }
         var options = try EngineOptions.reportOptions(arguments)
-        let period = try TargetOptions.applyPeriod(arguments, to: &options)
+        let period = try TargetOptions.period(arguments)
         let dimensions: [GroupDimension] =
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
         let result = try KPIEngine.run(files: files, options: options)
+        let warning = CatalogMissWarning.text(
+            result.catalogMisses, command: "score", catalog: arguments.string("--catalog"))
+        warning.map(console.err)
         let total = model.estimate(result.totals.counts)
         var units: [(key: String, estimate: ScoreEstimate)] = []
         if !dimensions.isEmpty {

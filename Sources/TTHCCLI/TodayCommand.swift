@@ -1,11 +1,11 @@
-import WorkingTime
-import Output
 import CivilTime
 import Engine
 import Foundation
 import Ingest
 import Metrics
+import Output
 import Targets
+import WorkingTime
 
 /// `tthc today`: what the service center must act on now.
 enum TodayCommand: Subcommand {
@@ -46,7 +46,7 @@ enum TodayCommand: Subcommand {
         let profile = try TargetOptions.profile(arguments)
         let limit = try arguments.int("--limit", in: 0...1_000_000) ?? 20
         var options = try EngineOptions.reportOptions(arguments)
-        let explicitPeriod = try TargetOptions.applyPeriod(arguments, to: &options)
+        let explicitPeriod = try TargetOptions.period(arguments)
         let now = Timestamp(unixSeconds: Int64(Date().timeIntervalSince1970))
         let asOf = options.asOf ?? now
         let calendar = options.classifier.calendar
@@ -59,13 +59,11 @@ enum TodayCommand: Subcommand {
         } else {
             horizon = DailyMonitor.defaultHorizon(asOf: asOf, calendar: calendar)
         }
-        let period = explicitPeriod ?? hanoiQuarter(containing: asOf.date)
+        let period = explicitPeriod ?? ReportingPeriod.hanoiQuarter(containing: asOf.date)
         let setup = MonitorSetup(
             classifier: options.classifier, asOf: asOf, horizonEnd: horizon, periodStart: period.start,
             receivedFrom: options.receivedFrom, receivedBefore: options.receivedBefore, limit: limit)
-        let (consumer, input) = try LogScanner.scan(files: files, options: options.scan) {
-            MonitorConsumer(setup: setup)
-        }
+        let (consumer, input) = try MonitorConsumer.run(files: files, setup: setup, scan: options.scan)
         let report = TodayReport(
             monitor: consumer.monitor, figures: consumer.figures, periodStart: period.firstDay,
             periodName: period.description, targets: profile?.targets ?? [],
@@ -77,16 +75,5 @@ enum TodayCommand: Subcommand {
         context.setInput(input, outsideSelection: consumer.outsideSelection)
         console.out(format == "json" ? report.json(context: context).text : report.table(context: context))
         return 0
-    }
-
-    /// The Hanoi reporting quarter (15 Dec - 14 Mar, ...) holding `date`.
-    static func hanoiQuarter(containing date: CivilDate) -> ReportingPeriod {
-        for year in [date.year, date.year + 1] {
-            for q in 1...4 {
-                let period = try! ReportingPeriod.parse("\(year)-q\(q)")
-                if period.contains(date) { return period }
-            }
-        }
-        preconditionFailure("every date is in a Hanoi quarter")
     }
 }

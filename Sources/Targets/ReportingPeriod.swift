@@ -3,19 +3,19 @@ import CivilTime
 /// A reporting period named the way `--period` takes it, as a half-open range of instants.
 ///
 /// Quarters, halves and the year follow the data cut-offs Hanoi communes use for their
-/// administrative-reform reports (DOMAIN.md section 5; seed `001_d5b8cb1fab0c5526.txt`,
-/// section III.2.1): the reporting year `Y` runs from 15 December of `Y-1` to 14 December of
-/// `Y`, and every quarter is shifted the same way:
+/// administrative-reform reports (Guides/Plans.md, "Reporting periods": the Dân Hòa commune
+/// plan of 2026, part III.2.1): the reporting year `Y` runs from 15 December of `Y-1` to
+/// 14 December of `Y`, and every quarter is shifted the same way:
 ///
 /// | text      | first day        | last day     | source                   |
 /// |-----------|------------------|--------------|--------------------------|
-/// | `Y-q1`    | 15 Dec `Y-1`     | 14 Mar `Y`   | seed 001, III.2.1        |
+/// | `Y-q1`    | 15 Dec `Y-1`     | 14 Mar `Y`   | Hanoi cut-off            |
 /// | `Y-q2`    | 15 Mar `Y`       | 14 Jun `Y`   | derived: h1 minus q1     |
-/// | `Y-h1`    | 15 Dec `Y-1`     | 14 Jun `Y`   | seed 001, III.2.1        |
-/// | `Y-q3`    | 15 Jun `Y`       | 14 Sep `Y`   | seed 001, III.2.1        |
+/// | `Y-h1`    | 15 Dec `Y-1`     | 14 Jun `Y`   | Hanoi cut-off            |
+/// | `Y-q3`    | 15 Jun `Y`       | 14 Sep `Y`   | Hanoi cut-off            |
 /// | `Y-q4`    | 15 Sep `Y`       | 14 Dec `Y`   | derived: year minus q1-q3 |
 /// | `Y-h2`    | 15 Jun `Y`       | 14 Dec `Y`   | derived: year minus h1   |
-/// | `Y-year`  | 15 Dec `Y-1`     | 14 Dec `Y`   | seed 001, III.2.1        |
+/// | `Y-year`  | 15 Dec `Y-1`     | 14 Dec `Y`   | Hanoi cut-off            |
 ///
 /// so the four quarters tile the year, and the halves are unions of quarters. Months
 /// (`2026-03`), ISO weeks (`2026-w10`, Monday to Sunday) and single days (`2026-03-02`) are
@@ -161,4 +161,17 @@ public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
     public var text: String
     public var reason: String
     public var description: String { "invalid period '\(text)': \(reason)" }
+}
+
+extension ReportingPeriod {
+    /// The Hanoi reporting quarter (15th-to-14th cut-offs) that holds `date`.
+    public static func hanoiQuarter(containing date: CivilDate) -> ReportingPeriod {
+        for year in [date.year, date.year + 1] {
+            for q in 1...4 {
+                let period = try! ReportingPeriod.parse("\(year)-q\(q)")
+                if period.contains(date) { return period }
+            }
+        }
+        preconditionFailure("every date is in a Hanoi quarter")
+    }
 }

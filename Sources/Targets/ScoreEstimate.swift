@@ -2,10 +2,10 @@ import Metrics
 
 /// The groups of a points index (the 766 index) and the indicators a dossier log can feed.
 ///
-/// Every indicator scores by the rule of DOMAIN.md section 3: at or above its threshold it earns
-/// its full points, below it `rate x points / threshold` (rate and threshold in percent). Parts of
-/// a group that a dossier log cannot measure are listed as `notComputed` with their points, and are
-/// never guessed.
+/// Every indicator scores by the rule of Guides/Index766.md ("Groups and points"): at or above
+/// its threshold it earns its full points, below it `rate x points / threshold` (rate and
+/// threshold in percent). Parts of a group that a dossier log cannot measure are listed as
+/// `notComputed` with their points, and are never guessed.
 public struct ScoreModel: Sendable {
     public struct Indicator: Sendable {
         public var kpi: KPI

@@ -86,11 +86,6 @@ public struct WorkCalendar: Sendable {
         tables = WorkCalendar.build(files: files)
     }
 
-    /// The standard calendar with one overlay file.
-    public init(contentsOfFile path: String) throws(DataFileError) {
-        self.init(overlays: [try CalendarFile(contentsOfFile: path)])
-    }
-
     /// The files this calendar was built from (shipped schedules first).
     public var files: [CalendarFile] { tables.overlays }
 
@@ -326,8 +321,8 @@ public struct WorkCalendar: Sendable {
             pausedWorkingSeconds: 0)
     }
 
-    /// The due time, moved later by `pausedWorkingSeconds` of paused clock (supplement requests,
-    /// financial obligations): see `pausedWorkingSeconds(_:)`.
+    /// The due time, moved later by `pausedWorkingSeconds` of paused clock (supplement requests:
+    /// `DossierClassifier.pausedWorkingSeconds` merges them).
     /// - Complexity: O(log n).
     public func due(
         received: Timestamp, deadline: Deadline, afternoonCutoff: Int? = nil, mode: DueMode = .exact,
@@ -346,28 +341,5 @@ public struct WorkCalendar: Sendable {
         if pausedWorkingSeconds > 0 { result = advance(result, byWorkingSeconds: pausedWorkingSeconds) }
         if mode == .endOfDay { result = endOfDay(result) }
         return result
-    }
-
-    /// Working seconds covered by `pauses` (overlaps counted once); an open pause (nil end) runs
-    /// to `asOf`, or is ignored without it.
-    public func pausedWorkingSeconds(_ pauses: [(start: Timestamp, end: Timestamp?)], asOf: Timestamp? = nil) -> Int64 {
-        var closed: [(Timestamp, Timestamp)] = []
-        for pause in pauses {
-            guard let end = pause.end ?? asOf, end > pause.start else { continue }
-            closed.append((pause.start, end))
-        }
-        if closed.count > 1 { closed.sort { $0.0 < $1.0 } }
-        var total: Int64 = 0
-        var current: (Timestamp, Timestamp)? = nil
-        for interval in closed {
-            if let c = current, interval.0 <= c.1 {
-                current = (c.0, max(c.1, interval.1))
-            } else {
-                if let c = current { total += workingSeconds(from: c.0, to: c.1) }
-                current = interval
-            }
-        }
-        if let c = current { total += workingSeconds(from: c.0, to: c.1) }
-        return total
     }
 }

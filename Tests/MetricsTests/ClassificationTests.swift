@@ -32,6 +32,27 @@ import WorkingTime
         return c.classify(&copy, terms: nil, asOf: t(asOf))
     }
 
+    /// Thursday 27 Aug 2026 15:00 to Thursday 3 Sep 10:00 spans the weekend, the swapped Monday
+    /// 31 Aug and National Day (1-2 Sep): 2 h + 8 h + 2 h = 12 working hours. A pause inside it
+    /// (Friday 28 Aug 08:00-12:00) counts once; one starting before it and ending inside it
+    /// extends it by its own part (Thursday 14:00-15:00, 1 h).
+    @Test func pauseUnionOnTheWorkingClock() {
+        var pauses = [
+            PauseInterval(start: t("2026-08-28T08:00"), end: t("2026-08-28T12:00")),
+            PauseInterval(start: t("2026-08-27T15:00"), end: t("2026-09-03T10:00")),
+        ]
+        let from = t("2026-08-26T09:00")
+        #expect(classifier.pausedWorkingSeconds(&pauses, from: from, limit: nil).closed == 12 * 3600)
+        pauses.append(PauseInterval(start: t("2026-08-27T14:00"), end: t("2026-08-27T16:00")))
+        #expect(classifier.pausedWorkingSeconds(&pauses, from: from, limit: nil).closed == 13 * 3600)
+        // An open pause is not counted without a limit, and runs to the limit with one.
+        pauses.append(PauseInterval(start: t("2026-09-04T08:00"), end: nil))
+        let open = classifier.pausedWorkingSeconds(&pauses, from: from, limit: nil)
+        #expect(open.closed == 13 * 3600 && open.openStart == t("2026-09-04T08:00"))
+        let limited = classifier.pausedWorkingSeconds(&pauses, from: from, limit: t("2026-09-04T10:00"))
+        #expect(limited.closed == 15 * 3600 && limited.openStart == nil)
+    }
+
     @Test func statusesOneAndThreeAreNotReceived() {
         #expect(classify(record(status: .new, received: nil)).progress == .notReceived)
         #expect(classify(record(status: .notAccepted, received: nil)).progress == .notReceived)

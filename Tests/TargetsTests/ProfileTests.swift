@@ -24,7 +24,7 @@ import Testing
     func builtinProfilesLoadAndCiteASource(name: String) throws {
         let profile = try TargetProfile.load(name)
         #expect(profile.name == name)
-        #expect(profile.source.contains("DOMAIN.md") || profile.source.contains("seed"))
+        #expect(profile.source.contains("Guides/"))
         #expect(!profile.targets.isEmpty)
         for item in profile.targets { #expect(item.source != nil, "\(name): \(item.target) has no source") }
         // The same profile loads from its shipped file.

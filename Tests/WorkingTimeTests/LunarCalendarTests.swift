@@ -22,7 +22,7 @@ import Testing
     /// - The other years are ones where Vietnam and China agree, so a table of the Chinese New Year
     ///   is a valid source: 2000–2026 checked against factmonster.com "Chinese New Year Dates"
     ///   (2000 Feb 5, 2001 Jan 24, 2010 Feb 14, 2015 Feb 19, 2020 Jan 25, 2023 Jan 22, 2024 Feb 10,
-    ///   2025 Jan 29, 2026 Feb 17); 2024–2026 also match the Tết schedules of DOMAIN.md section 4.
+    ///   2025 Jan 29, 2026 Feb 17); 2024–2026 also match the Tết schedules in Guides/WorkingTime.md.
     ///   1900, 1901, 1950, 1960, 1975, 1990 and 2100 are from H. Aslaksen's Chinese New Year table
     ///   (romanization.com/chinesenewyear) as remembered, not re-read during this work; they also
     ///   agree with Foundation's Chinese calendar (see the UTC+8 differential test below).

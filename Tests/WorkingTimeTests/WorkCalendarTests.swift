@@ -63,9 +63,9 @@ struct ReferenceClock {
 
     func working(_ iso: String) -> Bool { calendar.isWorkingDay(dayNumber: CivilDate(iso: iso)!.dayNumber) }
 
-    // MARK: Schedules of DOMAIN.md section 4
+    // MARK: Schedules of Guides/WorkingTime.md ("The government schedules of 2024–2026")
 
-    /// Every weekday off in the 2024–2026 schedules of DOMAIN.md.
+    /// Every weekday off in the 2024–2026 schedules (Guides/WorkingTime.md).
     @Test(arguments: [
         "2024-01-01", "2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14", "2024-04-18",
         "2024-04-29", "2024-04-30", "2024-05-01", "2024-09-02", "2024-09-03",
@@ -79,7 +79,7 @@ struct ReferenceClock {
         #expect(calendar.dayName(dayNumber: CivilDate(iso: day)!.dayNumber) != nil)
     }
 
-    /// The make-up Saturdays of DOMAIN.md are working days.
+    /// The make-up Saturdays of those schedules are working days.
     @Test(arguments: ["2024-05-04", "2025-04-26", "2026-01-10", "2026-08-22"])
     func makeUpSaturdaysAreWorking(day: String) {
         #expect(CivilDate(iso: day)!.isoWeekday == 6)
@@ -126,7 +126,7 @@ struct ReferenceClock {
 
     @Test func culturalDayIsSwitchable() throws {
         #expect(working("2027-11-24"))
-        let withDay = WorkCalendar(overlays: [try CalendarFile(text: ShippedCalendars.culturalDay, name: "c")])
+        let withDay = WorkCalendar(overlays: [ShippedCalendars.culturalDay])
         #expect(!withDay.isWorkingDay(dayNumber: CivilDate(iso: "2027-11-24")!.dayNumber))
         // 24 Nov 2029 is a Saturday: compensated on Monday 26 Nov.
         #expect(!withDay.isWorkingDay(dayNumber: CivilDate(iso: "2029-11-26")!.dayNumber))
@@ -137,10 +137,15 @@ struct ReferenceClock {
 
     @Test(arguments: [UInt64(1), 2, 3])
     func matchesReferenceOnRandomInstants(seed: UInt64) throws {
-        let overlay = try CalendarFile(
-            text:
-                "kind,date,name\nhours,Mon-Thu,07:00-11:30 13:30-17:00\nhours,Fri,08:00-12:00\nhours,Sat,08:00-10:00 10:15-11:00\n",
-            name: "overlay")
+        func clock(_ h: Int, _ m: Int) -> Int { h * 3600 + m * 60 }
+        let overlay = CalendarFile(
+            name: "overlay",
+            directives: [
+                .hours(
+                    weekdays: [1, 2, 3, 4], intervals: [clock(7, 0)...clock(11, 30), clock(13, 30)...clock(17, 0)]),
+                .hours(weekdays: [5], intervals: [clock(8, 0)...clock(12, 0)]),
+                .hours(weekdays: [6], intervals: [clock(8, 0)...clock(10, 0), clock(10, 15)...clock(11, 0)]),
+            ])
         for clock in [calendar, WorkCalendar(overlays: [overlay])] {
             let reference = ReferenceClock(calendar: clock)
             var rng = SplitMix64(seed: seed)
@@ -240,8 +245,7 @@ struct ReferenceClock {
     /// swapped Monday 31 Aug and National Day (1–2 Sep): it holds 2 h (Thu) + 8 h (Fri 28) +
     /// 2 h (Thu 3 Sep) = 12 working hours.
     @Test func pauseSpanningWeekendAndHoliday() {
-        let pause = (start: ts("2026-08-27 15:00"), end: Optional(ts("2026-09-03 10:00")))
-        let paused = calendar.pausedWorkingSeconds([pause])
+        let paused = calendar.workingSeconds(from: ts("2026-08-27 15:00"), to: ts("2026-09-03 10:00"))
         #expect(paused == 12 * 3600)
         // Received Wed 26 Aug 09:00, 5 working days (40 h): 7 h + 8 h + 8 h (26–28 Aug), 29 Aug–
         // 2 Sep off, 8 h + 8 h (3–4 Sep), 1 h on Monday 7 Sep: 09:00. The pause adds 12 h:
@@ -251,8 +255,6 @@ struct ReferenceClock {
         let paused5 = calendar.due(
             received: ts("2026-08-26 09:00"), deadline: .workingDays(5), pausedWorkingSeconds: paused)
         #expect(paused5.iso8601 == "2026-09-08T14:00:00")
-        // Overlapping pauses count once.
-        #expect(calendar.pausedWorkingSeconds([pause, (ts("2026-08-28 08:00"), ts("2026-08-28 12:00"))]) == paused)
     }
 
     /// A deadline ending on the make-up Saturday 22 Aug 2026: received Monday 17 Aug 08:00, 6 days.
@@ -281,60 +283,5 @@ struct ReferenceClock {
         #expect(
             clock.due(received: ts("2026-03-02 11:00"), deadline: .workingHours(1)).iso8601 == "2026-03-02T14:00:00")
         #expect(calendar.workingSecondsPerDay == 8 * 3600)
-    }
-
-    // MARK: Files
-
-    @Test(arguments: [
-        ("schedule-2024.csv", ShippedCalendars.schedule2024), ("schedule-2025.csv", ShippedCalendars.schedule2025),
-        ("schedule-2026.csv", ShippedCalendars.schedule2026), ("cultural-day.csv", ShippedCalendars.culturalDay),
-    ])
-    func shippedFilesEqualEmbeddedText(file: String, embedded: String) {
-        let path = String(#filePath).replacingSuffix(
-            "Tests/WorkingTimeTests/WorkCalendarTests.swift", with: "Datasets/calendars/" + file)
-        #expect(readTextFile(path) == embedded + "\n", "run Datasets/calendars/embed.sh after editing \(file)")
-    }
-
-    @Test(arguments: [
-        ("kind,date,name\noff,2026-02-30,x\n", 2, 5, "expected a date"),
-        ("kind,date,name\n# c\nwork,2026/01/01,x\n", 3, 6, "expected a date"),
-        ("kind,date,name\nholiday,24-11,x\n", 2, 9, "MM-dd"),
-        ("kind,date,name\nhours,Mon-Fri,08:00-12:00 11:00-17:00\n", 2, 15, "overlap"),
-        ("kind,date,name\nhours,Mon-Fri,8h-12h\n", 2, 15, "office intervals"),
-        ("kind,date,name\nholliday,11-24,x\n", 2, 1, "unknown kind"),
-        ("kind,date,name\noff,\"2026-01-01,x\n", 2, 5, "unterminated"),
-    ])
-    func calendarFileErrorsPointAtTheField(text: String, line: Int, column: Int, message: String) {
-        #expect {
-            _ = try CalendarFile(text: text, name: "f.csv")
-        } throws: { error in
-            guard let error = error as? DataFileError else { return false }
-            return error.line == line && error.column == column && error.message.contains(message)
-                && error.file == "f.csv"
-        }
-    }
-
-    @Test func overlayAddsDaysAndHours() throws {
-        let text = readTextFile(
-            String(#filePath).replacingSuffix(
-                "Tests/WorkingTimeTests/WorkCalendarTests.swift", with: "Datasets/calendars/example-overlay.csv"))!
-        let clock = WorkCalendar(overlays: [try CalendarFile(text: text, name: "example")])
-        #expect(!clock.isWorkingDay(dayNumber: CivilDate(iso: "2026-03-10")!.dayNumber))
-        #expect(clock.isWorkingDay(dayNumber: CivilDate(iso: "2026-03-14")!.dayNumber))
-        #expect(
-            clock.officeIntervals(dayNumber: CivilDate(iso: "2026-03-14")!.dayNumber).map(\.start) == [
-                7 * 3600, 13 * 3600 + 1800,
-            ])
-        // 16:00–17:00 on Monday 9 March, Tuesday 10 off, 07:00–08:00 on Wednesday.
-        #expect(
-            clock.due(received: ts("2026-03-09 16:00"), deadline: .workingHours(2)).iso8601 == "2026-03-11T08:00:00")
-        #expect(
-            clock.due(received: ts("2026-03-09 11:00"), deadline: .workingHours(2)).iso8601 == "2026-03-09T15:00:00")
-    }
-}
-
-extension String {
-    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import TTHCCLI
+
+/// Catalogs and calendar overlays as users save them (CRLF from Excel on Windows), and what a
+/// run says when its catalog does not cover the log.
+@Suite struct CatalogInputTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cli-\(UUID().uuidString)")
+
+    func write(_ name: String, _ text: String) -> String {
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try! Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+        let captured = CapturedConsole()
+        let status = TTHCTool.run(arguments, console: captured.console)
+        return (status, captured.stdout, captured.stderr)
+    }
+
+    /// Eleven dossiers in progress, none with NgayHenTra; only K is in the catalog.
+    var log: String {
+        let codes = ["A", "A", "A", "B", "B", "C", "D", "E", "F", "K", ""]
+        let rows = codes.enumerated().map { "H\($0.offset),\($0.element),2,20260302080000\r\n" }
+        return write("log.csv", "MaHoSo,MaTTHC,TrangThaiHoSo,NgayTiepNhan\r\n" + rows.joined())
+    }
+
+    var catalog: String { write("catalog.csv", "MaTTHC,ThoiHanGiaiQuyet,DonViThoiGian\r\nK,3,ngày làm việc\r\n") }
+
+    @Test(arguments: ["1", "2"])
+    func noDueFromCatalogMissesIsReported(workers: String) {
+        let catalog = self.catalog
+        let r = run(["report", log, "--catalog", catalog, "--format", "json", "-j", workers, "--chunk-size", "64"])
+        #expect(r.status == 0)
+        #expect(
+            r.err
+                == "tthc report: warning: 10 dossier(s) have no due (no_due): no NgayHenTra and their procedure is not in \(catalog); most frequent: A (3), B (2), (no MaTTHC) (1), C (1), D (1), and 2 more code(s)\n"
+        )
+        #expect(r.out.contains("\"no_due\": 10,"))
+        #expect(
+            r.out.hasSuffix(
+                ",\n  \"catalog_misses\": {\"no_due\": 10, \"codes\": 7, \"top\": [{\"code\": \"A\", \"dossiers\": 3}, {\"code\": \"B\", \"dossiers\": 2}, {\"code\": \"\", \"dossiers\": 1}, {\"code\": \"C\", \"dossiers\": 1}, {\"code\": \"D\", \"dossiers\": 1}]}\n}\n"
+            ))
+    }
+
+    @Test func aCatalogCoveringTheLogAddsNothing() {
+        let covering = write("all.csv", "MaTTHC,ThoiHanGiaiQuyet,DonViThoiGian\nK,3,ngày làm việc\n")
+        let log = write("k.csv", "MaHoSo,MaTTHC,TrangThaiHoSo,NgayTiepNhan\nH1,K,2,20260302080000\n")
+        let r = run(["report", log, "--catalog", covering, "--format", "json"])
+        #expect(r.status == 0 && r.err.isEmpty)
+        #expect(!r.out.contains("catalog_misses") && r.out.contains("\"no_due\": 0,"))
+    }
+
+    @Test func anEmptyCatalogIsAnErrorNamingTheFile() {
+        let empty = write("empty.csv", "MaTTHC,ThoiHanGiaiQuyet,DonViThoiGian\r\n")
+        let r = run(["report", log, "--catalog", empty])
+        #expect(r.status == 2 && r.out.isEmpty)
+        #expect(
+            r.err
+                == "tthc report: \(empty):1: no procedure in the catalog: add one row per procedure after the header\n")
+    }
+
+    @Test func crlfOverlayMovesTheDue() {
+        let overlay = write(
+            "overlay.csv",
+            "kind,date,name\r\noff,2026-03-10,Nghỉ lễ hội địa phương\r\nhours,Mon-Fri,07:00-11:30 13:30-17:00\r\n")
+        // 16:00 Monday 9 March + 2 working hours: 16:00-17:00, Tuesday off, 07:00-08:00 Wednesday.
+        let r = run(["due", "--received", "2026-03-09T16:00", "--deadline", "2h", "--calendar", overlay])
+        #expect(r.status == 0)
+        #expect(r.out.hasPrefix("Due: 2026-03-11T08:00:00 (Wed)\n"))
+    }
+}
