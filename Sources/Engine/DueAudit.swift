@@ -65,25 +65,22 @@ struct AuditConsumer: RecordConsumer {
     var missingReceived = 0
     var missingDue = 0
     var unknownProcedure = 0
-    // The last procedure looked up: logs are often sorted by procedure.
-    private var lastCode: [UInt8] = []
-    private var lastEntry: ProcedureCatalog.Entry?
+    private var catalog: CatalogLookup
     // The last unit name decoded, for the same reason.
     private var lastAgency: [UInt8] = []
     private var lastAgencyName = ""
 
-    init(settings: AuditSettings) { self.settings = settings }
+    init(settings: AuditSettings) {
+        self.settings = settings
+        catalog = CatalogLookup(settings.catalog)
+    }
 
     mutating func consume(_ record: inout DossierRecord) {
         guard let received = record.received else {
             missingReceived += 1
             return
         }
-        if !lastCode.elementsEqual(record.procedure) {
-            lastCode = Array(record.procedure)
-            lastEntry = settings.catalog[String(decoding: lastCode, as: UTF8.self)]
-        }
-        guard let entry = lastEntry else {
+        guard let entry = catalog.entry(for: record) else {
             unknownProcedure += 1
             return
         }

@@ -39,10 +39,11 @@ public struct MonitorConsumer: RecordConsumer {
     public var figures = TodayFigures()
     /// Records left out because they were received after as-of or outside `--from/--to`.
     public var outsideSelection = 0
-    private var catalogCache: [String: ProcedureCatalog.Entry?] = [:]
+    private var catalog: CatalogLookup
 
     public init(setup: MonitorSetup) {
         self.setup = setup
+        catalog = CatalogLookup(setup.classifier.catalog)
         monitor = DailyMonitor(asOf: setup.asOf, horizonEnd: setup.horizonEnd, limit: setup.limit)
     }
 
@@ -59,17 +60,7 @@ public struct MonitorConsumer: RecordConsumer {
             outsideSelection += 1
             return
         }
-        var entry: ProcedureCatalog.Entry?
-        if let catalog = setup.classifier.catalog, record.procedure.count > 0 {
-            let code = record.procedure.utf8String
-            if let cached = catalogCache[code] {
-                entry = cached
-            } else {
-                entry = catalog[code]
-                catalogCache[code] = entry
-            }
-        }
-        let terms = entry?.terms
+        let terms = catalog.entry(for: record)?.terms
         let classification = setup.classifier.classify(&record, terms: terms, asOf: asOf)
         let delta = KPICounts(record, terms: terms, classification: classification)
         let today = asOf.dayNumber
@@ -156,9 +147,12 @@ public struct BreakdownConsumer: RecordConsumer {
     private var agencyCounts: [KPICounts] = []
     private var procedureIndex: [String: Int] = [:]
     private var procedureCounts: [KPICounts] = []
-    private var catalogCache: [String: ProcedureCatalog.Entry?] = [:]
+    private var catalog: CatalogLookup
 
-    public init(setup: Setup) { self.setup = setup }
+    public init(setup: Setup) {
+        self.setup = setup
+        catalog = CatalogLookup(setup.classifier.catalog)
+    }
 
     public mutating func consume(_ record: inout DossierRecord) {
         if setup.receivedFrom != nil || setup.receivedBefore != nil {
@@ -168,16 +162,7 @@ public struct BreakdownConsumer: RecordConsumer {
         }
         // Short keys (unit names, procedure codes) fit in a String's inline storage: no allocation.
         let procedure = record.procedure.count > 0 ? record.procedure.utf8String : "(none)"
-        var entry: ProcedureCatalog.Entry?
-        if let catalog = setup.classifier.catalog, record.procedure.count > 0 {
-            if let cached = catalogCache[procedure] {
-                entry = cached
-            } else {
-                entry = catalog[procedure]
-                catalogCache[procedure] = entry
-            }
-        }
-        let terms = entry?.terms
+        let terms = catalog.entry(for: record)?.terms
         let classification = setup.classifier.classify(&record, terms: terms, asOf: setup.asOf)
         let delta = KPICounts(record, terms: terms, classification: classification)
         let agency = record.agency.count > 0 ? record.agency.utf8String : "(none)"
