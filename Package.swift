@@ -43,7 +43,7 @@ let package = Package(
         // Records to mergeable KPI aggregates: the one 766 classifier, counts, histograms, groups.
         .target(name: "Metrics", dependencies: ["CivilTime", "Records", "WorkingTime"], swiftSettings: optimized),
         // Targets, KPI profiles, reporting periods and the 766 score: rules, no rendering.
-        .target(name: "Targets", dependencies: ["CivilTime", "Metrics"]),
+        .target(name: "Targets", dependencies: ["_TextSupport", "CivilTime", "Metrics"]),
         // Discrete-event simulation of a service center on the legal clock.
         .target(
             name: "Simulation",
@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "Output",
             dependencies: [
-                "_TextSupport", "CivilTime", "Ingest", "Metrics", "Targets", "Engine",
+                "_TextSupport", "CivilTime", "WorkingTime", "Ingest", "Metrics", "Targets", "Simulation", "Engine",
             ]),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
@@ -100,8 +100,8 @@ let package = Package(
         .testTarget(
             name: "SimulationTests",
             dependencies: [
-                "TestSupport", "Simulation", "Engine", "Ingest", "Metrics", "Records", "WorkingTime", "CivilTime",
-                "Synthesis",
+                "_TextSupport", "TestSupport", "Simulation", "Engine", "Ingest", "Metrics", "Records", "WorkingTime",
+                "CivilTime", "Synthesis",
             ]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),

@@ -5,22 +5,26 @@ import _TextSupport
 public enum AuditRenderer {
     public static func json(_ result: AuditResult) -> String {
         let totals = result.totals
-        var out = "{\"records\": \(result.input.accepted), \"checked\": \(totals.checked), \"later\": \(totals.later), "
-        out += "\"earlier\": \(totals.earlier), \"matching\": \(totals.matching), "
-        out += "\"missing_received\": \(result.missingReceived), \"missing_due\": \(result.missingDue), "
-        out += "\"unknown_procedure\": \(result.unknownProcedure), \"groups\": ["
-        out += result.groups.map { key, group in
-            var g = "{\"unit\": \(JSONText.quoted(key.unit)), \"procedure\": \(JSONText.quoted(key.procedure)), "
-            g += "\"checked\": \(group.checked), \"later\": \(group.later), \"earlier\": \(group.earlier), "
-            g += "\"max_later_working_minutes\": \(group.maxLaterWorking / 60), \"examples\": ["
-            g += group.examples.map { e in
-                "{\"id\": \(JSONText.quoted(e.id)), \"received\": \"\(e.received.iso8601)\", "
-                    + "\"recorded_due\": \"\(e.recorded.iso8601)\", \"legal_due\": \"\(e.legal.iso8601)\", "
-                    + "\"difference_working_minutes\": \(e.differenceWorking / 60)}"
-            }.joined(separator: ", ")
-            return g + "]}"
-        }.joined(separator: ", ")
-        return out + "]}\n"
+        let groups: [JSONValue] = result.groups.map { key, group in
+            let examples: [JSONValue] = group.examples.map { e in
+                .object([
+                    ("id", .string(e.id)), ("received", .string(e.received.iso8601)),
+                    ("recorded_due", .string(e.recorded.iso8601)), ("legal_due", .string(e.legal.iso8601)),
+                    ("difference_working_minutes", .int(Int(e.differenceWorking / 60))),
+                ])
+            }
+            return .object([
+                ("unit", .string(key.unit)), ("procedure", .string(key.procedure)), ("checked", .int(group.checked)),
+                ("later", .int(group.later)), ("earlier", .int(group.earlier)),
+                ("max_later_working_minutes", .int(Int(group.maxLaterWorking / 60))), ("examples", .array(examples)),
+            ])
+        }
+        return JSONValue.object([
+            ("records", .int(result.input.accepted)), ("checked", .int(totals.checked)), ("later", .int(totals.later)),
+            ("earlier", .int(totals.earlier)), ("matching", .int(totals.matching)),
+            ("missing_received", .int(result.missingReceived)), ("missing_due", .int(result.missingDue)),
+            ("unknown_procedure", .int(result.unknownProcedure)), ("groups", .array(groups)),
+        ]).lineText + "\n"
     }
 
     /// - Parameter catalogPath: the catalog file as the user named it.
@@ -60,14 +64,9 @@ public enum AuditRenderer {
         return out
     }
 
-    static func padded(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
+    static func padded(_ text: String, _ width: Int) -> String { TextColumns.padded(text, to: width) }
 
-    static func right(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return String(repeating: " ", count: max(0, width - s.count)) + s
-    }
+    static func right(_ n: Int, _ width: Int) -> String { TextColumns.padded(String(n), to: width, rightAligned: true) }
 
     /// Working seconds as hours with one decimal, halves rounded up.
     static func hours(_ seconds: Int64) -> String {

@@ -77,7 +77,7 @@ extension TargetEvaluation {
     var jsonMembers: [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [("status", .string(status.rawValue))]
         if let d = denominator {
-            members.append(("value", measured.map { .number($0) } ?? .null))
+            members.append(("value", measured.map { .decimal($0) } ?? .null))
             members.append(("numerator", .int(value)))
             members.append(("denominator", .int(d)))
         } else {
@@ -207,7 +207,7 @@ extension TargetCheck {
                             ("target", .string(r.target.description)), ("label", .string(r.label)),
                             ("kind", .string(r.target.metric.isRate ? "rate" : "count")),
                             ("operator", .string(r.target.comparison.rawValue)),
-                            ("threshold", .number(r.target.threshold.value)),
+                            ("threshold", .decimal(r.target.threshold.value)),
                         ]
                         if let source = r.source { t.append(("source", .string(source))) }
                         t += r.total.jsonMembers
@@ -254,7 +254,7 @@ extension TargetCheck {
                             ("metric", .string(w.metric.description)), ("label", .string(w.label)),
                         ]
                         if let d = w.denominator {
-                            m.append(("value", d == 0 ? .null : .number(Double(w.value) * 100 / Double(d))))
+                            m.append(("value", d == 0 ? .null : .decimal(Double(w.value) * 100 / Double(d))))
                             m.append(("numerator", .int(w.value)))
                             m.append(("denominator", .int(d)))
                         } else {
@@ -280,7 +280,7 @@ func keyObject(_ dimensions: [String], _ key: [String]) -> JSONValue {
 extension ScoreEstimate {
     func pointsText(_ p: Double?) -> String {
         guard let p else { return "n/a" }
-        return JSONValue.numberText((p * 100).rounded() / 100)
+        return NumberText.trimmed((p * 100).rounded() / 100)
     }
 
     /// One line per group: `progress  19.00 / 20`.
@@ -288,7 +288,7 @@ extension ScoreEstimate {
         groups.map { g in
             let computed = g.computedMaximum > 0 ? pointsText(g.points) : "not computed"
             return (label.map { [$0] } ?? []) + [
-                g.group.name, computed, JSONValue.numberText(g.computedMaximum), JSONValue.numberText(g.group.points),
+                g.group.name, computed, NumberText.trimmed(g.computedMaximum), NumberText.trimmed(g.group.points),
             ]
         }
     }
@@ -296,9 +296,9 @@ extension ScoreEstimate {
     public func jsonValue(key: JSONValue?) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let key { members.append(("key", key)) }
-        members.append(("points", .number((points * 100).rounded() / 100)))
-        members.append(("computed_max", .number(computedMaximum)))
-        members.append(("total_max", .number(model.total)))
+        members.append(("points", .decimal((points * 100).rounded() / 100)))
+        members.append(("computed_max", .decimal(computedMaximum)))
+        members.append(("total_max", .decimal(model.total)))
         members.append(
             (
                 "groups",
@@ -306,9 +306,9 @@ extension ScoreEstimate {
                     groups.map { g in
                         var m: [(String, JSONValue)] = [("group", .string(g.group.name))]
                         if let title = g.group.title { m.append(("title", .string(title))) }
-                        m.append(("max", .number(g.group.points)))
-                        m.append(("points", g.points.map { .number(($0 * 10000).rounded() / 10000) } ?? .null))
-                        m.append(("computed_max", .number(g.computedMaximum)))
+                        m.append(("max", .decimal(g.group.points)))
+                        m.append(("points", g.points.map { .decimal(($0 * 10000).rounded() / 10000) } ?? .null))
+                        m.append(("computed_max", .decimal(g.computedMaximum)))
                         m.append(
                             (
                                 "indicators",
@@ -317,14 +317,14 @@ extension ScoreEstimate {
                                         .object([
                                             ("kpi", .string(line.indicator.kpi.rawValue)),
                                             ("label", .string(line.indicator.label)),
-                                            ("rate", line.rate.percent.map { .number($0) } ?? .null),
+                                            ("rate", line.rate.percent.map { .decimal($0) } ?? .null),
                                             ("numerator", .int(line.rate.numerator)),
                                             ("denominator", .int(line.rate.denominator)),
-                                            ("threshold", .number(line.indicator.threshold)),
-                                            ("max", .number(line.indicator.points)),
+                                            ("threshold", .decimal(line.indicator.threshold)),
+                                            ("max", .decimal(line.indicator.points)),
                                             (
                                                 "points",
-                                                line.points.map { .number(($0 * 10000).rounded() / 10000) } ?? .null
+                                                line.points.map { .decimal(($0 * 10000).rounded() / 10000) } ?? .null
                                             ),
                                         ])
                                     })
@@ -335,7 +335,7 @@ extension ScoreEstimate {
                                 .array(
                                     g.group.notComputed.map {
                                         .object([
-                                            ("label", .string($0.label)), ("max", .number($0.points)),
+                                            ("label", .string($0.label)), ("max", .decimal($0.points)),
                                             ("reason", .string($0.reason)),
                                         ])
                                     })
@@ -354,9 +354,9 @@ public enum ScoreReport {
         context: RunContext
     ) -> String {
         var out =
-            "tthc score: \(total.pointsText(total.points)) of the \(JSONValue.numberText(total.computedMaximum)) points the log can support "
+            "tthc score: \(total.pointsText(total.points)) of the \(NumberText.trimmed(total.computedMaximum)) points the log can support "
         out +=
-            "(the index has \(JSONValue.numberText(total.model.total)); \(JSONValue.numberText(total.uncoveredPoints)) not computed)\n"
+            "(the index has \(NumberText.trimmed(total.model.total)); \(NumberText.trimmed(total.uncoveredPoints)) not computed)\n"
         out += context.headerLines.map { $0 + "\n" }.joined()
         if let source = total.model.source { out += "  formulas: \(source)\n" }
         out += "\n"
@@ -365,14 +365,15 @@ public enum ScoreReport {
             let lines = total.lines.filter { $0.group == g.group.name }
             for line in lines {
                 table.add([
-                    g.group.name, line.indicator.kpi.rawValue, NumberText.percentText(line.rate.numerator, of: line.rate.denominator),
+                    g.group.name, line.indicator.kpi.rawValue,
+                    NumberText.percentText(line.rate.numerator, of: line.rate.denominator),
                     "\(NumberText.grouped(line.rate.numerator))/\(NumberText.grouped(line.rate.denominator))",
-                    JSONValue.numberText(line.indicator.threshold) + "%", total.pointsText(line.points),
-                    JSONValue.numberText(line.indicator.points),
+                    NumberText.trimmed(line.indicator.threshold) + "%", total.pointsText(line.points),
+                    NumberText.trimmed(line.indicator.points),
                 ])
             }
             for missing in g.group.notComputed {
-                table.add([g.group.name, "not computed", "", "", "", "-", JSONValue.numberText(missing.points)])
+                table.add([g.group.name, "not computed", "", "", "", "-", NumberText.trimmed(missing.points)])
             }
         }
         out += table.render()
@@ -381,7 +382,7 @@ public enum ScoreReport {
             out += "\nNot computed (the log cannot support them):\n"
             for g in total.groups {
                 for n in g.group.notComputed {
-                    out += "  - \(g.group.name) (\(JSONValue.numberText(n.points))): \(n.label): \(n.reason)\n"
+                    out += "  - \(g.group.name) (\(NumberText.trimmed(n.points))): \(n.label): \(n.reason)\n"
                 }
             }
         }
@@ -390,7 +391,7 @@ public enum ScoreReport {
             let names = total.groups.filter { $0.computedMaximum > 0 || !$0.group.indicators.isEmpty }.map(\.group.name)
             var perUnit = TextTable([unitDimension, "points", "of"] + names)
             for (key, estimate) in units {
-                var row = [key, estimate.pointsText(estimate.points), JSONValue.numberText(estimate.computedMaximum)]
+                var row = [key, estimate.pointsText(estimate.points), NumberText.trimmed(estimate.computedMaximum)]
                 for name in names {
                     let g = estimate.groups.first { $0.group.name == name }!
                     row.append(estimate.pointsText(g.points))
@@ -418,7 +419,17 @@ public enum ScoreReport {
 extension RunContext {
     /// The engine's input summary as JSON members and a one-line text, the same keys as `tthc report`.
     public mutating func setInput(_ input: InputSummary, outsideSelection: Int) {
-        self.input = [
+        self.input = RunContext.inputMembers(input, outsideSelection: outsideSelection)
+        var line =
+            "input: \(NumberText.grouped(input.records)) records, \(NumberText.grouped(input.rejected)) rejected, "
+        line += "\(NumberText.grouped(input.duplicates)) duplicate ids"
+        if outsideSelection > 0 { line += ", \(NumberText.grouped(outsideSelection)) outside the selection" }
+        inputLine = line
+    }
+
+    /// The engine's input summary as JSON members, the same in every command's document.
+    static func inputMembers(_ input: InputSummary, outsideSelection: Int) -> [(String, JSONValue)] {
+        [
             ("records", .int(input.records)), ("accepted", .int(input.accepted)), ("rejected", .int(input.rejected)),
             ("duplicates", .int(input.duplicates)), ("replaced", .int(input.replaced)),
             ("outside_selection", .int(outsideSelection)),
@@ -432,9 +443,5 @@ extension RunContext {
                     })
             ),
         ]
-        var line = "input: \(NumberText.grouped(input.records)) records, \(NumberText.grouped(input.rejected)) rejected, "
-        line += "\(NumberText.grouped(input.duplicates)) duplicate ids"
-        if outsideSelection > 0 { line += ", \(NumberText.grouped(outsideSelection)) outside the selection" }
-        inputLine = line
     }
 }

@@ -9,36 +9,36 @@ import _TextSupport
 public enum ReportRenderer {
     // MARK: JSON
 
-    /// The JSON document described in the README (schema section).
+    /// The JSON document described in the README (schema section): the top level and the
+    /// groups one member a line, each value on its line.
     public static func json(_ result: ReportResult) -> String {
-        var out = "{\n  \"as_of\": " + (result.asOf.map { NumberText.jsonString($0.iso8601) } ?? "null") + ",\n"
-        out += "  \"clock\": " + NumberText.jsonString(result.clock.rawValue) + ",\n"
-        out += "  \"totals\": " + aggregateJSON(result.totals, result: result, indent: "  ") + ",\n"
-        out += "  \"groups\": ["
-        for (i, group) in result.groups.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            var keyParts: [String] = []
-            for (d, dimension) in result.dimensions.enumerated() {
-                keyParts.append(
-                    NumberText.jsonString(dimension.rawValue) + ": "
-                        + (group.key.values[d].map(NumberText.jsonString) ?? "null"))
+        let groups = result.groups.map { group -> JSONValue in
+            let key = zip(result.dimensions, group.key.values).map { dimension, value in
+                (dimension.rawValue, value.map(JSONValue.string) ?? .null)
             }
-            out += "    {\"key\": {" + keyParts.joined(separator: ", ") + "}, "
-            let body = aggregateJSON(group.aggregate, result: result, indent: "    ")
-            out += String(body.dropFirst())  // splice the counts into the group object
+            return .object([("key", .object(key))] + aggregateMembers(group.aggregate, result: result))
         }
+        var out = "{\n  \"as_of\": " + (result.asOf.map { JSONValue.string($0.iso8601) } ?? .null).lineText + ",\n"
+        out += "  \"clock\": " + JSONValue.string(result.clock.rawValue).lineText + ",\n"
+        out += "  \"totals\": " + JSONValue.object(aggregateMembers(result.totals, result: result)).lineText + ",\n"
+        out += "  \"groups\": [" + groups.map { "\n    " + $0.lineText }.joined(separator: ",")
         out += result.groups.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"input\": " + inputJSON(result)
+        let input = RunContext.inputMembers(result.input, outsideSelection: result.outsideSelection)
+        out += "  \"input\": " + JSONValue.object(input).lineText
         // Only when there are misses, so a report whose catalog covers the log is unchanged.
         if result.catalogMisses.dossiers > 0 {
-            out += ",\n  \"catalog_misses\": " + catalogMissesJSON(result.catalogMisses)
+            out += ",\n  \"catalog_misses\": " + catalogMissesJSON(result.catalogMisses).lineText
         }
         return out + "\n}\n"
     }
 
-    public static func rateJSON(_ rate: Rate) -> String {
-        "{\"percent\": " + (percent(rate, decimals: 4) ?? "null") + ", \"numerator\": "
-            + String(rate.numerator) + ", \"denominator\": " + String(rate.denominator) + "}"
+    /// `{"percent": 97.5609, "numerator": 4000, "denominator": 4100}`: the percentage truncated
+    /// to four decimals, null when the denominator is 0.
+    public static func rateJSON(_ rate: Rate) -> JSONValue {
+        .object([
+            ("percent", percent(rate, decimals: 4).map(JSONValue.numberText) ?? .null),
+            ("numerator", .int(rate.numerator)), ("denominator", .int(rate.denominator)),
+        ])
     }
 
     /// A rate's percentage as every format prints it; nil when the denominator is 0.
@@ -46,42 +46,33 @@ public enum ReportRenderer {
         NumberText.percent(rate.numerator, of: rate.denominator, decimals: decimals)
     }
 
-    static func aggregateJSON(_ aggregate: KPIAggregate, result: ReportResult, indent: String) -> String {
-        var parts: [String] = []
-        for (name, keyPath) in KPICounts.fields {
-            parts.append(NumberText.jsonString(name) + ": " + String(aggregate.counts[keyPath: keyPath]))
+    static func aggregateMembers(_ aggregate: KPIAggregate, result: ReportResult) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = KPICounts.fields.map { name, keyPath in
+            (name, .int(aggregate.counts[keyPath: keyPath]))
         }
-        let rates = KPI.allCases.map { NumberText.jsonString($0.jsonName) + ": " + rateJSON(aggregate.counts.rate($0)) }
-        parts.append("\"rates\": {" + rates.joined(separator: ", ") + "}")
-        let median = result.processingDays(aggregate, percentile: 0.5)
-        let p90 = result.processingDays(aggregate, percentile: 0.9)
-        parts.append(
-            "\"processing_working_days\": {\"median\": " + (median.map { NumberText.fixed($0, decimals: 3) } ?? "null")
-                + ", \"p90\": " + (p90.map { NumberText.fixed($0, decimals: 3) } ?? "null") + ", \"finished\": "
-                + String(aggregate.processingMinutes.total) + "}")
-        return "{" + parts.joined(separator: ", ") + "}"
+        members.append(("rates", .object(KPI.allCases.map { ($0.jsonName, rateJSON(aggregate.counts.rate($0))) })))
+        func days(_ percentile: Double) -> JSONValue {
+            result.processingDays(aggregate, percentile: percentile).map {
+                .numberText(NumberText.fixed($0, decimals: 3))
+            }
+                ?? .null
+        }
+        members.append(
+            (
+                "processing_working_days",
+                .object([
+                    ("median", days(0.5)), ("p90", days(0.9)), ("finished", .int(aggregate.processingMinutes.total)),
+                ])
+            ))
+        return members
     }
 
-    /// `{"no_due": N, "top": [{"code": …, "dossiers": n}, …]}`: the five most frequent codes.
-    static func catalogMissesJSON(_ misses: CatalogMisses) -> String {
-        let top = misses.top(5).map {
-            "{\"code\": " + NumberText.jsonString($0.code) + ", \"dossiers\": " + String($0.dossiers) + "}"
+    /// `{"no_due": N, "codes": n, "top": [{"code": …, "dossiers": n}, …]}`: the five most frequent codes.
+    static func catalogMissesJSON(_ misses: CatalogMisses) -> JSONValue {
+        let top: [JSONValue] = misses.top(5).map {
+            .object([("code", .string($0.code)), ("dossiers", .int($0.dossiers))])
         }
-        return "{\"no_due\": \(misses.dossiers), \"codes\": \(misses.byCode.count), \"top\": ["
-            + top.joined(separator: ", ") + "]}"
-    }
-
-    static func inputJSON(_ result: ReportResult) -> String {
-        let input = result.input
-        var files: [String] = []
-        for file in input.files {
-            files.append(
-                "{\"path\": " + NumberText.jsonString(file.path) + ", \"records\": " + String(file.records)
-                    + ", \"rejected\": " + String(file.rejected) + "}")
-        }
-        return "{\"records\": \(input.records), \"accepted\": \(input.accepted), \"rejected\": \(input.rejected), "
-            + "\"duplicates\": \(input.duplicates), \"replaced\": \(input.replaced), "
-            + "\"outside_selection\": \(result.outsideSelection), \"files\": [" + files.joined(separator: ", ") + "]}"
+        return .object([("no_due", .int(misses.dossiers)), ("codes", .int(misses.byCode.count)), ("top", .array(top))])
     }
 
     // MARK: Table
@@ -110,7 +101,7 @@ public enum ReportRenderer {
         for (name, keyPath) in KPICounts.fields {
             countRows.append([Labels.count(name, language), NumberText.grouped(counts[keyPath: keyPath])])
         }
-        lines.append(contentsOf: align(countRows, rightAligned: [1]))
+        lines.append(contentsOf: TextColumns.lines(countRows, rightAligned: { $0 == 1 }))
         lines.append("")
         lines.append(Labels.phrase("rates", language))
         var rateRows: [[String]] = []
@@ -121,7 +112,7 @@ public enum ReportRenderer {
                 NumberText.grouped(rate.numerator) + " / " + NumberText.grouped(rate.denominator),
             ])
         }
-        lines.append(contentsOf: align(rateRows, rightAligned: [1, 2]))
+        lines.append(contentsOf: TextColumns.lines(rateRows, rightAligned: { $0 >= 1 }))
         lines.append("")
         let median = result.processingDays(result.totals, percentile: 0.5)
         let p90 = result.processingDays(result.totals, percentile: 0.9)
@@ -154,24 +145,9 @@ public enum ReportRenderer {
                 rows.append(row)
             }
             let numeric = Set(result.dimensions.count..<header.count)
-            lines.append(contentsOf: align(rows, rightAligned: numeric))
+            lines.append(contentsOf: TextColumns.lines(rows, rightAligned: numeric.contains))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Pads columns to equal width (in characters, so Vietnamese text aligns).
-    public static func align(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        let columns = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        return rows.map { row in
-            var parts: [String] = []
-            for (i, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                parts.append(rightAligned.contains(i) ? pad + cell : (i == row.count - 1 ? cell : cell + pad))
-            }
-            return parts.joined(separator: "  ")
-        }
     }
 
     // MARK: CSV

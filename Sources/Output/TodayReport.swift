@@ -30,7 +30,8 @@ public struct TodayReport: Sendable {
 
     func listHeading(_ title: String, _ list: BoundedList<DailyMonitor.Item>) -> String {
         let shown = list.sorted.count
-        return "\n\(title): \(NumberText.grouped(list.total))" + (shown < list.total ? " (first \(shown) shown)" : "") + "\n"
+        return "\n\(title): \(NumberText.grouped(list.total))" + (shown < list.total ? " (first \(shown) shown)" : "")
+            + "\n"
     }
 
     /// Whether any target misses today or period to date.
@@ -91,7 +92,10 @@ public struct TodayReport: Sendable {
         var t = TextTable(["", "today", "period to date"])
         t.add(["received", NumberText.grouped(today.received), NumberText.grouped(ptd.received)])
         t.add(["finished", NumberText.grouped(today.finished), NumberText.grouped(ptd.finished)])
-        t.add(["early or on time", NumberText.grouped(today.early + today.onTime), NumberText.grouped(ptd.early + ptd.onTime)])
+        t.add([
+            "early or on time", NumberText.grouped(today.early + today.onTime),
+            NumberText.grouped(ptd.early + ptd.onTime),
+        ])
         t.add(["late", NumberText.grouped(today.late), NumberText.grouped(ptd.late)])
         t.add(["in progress overdue", "", NumberText.grouped(ptd.inProgressOverdue)])
         for kpi in [KPI.onTime, .progress, .online] {
@@ -152,7 +156,8 @@ public struct TodayReport: Sendable {
                     (
                         "rates",
                         .object(
-                            KPI.allCases.map { kpi in (kpi.jsonName, c.rate(kpi).percent.map { .number($0) } ?? .null) }
+                            KPI.allCases.map { kpi in (kpi.jsonName, c.rate(kpi).percent.map { .decimal($0) } ?? .null)
+                            }
                         )
                     )
                 ])
@@ -162,7 +167,7 @@ public struct TodayReport: Sendable {
         members.append(("due_soon", items(monitor.dueSoon, "working_time_left")))
         var overdue = items(monitor.overdue, "overdue_by")
         if case .object(var m) = overdue {
-            m.insert(("with_apology", .int(monitor.overdueWithApology)), at: 1)
+            m.insert(.init("with_apology", .int(monitor.overdueWithApology)), at: 1)
             overdue = .object(m)
         }
         members.append(("overdue", overdue))

@@ -2,6 +2,7 @@ import CivilTime
 import Metrics
 import Records
 import WorkingTime
+import _TextSupport
 
 /// Estimates a scenario from a real log (`tthc calibrate`).
 ///

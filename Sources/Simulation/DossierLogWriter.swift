@@ -1,4 +1,5 @@
 import CivilTime
+import _TextSupport
 
 /// Writes simulated dossiers in the core CSV format that `tthc report` reads.
 public enum DossierLogWriter {
@@ -17,10 +18,7 @@ public enum DossierLogWriter {
         return p(d.year, 4) + p(d.month, 2) + p(d.day, 2) + p(s / 3600, 2) + p(s / 60 % 60, 2) + p(s % 60, 2)
     }
 
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ s: String) -> String { NumberText.csvField(s) }
 
     /// CSV text (header and one row per dossier) for the dossiers of `scenario`, with their
     /// status as of the run's end (`XinLoi` = 1 only for a dossier with an apology on record).
@@ -41,11 +39,5 @@ public enum DossierLogWriter {
             out += row.joined(separator: ",") + "\n"
         }
         return out
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

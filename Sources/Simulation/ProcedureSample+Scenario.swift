@@ -1,3 +1,5 @@
+import _TextSupport
+
 extension ProcedureSample {
     /// The scenario procedure (its JSON members) for code `code` of field `field`, processed
     /// by `pool`, over days in which each weekday occurs `occurrences[weekday - 1]` times.

@@ -1,5 +1,6 @@
 import CivilTime
 import WorkingTime
+import _TextSupport
 
 /// A mistake in a scenario file: the dotted path of the offending value and what was expected.
 public struct ScenarioError: Error, CustomStringConvertible {
@@ -264,7 +265,7 @@ private struct Reader {
         guard let v = try resolve(value, path) else { return nil }
         switch v {
         case .string(let s): return s
-        case .number(let x): return JSONValue.formatNumber(x)
+        case .number(let x): return JSONValue.numberLiteral(x)
         default: throw ScenarioError(path, "expected a string")
         }
     }

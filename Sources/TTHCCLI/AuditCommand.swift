@@ -60,7 +60,8 @@ enum AuditCommand: Subcommand {
         let settings = AuditSettings(
             classifier: classifier, catalog: catalog, tolerance: tolerance, exampleLimit: exampleLimit)
         let result = try DueAudit.run(files: arguments.positionals, settings: settings, scan: scan)
-        console.out(format == "json" ? AuditRenderer.json(result) : AuditRenderer.text(result, catalogPath: catalogPath))
+        console.out(
+            format == "json" ? AuditRenderer.json(result) : AuditRenderer.text(result, catalogPath: catalogPath))
         return 0
     }
 }

@@ -1,7 +1,6 @@
-import CivilTime
 import Engine
 import Foundation
-import Metrics
+import Output
 import Simulation
 import WorkingTime
 
@@ -54,73 +53,17 @@ enum CalibrateCommand: Subcommand {
             throw UsageError(
                 "tthc calibrate: no received dossier with a received time in \(files.joined(separator: ", "))")
         }
-        let text =
-            "// Calibrated by tthc calibrate from \(files.joined(separator: ", ")).\n" + summary.scenario.serialized()
-            + "\n"
+        let text = CalibrationRenderer.scenarioFile(summary, files: files)
         guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
             throw UsageError("tthc calibrate: cannot write '\(output)'")
         }
         console.err(
             "tthc calibrate: wrote \(output): \(summary.procedures) procedures from \(summary.dossiers) dossiers over \(summary.days) days\n"
         )
-
-        // Reproduction check: simulate the log's period and compare with the log's own KPIs.
-        let scenario = try Scenario(tree: summary.scenario)
-        let asOf = Timestamp(seconds: summary.start.seconds + Int64(summary.days) * 86_400)
-        let model = ServiceCenterModel(scenario: scenario)
-        let result = Experiment.run(
-            model, seed: seed, replications: replications, workers: workers,
-            length: RunLength(seconds: Double(summary.days) * 86_400))
-        // The on-time rate of the dossiers received in the period, each judged when it
-        // finishes (see `Calibration.reproductionLength`).
-        let cohort = Experiment.run(
-            model, seed: seed, replications: replications, workers: workers,
-            length: Calibration.reproductionLength(days: summary.days))
-        var options = ReportOptions()
-        options.asOf = asOf
-        options.classifier = DossierClassifier(calendar: calendar)
-        let report = try KPIEngine.run(files: files, options: options)
-        let counts = report.totals.counts
-        var rows: [(name: String, log: Double, sim: Estimate)] = []
-        for (name, kpi) in [
-            ("on_time", KPI.onTime), ("progress", .progress), ("online", .online), ("full_online", .fullOnline),
-            ("online_payment", .onlinePayment),
-        ] {
-            let simulated = kpi == .onTime ? cohort : result
-            rows.append((name, counts.rate(kpi).percent ?? .nan, simulated.estimate(name)!))
-        }
-        rows.append(("received", Double(counts.received), result.estimate("received")!))
-        rows.append(("finished", Double(counts.finished), result.estimate("finished")!))
-        if format == "json" {
-            let members: [Simulation.JSONValue.Member] = rows.map { row in
-                .init(
-                    row.name,
-                    .object([
-                        .init("log", .number(row.log)), .init("simulated", SimulationOutput.estimateJSON(row.sim)),
-                        .init("log_within_ci", .bool(row.log >= row.sim.lower && row.log <= row.sim.upper)),
-                    ]))
-            }
-            console.out(
-                Simulation.JSONValue.object([
-                    .init("scenario", .string(output)), .init("as_of", .string(asOf.iso8601)),
-                    .init("replications", .number(Double(replications))), .init("kpis", .object(members)),
-                ]).serialized() + "\n")
-        } else {
-            var table: [[String]] = [["KPI", "log", "simulated", "95% CI", "log in CI"]]
-            for row in rows {
-                table.append([
-                    row.name, SimulationOutput.number(row.log), SimulationOutput.number(row.sim.mean),
-                    "[\(SimulationOutput.number(row.sim.lower)), \(SimulationOutput.number(row.sim.upper))]",
-                    row.log >= row.sim.lower && row.log <= row.sim.upper ? "yes" : "no",
-                ])
-            }
-            console.out(
-                ([
-                    "Reproduction of the log by the calibrated scenario, \(replications) replications, as of \(asOf.iso8601):",
-                    "",
-                ]
-                    + SimulationOutput.align(table)).joined(separator: "\n") + "\n")
-        }
+        let check = try CalibrationCheck.run(
+            summary, files: files, calendar: calendar, seed: seed, replications: replications, workers: workers)
+        console.out(
+            format == "json" ? CalibrationRenderer.json(check, scenario: output) : CalibrationRenderer.table(check))
         return 0
     }
 }

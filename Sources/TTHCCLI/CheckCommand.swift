@@ -1,8 +1,8 @@
-import Output
 import CivilTime
 import Engine
 import Ingest
 import Metrics
+import Output
 import Targets
 
 /// `tthc check`: KPIs against targets, with the gap in dossiers and who contributes to a miss.

@@ -1,7 +1,7 @@
-import Output
 import CivilTime
 import Ingest
 import Metrics
+import Output
 import Records
 import WorkingTime
 
@@ -94,58 +94,10 @@ enum DueCommand: Subcommand {
         // Overlapping pauses count once, by the classifier's one rule.
         let paused = DossierClassifier(calendar: calendar).pausedWorkingSeconds(&pauses, from: received, limit: nil)
             .closed
-        let due = calendar.due(
-            received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pausedWorkingSeconds: paused)
-        let start = calendar.clockStart(received: received, afternoonCutoff: cutoff)
-        let workingMinutes = calendar.workingSeconds(from: start, to: due) / 60
-
-        var skipped: [(date: CivilDate, reason: String)] = []
-        if let cutoff, start.dayNumber > received.dayNumber, calendar.isWorkingDay(dayNumber: received.dayNumber),
-            received.secondOfDay > cutoff, received < calendar.endOfWorkingDay(containing: received)
-        {
-            skipped.append(
-                (
-                    received.date,
-                    "received after the \(CalendarCommand.clock(cutoff)) cut-off: counted from the next working day"
-                ))
-        }
-        if due.dayNumber >= received.dayNumber {
-            for day in received.dayNumber...due.dayNumber where !calendar.isWorkingDay(dayNumber: day) {
-                skipped.append((CivilDate(dayNumber: day), calendar.dayName(dayNumber: day) ?? "day off"))
-            }
-        }
-
-        if format == "json" {
-            let items = skipped.map { "{\"date\": \"\($0.date)\", \"reason\": \(WorkingTimeFormat.json($0.reason))}" }
-            console.out(
-                "{\"received\": \"\(received.iso8601)\", \"due\": \"\(due.iso8601)\", \"working_minutes\": \(workingMinutes), \"skipped\": ["
-                    + items.joined(separator: ", ") + "]}\n")
-            return 0
-        }
-        var out = "Due: \(due.iso8601) (\(CalendarCommand.weekdayShort[due.date.isoWeekday - 1]))\n"
-        var how = "Received \(received.iso8601); clock starts \(start.iso8601); \(describe(deadline))"
-        if paused > 0 { how += " + \(paused / 60) paused working minutes" }
-        how += " = \(workingMinutes) working minutes"
-        if mode == .endOfDay { how += ", rounded to the end of the working day" }
-        out += how + ".\n"
-        if skipped.isEmpty {
-            out += "No day skipped.\n"
-        } else {
-            // Runs of consecutive days with the same reason read as one range.
-            var runs: [(first: CivilDate, last: CivilDate, reason: String)] = []
-            for item in skipped {
-                if let last = runs.last, last.reason == item.reason, last.last.dayNumber + 1 == item.date.dayNumber {
-                    runs[runs.count - 1].last = item.date
-                } else {
-                    runs.append((item.date, item.date, item.reason))
-                }
-            }
-            out +=
-                "Skipped: "
-                + runs.map { ($0.first == $0.last ? "\($0.first)" : "\($0.first)..\($0.last)") + " " + $0.reason }
-                .joined(separator: "; ") + ".\n"
-        }
-        console.out(out)
+        let explanation = DueExplanation(
+            received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pausedWorkingSeconds: paused,
+            calendar: calendar)
+        console.out(format == "json" ? DueRenderer.json(explanation) : DueRenderer.text(explanation))
         return 0
     }
 
@@ -157,14 +109,6 @@ enum DueCommand: Subcommand {
         case "d": return .workingDays(n)
         case "h": return .workingHours(n)
         default: return nil
-        }
-    }
-
-    static func describe(_ deadline: Deadline) -> String {
-        switch deadline {
-        case .workingDays(let n): return "\(n) working day\(n == 1 ? "" : "s")"
-        case .workingHours(let n): return "\(n) working hour\(n == 1 ? "" : "s")"
-        case .sameDay: return "within the day (to the end of the receiving working day)"
         }
     }
 

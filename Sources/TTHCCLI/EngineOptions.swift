@@ -1,9 +1,9 @@
-import Output
 import CivilTime
 import Engine
 import Foundation
 import Ingest
 import Metrics
+import Output
 import WorkingTime
 
 /// The options every log-reading command shares (`report`, `check`, `today`, `score`, `audit`):

@@ -1,6 +1,6 @@
-import Output
 import Engine
 import Metrics
+import Output
 
 /// `tthc report`: the one-stop KPIs of dossier logs, in total and by group.
 enum ReportCommand: Subcommand {

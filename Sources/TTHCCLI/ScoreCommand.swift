@@ -1,7 +1,7 @@
-import Output
 import CivilTime
 import Engine
 import Metrics
+import Output
 import Targets
 
 /// `tthc score`: the parts of the 766 index a dossier log can support, per unit and in total.

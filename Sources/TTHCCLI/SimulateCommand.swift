@@ -1,9 +1,9 @@
-import Engine
-import Output
 import CivilTime
+import Engine
 import Foundation
-import Metrics
+import Output
 import Simulation
+import _TextSupport
 
 /// `tthc simulate`: discrete-event simulation of a service center on the legal clock.
 enum SimulateCommand: Subcommand {
@@ -56,16 +56,16 @@ enum SimulateCommand: Subcommand {
             "Exit 0 on success, 2 on a usage or scenario error.",
         ])
 
-    static func overrides(_ texts: [String], option: String) throws -> [(path: String, value: Simulation.JSONValue)] {
+    static func overrides(_ texts: [String], option: String) throws -> [(path: String, value: JSONValue)] {
         try texts.map { text in
             guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
                 throw UsageError("tthc simulate: \(option) expects PATH=VALUE, got '\(text)'")
             }
-            return (String(text[..<eq]), Simulation.JSONValue.fromCommandLine(String(text[text.index(after: eq)...])))
+            return (String(text[..<eq]), JSONValue.fromCommandLine(String(text[text.index(after: eq)...])))
         }
     }
 
-    static func loadScenario(_ path: String, overrides: [(path: String, value: Simulation.JSONValue)]) throws -> Scenario {
+    static func loadScenario(_ path: String, overrides: [(path: String, value: JSONValue)]) throws -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("tthc simulate: cannot read scenario file '\(path)'")
         }
@@ -100,14 +100,7 @@ enum SimulateCommand: Subcommand {
             asOf = Timestamp(seconds: latest)
         }
         let backlog = Backlog(log: log, scenario: scenario, asOf: asOf)
-        var note = "tthc simulate: \(backlog.dossiers.count) dossiers open in \(file) at \(asOf.iso8601)"
-        if !backlog.unmatched.isEmpty {
-            let codes = backlog.unmatched.sorted { $0.value > $1.value }.prefix(5).map { "\($0.key) (\($0.value))" }
-                .joined(separator: ", ")
-            note +=
-                "; skipped \(backlog.unmatched.values.reduce(0, +)) whose procedure code is not in the scenario: \(codes)"
-        }
-        console.err(note + "\n")
+        console.err(SimulationRenderer.backlogNote(backlog, file: file))
         return backlog
     }
 
@@ -184,8 +177,8 @@ enum SimulateCommand: Subcommand {
                 workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
             console.out(
                 format == "json"
-                    ? SimulationOutput.json(comparison, a: a, b: b, seed: seed)
-                    : SimulationOutput.table(comparison, a: a, b: b))
+                    ? SimulationRenderer.json(comparison, a: a, b: b, seed: seed)
+                    : SimulationRenderer.table(comparison, a: a, b: b))
             return 0
         }
 
@@ -212,115 +205,8 @@ enum SimulateCommand: Subcommand {
         }
         console.out(
             format == "json"
-                ? SimulationOutput.json(result, scenario: scenario, seed: seed)
-                : SimulationOutput.table(result, scenario: scenario, seed: seed))
+                ? SimulationRenderer.json(result, scenario: scenario, seed: seed)
+                : SimulationRenderer.table(result, scenario: scenario, seed: seed))
         return 0
-    }
-}
-
-/// Text and JSON renderings of simulation results.
-enum SimulationOutput {
-    static func number(_ x: Double) -> String {
-        guard x.isFinite else { return "-" }
-        if x == x.rounded() && abs(x) < 1e12 { return String(Int64(x)) }
-        let text = String(format: abs(x) >= 100 ? "%.1f" : "%.4f", x)
-        return text
-    }
-
-    static func estimateJSON(_ e: Estimate) -> Simulation.JSONValue {
-        .object([
-            .init("mean", .number(e.mean)), .init("half_width", .number(e.halfWidth)),
-            .init("ci95", .array([.number(e.lower), .number(e.upper)])),
-            .init("replications", .number(Double(e.count))),
-        ])
-    }
-
-    static func json(_ result: ExperimentResult, scenario: Scenario, seed: UInt64) -> String {
-        var members: [Simulation.JSONValue.Member] = [
-            .init("scenario", .string(scenario.name)), .init("seed", .number(Double(seed))),
-            .init("replications", .number(Double(result.replications.count))),
-            .init("as_of", .string(result.replications[0].asOf.iso8601)),
-        ]
-        var pools: [String: [Simulation.JSONValue.Member]] = [:]
-        var poolOrder: [String] = []
-        for (name, e) in zip(result.metricNames, result.estimates) {
-            if name.hasPrefix("pools.") {
-                let parts = name.split(separator: ".")
-                let pool = String(parts[1])
-                if pools[pool] == nil { poolOrder.append(pool) }
-                pools[pool, default: []].append(.init(String(parts[2]), estimateJSON(e)))
-            } else {
-                members.append(.init(name, estimateJSON(e)))
-            }
-        }
-        members.append(.init("pools", .object(poolOrder.map { .init($0, .object(pools[$0]!)) })))
-        members.append(
-            .init(
-                "littles_law",
-                .object([
-                    .init("mean_in_system", estimateJSON(Estimate(values: result.replications.map(\.littleL)))),
-                    .init(
-                        "arrival_rate_times_time_in_system",
-                        estimateJSON(Estimate(values: result.replications.map(\.littleLambdaW)))),
-                ])))
-        members.append(.init("events", .number(Double(result.replications.reduce(0) { $0 + $1.events }))))
-        return Simulation.JSONValue.object(members).serialized() + "\n"
-    }
-
-    static func table(_ result: ExperimentResult, scenario: Scenario, seed: UInt64) -> String {
-        var lines = [
-            "Scenario: \(scenario.name)   replications: \(result.replications.count)   seed: \(seed)   as of (replication 0): \(result.replications[0].asOf.iso8601)",
-            "",
-        ]
-        var rows: [[String]] = [["KPI", "mean", "95% CI"]]
-        for (name, e) in zip(result.metricNames, result.estimates) {
-            let ci = e.halfWidth.isFinite ? "[\(number(e.lower)), \(number(e.upper))]" : "-"
-            rows.append([name, number(e.mean), ci])
-        }
-        lines += align(rows)
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func align(_ rows: [[String]]) -> [String] {
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { c, cell in
-                c == 0
-                    ? cell + String(repeating: " ", count: widths[c] - cell.count)
-                    : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ")
-        }
-    }
-
-    static func json(_ comparison: ScenarioComparison, a: Scenario, b: Scenario, seed: UInt64) -> String {
-        let rows: [Simulation.JSONValue.Member] = comparison.rows.map { row in
-            .init(
-                row.name,
-                .object([
-                    .init("a", estimateJSON(row.a)), .init("b", estimateJSON(row.b)),
-                    .init("difference", estimateJSON(row.difference)),
-                ]))
-        }
-        return Simulation.JSONValue.object([
-            .init("a", .string(a.name)), .init("b", .string(b.name)), .init("seed", .number(Double(seed))),
-            .init("replications", .number(Double(comparison.replications))), .init("kpis", .object(rows)),
-        ]).serialized() + "\n"
-    }
-
-    static func table(_ comparison: ScenarioComparison, a: Scenario, b: Scenario) -> String {
-        var rows: [[String]] = [["KPI", "A", "B", "B - A", "95% CI of B - A"]]
-        for row in comparison.rows {
-            let d = row.difference
-            rows.append([
-                row.name, number(row.a.mean), number(row.b.mean), number(d.mean),
-                d.halfWidth.isFinite ? "[\(number(d.lower)), \(number(d.upper))]" : "-",
-            ])
-        }
-        return
-            ([
-                "Paired comparison (common random numbers), \(comparison.replications) replications: A = \(a.name), B = \(b.name)",
-                "",
-            ]
-            + align(rows)).joined(separator: "\n") + "\n"
     }
 }

@@ -1,11 +1,11 @@
-import WorkingTime
-import Output
 import CivilTime
 import Engine
 import Foundation
 import Ingest
 import Metrics
+import Output
 import Targets
+import WorkingTime
 
 /// `tthc today`: what the service center must act on now.
 enum TodayCommand: Subcommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import _TextSupport
 
 /// A named set of targets (`--profile hanoi-commune-2026`), read from a JSON document.
 ///
@@ -66,13 +67,13 @@ public struct TargetProfile: Sendable {
 
     /// Reads a profile; `origin` names it in error messages (a file path or a built-in name).
     public static func parse(json text: String, origin: String) throws(ProfileError) -> TargetProfile {
-        let object: Any
+        let object: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            object = try JSONValue.parse(text)
         } catch {
-            throw ProfileError(origin: origin, path: "", reason: "not valid JSON (\(error.localizedDescription))")
+            throw ProfileError(origin: origin, path: "", reason: "not valid JSON (\(error))")
         }
-        var reader = JSONReader(origin: origin)
+        var reader = ProfileReader(origin: origin)
         return try reader.profile(object)
     }
 
@@ -108,48 +109,47 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Reads the profile's JSON tree with messages that name the offending key.
-struct JSONReader {
+struct ProfileReader {
     var origin: String
 
     func fail(_ path: String, _ reason: String) -> ProfileError {
         ProfileError(origin: origin, path: path, reason: reason)
     }
 
-    func object(_ value: Any?, _ path: String, allowed: [String]) throws(ProfileError) -> [String: Any] {
-        guard let dict = value as? [String: Any] else { throw fail(path, "expected an object") }
-        if let unknown = dict.keys.sorted().first(where: { !allowed.contains($0) }) {
+    func object(_ value: JSONValue?, _ path: String, allowed: [String]) throws(ProfileError) -> JSONValue {
+        guard let value, let members = value.members else { throw fail(path, "expected an object") }
+        if let unknown = members.map(\.key).sorted().first(where: { !allowed.contains($0) }) {
             throw fail(path, "unknown key '\(unknown)'; expected: \(allowed.joined(separator: ", "))")
         }
-        return dict
+        return value
     }
 
-    func string(_ dict: [String: Any], _ key: String, _ path: String, required: Bool = true) throws(ProfileError)
+    func string(_ dict: JSONValue, _ key: String, _ path: String, required: Bool = true) throws(ProfileError)
         -> String?
     {
         guard let value = dict[key] else {
             if required { throw fail(path, "missing key '\(key)'") }
             return nil
         }
-        guard let text = value as? String else { throw fail(path + "." + key, "expected a string") }
+        guard case .string(let text) = value else { throw fail(path + "." + key, "expected a string") }
         return text
     }
 
-    func number(_ dict: [String: Any], _ key: String, _ path: String) throws(ProfileError) -> Double {
+    func number(_ dict: JSONValue, _ key: String, _ path: String) throws(ProfileError) -> Double {
         guard let value = dict[key] else { throw fail(path, "missing key '\(key)'") }
-        // JSON true/false also arrive as NSNumber; their type code is "c".
-        guard let number = value as? NSNumber, String(cString: number.objCType) != "c", number.doubleValue.isFinite,
-            number.doubleValue >= 0
-        else { throw fail(path + "." + key, "expected a non-negative number") }
-        return number.doubleValue
+        guard case .number(let number) = value, number.isFinite, number >= 0 else {
+            throw fail(path + "." + key, "expected a non-negative number")
+        }
+        return number
     }
 
-    func array(_ dict: [String: Any], _ key: String, _ path: String) throws(ProfileError) -> [Any] {
+    func array(_ dict: JSONValue, _ key: String, _ path: String) throws(ProfileError) -> [JSONValue] {
         guard let value = dict[key] else { return [] }
-        guard let list = value as? [Any] else { throw fail(path + "." + key, "expected a list") }
+        guard case .array(let list) = value else { throw fail(path + "." + key, "expected a list") }
         return list
     }
 
-    mutating func profile(_ value: Any) throws(ProfileError) -> TargetProfile {
+    mutating func profile(_ value: JSONValue) throws(ProfileError) -> TargetProfile {
         let top = try object(
             value, "",
             allowed: ["format", "name", "title", "source", "targets", "watch", "not_checked", "score", "notes"])
@@ -193,7 +193,7 @@ struct JSONReader {
             source: try string(top, "source", "")!, targets: targets, watch: watch, notChecked: notes, score: score)
     }
 
-    func scoreModel(_ value: Any) throws(ProfileError) -> ScoreModel {
+    func scoreModel(_ value: JSONValue) throws(ProfileError) -> ScoreModel {
         let dict = try object(value, "score", allowed: ["total", "groups", "source"])
         let total = try number(dict, "total", "score")
         var groups: [ScoreModel.Group] = []

@@ -1,4 +1,6 @@
-/// Deterministic number text (no locale, no Foundation formatters).
+import Foundation
+
+/// Deterministic number text (no locale; `String(format:)` only with the C locale's "%f").
 public enum NumberText {
     /// `value` rounded to `decimals` places, e.g. 99.5 -> "99.50".
     public static func fixed(_ value: Double, decimals: Int) -> String {
@@ -62,8 +64,26 @@ public enum NumberText {
         return (value < 0 ? "-" : "") + out
     }
 
-    /// A JSON string literal.
-    public static func jsonString(_ text: String) -> String { JSONText.quoted(text) }
+    /// `value` with at most `maxDecimals` decimals, rounded on its exact binary value, trailing
+    /// zeros and a bare point removed: 97.56099 -> "97.561", 100.0 -> "100", -0.00001 -> "0";
+    /// "-" when it is not finite.
+    public static func trimmed(_ value: Double, maxDecimals: Int = 4) -> String {
+        guard value.isFinite else { return "-" }
+        var text = String(format: "%.\(maxDecimals)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A simulation figure for a table: integral values as integers, others with one decimal
+    /// from 100 up and four below (`2988.3`, `95.4601`); "-" when it is not finite.
+    public static func figure(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        if value == value.rounded() && abs(value) < 1e12 { return String(Int64(value)) }
+        return String(format: abs(value) >= 100 ? "%.1f" : "%.4f", value)
+    }
 
     /// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
     ///

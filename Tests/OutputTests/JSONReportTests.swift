@@ -125,9 +125,15 @@ import Testing
 
     @Test func rateTextCarriesNumeratorAndDenominator() {
         #expect(
-            ReportRenderer.rateJSON(Rate(97, 100)) == "{\"percent\": 97.0000, \"numerator\": 97, \"denominator\": 100}")
-        #expect(ReportRenderer.rateJSON(Rate(0, 0)) == "{\"percent\": null, \"numerator\": 0, \"denominator\": 0}")
-        #expect(ReportRenderer.rateJSON(Rate(5, 5)) == "{\"percent\": 100.0000, \"numerator\": 5, \"denominator\": 5}")
-        #expect(ReportRenderer.rateJSON(Rate(0, 7)) == "{\"percent\": 0.0000, \"numerator\": 0, \"denominator\": 7}")
+            ReportRenderer.rateJSON(Rate(97, 100)).lineText
+                == "{\"percent\": 97.0000, \"numerator\": 97, \"denominator\": 100}")
+        #expect(
+            ReportRenderer.rateJSON(Rate(0, 0)).lineText == "{\"percent\": null, \"numerator\": 0, \"denominator\": 0}")
+        #expect(
+            ReportRenderer.rateJSON(Rate(5, 5)).lineText
+                == "{\"percent\": 100.0000, \"numerator\": 5, \"denominator\": 5}")
+        #expect(
+            ReportRenderer.rateJSON(Rate(0, 7)).lineText
+                == "{\"percent\": 0.0000, \"numerator\": 0, \"denominator\": 7}")
     }
 }

@@ -1,8 +1,8 @@
-import _TextSupport
 import Metrics
 import Output
 import TestSupport
 import Testing
+import _TextSupport
 
 @Suite struct NumberTextTests {
     @Test(
@@ -52,7 +52,7 @@ import Testing
             for numerator in 0...denominator {
                 let percent = expectedPercent(numerator, denominator, decimals: 4)!
                 let expected = "{\"percent\": \(percent), \"numerator\": \(numerator), \"denominator\": \(denominator)}"
-                let actual = ReportRenderer.rateJSON(Rate(numerator, denominator))
+                let actual = ReportRenderer.rateJSON(Rate(numerator, denominator)).lineText
                 if actual != expected {
                     Issue.record("\(numerator)/\(denominator): \(actual), expected \(expected)")
                     return
@@ -64,8 +64,8 @@ import Testing
     /// A rate just under a printed value shows the value below, in every format, though the
     /// nearest Double to it may lie above: 3/2,000,000 is 0.00015%, 29/20,000 is 0.145%.
     @Test func ratesAreTruncatedInEveryFormat() throws {
-        #expect(ReportRenderer.rateJSON(Rate(3, 2_000_000)).hasPrefix("{\"percent\": 0.0001,"))
-        #expect(ReportRenderer.rateJSON(Rate(29, 2_000_000)).hasPrefix("{\"percent\": 0.0014,"))
+        #expect(ReportRenderer.rateJSON(Rate(3, 2_000_000)).lineText.hasPrefix("{\"percent\": 0.0001,"))
+        #expect(ReportRenderer.rateJSON(Rate(29, 2_000_000)).lineText.hasPrefix("{\"percent\": 0.0014,"))
 
         var result = Sample.result()
         result.totals = SampleGroup(key: [], counts: ["early": 29, "late": 19_971]).aggregate

@@ -2,6 +2,7 @@ import CivilTime
 import Metrics
 import Records
 import Testing
+import _TextSupport
 
 @testable import Simulation
 
@@ -126,7 +127,7 @@ struct CalendarModelTests {
         let ends = r.dossiers.sorted { $0.processingEnd! < $1.processingEnd! }.map { s.procedures[$0.procedure].name }
         #expect(ends == ["slow", "fast", "slow"])
         let fifo = try Scenario.read(
-            text: s.source.setting(path: ["pools", "desk", "discipline"], to: .string("fifo")).serialized())
+            text: s.source.setting(path: ["pools", "desk", "discipline"], to: .string("fifo")).text)
         let order = runWeek(fifo).dossiers.sorted { $0.processingEnd! < $1.processingEnd! }.map {
             fifo.procedures[$0.procedure].name
         }
