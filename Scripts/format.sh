@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Formats the Swift sources with the toolchain's swift-format (.swift-format at the root), then
-# lints them strictly; `.ci/run` runs the lint (--check). The generated data files
-# (ShippedCalendars.swift, BuiltinProfiles.swift) carry `// swift-format-ignore-file`, written by
-# their Datasets/*/embed.sh, so both steps leave them alone.
+# lints them strictly; `.ci/run` runs the lint (--check). The generated BuiltinProfiles.swift
+# carries `// swift-format-ignore-file`, written by Datasets/profiles/embed.sh, so both steps leave
+# it alone; the generated ShippedCalendars.swift is written lint-clean by its generator.
 # Usage: Scripts/format.sh [--check]   (--check: lint only, exit 1 on findings)
 set -euo pipefail
 cd "$(dirname "$0")/.."

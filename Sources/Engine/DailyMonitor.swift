@@ -147,4 +147,3 @@ public struct DailyMonitor: Sendable {
         overdueWithApology += other.overdueWithApology
     }
 }
-

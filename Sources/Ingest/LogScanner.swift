@@ -1,6 +1,6 @@
-import _ParallelSupport
 import Dispatch
 import Records
+import _ParallelSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -38,7 +38,8 @@ enum GapWording {
         switch (target.metric, gap) {
         case (.rate(let kpi), .impossible):
             let d = denominator ?? 0
-            return "\(target.displayText) cannot be met at today's volume (\(NumberText.grouped(d)) \(nouns(kpi).whole))"
+            return
+                "\(target.displayText) cannot be met at today's volume (\(NumberText.grouped(d)) \(nouns(kpi).whole))"
         case (.count(let count), .impossible):
             return "\(target.displayText) cannot be met: \(count.words) is a whole number of dossiers, never negative"
         case (.rate(let kpi), .dossiers(let k)):
@@ -46,7 +47,8 @@ enum GapWording {
             let d = NumberText.grouped(denominator ?? 0)
             if k >= 0 {
                 if kpi == .onTime {
-                    return "\(NumberText.grouped(k)) more dossiers needed to be on time instead of late (of \(d) \(whole))"
+                    return
+                        "\(NumberText.grouped(k)) more dossiers needed to be on time instead of late (of \(d) \(whole))"
                 }
                 return "reaching \(target.threshold)% \(kpi.rawValue) needs \(NumberText.grouped(k)) more \(good) "
                     + "(instead of \(bad)) at today's volume (\(d) \(whole))"

@@ -1,5 +1,5 @@
-import Output
 import Foundation
+import Output
 import TTHCCLI
 import Testing
 

@@ -1,9 +1,9 @@
-import Output
-import Engine
 import CivilTime
+import Engine
 import Foundation
 import Ingest
 import Metrics
+import Output
 import TestSupport
 import Testing
 import WorkingTime

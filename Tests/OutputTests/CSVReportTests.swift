@@ -1,8 +1,8 @@
-import _TextSupport
 import Metrics
 import Output
 import TestSupport
 import Testing
+import _TextSupport
 
 /// `--format csv`, read back with the slow RFC 4180 reader of TestSupport.
 @Suite struct CSVReportTests {

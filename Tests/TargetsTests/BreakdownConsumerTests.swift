@@ -1,5 +1,5 @@
-import Engine
 import CivilTime
+import Engine
 import Foundation
 import Ingest
 import Metrics

@@ -1,7 +1,7 @@
-import Output
-import Engine
 import CivilTime
+import Engine
 import Metrics
+import Output
 import Testing
 import WorkingTime
 

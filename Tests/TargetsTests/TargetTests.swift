@@ -1,9 +1,9 @@
-import _TextSupport
-import Output
 import Foundation
 import Metrics
+import Output
 import Testing
 import _Randomness
+import _TextSupport
 
 @testable import Targets
 
