@@ -162,13 +162,7 @@ struct KPIAccumulator: RecordConsumer {
     /// The latest thing that happened in the log: the default as-of time.
     @inline(__always)
     private mutating func noteEvents(_ record: borrowing DossierRecord) {
-        if let t = record.received, t.seconds > latestEvent { latestEvent = t.seconds }
-        if let t = record.processingEnd, t.seconds > latestEvent { latestEvent = t.seconds }
-        if let t = record.returned, t.seconds > latestEvent { latestEvent = t.seconds }
-        for pause in record.pauses {
-            if pause.start.seconds > latestEvent { latestEvent = pause.start.seconds }
-            if let e = pause.end, e.seconds > latestEvent { latestEvent = e.seconds }
-        }
+        latestEvent = max(latestEvent, record.latestEventSeconds)
     }
 
     /// The dossier's classification, or nil when it has none (not received, withdrawn) or when

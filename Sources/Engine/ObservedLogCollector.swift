@@ -6,10 +6,13 @@ import Simulation
 /// part, so the order does not depend on the number of workers).
 public struct ObservedLogCollector: RecordConsumer {
     public var dossiers: [ObservedDossier] = []
+    /// The log's latest event (`DossierRecord.latestEventSeconds`), the default as-of time.
+    public var latestEvent = Int64.min
 
     public init() {}
 
     public mutating func consume(_ record: inout DossierRecord) {
+        latestEvent = max(latestEvent, record.latestEventSeconds)
         dossiers.append(
             ObservedDossier(
                 procedure: String(decoding: record.procedure, as: UTF8.self),
@@ -26,11 +29,18 @@ public struct ObservedLogCollector: RecordConsumer {
 
     public mutating func merge(_ later: consuming ObservedLogCollector) {
         dossiers.append(contentsOf: later.dossiers)
+        latestEvent = max(latestEvent, later.latestEvent)
     }
 
     /// Reads `files` (CSV, TSV or JSONL) with the ingest engine.
     public static func read(_ files: [String], options: ScanOptions = ScanOptions()) throws -> [ObservedDossier] {
-        let (collector, _) = try LogScanner.scan(files: files, options: options) { ObservedLogCollector() }
-        return collector.dossiers
+        try collect(files, options: options).dossiers
+    }
+
+    /// Reads `files` and keeps their latest event as well.
+    public static func collect(_ files: [String], options: ScanOptions = ScanOptions()) throws
+        -> ObservedLogCollector
+    {
+        try LogScanner.scan(files: files, options: options) { ObservedLogCollector() }.0
     }
 }

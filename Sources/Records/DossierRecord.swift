@@ -82,6 +82,23 @@ public struct DossierRecord {
     }
 }
 
+extension DossierRecord {
+    /// The record's latest event in seconds: received, processing end, returned, or a pause's
+    /// start or end (not its due, which is a promise); `Int64.min` without any. A log's default
+    /// as-of time is the latest event of all its records.
+    @inlinable public var latestEventSeconds: Int64 {
+        var latest = Int64.min
+        if let t = received, t.seconds > latest { latest = t.seconds }
+        if let t = processingEnd, t.seconds > latest { latest = t.seconds }
+        if let t = returned, t.seconds > latest { latest = t.seconds }
+        for pause in pauses {
+            if pause.start.seconds > latest { latest = pause.start.seconds }
+            if let e = pause.end, e.seconds > latest { latest = e.seconds }
+        }
+        return latest
+    }
+}
+
 extension UnsafeRawBufferPointer {
     /// The bytes as a `String` (for keys and messages, never per field in the hot path).
     public var utf8String: String { String(decoding: self, as: UTF8.self) }

@@ -82,7 +82,8 @@ enum SimulateCommand: Subcommand {
             if arguments.string("--as-of") != nil { throw UsageError("tthc simulate: --as-of needs --from-log") }
             return nil
         }
-        let log = try ObservedLogCollector.read([file])
+        let collected = try ObservedLogCollector.collect([file])
+        let log = collected.dossiers
         var asOf: Timestamp
         if let text = arguments.string("--as-of") {
             guard let t = TimestampParser.parse(text) else {
@@ -90,10 +91,7 @@ enum SimulateCommand: Subcommand {
             }
             asOf = t
         } else {
-            var latest = Int64.min
-            for d in log {
-                for t in [d.received, d.end, d.returned] { if let t, t.seconds > latest { latest = t.seconds } }
-            }
+            let latest = collected.latestEvent
             guard latest != Int64.min else {
                 throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of")
             }
