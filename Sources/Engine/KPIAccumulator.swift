@@ -9,8 +9,7 @@ final class AccumulatorSetup: Sendable {
     let classifier: DossierClassifier
     let dimensions: [GroupDimension]
     let asOf: Timestamp?
-    let receivedFrom: Timestamp?
-    let receivedBefore: Timestamp?
+    let window: ReceivedWindow
     let needsProcedure: Bool
     let hasCatalog: Bool
 
@@ -18,8 +17,7 @@ final class AccumulatorSetup: Sendable {
         classifier = options.classifier
         dimensions = options.dimensions
         asOf = options.asOf
-        receivedFrom = options.receivedFrom
-        receivedBefore = options.receivedBefore
+        window = ReceivedWindow(from: options.receivedFrom, before: options.receivedBefore)
         hasCatalog = options.classifier.catalog != nil
         needsProcedure = hasCatalog || options.dimensions.contains(.procedure)
     }
@@ -112,14 +110,9 @@ struct KPIAccumulator: RecordConsumer {
     static var foldsInAnyOrder: Bool { true }
 
     mutating func consume(_ record: inout DossierRecord) {
-        let received = record.received
-        if setup.receivedFrom != nil || setup.receivedBefore != nil {
-            guard let received, setup.receivedFrom.map({ received >= $0 }) ?? true,
-                setup.receivedBefore.map({ received < $0 }) ?? true
-            else {
-                outsideSelection += 1
-                return
-            }
+        guard setup.window.keeps(record.received) else {
+            outsideSelection += 1
+            return
         }
         // The latest event is the as-of time only when none was given.
         if setup.asOf == nil { noteEvents(record) }

@@ -13,8 +13,7 @@ public final class MonitorSetup: Sendable {
     /// The start of the period-to-date figures.
     public let periodStart: Timestamp
     /// `--from/--to` selection by received time.
-    public let receivedFrom: Timestamp?
-    public let receivedBefore: Timestamp?
+    let window: ReceivedWindow
     /// How many items each list keeps (0 = all).
     public let limit: Int
 
@@ -26,8 +25,7 @@ public final class MonitorSetup: Sendable {
         self.asOf = asOf
         self.horizonEnd = horizonEnd
         self.periodStart = periodStart
-        self.receivedFrom = receivedFrom
-        self.receivedBefore = receivedBefore
+        window = ReceivedWindow(from: receivedFrom, before: receivedBefore)
         self.limit = limit
     }
 }
@@ -49,14 +47,11 @@ public struct MonitorConsumer: RecordConsumer {
 
     public mutating func consume(_ record: inout DossierRecord) {
         let asOf = setup.asOf
-        if let received = record.received {
-            if received > asOf || setup.receivedFrom.map({ received < $0 }) == true
-                || setup.receivedBefore.map({ received >= $0 }) == true
-            {
-                outsideSelection += 1
-                return
-            }
-        } else if setup.receivedFrom != nil || setup.receivedBefore != nil {
+        if let received = record.received, received > asOf {
+            outsideSelection += 1
+            return
+        }
+        guard setup.window.keeps(record.received) else {
             outsideSelection += 1
             return
         }
@@ -129,16 +124,14 @@ public struct BreakdownConsumer: RecordConsumer {
     public final class Setup: Sendable {
         let classifier: DossierClassifier
         let asOf: Timestamp
-        let receivedFrom: Timestamp?
-        let receivedBefore: Timestamp?
+        let window: ReceivedWindow
 
         public init(
             classifier: DossierClassifier, asOf: Timestamp, receivedFrom: Timestamp?, receivedBefore: Timestamp?
         ) {
             self.classifier = classifier
             self.asOf = asOf
-            self.receivedFrom = receivedFrom
-            self.receivedBefore = receivedBefore
+            window = ReceivedWindow(from: receivedFrom, before: receivedBefore)
         }
     }
 
@@ -155,11 +148,7 @@ public struct BreakdownConsumer: RecordConsumer {
     }
 
     public mutating func consume(_ record: inout DossierRecord) {
-        if setup.receivedFrom != nil || setup.receivedBefore != nil {
-            guard let received = record.received, setup.receivedFrom.map({ received >= $0 }) ?? true,
-                setup.receivedBefore.map({ received < $0 }) ?? true
-            else { return }
-        }
+        guard setup.window.keeps(record.received) else { return }
         // Short keys (unit names, procedure codes) fit in a String's inline storage: no allocation.
         let procedure = record.procedure.count > 0 ? record.procedure.utf8String : "(none)"
         let terms = catalog.entry(for: record)?.terms
