@@ -6,17 +6,16 @@ import WorkingTime
 
 /// What an audit compares against: the legal clock, the catalog, and how close counts as a match.
 public struct AuditSettings: Sendable {
-    /// The legal clock and catalog; its `dueMode` places the legal due.
+    /// The legal clock and the catalog audited against; its `dueMode` places the legal due.
     public var classifier: DossierClassifier
-    public var catalog: ProcedureCatalog
     /// Differences up to this many seconds count as matching.
     public var tolerance: Int64
     /// Example dossiers kept per unit and procedure.
     public var exampleLimit: Int
 
-    public init(classifier: DossierClassifier, catalog: ProcedureCatalog, tolerance: Int64, exampleLimit: Int) {
+    public init(classifier: DossierClassifier, tolerance: Int64, exampleLimit: Int) {
+        precondition(classifier.catalog != nil, "an audit compares against a catalog")
         self.classifier = classifier
-        self.catalog = catalog
         self.tolerance = tolerance
         self.exampleLimit = exampleLimit
     }
@@ -72,7 +71,7 @@ struct AuditConsumer: RecordConsumer {
 
     init(settings: AuditSettings) {
         self.settings = settings
-        catalog = CatalogLookup(settings.catalog)
+        catalog = CatalogLookup(settings.classifier.catalog)
     }
 
     mutating func consume(_ record: inout DossierRecord) {

@@ -55,10 +55,8 @@ enum AuditCommand: Subcommand {
         }
         scan.skipInvalid = arguments.flag("--skip-invalid")
 
-        var classifier = DossierClassifier(calendar: calendar)
-        classifier.dueMode = mode
-        let settings = AuditSettings(
-            classifier: classifier, catalog: catalog, tolerance: tolerance, exampleLimit: exampleLimit)
+        let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)
+        let settings = AuditSettings(classifier: classifier, tolerance: tolerance, exampleLimit: exampleLimit)
         let result = try DueAudit.run(files: arguments.positionals, settings: settings, scan: scan)
         console.out(
             format == "json" ? AuditRenderer.json(result) : AuditRenderer.text(result, catalogPath: catalogPath))
