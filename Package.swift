@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "_ParallelSupport"),
         // The seeded generators shared by the simulator, the synthetic logs and the tests.
         .target(name: "_Randomness"),
+        // The system C libraries every Linux has: zlib and glibc's iconv.
+        .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
 
         // Civil dates and Vietnam-time instants: integer arithmetic only.
         .target(name: "CivilTime"),
