@@ -5,6 +5,7 @@ import Ingest
 import Metrics
 import Output
 import WorkingTime
+import _TextSupport
 
 /// The options every log-reading command shares (`report`, `check`, `today`, `score`, `audit`):
 /// one definition, one parser, so they behave the same everywhere.
@@ -106,9 +107,10 @@ enum EngineOptions {
         for part in text.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let dimension = GroupDimension(rawValue: name) else {
-                let allowed = GroupDimension.allCases.map(\.rawValue).joined(separator: "|")
+                let allowed = GroupDimension.allCases.map(\.rawValue)
                 throw UsageError(
-                    "tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed), got '\(name)'")
+                    "tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed.joined(separator: "|")), got '\(name)'"
+                        + Suggestion.didYouMean(name, among: allowed))
             }
             guard !dimensions.contains(dimension) else {
                 throw UsageError("tthc \(parsed.command): \(option) names \(name) twice; expected each dimension once")

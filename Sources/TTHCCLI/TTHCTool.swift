@@ -1,3 +1,5 @@
+import _TextSupport
+
 /// A subcommand of `tthc`.
 protocol Subcommand: SendableMetatype {
     static var spec: CommandSpec { get }
@@ -44,8 +46,9 @@ public enum TTHCTool {
             return 0
         }
         guard let command = subcommands.first(where: { $0.spec.name == first }) else {
-            let names = subcommands.map { $0.spec.name }.joined(separator: ", ")
-            console.err("tthc: unknown command '\(first)'; expected one of: \(names)\n")
+            let names = subcommands.map { $0.spec.name }
+            let hint = Suggestion.didYouMean(first, among: names)
+            console.err("tthc: unknown command '\(first)'\(hint); expected one of: \(names.joined(separator: ", "))\n")
             return 2
         }
         do {
