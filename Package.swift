@@ -64,6 +64,8 @@ let package = Package(
                 "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
             ],
             swiftSettings: optimized),
+        // Office Open XML workbooks (.xlsx) from typed cells, in our own zip container (zlib's deflate).
+        .target(name: "Spreadsheet", dependencies: ["_TextSupport", "CivilTime", "CSystem"]),
         // Every renderer: table, JSON and CSV for each command, and the labels of each language.
         .target(
             name: "Output",
@@ -107,6 +109,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["_Randomness", "Spreadsheet", "CivilTime", "CSystem"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output"]),
     ]
 )
