@@ -124,13 +124,7 @@ enum EngineOptions {
     }
 
     static func language(_ parsed: ParsedArguments) throws(UsageError) -> Language {
-        if let text = try parsed.choice("--lang", Language.allCases.map(\.rawValue)) {
-            return Language(rawValue: text)!
-        }
-        if let env = ProcessInfo.processInfo.environment["TTHC_LANG"], let language = Language(rawValue: env) {
-            return language
-        }
-        return .en
+        try LanguageOption.terminal(parsed)
     }
 }
 

@@ -12,7 +12,8 @@ enum ReportCommand: Subcommand {
             OptionSpec(
                 "--by", value: "DIMS",
                 help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
-            OptionSpec("--format", value: "FMT", help: "table (default), json or csv."),
+            OptionSpec("--format", value: "FMT", help: "table (default), json, csv or csv-excel."),
+            CSVOption.excelSpec,
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             TargetOptions.periodSpec,
         ] + EngineOptions.specs,
@@ -32,7 +33,7 @@ enum ReportCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json", "csv"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, ["table", "json", "csv", "csv-excel"])
         let language = try EngineOptions.language(arguments)
         var options = try EngineOptions.reportOptions(arguments)
         options.dimensions = try EngineOptions.dimensions(arguments)
@@ -42,7 +43,7 @@ enum ReportCommand: Subcommand {
         warning.map(console.err)
         switch format {
         case "json": console.out(ReportRenderer.json(result))
-        case "csv": console.out(ReportRenderer.csv(result))
+        case "csv": console.out(ReportRenderer.csv(result, style: csvStyle))
         default: console.out(ReportRenderer.table(result, language: language))
         }
         return 0
