@@ -19,7 +19,7 @@ public enum TTHCTool {
     public static var helpText: String {
         var lines = [
             "tthc: KPIs of Vietnam's one-stop administrative-procedure (TTHC) dossier logs.", "",
-            "Usage: tthc <command> [options]", "", "Commands:",
+            "Usage: tthc <command> [options]", "       tthc --version", "", "Commands:",
         ]
         let width = subcommands.map { $0.spec.name.count }.max() ?? 0
         for command in subcommands {
@@ -43,6 +43,10 @@ public enum TTHCTool {
         }
         if first == "--help" || first == "-h" || first == "help" {
             console.out(helpText)
+            return 0
+        }
+        if first == "--version" {
+            console.out(Version.text + "\n")
             return 0
         }
         guard let command = subcommands.first(where: { $0.spec.name == first }) else {
