@@ -12,11 +12,6 @@ let optimized: [SwiftSetting] =
     Context.environment["TTHC_UNSAFE_FLAGS"] == "1"
     ? [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] : []
 
-// The version `tthc --version` prints: written here only. The commit comes from git when the
-// package is built from a clone (SwiftPM reads it with the manifest), and is empty otherwise.
-let version = "0.1.0"
-let commit = Context.gitInformation.map { $0.currentCommit + ($0.hasUncommittedChanges ? "-dirty" : "") } ?? ""
-
 let package = Package(
     name: "tthc",
     products: [
@@ -33,10 +28,6 @@ let package = Package(
         .target(name: "_ParallelSupport"),
         // The seeded generators shared by the simulator, the synthetic logs and the tests.
         .target(name: "_Randomness"),
-        // The version and commit, compiled in from the two constants above.
-        .target(
-            name: "_BuildInfo",
-            cSettings: [.define("TTHC_VERSION", to: "\"\(version)\""), .define("TTHC_COMMIT", to: "\"\(commit)\"")]),
         // The system C libraries every Linux has: zlib and glibc's iconv.
         .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
 
@@ -86,9 +77,12 @@ let package = Package(
             name: "TTHCCLI",
             dependencies: [
                 "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
-                "Synthesis", "Engine", "Output", "_BuildInfo",
-            ]),
+                "Synthesis", "Engine", "Output",
+            ],
+            plugins: ["BuildCommit"]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
+        // Before each build: the git commit `tthc --version` names (empty without git metadata).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
 
         // Slow, obvious references and seeded generators shared by the tests.
         .target(name: "TestSupport", dependencies: ["_Randomness"], path: "Tests/TestSupport"),

@@ -1,17 +1,14 @@
-import _BuildInfo
-
-/// The version `tthc --version` prints and documents name as their generator. The number is
-/// written once, in Package.swift; the commit is compiled in when the package was built from git.
+/// The version `tthc --version` prints and documents name as their generator.
 public enum Version {
-    /// `0.1.0`.
-    public static var number: String { String(cString: tthc_build_version()) }
+    /// The package's version: written here and nowhere else.
+    public static let number = "0.1.0"
 
-    /// The commit, abbreviated to 12 hex digits (`-dirty` kept), nil when built without git metadata.
+    /// The git commit the package was built from, abbreviated to 12 hex digits (with `-dirty` when
+    /// tracked files had changes); nil when built without git metadata. `Plugins/BuildCommit`
+    /// writes `buildCommit` before each build.
     public static var commit: String? {
-        let full = String(cString: tthc_build_commit())
-        guard !full.isEmpty else { return nil }
-        let dirty = full.hasSuffix("-dirty")
-        return String(full.prefix(12)) + (dirty ? "-dirty" : "")
+        guard !buildCommit.isEmpty else { return nil }
+        return String(buildCommit.prefix(12)) + (buildCommit.hasSuffix("-dirty") ? "-dirty" : "")
     }
 
     /// `tthc 0.1.0 (commit 0123456789ab)`, or `tthc 0.1.0` without a commit.
