@@ -9,7 +9,11 @@ import PackagePlugin
 @main struct BuildCommit: BuildToolPlugin {
     static let script = """
         dir=$1; out=$2/BuildCommit.swift
-        commit=$(git -C "$dir" rev-parse HEAD 2>/dev/null) || commit=
+        commit=
+        # Only the package's own repository: not one that merely contains the package's folder.
+        if [ "$(git -C "$dir" rev-parse --show-toplevel 2>/dev/null)" = "$(cd "$dir" && pwd -P)" ]; then
+            commit=$(git -C "$dir" rev-parse HEAD 2>/dev/null) || commit=
+        fi
         if [ -n "$commit" ] && [ -n "$(git -C "$dir" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
             commit="$commit-dirty"
         fi
