@@ -70,6 +70,7 @@ public struct CommandSpec: Sendable {
     /// `--name value`, `--name=value` and flags; `--` ends options; `-` is a positional (stdin).
     public func parse(_ arguments: [String]) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments(command: name)
+        parsed.given = arguments
         var i = 0
         var optionsEnded = false
         while i < arguments.count {
@@ -129,6 +130,8 @@ public struct CommandSpec: Sendable {
 /// The result of parsing: typed accessors throw a one-line `UsageError` naming what was expected.
 public struct ParsedArguments: Sendable {
     public var command: String
+    /// The arguments as given (after the subcommand name), for the command line a document names.
+    public var given: [String] = []
     public var positionals: [String] = []
     public var values: [String: [String]] = [:]
     public var flags: Set<String> = []
