@@ -20,7 +20,8 @@ enum AuditCommand: Subcommand {
                 "--tolerance", value: "MINUTES",
                 help: "Differences up to this many minutes count as matching (default 0)."),
             OptionSpec("--examples", value: "N", help: "Example dossiers shown per unit and procedure (default 3)."),
-            OptionSpec("--format", value: "FORMAT", help: "text (default) or json."),
+            OptionSpec("--format", value: "FORMAT", help: "text (default), json, csv or csv-excel."),
+            CSVOption.excelSpec, LanguageOption.spec,
             OptionSpec(
                 "--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
             OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
@@ -47,7 +48,7 @@ enum AuditCommand: Subcommand {
         let mode = DueMode(rawValue: try arguments.choice("--due-mode", ["exact", "end-of-day"]) ?? "exact")!
         let tolerance = Int64(try arguments.int("--tolerance", in: 0...100_000) ?? 0) * 60
         let exampleLimit = try arguments.int("--examples", in: 0...1000) ?? 3
-        let format = try arguments.choice("--format", ["text", "json"]) ?? "text"
+        let (format, csvStyle) = try CSVOption.format(arguments, ["text", "json", "csv", "csv-excel"], default: "text")
         var scan = ScanOptions()
         if let workers = try arguments.int("-j", in: 1...256) { scan.workers = workers }
         if let text = try arguments.choice("--input-format", InputFormat.allCases.map(\.rawValue)) {
@@ -58,8 +59,11 @@ enum AuditCommand: Subcommand {
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)
         let settings = AuditSettings(classifier: classifier, tolerance: tolerance, exampleLimit: exampleLimit)
         let result = try DueAudit.run(files: arguments.positionals, settings: settings, scan: scan)
-        console.out(
-            format == "json" ? AuditRenderer.json(result) : AuditRenderer.text(result, catalogPath: catalogPath))
+        switch format {
+        case "json": console.out(AuditRenderer.json(result))
+        case "csv": console.out(AuditRenderer.csv(result, style: csvStyle))
+        default: console.out(AuditRenderer.text(result, catalogPath: catalogPath))
+        }
         return 0
     }
 }

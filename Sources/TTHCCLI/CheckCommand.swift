@@ -21,7 +21,7 @@ enum CheckCommand: Subcommand {
                 help: "Also check each group: agency|procedure|field|channel|day|week|month|quarter."),
             TargetOptions.periodSpec,
             OptionSpec("--top", value: "N", help: "Units and procedures listed per missed target (default 5)."),
-            TargetOptions.formatSpec,
+            TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
         ] + EngineOptions.specs,
         examples: [
             "tthc check Datasets/sample/dossiers.csv --profile hanoi-commune-2026",
@@ -44,7 +44,7 @@ enum CheckCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
         let profile = try TargetOptions.profile(arguments)
         var items = profile?.targets ?? []
         for text in arguments.strings("--target") {
@@ -88,7 +88,11 @@ enum CheckCommand: Subcommand {
             from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
-        console.out(format == "json" ? check.json(context: context).text : check.table(context: context))
+        switch format {
+        case "json": console.out(check.json(context: context).text)
+        case "csv": console.out(check.csv(style: csvStyle))
+        default: console.out(check.table(context: context))
+        }
         return check.allMet ? 0 : 1
     }
 }
@@ -103,7 +107,8 @@ enum TargetOptions {
     static let profileSpec = OptionSpec(
         "--profile", value: "NAME|FILE",
         help: "Targets of a built-in profile (hanoi-commune-2026, 766, ...) or a JSON file.")
-    static let formatSpec = OptionSpec("--format", value: "FMT", help: "table (default) or json.")
+    static let formatSpec = OptionSpec("--format", value: "FMT", help: "table (default), json, csv or csv-excel.")
+    static let formats = ["table", "json", "csv", "csv-excel"]
 
     static func period(_ parsed: ParsedArguments) throws(UsageError) -> ReportingPeriod? {
         guard let text = parsed.string("--period") else { return nil }

@@ -12,7 +12,9 @@ enum ReportCommand: Subcommand {
             OptionSpec(
                 "--by", value: "DIMS",
                 help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
-            OptionSpec("--format", value: "FMT", help: "table (default), json, csv, or a document: html, md."),
+            OptionSpec(
+                "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md."),
+            CSVOption.excelSpec,
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             TargetOptions.periodSpec,
             OptionSpec("--profile", value: "NAME|FILE", help: "Targets the html and md tiles are judged against."),
@@ -35,7 +37,8 @@ enum ReportCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json", "csv"] + DocumentOutput.formats) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(
+            arguments, ["table", "json", "csv", "csv-excel"] + DocumentOutput.formats)
         let document = DocumentOutput.formats.contains(format)
         let language = try document ? DocumentOutput.language(arguments) : EngineOptions.language(arguments)
         let destination = try OutputDestination(arguments, format: format)
@@ -55,7 +58,7 @@ enum ReportCommand: Subcommand {
         warning.map(console.err)
         switch format {
         case "json": try destination.write(ReportRenderer.json(result), console: console)
-        case "csv": try destination.write(ReportRenderer.csv(result), console: console)
+        case "csv": try destination.write(ReportRenderer.csv(result, style: csvStyle), console: console)
         case "table": try destination.write(ReportRenderer.table(result, language: language), console: console)
         default:
             let provenance = try DocumentOutput.provenance(

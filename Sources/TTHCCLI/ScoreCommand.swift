@@ -14,7 +14,7 @@ enum ScoreCommand: Subcommand {
             OptionSpec(
                 "--by", value: "DIMS", help: "Units to score separately (default: agency; 'none' for totals only)."),
             TargetOptions.periodSpec,
-            TargetOptions.formatSpec,
+            TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
         ] + EngineOptions.specs,
         examples: [
             "tthc score Datasets/sample/dossiers.csv",
@@ -30,7 +30,7 @@ enum ScoreCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
         let profile = try TargetOptions.profile(arguments, default: "766")!
         guard let model = profile.score else {
             throw UsageError(
@@ -63,6 +63,8 @@ enum ScoreCommand: Subcommand {
         if format == "json" {
             console.out(
                 ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text)
+        } else if format == "csv" {
+            console.out(ScoreReport.csv(total: total, units: units, style: csvStyle))
         } else {
             console.out(ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context))
         }

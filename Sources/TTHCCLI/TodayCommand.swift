@@ -25,7 +25,7 @@ enum TodayCommand: Subcommand {
                 "--period", value: "P",
                 help: "Period of the to-date figures and the selection (default: the Hanoi quarter holding as-of)."),
             OptionSpec("--limit", value: "N", help: "Dossiers listed per list (default 20; 0 lists all)."),
-            TargetOptions.formatSpec,
+            TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
         ] + EngineOptions.specs,
         examples: [
             "tthc today Datasets/sample/dossiers.csv --as-of 2026-03-11T10:00",
@@ -42,7 +42,7 @@ enum TodayCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
         let profile = try TargetOptions.profile(arguments)
         let limit = try arguments.int("--limit", in: 0...1_000_000) ?? 20
         var options = try EngineOptions.reportOptions(arguments)
@@ -73,7 +73,11 @@ enum TodayCommand: Subcommand {
             from: explicitPeriod == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: explicitPeriod == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(input, outsideSelection: consumer.outsideSelection)
-        console.out(format == "json" ? report.json(context: context).text : report.table(context: context))
+        switch format {
+        case "json": console.out(report.json(context: context).text)
+        case "csv": console.out(report.csv(style: csvStyle))
+        default: console.out(report.table(context: context))
+        }
         return 0
     }
 }
