@@ -65,13 +65,15 @@ extension Document {
         var contributorBlocks: [DocumentBlock] = []
         for r in check.results where !r.contributors.isEmpty {
             for (dimension, ranked) in r.contributors where !ranked.isEmpty {
+                // Procedure names come from the catalog: a column only when it names some.
                 let isProcedure = dimension == "procedure"
+                let names = isProcedure && ranked.contains { procedureName($0.key.joined(separator: " / ")) != nil }
                 let titleKey = isProcedure ? "contributors_procedures" : "contributors_units"
                 let title = w(titleKey).replacingOccurrences(of: "{t}", with: w.metricLabel(r.target.metric))
                 var columns: [DocumentTable.Column] = [
                     .init("key", isProcedure ? w("procedure_code") : Labels.dimension(.agency, language))
                 ]
-                if isProcedure { columns.append(.init("procedure_name", w("procedure_name"))) }
+                if names { columns.append(.init("procedure_name", w("procedure_name"))) }
                 columns += [
                     .init("value", w("value")), .init("numerator", w("numerator")),
                     .init("denominator", w("denominator")), .init("wrong_side", w("wrong_side")),
@@ -81,7 +83,7 @@ extension Document {
                 for c in ranked {
                     let key = c.key.joined(separator: " / ")
                     var row: [DocumentCell] = [isProcedure ? .code(key) : .text(key)]
-                    if isProcedure { row.append(.text(procedureName(key) ?? "")) }
+                    if names { row.append(.text(procedureName(key) ?? "")) }
                     row += [
                         w.measured(c.evaluation), c.evaluation.denominator == nil ? .empty : .integer(c.evaluation.value),
                         c.evaluation.denominator.map { .integer($0) } ?? .empty, .integer(c.wrongSide),

@@ -85,6 +85,13 @@ extension Labels {
         "difference_b_a": "B − A", "significant": "Significant (95%)", "simulated_kpis": "Simulated KPIs",
         "compare_kpis": "A and B side by side",
         "compare_note": "Paired replications with common random numbers; significant when the interval of B − A excludes 0.",
+        "late_without_apology": "Late without an apology letter",
+        "sim_customers": "Customers served", "sim_arrivals": "Arrivals", "sim_mean_wait_hours": "Mean wait (hours)",
+        "sim_p_wait": "Share that waits", "sim_utilization": "Utilization",
+        "sim_mean_time_in_system_hours": "Mean time in the center (hours)",
+        "sim_mean_in_system": "Mean dossiers in the center", "sim_processing_days": "Processing time (working days)",
+        "sim_mean_queue": "Mean queue", "sim_max_queue": "Longest queue",
+        "list_first": "The first {n} of {total}.",
         "ci_note": "Each figure is the mean over the replications with its 95% Student-t interval.",
     ]
 
@@ -162,6 +169,16 @@ extension Labels {
         "scenario_b": "B", "difference_b_a": "B − A", "significant": "Khác biệt có ý nghĩa (95%)",
         "simulated_kpis": "Chỉ số mô phỏng", "compare_kpis": "A và B đặt cạnh nhau",
         "compare_note": "Các lần lặp ghép cặp, cùng dãy số ngẫu nhiên; có ý nghĩa khi khoảng tin cậy của B − A không chứa 0.",
+        "late_without_apology": "Quá hạn chưa có thư xin lỗi",
+        "sim_customers": "Lượt phục vụ xong", "sim_arrivals": "Lượt đến", "sim_mean_wait_hours": "Thời gian chờ trung bình (giờ)",
+        "sim_p_wait": "Tỷ lệ phải chờ", "sim_utilization": "Mức sử dụng",
+        "sim_mean_time_in_system_hours": "Thời gian trung bình tại bộ phận (giờ)",
+        "sim_mean_in_system": "Số hồ sơ trung bình đang có", "sim_processing_days": "Thời gian giải quyết (ngày làm việc)",
+        "sim_mean_queue": "Hàng chờ trung bình", "sim_max_queue": "Hàng chờ dài nhất",
+        "list_first": "{n} hồ sơ đầu tiên trong số {total}.",
+        "score_group_publicity": "Công khai, minh bạch", "score_group_progress": "Tiến độ giải quyết",
+        "score_group_online-service": "Dịch vụ trực tuyến", "score_group_online-payment": "Thanh toán trực tuyến",
+        "score_group_digitization": "Mức độ số hóa hồ sơ", "score_group_satisfaction": "Mức độ hài lòng",
         "ci_note": "Mỗi số là trung bình các lần lặp, kèm khoảng tin cậy 95% (phân phối Student).",
     ]
 }

@@ -15,12 +15,12 @@ extension Document {
         ).replacingOccurrences(of: "{c}", with: DocumentText.text(plain(total.computedMaximum).value, language))
             .replacingOccurrences(of: "{t}", with: DocumentText.text(plain(total.model.total).value, language))
         var tiles: [KPITile] = [
-            KPITile(key: "points", label: w("points"), value: points(total.points), note: sentence)
+            KPITile(key: "points", label: w("points"), value: points(total.points))
         ]
         for g in total.groups where g.computedMaximum > 0 {
             tiles.append(
                 KPITile(
-                    key: "group_" + g.group.name, label: g.group.title ?? g.group.name, value: points(g.points),
+                    key: "group_" + g.group.name, label: w.scoreGroup(g.group), value: points(g.points),
                     note: w("computed_max") + " " + DocumentText.text(plain(g.computedMaximum).value, language) + " / "
                         + DocumentText.text(plain(g.group.points).value, language)))
         }
@@ -34,7 +34,7 @@ extension Document {
         for g in total.groups {
             for line in total.lines where line.group == g.group.name {
                 table.add([
-                    .text(g.group.title ?? g.group.name), .text(line.indicator.label), .rate(line.rate),
+                    .text(w.scoreGroup(g.group)), .text(line.indicator.label), .rate(line.rate),
                     .integer(line.rate.numerator), .integer(line.rate.denominator),
                     DocumentCell(.percent(line.indicator.threshold, decimals: 0)), points(line.points),
                     plain(line.indicator.points),
@@ -42,7 +42,7 @@ extension Document {
             }
             for missing in g.group.notComputed {
                 table.add([
-                    .text(g.group.title ?? g.group.name), .text(missing.label + " (" + w("not_computed") + ")"),
+                    .text(w.scoreGroup(g.group)), .text(missing.label + " (" + w("not_computed") + ")"),
                     .empty, .empty, .empty, .empty, .empty, plain(missing.points),
                 ])
             }
@@ -58,7 +58,7 @@ extension Document {
                 columns: [
                     .init("unit", unitDimension == "agency" ? Labels.dimension(.agency, language) : unitDimension),
                     .init("points", w("points")), .init("computed_max", w("computed_max")),
-                ] + names.map { .init($0.group.name, $0.group.title ?? $0.group.name) })
+                ] + names.map { .init($0.group.name, w.scoreGroup($0.group)) })
             for (key, estimate) in units {
                 var row: [DocumentCell] = [.text(key), points(estimate.points), plain(estimate.computedMaximum)]
                 for g in names {
@@ -70,7 +70,7 @@ extension Document {
         }
         let notes = total.groups.flatMap { g in
             g.group.notComputed.map {
-                (g.group.title ?? g.group.name) + " (" + DocumentText.text(plain($0.points).value, language) + "): "
+                (w.scoreGroup(g.group)) + " (" + DocumentText.text(plain($0.points).value, language) + "): "
                     + $0.label + ": " + $0.reason
             }
         }
@@ -80,5 +80,15 @@ extension Document {
         return Document(
             kind: .score, language: language, title: w("score_title"), subtitle: w.scope(provenance),
             provenance: provenance, sections: sections)
+    }
+}
+
+extension DocumentWords {
+    /// A 766 group's name in the document's language: the index's own Vietnamese names for the
+    /// groups of the shipped model, else the profile's title.
+    func scoreGroup(_ group: ScoreModel.Group) -> String {
+        let key = "score_group_" + group.name
+        let label = self(key)
+        return language == .vi && label != key ? label : group.title ?? group.name
     }
 }

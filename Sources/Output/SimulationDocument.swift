@@ -81,11 +81,10 @@ extension DocumentWords {
     /// The simulator's percentages (rates of the 766 KPIs), shown like rates.
     static let percentMetrics: Set<String> = ["on_time", "progress", "online", "full_online", "online_payment"]
 
-    /// A simulated figure: a percentage truncated like a rate, anything else with two decimals
-    /// (none when it is whole).
+    /// A simulated figure: a percentage truncated like a rate, anything else with two decimals.
     func figure(_ x: Double, metric: String) -> DocumentCell {
         if DocumentWords.percentMetrics.contains(metric) { return DocumentCell(.percent(x, decimals: 2)) }
-        return .decimal(x, decimals: x == x.rounded() ? 0 : 2)
+        return .decimal(x, decimals: 2)
     }
 
     /// `pools.land.mean_wait_hours` -> `land: Mean wait (hours)`; names it does not know stay.

@@ -62,11 +62,8 @@ extension Document {
                     .text(d.waitingForSupplement ? w("waiting_supplement") : "")
                 ])
         }
-        sections.append(
-            DocumentSection(
-                id: "due_soon",
-                title: w("due_soon_title") + " (" + w("due_by").replacingOccurrences(of: "{t}", with: horizon) + ")",
-                blocks: listBlocks(monitor.dueSoon, due)))
+        due.title = w("due_soon_title") + " (" + w("due_by").replacingOccurrences(of: "{t}", with: horizon) + ")"
+        sections.append(DocumentSection(id: "due_soon", title: due.title, blocks: listBlocks(monitor.dueSoon, due)))
 
         var overdue = DocumentTable(
             id: "overdue", title: w("overdue_title"),
