@@ -97,7 +97,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport"]),
+            dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Targets"]),
         .testTarget(
             name: "TargetsTests",
             dependencies: [

@@ -21,8 +21,9 @@ except ImportError:
     sys.exit(2)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TTHC = next((p for p in (os.path.join(ROOT, ".build", c, "tthc") for c in ("release", "debug"))
-             if os.path.exists(p)), None)
+# $TTHC, else the release build, else the debug build.
+TTHC = os.environ.get("TTHC") or next(
+    (p for p in (os.path.join(ROOT, ".build", c, "tthc") for c in ("release", "debug")) if os.path.exists(p)), None)
 LOG = os.path.join(ROOT, "Datasets", "sample", "dossiers.csv")
 CATALOG = os.path.join(ROOT, "Datasets", "catalog", "commune-procedures.csv")
 SCENARIO = os.path.join(ROOT, "Datasets", "scenarios", "commune-center.json")
