@@ -52,7 +52,7 @@ extension Labels {
         "processing_note": "Finished dossiers by processing time (supplement pauses excluded), split by their due.",
         "no_finished": "No finished dossiers.", "groups_title": "Groups", "late_title": "Late dossiers",
         "late_note": "Over by: working time from the due to the end; a dossier with a second supplement request is late whatever its due (766 rule).",
-        "reason_over": "finished after the due", "reason_supplements": "second supplement request (766 rule)",
+        "reason_supplements": "second supplement request (766 rule)",
         "no_late": "No late dossiers.",
         // Check.
         "verdict": "Verdict", "targets": "Targets", "all_met": "All {n} targets met.",
@@ -65,7 +65,7 @@ extension Labels {
         "due_soon_title": "Due soon", "overdue_title": "Overdue, in progress",
         "late_no_apology_title": "Finished late without an apology letter", "left": "Time left",
         "overdue_by": "Overdue by", "waiting_supplement": "waiting for a supplement",
-        "reason_overdue": "past its due", "figures_title": "Figures: today and period to date", "today": "Today",
+        "figures_title": "Figures: today and period to date", "today": "Today",
         "period_to_date": "Period to date", "due_by": "in progress, due by {t}", "none_listed": "None.",
         "early_or_on_time": "Early or on time", "with_apology": "{n} with an apology letter recorded",
         // Score.
@@ -92,6 +92,9 @@ extension Labels {
         "sim_mean_in_system": "Mean dossiers in the center", "sim_processing_days": "Processing time (working days)",
         "sim_mean_queue": "Mean queue", "sim_max_queue": "Longest queue",
         "list_first": "The first {n} of {total}.",
+        "score_group_publicity": "Publicity and transparency", "score_group_progress": "Progress",
+        "score_group_online-service": "Online service", "score_group_online-payment": "Online payment",
+        "score_group_digitization": "Digitization", "score_group_satisfaction": "Satisfaction",
         "ci_note": "Each figure is the mean over the replications with its 95% Student-t interval.",
     ]
 
@@ -139,7 +142,7 @@ extension Labels {
         "no_finished": "Chưa có hồ sơ giải quyết xong.", "groups_title": "Theo nhóm",
         "late_title": "Hồ sơ giải quyết quá hạn",
         "late_note": "Quá hạn: thời gian làm việc từ hạn trả đến ngày kết thúc; hồ sơ có yêu cầu bổ sung lần thứ hai bị tính quá hạn dù kết thúc trước hạn (quy tắc 766).",
-        "reason_over": "kết thúc sau hạn trả", "reason_supplements": "yêu cầu bổ sung lần thứ hai (quy tắc 766)",
+        "reason_supplements": "yêu cầu bổ sung lần thứ hai (quy tắc 766)",
         "no_late": "Không có hồ sơ quá hạn.",
         "verdict": "Kết luận", "targets": "Chỉ tiêu", "all_met": "Đạt cả {n} chỉ tiêu.",
         "some_missed": "Không đạt {m} trên {n} chỉ tiêu.", "no_targets": "Chưa có chỉ tiêu.",
@@ -150,7 +153,7 @@ extension Labels {
         "met_in_total_only": "đạt trên tổng số, chưa đạt ở một số nhóm",
         "due_soon_title": "Sắp đến hạn", "overdue_title": "Đang giải quyết quá hạn",
         "late_no_apology_title": "Đã giải quyết quá hạn nhưng chưa có thư xin lỗi", "left": "Còn lại",
-        "overdue_by": "Quá hạn", "waiting_supplement": "đang chờ bổ sung", "reason_overdue": "đã quá hạn trả",
+        "overdue_by": "Quá hạn", "waiting_supplement": "đang chờ bổ sung",
         "figures_title": "Số liệu hôm nay và lũy kế trong kỳ", "today": "Hôm nay", "period_to_date": "Lũy kế trong kỳ",
         "due_by": "đang giải quyết, hạn trả đến {t}", "none_listed": "Không có.",
         "early_or_on_time": "Trước hạn hoặc đúng hạn", "with_apology": "{n} hồ sơ đã có thư xin lỗi",

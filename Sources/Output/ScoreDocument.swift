@@ -84,11 +84,11 @@ extension Document {
 }
 
 extension DocumentWords {
-    /// A 766 group's name in the document's language: the index's own Vietnamese names for the
-    /// groups of the shipped model, else the profile's title.
+    /// A 766 group's name in the document's language: the index's own names for the groups of the
+    /// shipped model, else the profile's title.
     func scoreGroup(_ group: ScoreModel.Group) -> String {
         let key = "score_group_" + group.name
         let label = self(key)
-        return language == .vi && label != key ? label : group.title ?? group.name
+        return label != key ? label : group.title ?? group.name
     }
 }

@@ -255,3 +255,12 @@ import Testing
         return out
     }
 }
+
+@Suite struct DocumentLabelTests {
+    @Test func everyDocumentWordExistsInBothLanguages() {
+        #expect(Set(Labels.englishDocumentWords.keys) == Set(Labels.vietnameseDocumentWords.keys))
+        for (key, english) in Labels.englishDocumentWords {
+            #expect(!english.isEmpty && !(Labels.vietnameseDocumentWords[key] ?? "").isEmpty, "\(key)")
+        }
+    }
+}
