@@ -229,7 +229,8 @@ enum SVGChart {
         let plotHeight = Double(n) * row
         let low = chart.primaryAxis.minimum ?? 0
         let high = chart.primaryAxis.maximum ?? max((series.values.compactMap { $0 }.max() ?? 1), low + 1)
-        let axisTicks = ticks(low: low, high: high)
+        // About one tick per 90 units of width, so a phone's narrow axis is not crowded.
+        let axisTicks = ticks(low: low, high: high, count: max(2, min(5, Int(plotWidth / 90))))
         let step = axisTicks.count > 1 ? axisTicks[1] - axisTicks[0] : 1
         let height = top + plotHeight + 8 + fontSize + 8 + fontSize + 6
         var svg = SVGWriter(width: width, height: height, title: chart.title)
