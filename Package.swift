@@ -97,7 +97,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Targets"]),
+            dependencies: [
+                "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Targets",
+            ]),
         .testTarget(
             name: "TargetsTests",
             dependencies: [

@@ -1,6 +1,5 @@
 import CivilTime
 import Engine
-import Foundation
 import Ingest
 import Output
 import Targets
@@ -40,17 +39,11 @@ enum DocumentOutput {
             clock: options.classifier.clock, profile: profile)
     }
 
-    /// The document's bytes in `format`.
+    /// The document as `format` writes it.
     static func render(_ document: Document, format: String) -> String {
         switch format {
         case "md": return MarkdownRenderer.render(document)
         default: return HTMLRenderer.render(document)
         }
-    }
-
-    /// Renders `document` and writes it where `-o` says (standard output without it).
-    static func write(_ document: Document, format: String, _ parsed: ParsedArguments, console: Console) throws {
-        let destination = try OutputDestination(parsed, format: format)
-        try destination.write(render(document, format: format), console: console)
     }
 }

@@ -187,7 +187,8 @@ enum SimulateCommand: Subcommand {
                 replications: replications,
                 workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
             switch format {
-            case "json": try destination.write(SimulationRenderer.json(comparison, a: a, b: b, seed: seed), console: console)
+            case "json":
+                try destination.write(SimulationRenderer.json(comparison, a: a, b: b, seed: seed), console: console)
             case "table": try destination.write(SimulationRenderer.table(comparison, a: a, b: b), console: console)
             default:
                 let document = Document.comparison(
@@ -220,7 +221,8 @@ enum SimulateCommand: Subcommand {
             )
         }
         switch format {
-        case "json": try destination.write(SimulationRenderer.json(result, scenario: scenario, seed: seed), console: console)
+        case "json":
+            try destination.write(SimulationRenderer.json(result, scenario: scenario, seed: seed), console: console)
         case "table":
             try destination.write(SimulationRenderer.table(result, scenario: scenario, seed: seed), console: console)
         default:
