@@ -2,6 +2,12 @@
 /// becomes an entity, so a unit named `<script>` or `" onload=` shows as those characters.
 enum HTMLText {
     static func escape(_ text: String) -> String {
+        // Most text (numbers, labels) has nothing to escape.
+        guard
+            text.utf8.contains(where: {
+                $0 < 0x20 || $0 == 0x7F || $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39
+            })
+        else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
