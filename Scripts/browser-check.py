@@ -204,6 +204,20 @@ def check_page(tools, session, path, out_dir, piece=None):
     return problems
 
 
+def relabel(source, target, units):
+    """Copies the log `source` with its DonViXuLy spread over `units` long names."""
+    import csv
+    with open(source, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    column = rows[0].index("DonViXuLy")
+    for i, row in enumerate(rows[1:]):
+        n = i % units
+        row[column] = ('<b onmouseover="x">Phòng "Một cửa"</b>' if n == 7 else
+                       "Trung tâm Phục vụ hành chính công phường Nghĩa Đô số %d, thành phố Hà Nội" % (n + 1))
+    with open(target, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+
 def sample_pages(directory):
     """The shipped sample's documents, made by the tthc built in .build (debug or release)."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -227,6 +241,11 @@ def sample_pages(directory):
         "compare": ["simulate", "--compare", scenario, "--set-b", "pools.land.size=4", "--days", "10",
                     "--replications", "4"],
     }
+    # The same log with 300 units of long Vietnamese names (one named like markup), and with one.
+    for name, units in [("units-300", 300), ("unit-1", 1)]:
+        path = os.path.join(directory, name + ".csv")
+        relabel(log, path, units)
+        runs["report-" + name] = ["report", path, "--profile", "hanoi-commune-2026"]
     pages = []
     for name, arguments in runs.items():
         path = os.path.join(directory, name + ".html")

@@ -12,12 +12,82 @@ enum SVGChart {
         text.reduce(0) { $0 + characterWidth($1) } * size
     }
 
-    /// A character's width in em (combining marks belong to their letter's `Character`).
+    /// A character's width in em (combining marks belong to their letter's `Character`), on the
+    /// wide side of the usual sans-serif faces (DejaVu Sans, the widest a Linux browser falls back
+    /// to, has 0.64 em digits and 0.84 em `<`).
     static func characterWidth(_ c: Character) -> Double {
-        if c.isNumber || c == "." || c == "," || c == ":" || c == "/" || c == " " || c == "%" || c == "–" {
-            return 0.58
+        switch c {
+        case " ", ".", ",", ":", ";", "'", "\"", "|", "!", "(", ")", "[", "]", "/", "i", "l", "j", "t", "f", "r":
+            return 0.42
+        case "m", "w", "M", "W", "%", "…", "—": return 0.96
+        case "<", ">", "=", "+", "~", "^", "–": return 0.84
+        default:
+            if c.isNumber { return 0.64 }
+            return c.isUppercase ? 0.76 : 0.62
         }
-        return c.isUppercase ? 0.72 : 0.6
+    }
+
+    /// `text` cut in the middle to fit `width`: unit names often share their start (`Trung tâm Phục
+    /// vụ hành chính công phường …`) and differ at the end, so both ends stay.
+    static func fittedMiddle(_ text: String, width: Double) -> String {
+        guard textWidth(text) > width else { return text }
+        let characters = Array(text)
+        let budget = width / fontSize - characterWidth("…")
+        // A third of the room for the start, the rest for the end.
+        var head = 0
+        var used = 0.0
+        while head < characters.count && used + characterWidth(characters[head]) <= budget / 3 {
+            used += characterWidth(characters[head])
+            head += 1
+        }
+        var tail = characters.count
+        while tail > head && used + characterWidth(characters[tail - 1]) <= budget {
+            used += characterWidth(characters[tail - 1])
+            tail -= 1
+        }
+        return String(characters[..<head]).trimmingSuffixSpaces() + "…" + String(characters[tail...])
+    }
+
+    /// Category names that fit `width`: a name too long first loses the words most names share at
+    /// its start and end (`Trung tâm … phường`, `… thành phố Hà Nội`), which tell the rows apart
+    /// no better than nothing, then is cut in the middle.
+    static func distinctLabels(_ names: [String], width: Double) -> [String] {
+        let words = names.map { $0.split(separator: " ").map(String.init) }
+        /// The word more than half of the names have at `position` (from the start, or the end).
+        func common(_ position: Int, fromEnd: Bool) -> String? {
+            var counts: [String: Int] = [:]
+            for w in words where w.count > position {
+                counts[fromEnd ? w[w.count - 1 - position] : w[position], default: 0] += 1
+            }
+            guard let (word, n) = counts.max(by: { $0.value < $1.value }), n * 2 > names.count, names.count > 1
+            else { return nil }
+            return word
+        }
+        var heads: [String] = []
+        while let word = common(heads.count, fromEnd: false), heads.count < 12 { heads.append(word) }
+        var tails: [String] = []
+        while let word = common(tails.count, fromEnd: true), tails.count < 12 { tails.append(word) }
+        return zip(names, words).map { name, w in
+            guard textWidth(name) > width else { return name }
+            // Shared words go one at a time, from the start and the end in turn, until it fits.
+            var start = 0
+            var end = w.count
+            func text() -> String {
+                (start > 0 ? "…" : "") + w[start..<end].joined(separator: " ") + (end < w.count ? "…" : "")
+            }
+            while textWidth(text()) > width {
+                let canDropHead = start < end - 1 && start < heads.count && w[start] == heads[start]
+                let canDropTail = end - 1 > start && w.count - end < tails.count && w[end - 1] == tails[w.count - end]
+                if canDropHead && (!canDropTail || start <= w.count - end) {
+                    start += 1
+                } else if canDropTail {
+                    end -= 1
+                } else {
+                    break
+                }
+            }
+            return fittedMiddle(text(), width: width)
+        }
     }
 
     /// `text` cut to fit `width` with an ellipsis, measured once per character.
@@ -253,11 +323,13 @@ enum SVGChart {
             svg.line(x(marker.value), top, x(marker.value), top + plotHeight, cssClass: "marker")
         }
         let c = colour(series, index: index)
+        let shown = distinctLabels(chart.categories, width: labelWidth)
         for i in 0..<n {
             let yy = top + Double(i) * row
             let name = chart.categories[i]
             svg.text(
-                fitted(name, width: labelWidth), x: left - 8, y: yy + row / 2 + 4, anchor: "end", cssClass: "tick",
+                shown[i], x: left - 8, y: yy + row / 2 + 4, anchor: "end",
+                cssClass: "tick",
                 tooltip: name)
             guard let v = series.values[i] else { continue }
             svg.rect(
@@ -335,4 +407,12 @@ struct SVGWriter {
     }
 
     func finish() -> String { header + body + "</svg>" }
+}
+
+extension String {
+    fileprivate func trimmingSuffixSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
 }
