@@ -238,6 +238,21 @@ import Testing
         }
     }
 
+    /// Long names sharing their start and end stay told apart when cut to a phone's label column.
+    @Test func cutUnitNamesStayDistinct() {
+        let names =
+            (1...300).map { "Trung tâm Phục vụ hành chính công phường Nghĩa Đô số \($0), thành phố Hà Nội" }
+            + ["UBND xã Sóc Sơn"]
+        let shown = SVGChart.distinctLabels(names, width: 136)
+        #expect(Set(shown).count == names.count)
+        for label in shown { #expect(SVGChart.textWidth(label) <= 136) }
+        #expect(shown.last == "UBND xã Sóc Sơn")
+        #expect(shown[11].contains("12,"))
+        // One name alone is cut in the middle, its start and end kept.
+        let one = SVGChart.distinctLabels([names[0]], width: 136)[0]
+        #expect(one.hasPrefix("Trung") && one.hasSuffix("Nội") && one.contains("…"))
+    }
+
     /// The `<text>` elements of an SVG: position, anchor, rotation and content (entities decoded).
     static func texts(_ svg: String) -> [(x: Double, y: Double, anchor: String, rotate: String?, text: String)] {
         var out: [(Double, Double, String, String?, String)] = []
