@@ -113,6 +113,6 @@ let package = Package(
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["_Randomness", "Spreadsheet", "CivilTime", "CSystem"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output", "Ingest"]),
     ]
 )

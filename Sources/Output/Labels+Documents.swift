@@ -51,7 +51,8 @@ extension Labels {
         "finished_after_due": "Finished after the due", "finished_without_due": "Without a due",
         "processing_note": "Finished dossiers by processing time (supplement pauses excluded), split by their due.",
         "no_finished": "No finished dossiers.", "groups_title": "Groups", "late_title": "Late dossiers",
-        "late_note": "Over by: working time from the due to the end; a dossier with a second supplement request is late whatever its due (766 rule).",
+        "late_note":
+            "Over by: working time from the due to the end; a dossier with a second supplement request is late whatever its due (766 rule).",
         "reason_over": "finished after the due", "reason_supplements": "second supplement request (766 rule)",
         "no_late": "No late dossiers.",
         // Check.
@@ -60,7 +61,8 @@ extension Labels {
         "contributors_title": "Who contributes most to the miss", "contributors_units": "Units behind {t}",
         "contributors_procedures": "Procedures behind {t}", "wrong_side": "On the wrong side", "needed": "Needed",
         "groups_missing": "Groups missing targets", "watch_title": "Watched (no threshold)",
-        "not_checked_title": "Not checked (not in the log)", "source": "Source", "met_in_total_only": "met in total, missed in some groups",
+        "not_checked_title": "Not checked (not in the log)", "source": "Source",
+        "met_in_total_only": "met in total, missed in some groups",
         // Today.
         "due_soon_title": "Due soon", "overdue_title": "Overdue, in progress",
         "late_no_apology_title": "Finished late without an apology letter", "left": "Time left",
@@ -77,14 +79,16 @@ extension Labels {
         "max_later": "Most later (working h)", "recorded_due": "Recorded due", "legal_due": "Legal due",
         "difference": "Difference (working h)", "examples_title": "Examples", "mismatches_title": "Mismatches",
         "not_audited": "Not checked", "missing_received": "without NgayTiepNhan",
-        "missing_due": "without NgayHenTra", "unknown_procedure": "MaTTHC not in the catalog", "no_mismatch": "No mismatch.",
+        "missing_due": "without NgayHenTra", "unknown_procedure": "MaTTHC not in the catalog",
+        "no_mismatch": "No mismatch.",
         "due_mode": "Due mode", "tolerance": "Tolerance (minutes)",
         // Simulate.
         "scenario": "Scenario", "replications": "Replications", "seed": "Seed", "kpi": "KPI", "mean": "Mean",
         "ci_low": "95% CI low", "ci_high": "95% CI high", "scenario_a": "A", "scenario_b": "B",
         "difference_b_a": "B − A", "significant": "Significant (95%)", "simulated_kpis": "Simulated KPIs",
         "compare_kpis": "A and B side by side",
-        "compare_note": "Paired replications with common random numbers; significant when the interval of B − A excludes 0.",
+        "compare_note":
+            "Paired replications with common random numbers; significant when the interval of B − A excludes 0.",
         "ci_note": "Each figure is the mean over the replications with its 95% Student-t interval.",
     ]
 
@@ -131,13 +135,15 @@ extension Labels {
         "processing_note": "Hồ sơ đã giải quyết theo thời gian giải quyết (không tính thời gian chờ bổ sung).",
         "no_finished": "Chưa có hồ sơ giải quyết xong.", "groups_title": "Theo nhóm",
         "late_title": "Hồ sơ giải quyết quá hạn",
-        "late_note": "Quá hạn: thời gian làm việc từ hạn trả đến ngày kết thúc; hồ sơ có yêu cầu bổ sung lần thứ hai bị tính quá hạn dù kết thúc trước hạn (quy tắc 766).",
+        "late_note":
+            "Quá hạn: thời gian làm việc từ hạn trả đến ngày kết thúc; hồ sơ có yêu cầu bổ sung lần thứ hai bị tính quá hạn dù kết thúc trước hạn (quy tắc 766).",
         "reason_over": "kết thúc sau hạn trả", "reason_supplements": "yêu cầu bổ sung lần thứ hai (quy tắc 766)",
         "no_late": "Không có hồ sơ quá hạn.",
         "verdict": "Kết luận", "targets": "Chỉ tiêu", "all_met": "Đạt cả {n} chỉ tiêu.",
         "some_missed": "Không đạt {m} trên {n} chỉ tiêu.", "no_targets": "Chưa có chỉ tiêu.",
         "contributors_title": "Đơn vị, thủ tục ảnh hưởng nhiều nhất", "contributors_units": "Đơn vị ảnh hưởng: {t}",
-        "contributors_procedures": "Thủ tục ảnh hưởng: {t}", "wrong_side": "Số hồ sơ chưa đạt", "needed": "Cần thay đổi",
+        "contributors_procedures": "Thủ tục ảnh hưởng: {t}", "wrong_side": "Số hồ sơ chưa đạt",
+        "needed": "Cần thay đổi",
         "groups_missing": "Nhóm chưa đạt chỉ tiêu", "watch_title": "Theo dõi (không có ngưỡng)",
         "not_checked_title": "Không kiểm tra được (không có trong dữ liệu)", "source": "Căn cứ",
         "met_in_total_only": "đạt trên tổng số, chưa đạt ở một số nhóm",
@@ -152,7 +158,8 @@ extension Labels {
         "score_total": "{p} trên {c} điểm tính được từ dữ liệu (chỉ số có tổng {t} điểm).",
         "not_computed_title": "Chưa tính được (dữ liệu không có)", "per_unit": "Theo đơn vị",
         "checked": "Đã kiểm tra", "later": "Hẹn muộn hơn quy định", "earlier": "Hẹn sớm hơn", "matching": "Khớp",
-        "max_later": "Muộn nhất (giờ làm việc)", "recorded_due": "Hạn trả ghi nhận", "legal_due": "Hạn trả theo quy định",
+        "max_later": "Muộn nhất (giờ làm việc)", "recorded_due": "Hạn trả ghi nhận",
+        "legal_due": "Hạn trả theo quy định",
         "difference": "Chênh lệch (giờ làm việc)", "examples_title": "Ví dụ", "mismatches_title": "Chưa khớp",
         "not_audited": "Không kiểm tra", "missing_received": "không có NgayTiepNhan",
         "missing_due": "không có NgayHenTra", "unknown_procedure": "MaTTHC không có trong danh mục",
@@ -161,7 +168,8 @@ extension Labels {
         "mean": "Trung bình", "ci_low": "Cận dưới KTC 95%", "ci_high": "Cận trên KTC 95%", "scenario_a": "A",
         "scenario_b": "B", "difference_b_a": "B − A", "significant": "Khác biệt có ý nghĩa (95%)",
         "simulated_kpis": "Chỉ số mô phỏng", "compare_kpis": "A và B đặt cạnh nhau",
-        "compare_note": "Các lần lặp ghép cặp, cùng dãy số ngẫu nhiên; có ý nghĩa khi khoảng tin cậy của B − A không chứa 0.",
+        "compare_note":
+            "Các lần lặp ghép cặp, cùng dãy số ngẫu nhiên; có ý nghĩa khi khoảng tin cậy của B − A không chứa 0.",
         "ci_note": "Mỗi số là trung bình các lần lặp, kèm khoảng tin cậy 95% (phân phối Student).",
     ]
 }

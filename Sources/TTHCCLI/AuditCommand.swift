@@ -26,6 +26,7 @@ enum AuditCommand: Subcommand {
                 "--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
             OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
+            EngineOptions.quietSpec,
         ],
         examples: [
             "tthc audit Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv",
@@ -55,6 +56,7 @@ enum AuditCommand: Subcommand {
             scan.format = InputFormat(rawValue: text)
         }
         scan.skipInvalid = arguments.flag("--skip-invalid")
+        scan.progress = ProgressLine.attach(arguments, files: arguments.positionals, console: console)
 
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)
         let settings = AuditSettings(classifier: classifier, tolerance: tolerance, exampleLimit: exampleLimit)

@@ -59,7 +59,7 @@ enum CheckCommand: Subcommand {
             throw UsageError("tthc check: expected at least one --target (such as on-time>=99) or a --profile")
         }
         let top = try arguments.int("--top", in: 0...1000) ?? 5
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         let period = try TargetOptions.period(arguments)
         let byDimensions = try EngineOptions.dimensions(arguments)
 

@@ -44,7 +44,7 @@ enum ReportCommand: Subcommand {
         let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments)
         let lateLimit = try arguments.int("--late", in: 0...10_000_000) ?? 200
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         options.dimensions = try EngineOptions.dimensions(arguments)
         let result: ReportResult
         var details: ReportDetails?
