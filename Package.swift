@@ -71,6 +71,7 @@ let package = Package(
             name: "Output",
             dependencies: [
                 "_TextSupport", "CivilTime", "WorkingTime", "Ingest", "Metrics", "Targets", "Simulation", "Engine",
+                "Spreadsheet",
             ]),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
@@ -97,7 +98,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport"]),
+            dependencies: [
+                "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Spreadsheet",
+            ]),
         .testTarget(
             name: "TargetsTests",
             dependencies: [

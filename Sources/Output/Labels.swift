@@ -88,6 +88,8 @@ public enum Labels {
         "outside": "outside the selected dates", "groups": "Groups", "total": "Total", "none": "(none)",
         // Group table columns: finished late, and in progress past the due.
         "late_column": "late", "overdue_column": "overdue",
+        // Workbooks.
+        "sheet_title": "Title", "sheet_scope": "Scope", "sheet_item": "Item", "shown_of": "First {n} of {total}.",
     ]
 
     static let vietnamesePhrases: [String: String] = [
@@ -99,5 +101,8 @@ public enum Labels {
         "outside": "ngoài khoảng ngày chọn", "groups": "Theo nhóm", "total": "Tổng", "none": "(không có)",
         // Both are "quá hạn" in the counts, told apart there by the line above them.
         "late_column": "Giải quyết quá hạn", "overdue_column": "Đang giải quyết quá hạn",
+        // Workbooks.
+        "sheet_title": "Tiêu đề", "sheet_scope": "Phạm vi", "sheet_item": "Mục",
+        "shown_of": "{n} đầu tiên trong số {total}.",
     ]
 }

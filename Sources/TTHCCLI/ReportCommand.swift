@@ -66,7 +66,7 @@ enum ReportCommand: Subcommand {
                 asOf: result.asOf, period: try TargetOptions.period(arguments), profile: profile)
             let report = Document.report(
                 result, details: details!, profile: profile, provenance: provenance, language: language)
-            try destination.write(DocumentOutput.render(report, format: format), console: console)
+            try destination.write(try DocumentOutput.render(report, format: format), console: console)
         }
         return 0
     }
