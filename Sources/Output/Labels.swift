@@ -56,8 +56,17 @@ public enum Labels {
         }
     }
 
+    /// A word or sentence of the outputs in `language`; the key itself when it is unknown.
     public static func phrase(_ key: String, _ language: Language) -> String {
-        language == .vi ? (vietnamesePhrases[key] ?? key) : (englishPhrases[key] ?? key)
+        if let pair = terminalWords[key] { return language == .vi ? pair.vi : pair.en }
+        return language == .vi ? (vietnamesePhrases[key] ?? key) : (englishPhrases[key] ?? key)
+    }
+
+    /// A phrase with its `{name}` placeholders filled: `phrase("due_line", .en, ["due": "..."])`.
+    public static func phrase(_ key: String, _ language: Language, _ values: KeyValuePairs<String, String>) -> String {
+        var text = phrase(key, language)
+        for (name, value) in values { text = text.replacingOccurrences(of: "{" + name + "}", with: value) }
+        return text
     }
 
     static let englishCounts: [String: String] = [

@@ -28,7 +28,8 @@ extension Labels {
 
     /// The things the tool counts, for counts that agree with their noun.
     public enum Noun: String, CaseIterable, Sendable {
-        case dossier, target, record, day, workingDay, unit, procedure, group, file, replication, customer
+        case dossier, target, record, day, workingDay, workingHour, unit, procedure, group, file, replication
+        case customer
     }
 
     /// `1 dossier`, `2 dossiers`, `3,000 dossiers`; Vietnamese nouns do not change (`1 hồ sơ`,
@@ -46,6 +47,7 @@ extension Labels {
         case .record: (one, many, vietnamese) = ("record", "records", "bản ghi")
         case .day: (one, many, vietnamese) = ("day", "days", "ngày")
         case .workingDay: (one, many, vietnamese) = ("working day", "working days", "ngày làm việc")
+        case .workingHour: (one, many, vietnamese) = ("working hour", "working hours", "giờ làm việc")
         case .unit: (one, many, vietnamese) = ("unit", "units", "đơn vị")
         case .procedure: (one, many, vietnamese) = ("procedure", "procedures", "thủ tục")
         case .group: (one, many, vietnamese) = ("group", "groups", "nhóm")
@@ -55,5 +57,31 @@ extension Labels {
         }
         if language == .vi { return vietnamese }
         return abs(count) == 1 ? one : many
+    }
+}
+
+extension Labels {
+    /// `Mon` ... `Sun`; `T2` ... `T7`, `CN` (ISO weekday 1 is Monday).
+    public static func weekdayShort(_ isoWeekday: Int, _ language: Language) -> String {
+        let names =
+            language == .vi
+            ? ["T2", "T3", "T4", "T5", "T6", "T7", "CN"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return names[isoWeekday - 1]
+    }
+
+    /// `Monday` ... `Sunday`; `thứ Hai` ... `Chủ nhật`.
+    public static func weekday(_ isoWeekday: Int, _ language: Language) -> String {
+        let names =
+            language == .vi
+            ? ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+            : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        return names[isoWeekday - 1]
+    }
+
+    /// `Jan` ... `Dec`; `T1` ... `T12`.
+    public static func monthShort(_ month: Int, _ language: Language) -> String {
+        language == .vi
+            ? "T\(month)"
+            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
     }
 }
