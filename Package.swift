@@ -100,6 +100,7 @@ let package = Package(
             name: "OutputTests",
             dependencies: [
                 "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Spreadsheet",
+                "Targets",
             ]),
         .testTarget(
             name: "TargetsTests",

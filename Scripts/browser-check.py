@@ -122,7 +122,7 @@ class DevTools:
              "--user-data-dir=" + self.profile, "about:blank"],
             # Python's own descriptors are not inherited (PEP 446); the two dup2'd ones are.
             close_fds=False, preexec_fn=child_pipes,
-            stdout=subprocess.DEVNULL, stderr=open("/tmp/x/chrome.log", "w"))
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_chrome_r)
         os.close(from_chrome_w)
         self.buffer = b""
@@ -207,8 +207,9 @@ def check_page(tools, session, path, out_dir, piece=None):
 def sample_pages(directory):
     """The shipped sample's documents, made by the tthc built in .build (debug or release)."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    tthc = next((p for p in (os.path.join(root, ".build", c, "tthc") for c in ("release", "debug"))
-                 if os.path.exists(p)), None)
+    # $TTHC, else the release build, else the debug build.
+    tthc = os.environ.get("TTHC") or next(
+        (p for p in (os.path.join(root, ".build", c, "tthc") for c in ("release", "debug")) if os.path.exists(p)), None)
     if tthc is None:
         print("browser-check: build tthc first (swift build)", file=sys.stderr)
         sys.exit(2)

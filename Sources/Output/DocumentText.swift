@@ -15,7 +15,7 @@ public enum DocumentText {
             return number(p, language) + "%"
         case .percent(let x, let decimals):
             guard x.isFinite else { return notAvailable }
-            return number(groupedFixed(x, decimals: decimals), language) + "%"
+            return number(groupedFixed(truncated(x, decimals: decimals), decimals: decimals), language) + "%"
         case .decimal(let x, let decimals):
             guard x.isFinite else { return notAvailable }
             return number(groupedFixed(x, decimals: decimals), language)
@@ -41,6 +41,15 @@ public enum DocumentText {
     /// and office hours are.
     public static func timestamp(_ t: Timestamp, _ language: Language) -> String {
         date(t.date, language) + " " + t.clockText
+    }
+
+    /// `x` cut toward zero to `decimals` places, as rates are: a simulated 98.996% is 98.99%, never
+    /// 99.00%. Rounded to 1e-6 of the last place first, so 99.43 stored as 99.42999... stays 99.43.
+    static func truncated(_ x: Double, decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let units = ((abs(x) * scale * 1e6).rounded() / 1e6).rounded(.down)
+        return (x < 0 ? -units : units) / scale
     }
 
     /// `x` with `decimals` places and grouped thousands (`1,234.50`), before the language's style.

@@ -45,8 +45,6 @@ enum HTMLStyle {
         table.data th { background: var(--soft); font-weight: 600; }
         table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
         table.data td.num { white-space: nowrap; }
-        table.data td.duration { white-space: normal; }
-        table.data td.lead { font-weight: 600; }
         table.data tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
         .code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.92em; }
         td.tone-bad, dd.tone-bad { color: var(--bad); font-weight: 600; }
@@ -93,7 +91,8 @@ enum HTMLStyle {
           table.data td::before { content: attr(data-label); flex: 0 0 45%; text-align: left; color: var(--muted);
             font-weight: 600; }
           table.data td > span { min-width: 0; overflow-wrap: anywhere; }
-          table.data td.lead { display: block; text-align: left; font-size: 1.05em; padding: 2px 0 4px; }
+          table.data td.lead { display: block; text-align: left; font-size: 1.05em; font-weight: 600;
+            padding: 2px 0 4px; }
           table.data td.lead::before { content: none; }
           .plot.wide { display: none; }
           .plot.narrow { display: block; }

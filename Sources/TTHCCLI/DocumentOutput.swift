@@ -5,7 +5,7 @@ import Ingest
 import Output
 import Targets
 
-/// The document formats (`--format html|md`) of the commands that build a `Document`: which
+/// The document formats (`--format html|md|xlsx`) of the commands that build a `Document`: which
 /// language a document is written in, how its provenance is filled from the options, and how it
 /// is rendered and written (`OutputDestination`).
 enum DocumentOutput {

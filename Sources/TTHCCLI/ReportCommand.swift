@@ -7,13 +7,13 @@ enum ReportCommand: Subcommand {
     static let spec = CommandSpec(
         name: "report", summary: "KPIs of dossier logs: on-time, progress, online, full-online, payment, digitization",
         usage:
-            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv|html|md] [-o FILE] [options]",
+            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv|html|md|xlsx] [-o FILE] [options]",
         options: [
             OptionSpec(
                 "--by", value: "DIMS",
                 help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
             OptionSpec(
-                "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md."),
+                "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
             CSVOption.excelSpec,
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             TargetOptions.periodSpec,
