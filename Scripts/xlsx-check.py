@@ -8,8 +8,9 @@ For the shipped sample (and a small log whose unit names look like formulas) it 
   - report: the rates (stored as the one display rule shows them: truncated to 2 decimals of a
     percent), the counts, every --by group and the late-dossier list equal `--format json`;
     counts are integer cells, rates percent cells, dates date cells;
-  - check, today, score, audit, simulate: generic checks (their documents may come later; a
-    command without --format xlsx is skipped and said so).
+  - check: each target's value, numerator, denominator and gap; today: the three lists (ids, due
+    times as date cells, procedure names); score: each unit's points; audit: each mismatched unit
+    and procedure; simulate: the generic checks (a command without --format xlsx is skipped).
 With LibreOffice present (soffice), the report workbook is converted to CSV headless and its
 shown rates must read as the JSON's fractions by the same rule (95.26%).
 
@@ -65,10 +66,10 @@ def run(tthc, args, expect_code=0):
     return done
 
 
-def workbook(tthc, args, directory, name):
+def workbook(tthc, args, directory, name, ok_codes=(0,)):
     path = os.path.join(directory, name + ".xlsx")
     done = run(tthc, args + ["--format", "xlsx", "-o", path, "--lang", "en"], expect_code=None)
-    if done.returncode != 0:
+    if done.returncode not in ok_codes:
         if "--format expects one of" in done.stderr or "unknown option '-o'" in done.stderr:
             print(f"xlsx-check: {args[0]} has no --format xlsx yet; skipped", file=sys.stderr)
             return None, None
@@ -201,18 +202,123 @@ def check_formula_text(tthc, directory):
                 expect(c.data_type == "s", "formulas: the procedure name =2+2 became a formula")
 
 
-def check_other_commands(tthc, directory):
-    commands = {
-        "check": ["check", SAMPLE, "--profile", "hanoi-commune-2026", "--by", "agency"],
-        "today": ["today", SAMPLE, "--as-of", "2026-03-31T08:00"],
-        "score": ["score", SAMPLE],
-        "audit": ["audit", SAMPLE, "--catalog", CATALOG],
-        "simulate": ["simulate", SCENARIO, "--days", "5", "--replications", "2"],
-    }
-    for name, args in commands.items():
-        _, book = workbook(tthc, args, directory, name)
-        if book is not None:
-            generic(book, name)
+def sheet_starting(book, prefix):
+    """The sheet whose (possibly cut) title starts with `prefix`."""
+    for sheet in book:
+        if sheet.title.rstrip("…").startswith(prefix[:30].rstrip()) or prefix.startswith(sheet.title.rstrip("…")):
+            return sheet
+    fail(f"no sheet titled {prefix!r} in {book.sheetnames}")
+    return None
+
+
+def data_rows(sheet):
+    """The rows under the header up to the first empty row (a note may follow it)."""
+    rows = []
+    for row in sheet.iter_rows(min_row=2):
+        if all(c.value is None for c in row):
+            break
+        rows.append(row)
+    return rows
+
+
+def same_rate(cell, numerator, denominator, where):
+    expected = shown_fraction(numerator, denominator)
+    expect(cell.value == expected or (cell.value is not None and expected is not None
+                                      and abs(cell.value - expected) < 1e-12),
+           f"{where}: {cell.value} != {expected} ({numerator}/{denominator})")
+    if expected is not None:
+        expect(cell.number_format == "0.00%", f"{where}: format {cell.number_format}")
+
+
+def check_check(tthc, directory):
+    args = ["check", SAMPLE, "--profile", "hanoi-commune-2026", "--by", "agency"]
+    data = json.loads(run(tthc, args + ["--format", "json"], expect_code=1).stdout)
+    _, book = workbook(tthc, args, directory, "check", ok_codes=(0, 1))
+    if book is None:
+        return
+    generic(book, "check")
+    sheet = sheet_starting(book, "Targets")
+    if sheet is None:
+        return
+    index = header_index(sheet)
+    rows = data_rows(sheet)
+    expect(len(rows) == len(data["targets"]), f"check Targets: {len(rows)} rows for {len(data['targets'])}")
+    for row, target in zip(rows, data["targets"]):
+        if "denominator" in target:
+            expect(row[index["Numerator"]].value == target["numerator"], f"check {target['target']}: numerator")
+            expect(row[index["Denominator"]].value == target["denominator"], f"check {target['target']}: denominator")
+            same_rate(row[index["Value"]], target["numerator"], target["denominator"], f"check {target['target']}")
+        gap = target.get("gap")
+        if isinstance(gap, int):
+            expect(row[index["Gap (dossiers)"]].value == gap, f"check {target['target']}: gap {gap}")
+
+
+def check_today(tthc, directory):
+    args = ["today", SAMPLE, "--as-of", "2026-03-31T08:00"]
+    data = json.loads(run(tthc, args + ["--format", "json"]).stdout)
+    _, book = workbook(tthc, args, directory, "today")
+    if book is None:
+        return
+    generic(book, "today")
+    for key, title in [("due_soon", "Due soon"), ("overdue", "Overdue"), ("late_without_apology", "Finished late")]:
+        sheet = sheet_starting(book, title)
+        if sheet is None:
+            continue
+        index = header_index(sheet)
+        rows = data_rows(sheet)
+        items = data[key]["items"]
+        expect(len(rows) == len(items), f"today {key}: {len(rows)} rows for {len(items)} items")
+        for row, item in zip(rows, items):
+            expect(row[index["Dossier"]].value == item["id"], f"today {key}: {row[index['Dossier']].value} != {item['id']}")
+            due = row[index["Due"]].value
+            expect(isinstance(due, datetime.datetime) and due.isoformat() == item["due"],
+                   f"today {key} {item['id']}: due {due!r} != {item['due']}")
+            expect(row[index["Procedure name"]].value, f"today {key} {item['id']}: no procedure name")
+
+
+def check_score(tthc, directory):
+    args = ["score", SAMPLE]
+    data = json.loads(run(tthc, args + ["--format", "json"]).stdout)
+    _, book = workbook(tthc, args, directory, "score")
+    if book is None:
+        return
+    generic(book, "score")
+    sheet = sheet_starting(book, "Per unit")
+    if sheet is None:
+        return
+    rows = data_rows(sheet)
+    expect(len(rows) == len(data["units"]), f"score: {len(rows)} units for {len(data['units'])}")
+    for row, unit in zip(rows, data["units"]):
+        expect(row[0].value == unit["key"]["agency"], f"score: unit {row[0].value!r}")
+        expect(abs(row[1].value - unit["points"]) < 1e-9, f"score {row[0].value}: {row[1].value} != {unit['points']}")
+
+
+def check_audit(tthc, directory):
+    args = ["audit", SAMPLE, "--catalog", CATALOG]
+    data = json.loads(run(tthc, args + ["--format", "json"]).stdout)
+    _, book = workbook(tthc, args, directory, "audit")
+    if book is None:
+        return
+    generic(book, "audit")
+    sheet = sheet_starting(book, "Mismatches")
+    if sheet is None:
+        return
+    index = header_index(sheet)
+    groups = {(g["unit"], g["procedure"]): g for g in data["groups"]}
+    rows = data_rows(sheet)
+    expect(rows, "audit: no mismatch rows")
+    for row in rows:
+        g = groups.get((row[0].value, row[1].value))
+        expect(g is not None, f"audit: {row[0].value} / {row[1].value} not in the JSON")
+        if g:
+            expect(row[index["Checked"]].value == g["checked"], f"audit {row[0].value}: checked")
+            expect(row[index["Due later than the law"]].value == g["later"], f"audit {row[0].value}: later")
+
+
+def check_simulate(tthc, directory):
+    _, book = workbook(tthc, ["simulate", SCENARIO, "--days", "5", "--replications", "2"], directory, "simulate")
+    if book is not None:
+        generic(book, "simulate")
 
 
 def check_libreoffice(path, directory):
@@ -249,7 +355,8 @@ def main():
     try:
         report = check_report(options.tthc, directory)
         check_formula_text(options.tthc, directory)
-        check_other_commands(options.tthc, directory)
+        for check in (check_check, check_today, check_score, check_audit, check_simulate):
+            check(options.tthc, directory)
         check_libreoffice(report, directory)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
