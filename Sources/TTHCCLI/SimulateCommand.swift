@@ -43,7 +43,8 @@ enum SimulateCommand: Subcommand {
             OptionSpec(
                 "--as-of", value: "TIME",
                 help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
-            OptionSpec("--format", value: "FMT", help: "table (default), json, or a document: html, md, xlsx (xlsx needs -o)."),
+            OptionSpec(
+                "--format", value: "FMT", help: "table (default), json, or a document: html, md, xlsx (xlsx needs -o)."),
             LanguageOption.spec,
         ] + OutputDestination.specs,
         examples: [
@@ -187,7 +188,8 @@ enum SimulateCommand: Subcommand {
                 replications: replications,
                 workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
             switch format {
-            case "json": try destination.write(SimulationRenderer.json(comparison, a: a, b: b, seed: seed), console: console)
+            case "json":
+                try destination.write(SimulationRenderer.json(comparison, a: a, b: b, seed: seed), console: console)
             case "table": try destination.write(SimulationRenderer.table(comparison, a: a, b: b), console: console)
             default:
                 let document = Document.comparison(
@@ -220,7 +222,8 @@ enum SimulateCommand: Subcommand {
             )
         }
         switch format {
-        case "json": try destination.write(SimulationRenderer.json(result, scenario: scenario, seed: seed), console: console)
+        case "json":
+            try destination.write(SimulationRenderer.json(result, scenario: scenario, seed: seed), console: console)
         case "table":
             try destination.write(SimulationRenderer.table(result, scenario: scenario, seed: seed), console: console)
         default:

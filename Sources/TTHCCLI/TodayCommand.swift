@@ -78,7 +78,11 @@ enum TodayCommand: Subcommand {
         switch format {
         case "json": try destination.write(report.json(context: context).text, console: console)
         case "csv": try destination.write(report.csv(style: csvStyle), console: console)
-        case "table": try destination.write(report.table(context: context), console: console)
+        case "table":
+            let text = report.table(
+                context: context, language: try LanguageOption.terminal(arguments),
+                style: TerminalStyle(colours: console.colours && destination.path == nil))
+            try destination.write(text, console: console)
         default:
             let provenance = try DocumentOutput.provenance(
                 arguments, input: input, outsideSelection: consumer.outsideSelection, options: options, asOf: asOf,
