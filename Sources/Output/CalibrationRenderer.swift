@@ -26,19 +26,24 @@ public enum CalibrationRenderer {
         ]).text
     }
 
-    public static func table(_ check: CalibrationCheck) -> String {
-        var rows: [[String]] = [["KPI", "log", "simulated", "95% CI", "log in CI"]]
+    public static func table(_ check: CalibrationCheck, language: Language = .en) -> String {
+        let w = { (key: String) in Labels.phrase(key, language) }
+        let n = { (x: Double) in Labels.number(NumberText.figure(x), language) }
+        var rows: [[String]] = [
+            [w("simulate_kpi"), w("calibrate_log"), w("calibrate_simulated"), "95% CI", w("calibrate_in_ci")]
+        ]
         for row in check.rows {
             rows.append([
-                row.name, NumberText.figure(row.log), NumberText.figure(row.simulated.mean),
-                "[\(NumberText.figure(row.simulated.lower)), \(NumberText.figure(row.simulated.upper))]",
-                row.logWithinInterval ? "yes" : "no",
+                SimulationRenderer.metricName(row.name, language), n(row.log), n(row.simulated.mean),
+                SimulationRenderer.interval(row.simulated, language),
+                w(row.logWithinInterval ? "today_yes" : "calibrate_no"),
             ])
         }
+        let asOf = language == .vi ? DocumentText.timestamp(check.asOf, .vi) : check.asOf.iso8601
         let lines =
             [
-                "Reproduction of the log by the calibrated scenario, \(check.replications) replications, as of \(check.asOf.iso8601):",
-                "",
+                Labels.phrase(
+                    "calibrate_line", language, ["replications": String(check.replications), "asOf": asOf]), "",
             ] + SimulationRenderer.kpiTable(rows)
         return lines.joined(separator: "\n") + "\n"
     }

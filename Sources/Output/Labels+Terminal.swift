@@ -66,6 +66,32 @@ extension Labels {
             "Ví dụ (MaHoSo: tiếp nhận, hạn ghi nhận so với hạn theo quy định, chênh lệch thời gian làm việc):"
         ),
         "audit_vs": ("vs", "so với"),
+        // simulate, calibrate
+        "simulate_line": (
+            "Scenario: {scenario}   replications: {replications}   seed: {seed}   as of (replication 0): {asOf}",
+            "Kịch bản: {scenario}   số lần lặp: {replications}   seed: {seed}   tính đến (lần lặp 0): {asOf}"
+        ),
+        "simulate_kpi": ("KPI", "Chỉ số"), "simulate_mean": ("mean", "Trung bình"),
+        "simulate_ci_difference": ("95% CI of B - A", "95% CI của B - A"),
+        "simulate_compare_line": (
+            "Paired comparison (common random numbers), {replications} replications: A = {a}, B = {b}",
+            "So sánh cặp (cùng dãy số ngẫu nhiên), {replications} lần lặp: A = {a}, B = {b}"
+        ),
+        "calibrate_line": (
+            "Reproduction of the log by the calibrated scenario, {replications} replications, as of {asOf}:",
+            "Kịch bản hiệu chỉnh tái tạo dữ liệu, {replications} lần lặp, tính đến {asOf}:"
+        ),
+        "calibrate_log": ("log", "Dữ liệu"), "calibrate_simulated": ("simulated", "Mô phỏng"),
+        "calibrate_in_ci": ("log in CI", "Dữ liệu trong CI"), "calibrate_no": ("no", "không"),
+        "calibrate_wrote": (
+            "wrote {file}: {procedures} from {dossiers} over {days}",
+            "đã ghi {file}: {procedures} từ {dossiers} trong {days}"
+        ),
+        // generate
+        "generate_wrote": (
+            "wrote {rows} {rowNoun} ({repeated} repeated MaHoSo), {mb} MB to {file} in {seconds} s ({rate} MB/s, {workers} {workerNoun})",
+            "đã ghi {rows} {rowNoun} ({repeated} MaHoSo lặp lại), {mb} MB vào {file} trong {seconds} s ({rate} MB/s, {workers} {workerNoun})"
+        ),
         // check
         "check_none": ("no targets given", "chưa có chỉ tiêu nào"),
         "check_all_met": ("all {n} targets met", "đạt cả {n} chỉ tiêu"),

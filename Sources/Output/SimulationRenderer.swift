@@ -13,8 +13,11 @@ public enum SimulationRenderer {
     }
 
     /// `[lower, upper]` of a 95% interval, `-` when it has no width (one replication).
-    static func interval(_ e: Estimate) -> String {
-        e.halfWidth.isFinite ? "[\(NumberText.figure(e.lower)), \(NumberText.figure(e.upper))]" : "-"
+    static func interval(_ e: Estimate, _ language: Language = .en) -> String {
+        guard e.halfWidth.isFinite else { return "-" }
+        // Vietnamese writes the decimal comma, so its bounds are apart by a semicolon.
+        let n = { (x: Double) in Labels.number(NumberText.figure(x), language) }
+        return "[" + n(e.lower) + (language == .vi ? "; " : ", ") + n(e.upper) + "]"
     }
 
     /// A KPI table: the name column left-aligned, the figures right-aligned.
@@ -57,14 +60,31 @@ public enum SimulationRenderer {
         return JSONValue.object(members).text
     }
 
-    public static func table(_ result: ExperimentResult, scenario: Scenario, seed: UInt64) -> String {
+    /// A metric's name in a table: as the JSON names it in English, in words in Vietnamese.
+    static func metricName(_ name: String, _ language: Language) -> String {
+        language == .vi ? DocumentWords(.vi).simulationMetric(name) : name
+    }
+
+    public static func table(
+        _ result: ExperimentResult, scenario: Scenario, seed: UInt64, language: Language = .en
+    ) -> String {
+        let asOf = result.replications[0].asOf
         var lines = [
-            "Scenario: \(scenario.name)   replications: \(result.replications.count)   seed: \(seed)   as of (replication 0): \(result.replications[0].asOf.iso8601)",
-            "",
+            Labels.phrase(
+                "simulate_line", language,
+                [
+                    "scenario": scenario.name, "replications": String(result.replications.count), "seed": String(seed),
+                    "asOf": language == .vi ? DocumentText.timestamp(asOf, .vi) : asOf.iso8601,
+                ]), "",
         ]
-        var rows: [[String]] = [["KPI", "mean", "95% CI"]]
+        var rows: [[String]] = [
+            [Labels.phrase("simulate_kpi", language), Labels.phrase("simulate_mean", language), "95% CI"]
+        ]
         for (name, e) in zip(result.metricNames, result.estimates) {
-            rows.append([name, NumberText.figure(e.mean), interval(e)])
+            rows.append([
+                metricName(name, language), Labels.number(NumberText.figure(e.mean), language),
+                interval(e, language),
+            ])
         }
         lines += kpiTable(rows)
         return lines.joined(separator: "\n") + "\n"
@@ -86,18 +106,27 @@ public enum SimulationRenderer {
         ]).text
     }
 
-    public static func table(_ comparison: ScenarioComparison, a: Scenario, b: Scenario) -> String {
-        var rows: [[String]] = [["KPI", "A", "B", "B - A", "95% CI of B - A"]]
+    public static func table(
+        _ comparison: ScenarioComparison, a: Scenario, b: Scenario, language: Language = .en
+    ) -> String {
+        let n = { (x: Double) in Labels.number(NumberText.figure(x), language) }
+        var rows: [[String]] = [
+            [
+                Labels.phrase("simulate_kpi", language), "A", "B", "B - A",
+                Labels.phrase("simulate_ci_difference", language),
+            ]
+        ]
         for row in comparison.rows {
             rows.append([
-                row.name, NumberText.figure(row.a.mean), NumberText.figure(row.b.mean),
-                NumberText.figure(row.difference.mean), interval(row.difference),
+                metricName(row.name, language), n(row.a.mean), n(row.b.mean), n(row.difference.mean),
+                interval(row.difference, language),
             ])
         }
         let lines =
             [
-                "Paired comparison (common random numbers), \(comparison.replications) replications: A = \(a.name), B = \(b.name)",
-                "",
+                Labels.phrase(
+                    "simulate_compare_line", language,
+                    ["replications": String(comparison.replications), "a": a.name, "b": b.name]), "",
             ] + kpiTable(rows)
         return lines.joined(separator: "\n") + "\n"
     }

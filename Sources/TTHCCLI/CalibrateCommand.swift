@@ -17,6 +17,7 @@ enum CalibrateCommand: Subcommand {
             OptionSpec("-j", value: "N", help: "Parallel workers (default: the number of cores)."),
             OptionSpec(
                 "--format", value: "table|json", help: "Output format of the reproduction check (default table)."),
+            LanguageOption.spec,
             OptionSpec(
                 "--censor-open",
                 help: "Also learn from dossiers still open at the log's end (overdue ones as stuck, others censored)."),
@@ -57,13 +58,22 @@ enum CalibrateCommand: Subcommand {
         guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
             throw UsageError("tthc calibrate: cannot write '\(output)'")
         }
+        let language = try LanguageOption.terminal(arguments)
         console.err(
-            "tthc calibrate: wrote \(output): \(summary.procedures) procedures from \(summary.dossiers) dossiers over \(summary.days) days\n"
-        )
+            "tthc calibrate: "
+                + Labels.phrase(
+                    "calibrate_wrote", language,
+                    [
+                        "file": output, "procedures": Labels.counted(summary.procedures, .procedure, language),
+                        "dossiers": Labels.counted(summary.dossiers, .dossier, language),
+                        "days": Labels.counted(summary.days, .day, language),
+                    ]) + "\n")
         let check = try CalibrationCheck.run(
             summary, files: files, calendar: calendar, seed: seed, replications: replications, workers: workers)
         console.out(
-            format == "json" ? CalibrationRenderer.json(check, scenario: output) : CalibrationRenderer.table(check))
+            format == "json"
+                ? CalibrationRenderer.json(check, scenario: output)
+                : CalibrationRenderer.table(check, language: language))
         return 0
     }
 }

@@ -46,6 +46,7 @@ enum SimulateCommand: Subcommand {
             OptionSpec(
                 "--format", value: "FMT", help: "table (default), json, or a document: html, md, xlsx (xlsx needs -o)."),
             LanguageOption.spec,
+            LanguageOption.spec,
         ] + OutputDestination.specs,
         examples: [
             "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
@@ -190,7 +191,10 @@ enum SimulateCommand: Subcommand {
             switch format {
             case "json":
                 try destination.write(SimulationRenderer.json(comparison, a: a, b: b, seed: seed), console: console)
-            case "table": try destination.write(SimulationRenderer.table(comparison, a: a, b: b), console: console)
+            case "table":
+                try destination.write(
+                    SimulationRenderer.table(
+                        comparison, a: a, b: b, language: try LanguageOption.terminal(arguments)), console: console)
             default:
                 let document = Document.comparison(
                     comparison, a: a, b: b, seed: seed, provenance: try documentProvenance(arguments, backlogA),
@@ -225,7 +229,10 @@ enum SimulateCommand: Subcommand {
         case "json":
             try destination.write(SimulationRenderer.json(result, scenario: scenario, seed: seed), console: console)
         case "table":
-            try destination.write(SimulationRenderer.table(result, scenario: scenario, seed: seed), console: console)
+            try destination.write(
+                SimulationRenderer.table(
+                    result, scenario: scenario, seed: seed, language: try LanguageOption.terminal(arguments)),
+                console: console)
         default:
             let document = Document.simulation(
                 result, scenario: scenario, seed: seed, provenance: try documentProvenance(arguments, start),
