@@ -55,7 +55,11 @@ enum CalibrateCommand: Subcommand {
                 "tthc calibrate: no received dossier with a received time in \(files.joined(separator: ", "))")
         }
         let text = CalibrationRenderer.scenarioFile(summary, files: files)
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+        // Written in place: FileManager.createFile writes atomically, which on Linux leaves a
+        // TemporaryDirectory.* folder behind in the temporary directory on every run.
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
             throw UsageError("tthc calibrate: cannot write '\(output)'")
         }
         let language = try LanguageOption.terminal(arguments)

@@ -218,7 +218,10 @@ enum SimulateCommand: Subcommand {
         if let emit {
             let first = result.replications[0]
             let text = DossierLogWriter.csv(first.dossiers, scenario: scenario)
-            guard FileManager.default.createFile(atPath: emit, contents: Data(text.utf8)) else {
+            // In place, as calibrate writes (an atomic write leaves a folder in the temporary directory).
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: emit))
+            } catch {
                 throw UsageError("tthc simulate: cannot write --emit-log file '\(emit)'")
             }
             console.err(

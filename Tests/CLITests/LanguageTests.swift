@@ -93,7 +93,7 @@ import Testing
         let log = dir.appendingPathComponent("one.csv").path
         try
             "MaHoSo,MaTTHC,DonViXuLy,KenhThucHien,TrangThaiHoSo,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy\nA,1.001,UBND xã An,1,10,20260302080000,20260303170000,20260304100000\n"
-            .write(toFile: log, atomically: true, encoding: .utf8)
+            .write(toFile: log, atomically: false, encoding: .utf8)
         let report = Self.run(["report", log]).out
         #expect(report.contains("Input: 1 record, 0 rejected"))
         let check = Self.run(["check", log, "--target", "on-time>=99"]).out

@@ -1,25 +1,17 @@
 import Foundation
 import Ingest
 import Records
+import TestSupport
 
-/// Writes fixtures to a fresh temporary directory.
+/// Writes fixtures to a fresh temporary directory, removed when the test ends.
 struct TestFiles {
-    let directory: URL
+    let temporary = TemporaryDirectory("tthc-ingest")
 
-    init() {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-ingest-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
+    var directory: URL { temporary.url }
 
-    func write(_ name: String, _ text: String) -> String {
-        write(name, bytes: Array(text.utf8))
-    }
+    func write(_ name: String, _ text: String) -> String { temporary.write(name, text) }
 
-    func write(_ name: String, bytes: [UInt8]) -> String {
-        let url = directory.appendingPathComponent(name)
-        try! Data(bytes).write(to: url)
-        return url.path
-    }
+    func write(_ name: String, bytes: [UInt8]) -> String { temporary.write(name, bytes: bytes) }
 }
 
 /// A consumer that keeps every record as plain values, for assertions.
