@@ -190,6 +190,7 @@ public struct TodayReport: Sendable {
                             var m: [(String, JSONValue)] = [
                                 ("id", .string(d.id)), ("agency", .string(d.agency)),
                                 ("procedure", .string(d.procedure)),
+                                ("procedure_name", .string(d.procedureName)),
                                 ("received", d.received.map { .string($0.iso8601) } ?? .null),
                                 ("due", .string(d.due!.iso8601)),
                             ]
