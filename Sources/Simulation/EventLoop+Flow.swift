@@ -76,11 +76,11 @@ extension EventLoop {
             pools[p].waitCount += 1
             if wait > 0 { pools[p].waitedCount += 1 }
         }
-        if now >= observationStart && now < observationEnd { pools[p].work += pending }
         if wait > 0 {
             entities[i].totalWait += wait
             entities[i].waited = true
         }
+        touchBusy(p)
         pools[p].busy += 1
         let end = hasCalendar ? completion(start: now, work: pending) : now + pending
         events.schedule(at: end, kind: EventKind.serviceEnd, target: id)
@@ -108,6 +108,7 @@ extension EventLoop {
         let procedure = Int(entities[i].procedure)
         let step = entities[i].step
         let p = Int(stepPool[procedure * stride + Int(step)])
+        touchBusy(p)
         pools[p].busy -= 1
         if entities[i].supplementPending && step == procs[procedure].supplementStep {
             entities[i].supplementPending = false
@@ -135,14 +136,18 @@ extension EventLoop {
         let i = Int(id)
         changeInSystem(by: -1)
         if entities[i].attributes.contains(.backlog) {
-            if collect { pendingJudgement.append(dossier(entities[i], returned: now)) }
+            if collect { deliver(dossier(entities[i], returned: now)) }
             judge(dossier(entities[i], returned: nil), asOf: timestamp(now))
         } else if entities[i].observed {
             completed += 1
             waitSum += entities[i].totalWait
             if entities[i].waited { waitedCustomers += 1 }
             sojournSum += now - entities[i].arrival
-            if collect { pendingJudgement.append(dossier(entities[i], returned: now)) }
+            let p = Int(entities[i].procedure)
+            byProcedure[p].completed += 1
+            byProcedure[p].waitSum += entities[i].totalWait
+            byProcedure[p].sojournSum += now - entities[i].arrival
+            if collect { deliver(dossier(entities[i], returned: now)) }
             countDeparted(id)
         }
         free.append(id)

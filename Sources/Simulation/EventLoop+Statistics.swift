@@ -17,9 +17,27 @@ extension EventLoop {
         pools[p].lastChange = now
     }
 
+    /// Integrates pool `p`'s busy staff up to now (before `busy` changes): working time on
+    /// a calendar, since staff only work then.
+    @inline(__always)
+    mutating func touchBusy(_ p: Int) {
+        let busy = pools[p].busy
+        if busy > 0 {
+            let from = pools[p].busyLast
+            let span =
+                hasCalendar
+                ? capacitySeconds(from: max(from, observationStart), to: min(now, observationEnd)) : clipped(from, now)
+            pools[p].busyArea += Double(busy) * span
+        }
+        pools[p].busyLast = now
+    }
+
     /// Integrates every time average up to `t` (when the window opens or closes).
     mutating func closeAreas(at t: Double) {
         changeInSystem(by: 0)
-        for p in 0..<pools.count { touchQueue(p) }
+        for p in 0..<pools.count {
+            touchQueue(p)
+            touchBusy(p)
+        }
     }
 }
