@@ -170,6 +170,7 @@ extension Labels {
         "metric.online": ("online", "Nộp trực tuyến (%)"), "metric.full_online": ("full_online", "Trực tuyến toàn trình (%)"),
         "metric.online_payment": ("online_payment", "Thanh toán trực tuyến (%)"),
         "metric.processing_days": ("processing_days", "Thời gian giải quyết trung bình (ngày làm việc)"),
-        "metric.mean_queue": ("mean_queue", "hàng đợi trung bình"), "metric.max_queue": ("max_queue", "hàng đợi lớn nhất"),
+        "metric.mean_queue": ("mean_queue", "hàng đợi trung bình"),
+        "metric.pool_wait_hours": ("pool_wait_hours", "Thời gian chờ tại nhóm (giờ)"), "metric.max_queue": ("max_queue", "hàng đợi lớn nhất"),
     ]
 }

@@ -100,7 +100,7 @@ public enum SimulationRenderer {
     static func signed(_ x: Double) -> String {
         guard x.isFinite else { return "n/a" }
         let text = NumberText.fixed(x, decimals: 2)
-        return x >= 0 && !text.hasPrefix("-") ? "+" + text : text
+        return text.hasPrefix("-") ? text : "+" + text
     }
 
     /// The verdict in words: `on-time 98.90% → 99.40% (+0.50 points, 95% CI +0.30 to +0.70):

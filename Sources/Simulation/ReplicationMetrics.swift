@@ -71,18 +71,23 @@ public struct ReplicationMetrics: Sendable {
     /// The breakdown metrics (`--by procedure|pool`): per procedure, and per pool for the
     /// dossiers whose processing step is at that pool, the KPIs with the waiting times.
     public static func breakdownNames(procedures: [String], pools: [String]) -> [String] {
-        procedures.flatMap { p in ProcedureTally.fields.map { "procedures.\(p).\($0.name)" } }
-            + pools.flatMap { p in (ProcedureTally.fields.map(\.name) + ["utilization", "mean_queue"]).map { "by_pool.\(p).\($0)" } }
+        procedures.flatMap { p in (ProcedureTally.fields + ProcedureTally.dossierFields).map { "procedures.\(p).\($0.name)" } }
+            + pools.flatMap { p in
+                (ProcedureTally.fields.map(\.name) + ["pool_wait_hours", "utilization", "mean_queue"]).map {
+                    "by_pool.\(p).\($0)"
+                }
+            }
     }
 
-    /// The values of `breakdownNames`; `processingPool[k]` is procedure k's processing pool.
+    /// The values of `breakdownNames`; `processingPool[k]` is procedure k's processing pool
+    /// (`ProcedureSpec.processingStep`).
     public func breakdownValues(processingPool: [Int]) -> [Double] {
-        var values = procedures.flatMap { t in ProcedureTally.fields.map { $0.value(t) } }
+        var values = procedures.flatMap { t in (ProcedureTally.fields + ProcedureTally.dossierFields).map { $0.value(t) } }
         for (p, pool) in pools.enumerated() {
             var merged = ProcedureTally()
             for (k, t) in procedures.enumerated() where processingPool[k] == p { merged.merge(t) }
             values += ProcedureTally.fields.map { $0.value(merged) }
-            values += [pool.utilization, pool.meanQueue]
+            values += [pool.meanWaitHours, pool.utilization, pool.meanQueue]
         }
         return values
     }
@@ -118,8 +123,11 @@ public struct ProcedureTally: Sendable, Hashable {
         ("on_time", { $0.counts.rate(.onTime).percent ?? .nan }),
         ("progress", { $0.counts.rate(.progress).percent ?? .nan }),
         ("online", { $0.counts.rate(.online).percent ?? .nan }),
+        ("processing_days", { ratio($0.processingDaysSum, $0.processingDaysCount) }),
+    ]
+    /// The waits of the dossiers themselves (all their steps), for the procedure breakdown.
+    static let dossierFields: [(name: String, value: @Sendable (ProcedureTally) -> Double)] = [
         ("mean_wait_hours", { ratio($0.waitSum, $0.completed) / 3600 }),
         ("mean_time_in_system_hours", { ratio($0.sojournSum, $0.completed) / 3600 }),
-        ("processing_days", { ratio($0.processingDaysSum, $0.processingDaysCount) }),
     ]
 }

@@ -112,6 +112,10 @@ public struct ProcedureSpec: Sendable {
     public var reworkShare: Double
     public var priority: Int
     public var steps: [StepSpec]
+
+    /// The step whose pool a dossier belongs to in the breakdown by pool: the one named
+    /// `processing`, else the supplement step.
+    public var processingStep: Int { steps.firstIndex { $0.name == "processing" } ?? supplementStep }
 }
 
 /// A parsed, fully resolved scenario.

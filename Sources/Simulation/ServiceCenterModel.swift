@@ -68,7 +68,7 @@ public struct ServiceCenterModel: Sendable {
     /// A replication's figures in the order of `metricNames`.
     public func values(of metrics: ReplicationMetrics) -> [Double] {
         guard breakdown else { return metrics.values }
-        let processingPool = scenario.procedures.map { $0.steps[$0.supplementStep].pool }
+        let processingPool = scenario.procedures.map { $0.steps[$0.processingStep].pool }
         return metrics.values + metrics.breakdownValues(processingPool: processingPool)
     }
 

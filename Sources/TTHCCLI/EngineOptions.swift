@@ -44,6 +44,9 @@ enum EngineOptions {
         guard let date = CivilDate(iso: text) else {
             throw UsageError("tthc \(parsed.command): \(name) expects a date yyyy-MM-dd, got '\(text)'")
         }
+        guard WorkCalendar.coveredYears.contains(date.year) else {
+            throw UsageError("tthc \(parsed.command): \(name) \(text) is \(WorkCalendar.outsideText)")
+        }
         return date
     }
 
@@ -53,6 +56,9 @@ enum EngineOptions {
             throw UsageError(
                 "tthc \(parsed.command): \(name) expects a time such as 2026-03-02T08:15, 20260302081500 or 02/03/2026 08:15, got '\(text)'"
             )
+        }
+        guard WorkCalendar.covers(t) else {
+            throw UsageError("tthc \(parsed.command): \(name) \(text) is \(WorkCalendar.outsideText)")
         }
         return t
     }
