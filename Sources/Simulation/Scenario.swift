@@ -132,6 +132,9 @@ public struct Scenario: Sendable {
     public var procedures: [ProcedureSpec]
     /// The tree it was read from, after `--set` overrides.
     public var source: JSONValue
+    /// `calendar_files`: calendar overlays (paths, relative to the scenario file) the office
+    /// calendar is built with; the command reads them (the library reads no file).
+    public var calendarFiles: [String] = []
 
     /// An initial period whose dossiers are not measured.
     public enum Warmup: Sendable, Equatable {
@@ -169,7 +172,10 @@ extension String {
 
 extension Scenario {
     /// Reads a scenario from JSON text, applying `overrides` (dotted path, value) first.
-    public static func read(text: String, overrides: [(path: String, value: JSONValue)] = []) throws -> Scenario {
+    /// - Parameter calendar: the office calendar (with local overlays) instead of the standard one.
+    public static func read(
+        text: String, overrides: [(path: String, value: JSONValue)] = [], calendar: WorkCalendar? = nil
+    ) throws -> Scenario {
         var tree: JSONValue
         do { tree = try JSONValue.parse(text) } catch { throw ScenarioError("", "invalid JSON at \(error)") }
         for (path, value) in overrides {
@@ -181,10 +187,10 @@ extension Scenario {
             }
             tree = tree.setting(path: parts, to: value)
         }
-        return try Scenario(tree: tree)
+        return try Scenario(tree: tree, calendar: calendar)
     }
 
-    public init(tree: JSONValue) throws {
+    public init(tree: JSONValue, calendar office: WorkCalendar? = nil) throws {
         guard tree.members != nil else { throw ScenarioError("", "a scenario is a JSON object") }
         try ScenarioSchema.check(tree)
         let r = Reader(root: tree)
@@ -203,10 +209,21 @@ extension Scenario {
         }
         switch try r.string(tree["calendar"], "calendar") ?? "office" {
         case "24/7", "always": calendar = nil
-        case "office": calendar = WorkCalendar()
+        case "office": calendar = office ?? WorkCalendar()
         case let other: throw ScenarioError("calendar", "expected \"office\" or \"24/7\", got '\(other)'")
         }
         overtime = try r.bool(tree["overtime"], "overtime") ?? false
+        if let files = try r.resolve(tree["calendar_files"], "calendar_files") {
+            guard case .array(let items) = files else {
+                throw ScenarioError("calendar_files", "expected an array of calendar file paths")
+            }
+            calendarFiles = try items.enumerated().map { i, item in
+                guard case .string(let path) = item, !path.isEmpty else {
+                    throw ScenarioError("calendar_files.\(i)", "expected a calendar file path")
+                }
+                return path
+            }
+        }
         days = try r.number(tree["days"], "days", atLeast: 0, inclusive: false)
         customers = try r.wholeNumber(tree["customers"], "customers", atLeast: 1)
         if let w = try r.string(tree["warmup"], "warmup") {

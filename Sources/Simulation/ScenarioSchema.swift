@@ -21,8 +21,8 @@ enum ScenarioSchema {
     }
 
     static let topKeys = [
-        "name", "start", "days", "warmup", "customers", "calendar", "overtime", "agency", "arrivals", "pools",
-        "procedures", "steps",
+        "name", "start", "days", "warmup", "customers", "calendar", "calendar_files", "overtime", "agency",
+        "arrivals", "pools", "procedures", "steps",
     ]
     static let poolKeys = ["size", "discipline"]
     static let procedureKeys = [
@@ -91,6 +91,7 @@ enum ScenarioSchema {
         case (.top, "pools"): return .pools
         case (.top, "procedures"): return .procedures
         case (.top, "steps"), (.procedure, "steps"): return .steps
+        case (.top, "calendar_files"): return .list
         case (.pools, _): return .pool
         case (.procedures, _): return .procedure
         case (.steps, _): return .step

@@ -54,6 +54,9 @@ enum SimulateCommand: Subcommand {
                 "--by", value: "procedure|pool",
                 help: "Add KPIs and waiting times per procedure, or per pool (its procedures' dossiers); both: procedure,pool."),
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
+            OptionSpec(
+                "--calendar", value: "FILE", repeatable: true,
+                help: "Calendar overlay for the office calendar (after the scenario's calendar_files), or 'cultural-day'."),
         ],
         examples: [
             "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
@@ -108,12 +111,24 @@ enum SimulateCommand: Subcommand {
         }
     }
 
-    static func loadScenario(_ path: String, overrides: [(path: String, value: JSONValue)]) throws -> Scenario {
+    /// Reads a scenario; its office calendar gets the scenario's `calendar_files` (relative to
+    /// its folder) and then `calendars` (`--calendar`).
+    static func loadScenario(
+        _ path: String, overrides: [(path: String, value: JSONValue)], calendars: [String] = []
+    ) throws -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("tthc simulate: cannot read scenario file '\(path)'")
         }
+        let text = String(decoding: data, as: UTF8.self)
         do {
-            return try Scenario.read(text: String(decoding: data, as: UTF8.self), overrides: overrides)
+            let scenario = try Scenario.read(text: text, overrides: overrides)
+            guard scenario.calendar != nil, !(scenario.calendarFiles.isEmpty && calendars.isEmpty) else { return scenario }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let own = scenario.calendarFiles.map { name in
+                ShippedCalendars.named[name] != nil || name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+            }
+            return try Scenario.read(
+                text: text, overrides: overrides, calendar: try CalendarOption.calendar(names: own + calendars))
         } catch let error as ScenarioError {
             throw UsageError("tthc simulate: \(path): \(error)")
         }
@@ -249,8 +264,9 @@ enum SimulateCommand: Subcommand {
             guard files.count == 2 || !setsB.isEmpty else {
                 throw UsageError("tthc simulate: --compare with one scenario needs --set-b")
             }
-            let a = try loadScenario(files[0], overrides: sets)
-            let b = try loadScenario(files.count == 2 ? files[1] : files[0], overrides: sets + setsB)
+            let calendars = arguments.strings("--calendar")
+            let a = try loadScenario(files[0], overrides: sets, calendars: calendars)
+            let b = try loadScenario(files.count == 2 ? files[1] : files[0], overrides: sets + setsB, calendars: calendars)
             let backlogA = try backlog(arguments, scenario: a, console: console)
             let length = try runLength(arguments, scenario: a, start: backlogA?.asOf)
             try checkEnd(length, scenario: a, start: backlogA?.asOf)
@@ -279,7 +295,8 @@ enum SimulateCommand: Subcommand {
         guard arguments.positionals.count == 1 else {
             throw UsageError("tthc simulate: expects one SCENARIO.json (see --help)")
         }
-        let scenario = try loadScenario(arguments.positionals[0], overrides: sets)
+        let scenario = try loadScenario(
+            arguments.positionals[0], overrides: sets, calendars: arguments.strings("--calendar"))
         let start = try backlog(arguments, scenario: scenario, console: console)
         let length = try runLength(arguments, scenario: scenario, start: start?.asOf)
         try checkEnd(length, scenario: scenario, start: start?.asOf)

@@ -126,7 +126,7 @@ struct CalibrationTests {
 
         let log = try ObservedLogCollector.read([path])
         #expect(log.count == r.dossiers.count)
-        let summary = try #require(Calibration.calibrate(log, calendar: scenario.calendar!))
+        let summary = try #require(try Calibration.calibrate(log, calendar: scenario.calendar!))
         #expect(summary.procedures == scenario.procedures.count)
         #expect(summary.days == 56)
         let calibrated = try Scenario(tree: summary.scenario)
