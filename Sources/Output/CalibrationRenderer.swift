@@ -28,18 +28,18 @@ public enum CalibrationRenderer {
     public static func staffingLine(_ p: Calibration.PoolEstimate, hoursPerDay: Double, language: Language = .en)
         -> String
     {
-        let fields = p.fields.joined(separator: ", ")
+        let fields = p.fields == [p.pool] ? "" : " (" + p.fields.joined(separator: ", ") + ")"
         let wait = p.modelWaitHours.isFinite ? decimal(p.modelWaitHours) : "∞"
         if language == .vi {
             return
-                "\(p.pool) (\(fields)): \(p.received) hồ sơ tiếp nhận = \(decimal(p.arrivalsPerWorkingHour)) hồ sơ mỗi giờ làm việc "
+                "\(p.pool)\(fields): \(p.received) hồ sơ tiếp nhận = \(decimal(p.arrivalsPerWorkingHour)) hồ sơ mỗi giờ làm việc "
                 + "(\(decimal(hoursPerDay)) giờ mỗi ngày; đã giải quyết \(decimal(p.throughputPerWorkingHour)) mỗi giờ) × "
                 + "\(decimal(p.workMinutes, 1)) phút xử lý (giả định: \(p.sources.joined(separator: ", "))) = "
                 + "\(decimal(p.offeredStaff)) người làm toàn thời gian; hồ sơ đã chờ trung bình \(decimal(p.observedWaitHours)) giờ làm việc "
                 + "ngoài thời gian xử lý → \(p.staff) cán bộ (M/M/c, Erlang C: chờ \(wait) giờ)"
         }
         return
-            "\(p.pool) (\(fields)): \(p.received) dossiers received = \(decimal(p.arrivalsPerWorkingHour)) per working hour "
+            "\(p.pool)\(fields): \(p.received) dossiers received = \(decimal(p.arrivalsPerWorkingHour)) per working hour "
             + "(\(decimal(hoursPerDay)) h a day; throughput \(decimal(p.throughputPerWorkingHour)) finished per hour) × "
             + "\(decimal(p.workMinutes, 1)) work minutes each (assumption: \(p.sources.joined(separator: ", "))) = "
             + "\(decimal(p.offeredStaff)) staff busy full time; the log's dossiers waited \(decimal(p.observedWaitHours)) working h "

@@ -149,7 +149,7 @@ extension Labels {
         "would_bring": ("would bring rho below 0.9", "sẽ đưa rho xuống dưới 0.9"),
         "grew": ("its queue grew through the horizon in", "hàng đợi tăng suốt thời gian mô phỏng ở"),
         "of": ("of", "trên"), "replications_word": ("replications", "lần lặp"),
-        "second_quarter": ("waiting on average in the second quarter", "hồ sơ chờ trung bình ở quý hai của kỳ"),
+        "second_quarter": ("waiting at the least in the second quarter", "hồ sơ chờ ít nhất ở quý hai của kỳ"),
         "last_quarter": ("in the last", "ở quý cuối"), "a_week": ("a week", "mỗi tuần"),
         "with": ("with", "với"),
         "backlog_open": ("dossiers open in", "hồ sơ đang mở trong"), "at": ("at", "lúc"),

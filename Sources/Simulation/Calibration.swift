@@ -53,8 +53,8 @@ public enum Calibration {
 
     /// A pool's size as the staffing model estimates it: the work that arrived (dossiers per
     /// working hour × work content) is the staff kept busy full time (the offered load); the
-    /// size is the fewest staff with which an M/M/c queue carrying that load waits no longer on
-    /// average than the log's dossiers did beyond their work (Erlang C, in working hours).
+    /// size is the staff with which an M/M/c queue carrying that load waits on average closest
+    /// to what the log's dossiers waited beyond their work (Erlang C, in working hours).
     public struct PoolEstimate: Sendable {
         public var pool: String
         public var fields: [String]
@@ -285,11 +285,11 @@ public enum Calibration {
             let lambda = workingHours > 0 ? Double(t.received) / workingHours : 0
             let offered = lambda * meanWork / 60
             let observed = t.finished > 0 ? t.wait / Double(t.finished) : 0
-            // Waits under a twentieth of the work content count as none (an M/M/c queue never
+            // Waits under a twentieth of the work content count as that (an M/M/c queue never
             // waits exactly 0 on average); without finished dossiers, size for rho below 0.9.
             let staff =
                 t.finished > 0
-                ? ErlangC.staff(offered: offered, meanService: meanWork / 60, waitingAtMost: max(observed, meanWork / 60 / 20))
+                ? ErlangC.staff(offered: offered, meanService: meanWork / 60, closestTo: max(observed, meanWork / 60 / 20))
                 : max(1, Int((offered / 0.9).rounded(.down)) + 1)
             estimates.append(
                 PoolEstimate(

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The M/M/c queue's waiting time (Erlang C), for sizing calibrated staff pools.
 public enum ErlangC {
     /// The probability that an arrival waits, with `servers` staff and `offered` load
@@ -19,10 +25,20 @@ public enum ErlangC {
         return waitProbability(servers: servers, offered: a) * meanService / (Double(servers) - a)
     }
 
-    /// The fewest staff whose mean wait is at most `wait` (and who can carry the load at all).
-    public static func staff(offered a: Double, meanService: Double, waitingAtMost wait: Double) -> Int {
+    /// The staff whose mean wait is closest to `wait` on a log scale (a wait twice too long
+    /// is as far off as one half as long), among those who can carry the load at all. The
+    /// smallest count with a wait under `wait` would round every sampling error up to one
+    /// more person; the closest one is right either side.
+    public static func staff(offered a: Double, meanService: Double, closestTo wait: Double) -> Int {
         var c = max(1, Int(a.rounded(.down)) + 1)
-        while meanWait(servers: c, offered: a, meanService: meanService) > wait && c < 100_000 { c += 1 }
+        let target = log(max(wait, 1e-12))
+        var distance = abs(log(max(meanWait(servers: c, offered: a, meanService: meanService), 1e-300)) - target)
+        while c < 100_000 {
+            let next = abs(log(max(meanWait(servers: c + 1, offered: a, meanService: meanService), 1e-300)) - target)
+            guard next < distance else { break }
+            c += 1
+            distance = next
+        }
         return c
     }
 }

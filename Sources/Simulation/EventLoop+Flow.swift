@@ -98,6 +98,7 @@ extension EventLoop {
         touchQueue(p)
         while pools[p].busy < pools[p].size && pools[p].queued > 0 {
             pools[p].queued -= 1
+            pools[p].lowestQueue = min(pools[p].lowestQueue, pools[p].queued)
             start(lines[p].pop(), pool: p)
         }
     }

@@ -98,9 +98,10 @@ struct EventLoop {
     /// being collected: an emitted log then costs no memory however long the run.
     var sink: DossierSink?
 
-    /// The queue area of each pool at the quarter marks of the measured window (1/4, 1/2, 3/4),
-    /// when the window is long enough to tell a growing queue (`QueueGrowth.minimumWindow`).
-    var quarterAreas: [[Double]] = []
+    /// Each pool's lowest queue in the second quarter of the measured window, noted at the
+    /// quarter marks (1/4, 1/2, 3/4) when the window is long enough to tell a growing queue
+    /// (`QueueGrowth.minimumWindow`); `PoolState.lowestQueue` runs within the current quarter.
+    var secondQuarterLowest: [Int] = []
     var quarterMarksSeen = 0
 
     /// Earlier pauses of backlog dossiers (before the as-of time), by entity.
@@ -258,7 +259,7 @@ struct EventLoop {
         chooseNextStream()
         let window = observationEnd - observationStart
         if window.isFinite && window >= QueueGrowth.minimumWindow {
-            quarterAreas = Array(repeating: [], count: pools.count)
+            secondQuarterLowest = Array(repeating: 0, count: pools.count)
             for k in 1...3 {
                 events.schedule(
                     at: observationStart + window * Double(k) / 4, kind: EventKind.quarterMark, target: Int32(k))
@@ -272,11 +273,13 @@ struct EventLoop {
         if let sink { sink(d) } else if collect { pendingJudgement.append(d) }
     }
 
-    /// Notes every pool's queue area at a quarter mark of the window.
+    /// At a quarter mark: notes the second quarter's lowest queue, and starts the next quarter's.
     mutating func markQuarter() {
-        closeAreas(at: now)
-        for p in 0..<pools.count { quarterAreas[p].append(pools[p].queueArea) }
         quarterMarksSeen += 1
+        for p in 0..<pools.count {
+            if quarterMarksSeen == 2 { secondQuarterLowest[p] = pools[p].lowestQueue }
+            pools[p].lowestQueue = pools[p].queued
+        }
     }
 
     /// Puts the open dossiers of a real log into the system at the as-of time: each waits at
@@ -406,7 +409,6 @@ struct EventLoop {
         var totalWork = 0.0, totalCapacity = 0.0
         let capacity = capacitySeconds(from: observationStart, to: observationEnd)
         var poolMetrics: [ReplicationMetrics.Pool] = []
-        let quarter = window / 4
         for i in 0..<pools.count {
             let p = pools[i]
             let poolCapacity = Double(scenario.pools[i].size) * capacity
@@ -418,11 +420,8 @@ struct EventLoop {
                     meanWaitHours: ratio(p.waitSum, Double(p.waitCount)) / 3600,
                     pWait: ratio(Double(p.waitedCount), Double(p.waitCount)), meanQueue: ratio(p.queueArea, window),
                     maxQueue: p.maxQueue,
-                    quarterQueues: quarterMarksSeen == 3
-                        ? (
-                            (quarterAreas[i][1] - quarterAreas[i][0]) / quarter,
-                            (p.queueArea - quarterAreas[i][2]) / quarter
-                        ) : nil))
+                    quarterLowest: quarterMarksSeen == 3
+                        ? (Double(secondQuarterLowest[i]), Double(p.lowestQueue)) : nil))
         }
         let metrics = ReplicationMetrics(
             customers: completed, arrivals: arrivalsObserved, meanWaitHours: ratio(waitSum, Double(completed)) / 3600,

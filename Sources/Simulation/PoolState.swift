@@ -7,6 +7,8 @@ struct PoolState {
     var queueArea = 0.0
     var lastChange = 0.0
     var maxQueue = 0
+    /// The lowest queue since the last quarter mark (`EventLoop.markQuarter`).
+    var lowestQueue = 0
     /// Staff-seconds of work done inside the measured window (working seconds on a calendar):
     /// the integral of `busy`, so utilization never exceeds 1.
     var busyArea = 0.0

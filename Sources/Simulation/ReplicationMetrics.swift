@@ -38,9 +38,10 @@ public struct ReplicationMetrics: Sendable {
         public var pWait: Double
         public var meanQueue: Double
         public var maxQueue: Int
-        /// The time-average queue in the second and in the last quarter of the measured
-        /// window; nil when the window is shorter than `QueueGrowth.minimumWindow`.
-        public var quarterQueues: (second: Double, last: Double)?
+        /// The lowest queue in the second and in the last quarter of the measured window (the
+        /// backlog the staff never cleared then); nil when the window is shorter than
+        /// `QueueGrowth.minimumWindow`.
+        public var quarterLowest: (second: Double, last: Double)?
     }
 
     /// Output names and values, in output order: one table, so names and values cannot drift apart.

@@ -178,6 +178,7 @@ extension Scenario {
     ) throws -> Scenario {
         var tree: JSONValue
         do { tree = try JSONValue.parse(text) } catch { throw ScenarioError("", "invalid JSON at \(error)") }
+        let original = tree
         for (path, value) in overrides {
             let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             do { try ScenarioSchema.checkOverride(parts, in: tree) } catch {
@@ -187,12 +188,18 @@ extension Scenario {
             }
             tree = tree.setting(path: parts, to: value)
         }
-        return try Scenario(tree: tree, calendar: calendar)
+        return try Scenario(tree: tree, calendar: calendar, knobsOf: original)
     }
 
     public init(tree: JSONValue, calendar office: WorkCalendar? = nil) throws {
+        try self.init(tree: tree, calendar: office, knobsOf: tree)
+    }
+
+    /// - Parameter knobsOf: the file's tree before overrides, whose knobs stay known when an
+    ///   override replaces the value that referred to them.
+    init(tree: JSONValue, calendar office: WorkCalendar?, knobsOf original: JSONValue) throws {
         guard tree.members != nil else { throw ScenarioError("", "a scenario is a JSON object") }
-        try ScenarioSchema.check(tree)
+        try ScenarioSchema.check(tree, knobsOf: original)
         let r = Reader(root: tree)
         source = tree
         name = try r.string(tree["name"], "name") ?? "scenario"

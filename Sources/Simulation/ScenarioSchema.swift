@@ -61,9 +61,14 @@ enum ScenarioSchema {
     }
 
     /// The keys an object at `position` may hold; nil where any name is allowed.
-    static func allowedKeys(_ position: Position, value: JSONValue?, root: JSONValue) -> [String]? {
+    static func allowedKeys(_ position: Position, value: JSONValue?, root: JSONValue, original: JSONValue? = nil)
+        -> [String]?
+    {
         switch position {
-        case .top: return topKeys + knobs(root).filter { !topKeys.contains($0) }
+        case .top:
+            var names = knobs(root)
+            if let original { names += knobs(original).filter { !names.contains($0) } }
+            return topKeys + names.filter { !topKeys.contains($0) }
         case .pools, .procedures: return nil
         case .pool: return poolKeys
         case .procedure: return procedureKeys
@@ -123,17 +128,19 @@ enum ScenarioSchema {
         return ScenarioError(full, "unknown key '\(key)' (\(list))\(hint)")
     }
 
-    /// Checks every object of the scenario for keys it does not know.
-    static func check(_ root: JSONValue) throws(ScenarioError) {
-        try check(root, at: .top, path: "", root: root)
+    /// Checks every object of the scenario for keys it does not know; the knobs of `original`
+    /// (the file before overrides) count as known.
+    static func check(_ root: JSONValue, knobsOf original: JSONValue? = nil) throws(ScenarioError) {
+        try check(root, at: .top, path: "", root: root, original: original)
     }
 
-    static func check(_ raw: JSONValue, at position: Position, path: String, root: JSONValue) throws(ScenarioError)
-    {
+    static func check(
+        _ raw: JSONValue, at position: Position, path: String, root: JSONValue, original: JSONValue? = nil
+    ) throws(ScenarioError) {
         let value = position == .top ? raw : resolved(raw, root: root)
         switch value {
         case .object(let members):
-            if let allowed = allowedKeys(position, value: value, root: root), position != .leaf {
+            if let allowed = allowedKeys(position, value: value, root: root, original: original), position != .leaf {
                 for m in members where !allowed.contains(m.key) {
                     throw unknownKey(m.key, at: path, allowed: allowed)
                 }

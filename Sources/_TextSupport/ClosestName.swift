@@ -17,7 +17,7 @@ public enum ClosestName {
 
     /// Levenshtein distance with adjacent transpositions counted as one edit (`sise`/`size` 1,
     /// `suplement`/`supplement` 1, `ezis`/`size` 3).
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var before = [Int](repeating: 0, count: b.count + 1)
