@@ -115,7 +115,8 @@ struct CatalogRow {
             legalBasis: field("CanCuPhapLy")?.text ?? "")
         if let f = field("PhutXuLy"), !f.bytes.isEmpty {
             guard let minutes = Double(DataFileValues.trimmingSpaces(f.text)), minutes > 0, minutes.isFinite else {
-                throw fail(f, "PhutXuLy", "expected the work minutes of one dossier (a positive number), got '\(f.text)'")
+                throw fail(
+                    f, "PhutXuLy", "expected the work minutes of one dossier (a positive number), got '\(f.text)'")
             }
             entry.workMinutes = minutes
         }

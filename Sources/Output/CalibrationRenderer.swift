@@ -12,7 +12,8 @@ public enum CalibrationRenderer {
             text += "// Delay model: pools without a staff limit, processing fitted to the log's elapsed times.\n"
         } else {
             text += "// Staffing model: each pool's size is estimated from the log's throughput and an ASSUMED work\n"
-            text += "// content per dossier (see the staffing table `tthc calibrate` printed). Try --set pools.X.size=N.\n"
+            text +=
+                "// content per dossier (see the staffing table `tthc calibrate` printed). Try --set pools.X.size=N.\n"
             for p in summary.pools {
                 text += "//   \(staffingLine(p, hoursPerDay: summary.workingHoursPerDay, language: .en))\n"
             }
@@ -117,8 +118,10 @@ public enum CalibrationRenderer {
                 ("received", .int(p.received)), ("finished", .int(p.finished)),
                 ("arrivals_per_working_hour", .decimal(p.arrivalsPerWorkingHour)),
                 ("throughput_per_working_hour", .decimal(p.throughputPerWorkingHour)),
-                ("work_minutes", .decimal(p.workMinutes)), ("work_minutes_from", .array(p.sources.map(JSONValue.string))),
-                ("offered_staff", .decimal(p.offeredStaff)), ("observed_wait_working_hours", .decimal(p.observedWaitHours)),
+                ("work_minutes", .decimal(p.workMinutes)),
+                ("work_minutes_from", .array(p.sources.map(JSONValue.string))),
+                ("offered_staff", .decimal(p.offeredStaff)),
+                ("observed_wait_working_hours", .decimal(p.observedWaitHours)),
                 ("staff", .int(p.staff)), ("model_wait_working_hours", .decimal(p.modelWaitHours)),
                 ("text", .string(staffingLine(p, hoursPerDay: summary.workingHoursPerDay, language: language))),
             ])
@@ -140,7 +143,9 @@ public enum CalibrationRenderer {
         var lines: [String] = []
         if staffing {
             lines += ["\(word("staffing", language)):"]
-            lines += summary.pools.map { "  " + staffingLine($0, hoursPerDay: summary.workingHoursPerDay, language: language) }
+            lines += summary.pools.map {
+                "  " + staffingLine($0, hoursPerDay: summary.workingHoursPerDay, language: language)
+            }
             lines.append("")
         }
         var rows: [[String]] = [

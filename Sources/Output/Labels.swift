@@ -132,8 +132,10 @@ extension Labels {
         "missed": ("misses", "không đạt"), "target": ("the target", "chỉ tiêu"),
         "likely_why": ("(the interval reaches below it)", "(khoảng tin cậy chưa vượt hẳn chỉ tiêu)"),
         "significant": ("significant", "khác biệt có ý nghĩa"),
-        "not_significant": ("not significant (the interval includes 0)", "khác biệt chưa có ý nghĩa (khoảng tin cậy chứa 0)"),
-        "points": ("points", "điểm %"), "no_target": ("no target given", "chưa đặt chỉ tiêu"),
+        "not_significant": (
+            "not significant (the interval includes 0)", "khác biệt chưa có ý nghĩa (khoảng tin cậy chứa 0)"
+        ),
+        "points": ("points", "điểm %"),
         "not_simulated": ("not simulated", "mô phỏng không tính"),
         "label.on_time": ("on-time", "giải quyết đúng hạn"),
         "label.progress": ("progress (open dossiers counted)", "tiến độ (tính cả hồ sơ đang giải quyết)"),
@@ -151,13 +153,14 @@ extension Labels {
         "of": ("of", "trên"), "replications_word": ("replications", "lần lặp"),
         "second_quarter": ("waiting at the least in the second quarter", "hồ sơ chờ ít nhất ở quý hai của kỳ"),
         "last_quarter": ("in the last", "ở quý cuối"), "a_week": ("a week", "mỗi tuần"),
-        "with": ("with", "với"),
-        "backlog_open": ("dossiers open in", "hồ sơ đang mở trong"), "at": ("at", "lúc"),
         // calibrate
-        "reproduction": ("Reproduction of the log by the calibrated scenario", "Tái hiện nhật ký bằng kịch bản hiệu chỉnh"),
-        "log": ("log", "nhật ký"), "simulated": ("simulated", "mô phỏng"), "log_in_ci": ("log in CI", "nhật ký trong KTC"),
+        "reproduction": (
+            "Reproduction of the log by the calibrated scenario", "Tái hiện nhật ký bằng kịch bản hiệu chỉnh"
+        ),
+        "log": ("log", "nhật ký"), "simulated": ("simulated", "mô phỏng"),
+        "log_in_ci": ("log in CI", "nhật ký trong KTC"),
         "yes": ("yes", "có"), "no": ("no", "không"), "staffing": ("Staffing", "Biên chế"),
-        "notes": ("Notes", "Ghi chú"), "assumption": ("assumption", "giả định"),
+        "notes": ("Notes", "Ghi chú"),
         "metric.customers": ("customers", "Hồ sơ đã rời hệ thống"), "metric.arrivals": ("arrivals", "Hồ sơ đến"),
         "metric.mean_wait_hours": ("mean_wait_hours", "Thời gian chờ trung bình (giờ)"),
         "metric.p_wait": ("p_wait", "Tỷ lệ hồ sơ phải chờ"),
@@ -166,11 +169,14 @@ extension Labels {
         "metric.mean_in_system": ("mean_in_system", "Số hồ sơ trong hệ thống trung bình"),
         "metric.received": ("received", "Đã tiếp nhận"), "metric.finished": ("finished", "Đã giải quyết"),
         "metric.in_progress": ("in_progress", "Đang giải quyết"), "metric.late": ("late", "Giải quyết quá hạn"),
-        "metric.on_time": ("on_time", "Giải quyết đúng hạn (%)"), "metric.progress": ("progress", "Tiến độ giải quyết (%)"),
-        "metric.online": ("online", "Nộp trực tuyến (%)"), "metric.full_online": ("full_online", "Trực tuyến toàn trình (%)"),
+        "metric.on_time": ("on_time", "Giải quyết đúng hạn (%)"),
+        "metric.progress": ("progress", "Tiến độ giải quyết (%)"),
+        "metric.online": ("online", "Nộp trực tuyến (%)"),
+        "metric.full_online": ("full_online", "Trực tuyến toàn trình (%)"),
         "metric.online_payment": ("online_payment", "Thanh toán trực tuyến (%)"),
         "metric.processing_days": ("processing_days", "Thời gian giải quyết trung bình (ngày làm việc)"),
         "metric.mean_queue": ("mean_queue", "hàng đợi trung bình"),
-        "metric.pool_wait_hours": ("pool_wait_hours", "Thời gian chờ tại nhóm (giờ)"), "metric.max_queue": ("max_queue", "hàng đợi lớn nhất"),
+        "metric.pool_wait_hours": ("pool_wait_hours", "Thời gian chờ tại nhóm (giờ)"),
+        "metric.max_queue": ("max_queue", "hàng đợi lớn nhất"),
     ]
 }

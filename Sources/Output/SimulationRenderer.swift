@@ -172,7 +172,9 @@ public enum SimulationRenderer {
 
     /// `pools.<pool>.<kpi>` and `procedures.<name>.<kpi>` metrics nest under their group, in
     /// the order the groups first appear; other metrics stay at the top.
-    static func nested(_ names: [String], _ values: [JSONValue]) -> (top: [(String, JSONValue)], groups: [(String, JSONValue)]) {
+    static func nested(_ names: [String], _ values: [JSONValue]) -> (
+        top: [(String, JSONValue)], groups: [(String, JSONValue)]
+    ) {
         var top: [(String, JSONValue)] = []
         var groups: [(kind: String, members: [(String, [(String, JSONValue)])])] = []
         for (name, value) in zip(names, values) {
@@ -297,8 +299,13 @@ public enum SimulationRenderer {
         return JSONValue.object([
             ("a", .string(a)), ("b", .string(b)), ("seed", .number(Double(seed))),
             ("replications", .number(Double(comparison.replications))), ("kpis", .object(rows)),
-            ("loads", .object([("a", .object(comparison.loadsA.map { ($0.pool, loadJSON($0)) })),
-                               ("b", .object(comparison.loadsB.map { ($0.pool, loadJSON($0)) }))])),
+            (
+                "loads",
+                .object([
+                    ("a", .object(comparison.loadsA.map { ($0.pool, loadJSON($0)) })),
+                    ("b", .object(comparison.loadsB.map { ($0.pool, loadJSON($0)) })),
+                ])
+            ),
             (
                 "warnings",
                 .object([

@@ -242,8 +242,9 @@ public enum Calibration {
         var record = DossierRecord()
         // Per pool: received, finished, work minutes of the received, elapsed working hours of
         // the finished beyond their work, fields and sources.
-        var tallies: [String: (received: Int, finished: Int, work: Double, wait: Double, fields: [String], sources: [String])] =
-            [:]
+        var tallies:
+            [String: (received: Int, finished: Int, work: Double, wait: Double, fields: [String], sources: [String])] =
+                [:]
         var poolOrder: [String] = []
         for code in order {
             let ds = groups[code]!
@@ -289,7 +290,8 @@ public enum Calibration {
             // waits exactly 0 on average); without finished dossiers, size for rho below 0.9.
             let staff =
                 t.finished > 0
-                ? ErlangC.staff(offered: offered, meanService: meanWork / 60, closestTo: max(observed, meanWork / 60 / 20))
+                ? ErlangC.staff(
+                    offered: offered, meanService: meanWork / 60, closestTo: max(observed, meanWork / 60 / 20))
                 : max(1, Int((offered / 0.9).rounded(.down)) + 1)
             estimates.append(
                 PoolEstimate(

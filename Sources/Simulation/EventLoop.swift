@@ -436,7 +436,8 @@ struct EventLoop {
         let lambda = ratio(Double(arrivalsObserved), window)
         return ReplicationResult(
             metrics: metrics, counts: counts, dossiers: collect ? pendingJudgement : [], events: eventCount,
-            asOf: asOf, littleL: ratio(systemArea, window), littleLambdaW: lambda * ratio(sojournSum, Double(completed)),
+            asOf: asOf, littleL: ratio(systemArea, window),
+            littleLambdaW: lambda * ratio(sojournSum, Double(completed)),
             reachedCalendarEnd: reachedCalendarEnd)
     }
 }

@@ -99,8 +99,11 @@ public enum Experiment {
         for (side, model, results, backlog) in [(0, a, ra, backlogA), (1, b, rb, backlogB)] {
             let loads = loads(model, length: length, backlog: backlog)
             let warnings = StabilityWarning.warnings(loads: loads, replications: results, window: length.seconds)
-            if side == 0 { (comparison.loadsA, comparison.warningsA) = (loads, warnings) }
-            else { (comparison.loadsB, comparison.warningsB) = (loads, warnings) }
+            if side == 0 {
+                (comparison.loadsA, comparison.warningsA) = (loads, warnings)
+            } else {
+                (comparison.loadsB, comparison.warningsB) = (loads, warnings)
+            }
         }
         return comparison
     }

@@ -27,9 +27,12 @@ extension ProcedureSample {
                     .init("postal", Calibration.share(channels[3], count)),
                 ])),
         ]
-        if !deadlines.isEmpty {
+        if !deadlines.isEmpty || eitherDayOrWithin > 0 {
+            // The dossiers that tell one day from "within the day" decide; when none does, the
+            // two deadlines give every observed due alike and "within the day" is taken.
             let sorted = deadlines.sorted()
-            members.append(.init("deadline_days", .number(Double(sorted[sorted.count / 2]))))
+            let days = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+            members.append(.init("deadline_days", .number(Double(days))))
             if missingDue > 0 { members.append(.init("missing_due_share", Calibration.share(missingDue, count))) }
             if afternoonCount > 0 && cutoffCount * 2 > afternoonCount {
                 members.append(.init("afternoon_cutoff", .string("15:00")))

@@ -72,7 +72,9 @@ public struct ReplicationMetrics: Sendable {
     /// The breakdown metrics (`--by procedure|pool`): per procedure, and per pool for the
     /// dossiers whose processing step is at that pool, the KPIs with the waiting times.
     public static func breakdownNames(procedures: [String], pools: [String]) -> [String] {
-        procedures.flatMap { p in (ProcedureTally.fields + ProcedureTally.dossierFields).map { "procedures.\(p).\($0.name)" } }
+        procedures.flatMap { p in
+            (ProcedureTally.fields + ProcedureTally.dossierFields).map { "procedures.\(p).\($0.name)" }
+        }
             + pools.flatMap { p in
                 (ProcedureTally.fields.map(\.name) + ["pool_wait_hours", "utilization", "mean_queue"]).map {
                     "by_pool.\(p).\($0)"
@@ -83,7 +85,9 @@ public struct ReplicationMetrics: Sendable {
     /// The values of `breakdownNames`; `processingPool[k]` is procedure k's processing pool
     /// (`ProcedureSpec.processingStep`).
     public func breakdownValues(processingPool: [Int]) -> [Double] {
-        var values = procedures.flatMap { t in (ProcedureTally.fields + ProcedureTally.dossierFields).map { $0.value(t) } }
+        var values = procedures.flatMap { t in
+            (ProcedureTally.fields + ProcedureTally.dossierFields).map { $0.value(t) }
+        }
         for (p, pool) in pools.enumerated() {
             var merged = ProcedureTally()
             for (k, t) in procedures.enumerated() where processingPool[k] == p { merged.merge(t) }

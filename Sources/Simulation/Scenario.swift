@@ -307,7 +307,10 @@ private struct Reader {
     func number(_ value: JSONValue?, _ path: String, atLeast bound: Double, inclusive: Bool = true) throws -> Double? {
         guard let x = try number(value, path) else { return nil }
         guard x.isFinite, inclusive ? x >= bound : x > bound else {
-            let what = bound == 0 ? (inclusive ? "a number of 0 or more" : "a positive number") : "a number of at least \(JSONValue.numberLiteral(bound))"
+            let what =
+                bound == 0
+                ? (inclusive ? "a number of 0 or more" : "a positive number")
+                : "a number of at least \(JSONValue.numberLiteral(bound))"
             throw ScenarioError(path, "expected \(what), got \(JSONValue.numberLiteral(x))")
         }
         return x

@@ -104,7 +104,9 @@ enum CalibrateCommand: Subcommand {
             var assumption = Calibration.Staffing(departments: try departments(arguments.strings("--department")))
             if let path = arguments.string("--catalog") {
                 for entry in try CatalogReader.read(contentsOfFile: path).sortedEntries {
-                    if let minutes = entry.workMinutes { assumption.workMinutes[entry.code] = (minutes, "catalog PhutXuLy") }
+                    if let minutes = entry.workMinutes {
+                        assumption.workMinutes[entry.code] = (minutes, "catalog PhutXuLy")
+                    }
                 }
             }
             let flags = try workMinutes(arguments.strings("--work-minutes"))
@@ -142,7 +144,8 @@ enum CalibrateCommand: Subcommand {
             let paths: [JSONValue] = overlays.map { name in
                 if ShippedCalendars.named[name] != nil { return .string(name) }
                 let absolute = URL(fileURLWithPath: name).standardizedFileURL.path
-                return .string(absolute.hasPrefix(folder + "/") ? String(absolute.dropFirst(folder.count + 1)) : absolute)
+                return .string(
+                    absolute.hasPrefix(folder + "/") ? String(absolute.dropFirst(folder.count + 1)) : absolute)
             }
             summary.scenario = summary.scenario.setting(path: ["calendar_files"], to: .array(paths))
         }

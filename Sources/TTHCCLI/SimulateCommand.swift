@@ -52,11 +52,15 @@ enum SimulateCommand: Subcommand {
                 help: "A target to judge the verdict by, such as 'on-time>=99' (repeatable; beside --profile)."),
             OptionSpec(
                 "--by", value: "procedure|pool",
-                help: "Add KPIs and waiting times per procedure, or per pool (its procedures' dossiers); both: procedure,pool."),
+                help:
+                    "Add KPIs and waiting times per procedure, or per pool (its procedures' dossiers); both: procedure,pool."
+            ),
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             OptionSpec(
                 "--calendar", value: "FILE", repeatable: true,
-                help: "Calendar overlay for the office calendar (after the scenario's calendar_files), or 'cultural-day'."),
+                help:
+                    "Calendar overlay for the office calendar (after the scenario's calendar_files), or 'cultural-day'."
+            ),
         ],
         examples: [
             "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
@@ -122,10 +126,13 @@ enum SimulateCommand: Subcommand {
         let text = String(decoding: data, as: UTF8.self)
         do {
             let scenario = try Scenario.read(text: text, overrides: overrides)
-            guard scenario.calendar != nil, !(scenario.calendarFiles.isEmpty && calendars.isEmpty) else { return scenario }
+            guard scenario.calendar != nil, !(scenario.calendarFiles.isEmpty && calendars.isEmpty) else {
+                return scenario
+            }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             let own = scenario.calendarFiles.map { name in
-                ShippedCalendars.named[name] != nil || name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+                ShippedCalendars.named[name] != nil || name.hasPrefix("/")
+                    ? name : folder.appendingPathComponent(name).path
             }
             return try Scenario.read(
                 text: text, overrides: overrides, calendar: try CalendarOption.calendar(names: own + calendars))
@@ -138,7 +145,8 @@ enum SimulateCommand: Subcommand {
     static func checkCovered(_ t: Timestamp, _ what: String) throws {
         guard WorkCalendar.coveredYears.contains(t.date.year) else {
             throw UsageError(
-                "tthc simulate: \(what) \(t.iso8601) is outside the calendar's years \(WorkCalendar.coveredYears.lowerBound)-\(WorkCalendar.coveredYears.upperBound)")
+                "tthc simulate: \(what) \(t.iso8601) is outside the calendar's years \(WorkCalendar.coveredYears.lowerBound)-\(WorkCalendar.coveredYears.upperBound)"
+            )
         }
     }
 
@@ -195,7 +203,8 @@ enum SimulateCommand: Subcommand {
                 date.dayNumber <= CivilDate.dayNumber(year: WorkCalendar.coveredYears.upperBound + 1, month: 1, day: 1)
             else {
                 throw UsageError(
-                    "tthc simulate: --until \(until) is outside the calendar, which ends on 2100-12-31 (the latest --until is 2101-01-01)")
+                    "tthc simulate: --until \(until) is outside the calendar, which ends on 2100-12-31 (the latest --until is 2101-01-01)"
+                )
             }
             let seconds =
                 Double(Timestamp(date: date).seconds - (start ?? scenario.start).seconds)
@@ -226,7 +235,8 @@ enum SimulateCommand: Subcommand {
             let from = (start ?? scenario.start).date
             let maxDays = Int((last - Double((start ?? scenario.start).seconds)) / 86_400)
             throw UsageError(
-                "tthc simulate: the run from \(from) would end after 2100-12-31, where the calendar ends; give at most --days \(maxDays) (warmup included) or an earlier start")
+                "tthc simulate: the run from \(from) would end after 2100-12-31, where the calendar ends; give at most --days \(maxDays) (warmup included) or an earlier start"
+            )
         }
     }
 
@@ -234,7 +244,8 @@ enum SimulateCommand: Subcommand {
     static func checkReached(_ results: [ReplicationResult]) throws {
         guard !results.contains(where: \.reachedCalendarEnd) else {
             throw UsageError(
-                "tthc simulate: the run reached 2100-12-31, where the calendar ends, before its end; ask for fewer --customers or an earlier start")
+                "tthc simulate: the run reached 2100-12-31, where the calendar ends, before its end; ask for fewer --customers or an earlier start"
+            )
         }
     }
 
@@ -266,7 +277,8 @@ enum SimulateCommand: Subcommand {
             }
             let calendars = arguments.strings("--calendar")
             let a = try loadScenario(files[0], overrides: sets, calendars: calendars)
-            let b = try loadScenario(files.count == 2 ? files[1] : files[0], overrides: sets + setsB, calendars: calendars)
+            let b = try loadScenario(
+                files.count == 2 ? files[1] : files[0], overrides: sets + setsB, calendars: calendars)
             let backlogA = try backlog(arguments, scenario: a, console: console)
             let length = try runLength(arguments, scenario: a, start: backlogA?.asOf)
             try checkEnd(length, scenario: a, start: backlogA?.asOf)

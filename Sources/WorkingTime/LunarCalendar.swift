@@ -127,7 +127,11 @@ public struct LunarCalendar: Sendable {
             starts.append(new.starts[i])
             labels.append(new.labels[i])
         }
-        if let last = new.starts.last, last >= switchDay { starts.append(last) } else { starts.append(old.starts.last!) }
+        if let last = new.starts.last, last >= switchDay {
+            starts.append(last)
+        } else {
+            starts.append(old.starts.last!)
+        }
         storage = LunarCalendar.storage(starts: starts, labels: labels, firstYear: gregorianYears.lowerBound - 1)
     }
 

@@ -81,7 +81,8 @@ struct ShippedDatasetsTests {
 
     @Test("Every procedure code of the sample is in the shipped catalog, with its work minutes")
     func sampleCodesInCatalog() throws {
-        let catalog = try String(contentsOfFile: Self.root + "/Datasets/catalog/commune-procedures.csv", encoding: .utf8)
+        let catalog = try String(
+            contentsOfFile: Self.root + "/Datasets/catalog/commune-procedures.csv", encoding: .utf8)
         let catalogCodes = Set(
             catalog.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst().map {
                 String($0.split(separator: ",")[0])
@@ -93,7 +94,8 @@ struct ShippedDatasetsTests {
         let sampleCodes = Set(records.dropFirst().compactMap { $0.count > column ? $0[column] : nil })
         #expect(sampleCodes.count == 16)
         #expect(sampleCodes.isSubset(of: catalogCodes), "missing: \(sampleCodes.subtracting(catalogCodes).sorted())")
-        let scenario = try String(contentsOfFile: Self.root + "/Datasets/scenarios/commune-center.json", encoding: .utf8)
+        let scenario = try String(
+            contentsOfFile: Self.root + "/Datasets/scenarios/commune-center.json", encoding: .utf8)
         for code in sampleCodes { #expect(scenario.contains("\"code\": \"\(code)\""), "\(code)") }
     }
 }

@@ -158,7 +158,8 @@ struct SimulationCommandTests {
         let verdict = try #require(table.out.components(separatedBy: "Verdict:\n").last)
         let lines = verdict.split(separator: "\n")
         #expect(lines.count == 2, "\(verdict)")
-        #expect(lines[0].hasPrefix("  on-time ") && lines[0].contains(" → ") && lines[0].contains("target on-time >= 99%"))
+        #expect(
+            lines[0].hasPrefix("  on-time ") && lines[0].contains(" → ") && lines[0].contains("target on-time >= 99%"))
         #expect(lines[1].hasPrefix("  progress (open dossiers counted) "))
         let d = try json(run(args + ["--format", "json"]).out)
         #expect(d["b"] as? String == "commune center (illustrative) with pools.justice.size=4")
@@ -175,7 +176,10 @@ struct SimulationCommandTests {
         #expect(r.out.contains("Warnings:\n  pool land is overloaded: "), "\(r.out)")
         #expect(r.out.contains("staff would bring rho below 0.9"))
         let d = try json(
-            run(["simulate", Self.commune, "--set", "pools.land.size=1", "--days", "28", "--replications", "3", "--format", "json"]).out)
+            run([
+                "simulate", Self.commune, "--set", "pools.land.size=1", "--days", "28", "--replications", "3",
+                "--format", "json",
+            ]).out)
         let warnings = try #require(d["warnings"] as? [[String: Any]])
         #expect(warnings.first?["pool"] as? String == "land" && warnings.first?["kind"] as? String == "overloaded")
         #expect((warnings.first?["staff_for_utilization_below_0_9"] as? Int ?? 0) >= 3)
@@ -184,7 +188,8 @@ struct SimulationCommandTests {
             let u = try #require((pool["utilization"] as? [String: Any])?["mean"] as? Double)
             #expect(u <= 1)
         }
-        let calm = try json(run(["simulate", Self.commune, "--days", "28", "--replications", "3", "--format", "json"]).out)
+        let calm = try json(
+            run(["simulate", Self.commune, "--days", "28", "--replications", "3", "--format", "json"]).out)
         #expect((calm["warnings"] as? [Any])?.isEmpty == true)
     }
 
@@ -194,7 +199,8 @@ struct SimulationCommandTests {
         #expect(r.status == 0)
         #expect(r.out.contains("Procedure (procedure):") && r.out.contains("Field (pool):"))
         let d = try json(
-            run(["simulate", Self.commune, "--days", "14", "--replications", "2", "--by", "pool", "--format", "json"]).out)
+            run(["simulate", Self.commune, "--days", "14", "--replications", "2", "--by", "pool", "--format", "json"])
+                .out)
         let byPool = try #require(d["by_pool"] as? [String: [String: Any]])
         #expect(byPool["land"]?["on_time"] != nil && byPool["land"]?["pool_wait_hours"] != nil)
         #expect(run(["simulate", Self.commune, "--by", "agency"]).status == 2)
@@ -241,11 +247,14 @@ struct SimulationCommandTests {
         let d = try json(r.out)
         #expect(d["model"] as? String == "staffing")
         let pools = try #require(d["pools"] as? [[String: Any]])
-        #expect(pools.count == 7 && pools.allSatisfy { ($0["staff"] as? Int ?? 0) >= 1 && ($0["staff"] as? Int ?? 0) < 100 })
+        #expect(
+            pools.count == 7 && pools.allSatisfy { ($0["staff"] as? Int ?? 0) >= 1 && ($0["staff"] as? Int ?? 0) < 100 }
+        )
         // The log's progress is the report's.
         let report = try json(run(["report", Self.sample, "--format", "json"]).out)
         let totals = try #require(report["totals"] as? [String: Any])
-        let progress = try #require(((totals["rates"] as? [String: Any])?["progress"] as? [String: Any])?["percent"] as? Double)
+        let progress = try #require(
+            ((totals["rates"] as? [String: Any])?["progress"] as? [String: Any])?["percent"] as? Double)
         let kpis = try #require(d["kpis"] as? [String: [String: Any]])
         #expect(abs((kpis["progress"]?["log"] as? Double ?? 0) - progress) < 1e-3)
         // Two more staff in a calibrated pool is a --set away.

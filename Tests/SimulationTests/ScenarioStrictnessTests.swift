@@ -45,14 +45,16 @@ struct ScenarioStrictnessTests {
         #expect(abs(perSecond * 3600 - 5) < 1e-12)
     }
 
-    @Test("Misspelt keys in the file name the path, the keys allowed and the closest", arguments: [
-        (#""size": 2"#, #""sise": 2"#, "pools.land.sise", "size"),
-        (#""supplement": {"#, #""suplement": {"#, "procedures.p.suplement", "supplement"),
-        (#""deadline_days": 3"#, #""deadline_day": 3"#, "procedures.p.deadline_day", "deadline_days"),
-        (#""probability": 0.1"#, #""probabilty": 0.1"#, "procedures.p.supplement.probabilty", "probability"),
-        (#""sd": 0.5"#, #""sd": 0.5, "mode": 1"#, "procedures.p.steps.0.service.mode", nil),
-        (#""name": "processing""#, #""nmae": "processing""#, "procedures.p.steps.0.nmae", "name"),
-    ] as [(String, String, String, String?)])
+    @Test(
+        "Misspelt keys in the file name the path, the keys allowed and the closest",
+        arguments: [
+            (#""size": 2"#, #""sise": 2"#, "pools.land.sise", "size"),
+            (#""supplement": {"#, #""suplement": {"#, "procedures.p.suplement", "supplement"),
+            (#""deadline_days": 3"#, #""deadline_day": 3"#, "procedures.p.deadline_day", "deadline_days"),
+            (#""probability": 0.1"#, #""probabilty": 0.1"#, "procedures.p.supplement.probabilty", "probability"),
+            (#""sd": 0.5"#, #""sd": 0.5, "mode": 1"#, "procedures.p.steps.0.service.mode", nil),
+            (#""name": "processing""#, #""nmae": "processing""#, "procedures.p.steps.0.nmae", "name"),
+        ] as [(String, String, String, String?)])
     func unknownKeyInFile(old: String, new: String, path: String, closest: String?) throws {
         let e = try #require(error(replacing(old, new)))
         #expect(e.path == path)
@@ -69,14 +71,19 @@ struct ScenarioStrictnessTests {
         #expect(error(replacing(#""rate": 2,"#, #""rate": 2, "unused": 1,"#))?.path == "unused")
     }
 
-    @Test("--set paths must name what the scenario has", arguments: [
-        ("pools.land.sise", "pools.land.sise", "did you mean 'size'?"),
-        ("pools.lnad.size", "pools.lnad", "did you mean 'land'?"),
-        ("foo", "foo", "allowed here:"),
-        ("procedures.p.steps.3.service.mean", "procedures.p.steps.3", "expected an index from 0 to 0"),
-        ("procedures.p.code.x", "procedures.p.code.x", "is a single value"),
-        ("procedures.p.steps.0.service.rate", "procedures.p.steps.0.service.rate", "allowed here: dist, unit, mean, sd, shape, scale"),
-    ])
+    @Test(
+        "--set paths must name what the scenario has",
+        arguments: [
+            ("pools.land.sise", "pools.land.sise", "did you mean 'size'?"),
+            ("pools.lnad.size", "pools.lnad", "did you mean 'land'?"),
+            ("foo", "foo", "allowed here:"),
+            ("procedures.p.steps.3.service.mean", "procedures.p.steps.3", "expected an index from 0 to 0"),
+            ("procedures.p.code.x", "procedures.p.code.x", "is a single value"),
+            (
+                "procedures.p.steps.0.service.rate", "procedures.p.steps.0.service.rate",
+                "allowed here: dist, unit, mean, sd, shape, scale"
+            ),
+        ])
     func unknownOverride(path: String, errorPath: String, says: String) throws {
         let e = try #require(error(Self.base, [(path, .number(4))]))
         #expect(e.fromOverride)
@@ -91,19 +98,21 @@ struct ScenarioStrictnessTests {
         #expect(error(Self.base, [("arrivals.scale", .number(2))]) == nil)
     }
 
-    @Test("Values out of range are errors", arguments: [
-        ("pools.land.size", JSONValue.number(0), "pools.land.size"),
-        ("pools.land.size", .number(2.5), "pools.land.size"),
-        ("procedures.p.supplement.probability", .number(1.5), "procedures.p.supplement.probability"),
-        ("procedures.p.rate_per_hour", .number(-1), "procedures.p.rate_per_hour"),
-        ("arrivals.scale", .number(-0.5), "arrivals.scale"),
-        ("procedures.p.steps.0.service.mean", .number(0), "procedures.p.steps.0.service.mean"),
-        ("procedures.p.steps.0.service.sd", .number(-1), "procedures.p.steps.0.service.sd"),
-        ("procedures.p.deadline_days", .number(-2), "procedures.p.deadline_days"),
-        ("procedures.p.digitized", .number(2), "procedures.p.digitized"),
-        ("days", .number(0), "days"),
-        ("start", .string("2150-01-01"), "start"),
-    ])
+    @Test(
+        "Values out of range are errors",
+        arguments: [
+            ("pools.land.size", JSONValue.number(0), "pools.land.size"),
+            ("pools.land.size", .number(2.5), "pools.land.size"),
+            ("procedures.p.supplement.probability", .number(1.5), "procedures.p.supplement.probability"),
+            ("procedures.p.rate_per_hour", .number(-1), "procedures.p.rate_per_hour"),
+            ("arrivals.scale", .number(-0.5), "arrivals.scale"),
+            ("procedures.p.steps.0.service.mean", .number(0), "procedures.p.steps.0.service.mean"),
+            ("procedures.p.steps.0.service.sd", .number(-1), "procedures.p.steps.0.service.sd"),
+            ("procedures.p.deadline_days", .number(-2), "procedures.p.deadline_days"),
+            ("procedures.p.digitized", .number(2), "procedures.p.digitized"),
+            ("days", .number(0), "days"),
+            ("start", .string("2150-01-01"), "start"),
+        ])
     func outOfRange(path: String, value: JSONValue, errorPath: String) throws {
         let e = try #require(error(Self.base, [(path, value)]))
         #expect(e.path == errorPath, "\(e)")

@@ -93,7 +93,8 @@ struct StabilityTests {
             let overloaded = try mmcScenario(lambda: 0.5, mu: 0.125, servers: 1)
             let r = ServiceCenterModel(scenario: overloaded).run(
                 seed: seed, replication: 0, length: RunLength(seconds: 2 * 86_400, warmup: .seconds(86_400)))
-            #expect(r.metrics.utilization <= 1 && r.metrics.utilization > 0.99, "seed \(seed): \(r.metrics.utilization)")
+            #expect(
+                r.metrics.utilization <= 1 && r.metrics.utilization > 0.99, "seed \(seed): \(r.metrics.utilization)")
             let customers = ServiceCenterModel(scenario: overloaded).run(
                 seed: seed, replication: 0, length: RunLength(customers: 20))
             #expect(customers.metrics.utilization <= 1, "seed \(seed): \(customers.metrics.utilization)")
@@ -104,7 +105,8 @@ struct StabilityTests {
                   "pools": { "desk": { "size": 1 } },
                   "procedures": { "p": { "rate_per_hour": 3, "steps": [ { "pool": "desk", "service": { "dist": "constant", "value": 2 } } ] } } }
                 """)
-        let r = ServiceCenterModel(scenario: office).run(seed: 1, replication: 0, length: RunLength(seconds: 7 * 86_400))
+        let r = ServiceCenterModel(scenario: office).run(
+            seed: 1, replication: 0, length: RunLength(seconds: 7 * 86_400))
         #expect(r.metrics.utilization <= 1 && r.metrics.utilization > 0.95, "\(r.metrics.utilization)")
     }
 

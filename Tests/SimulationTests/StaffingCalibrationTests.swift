@@ -22,7 +22,8 @@ struct StaffingCalibrationTests {
                 """)
     }
 
-    @Test("Staff recovered from an emitted log with the true work minutes", arguments: [(3, UInt64(7)), (3, 8), (5, 9)])
+    @Test(
+        "Staff recovered from an emitted log with the true work minutes", arguments: [(3, UInt64(7)), (3, 8), (5, 9)])
     func recoversStaff(staff: Int, seed: UInt64) throws {
         // rho 0.8: 0.8 x staff x 2 an hour x 40 hours a week.
         let scenario = try Self.center(staff: staff, perWeek: 0.8 * Double(staff) * 2 * 40)

@@ -89,9 +89,14 @@ import Testing
         #expect(vietnam.leapMonth(lunarYear: 1917) == 2)
         #expect(LunarCalendar(utcOffsetHours: 7, gregorianYears: 1917...1917).leapMonth(lunarYear: 1917) == 3)
         #expect(vietnam.leapMonth(lunarYear: 1922) == 5)
-        #expect(vietnam.lunarDate(of: CivilDate(year: 1967, month: 12, day: 31)) == LunarDate(day: 1, month: 12, year: 1967))
-        #expect(vietnam.lunarDate(of: CivilDate(year: 1968, month: 1, day: 28)) == LunarDate(day: 29, month: 12, year: 1967))
-        #expect(vietnam.lunarDate(of: CivilDate(year: 1968, month: 1, day: 29)) == LunarDate(day: 1, month: 1, year: 1968))
+        #expect(
+            vietnam.lunarDate(of: CivilDate(year: 1967, month: 12, day: 31)) == LunarDate(day: 1, month: 12, year: 1967)
+        )
+        #expect(
+            vietnam.lunarDate(of: CivilDate(year: 1968, month: 1, day: 28)) == LunarDate(day: 29, month: 12, year: 1967)
+        )
+        #expect(
+            vietnam.lunarDate(of: CivilDate(year: 1968, month: 1, day: 29)) == LunarDate(day: 1, month: 1, year: 1968))
     }
 
     /// Leap months: 2023 (2L, the example), 2020 (4L), 2025 (6L), 1985 in Vietnam (2L,
