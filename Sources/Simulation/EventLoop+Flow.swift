@@ -80,9 +80,9 @@ extension EventLoop {
             entities[i].totalWait += wait
             entities[i].waited = true
         }
-        touchBusy(p)
         pools[p].busy += 1
         let end = hasCalendar ? completion(start: now, work: pending) : now + pending
+        pools[p].busyArea += busySpan(now, end)
         events.schedule(at: end, kind: EventKind.serviceEnd, target: id)
     }
 
@@ -109,7 +109,6 @@ extension EventLoop {
         let procedure = Int(entities[i].procedure)
         let step = entities[i].step
         let p = Int(stepPool[procedure * stride + Int(step)])
-        touchBusy(p)
         pools[p].busy -= 1
         if entities[i].supplementPending && step == procs[procedure].supplementStep {
             entities[i].supplementPending = false
@@ -144,10 +143,12 @@ extension EventLoop {
             waitSum += entities[i].totalWait
             if entities[i].waited { waitedCustomers += 1 }
             sojournSum += now - entities[i].arrival
-            let p = Int(entities[i].procedure)
-            byProcedure[p].completed += 1
-            byProcedure[p].waitSum += entities[i].totalWait
-            byProcedure[p].sojournSum += now - entities[i].arrival
+            if !singleProcedure {
+                let p = Int(entities[i].procedure)
+                byProcedure[p].completed += 1
+                byProcedure[p].waitSum += entities[i].totalWait
+                byProcedure[p].sojournSum += now - entities[i].arrival
+            }
             if collect { deliver(dossier(entities[i], returned: now)) }
             countDeparted(id)
         }

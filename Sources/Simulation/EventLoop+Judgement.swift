@@ -31,8 +31,10 @@ extension EventLoop {
         if let days = judge.count(d, asOf: asOf, into: &byProcedure[d.procedure].counts) {
             processingDaysSum += days
             processingDaysCount += 1
-            byProcedure[d.procedure].processingDaysSum += days
-            byProcedure[d.procedure].processingDaysCount += 1
+            if !singleProcedure {
+                byProcedure[d.procedure].processingDaysSum += days
+                byProcedure[d.procedure].processingDaysCount += 1
+            }
         }
     }
 
@@ -53,8 +55,10 @@ extension EventLoop {
             let days = (processingEnd - arrival) / 86_400
             processingDaysSum += days
             processingDaysCount += 1
-            byProcedure[procedure].processingDaysSum += days
-            byProcedure[procedure].processingDaysCount += 1
+            if !singleProcedure {
+                byProcedure[procedure].processingDaysSum += days
+                byProcedure[procedure].processingDaysCount += 1
+            }
             return
         }
         countJudged(id)

@@ -88,6 +88,9 @@ struct EventLoop {
     var tally: Slab<Int>
     /// Each procedure's counts and sums; the totals are their sums.
     var byProcedure: Slab<ProcedureTally>
+    /// One procedure: its sums are the totals, filled in at the end (the M/M/c hot path then
+    /// adds nothing per dossier for the breakdown).
+    let singleProcedure: Bool
     var dossiers: [SimulatedDossier] = []
     var processingDaysSum = 0.0
     var processingDaysCount = 0
@@ -121,6 +124,7 @@ struct EventLoop {
         stride = scenario.procedures.map(\.steps.count).max() ?? 1
         tally = Slab(zeroed: 256 * scenario.procedures.count)
         byProcedure = Slab(capacity: scenario.procedures.count)
+        singleProcedure = scenario.procedures.count == 1
         for _ in scenario.procedures { byProcedure.append(ProcedureTally()) }
         pools = Slab(capacity: scenario.pools.count)
         for p in scenario.pools { pools.append(PoolState(size: p.size)) }
@@ -203,10 +207,7 @@ struct EventLoop {
         }
         judge = SimulationJudge(calendar: calendar)
         systemLast = start
-        for i in 0..<pools.count {
-            pools[i].lastChange = start
-            pools[i].busyLast = start
-        }
+        for i in 0..<pools.count { pools[i].lastChange = start }
 
         for (pi, p) in scenario.procedures.enumerated() {
             attributeRNG.append(
@@ -376,6 +377,13 @@ struct EventLoop {
         }
         pendingJudgement.sort { $0.sequence < $1.sequence }
         for p in 0..<byProcedure.count { counts.merge(byProcedure[p].counts) }
+        if singleProcedure {
+            byProcedure[0].completed = completed
+            byProcedure[0].waitSum = waitSum
+            byProcedure[0].sojournSum = sojournSum
+            byProcedure[0].processingDaysSum = processingDaysSum
+            byProcedure[0].processingDaysCount = processingDaysCount
+        }
         entities.release()
         tally.release()
         work.release()

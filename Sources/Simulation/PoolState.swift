@@ -10,9 +10,8 @@ struct PoolState {
     /// The lowest queue since the last quarter mark (`EventLoop.markQuarter`).
     var lowestQueue = 0
     /// Staff-seconds of work done inside the measured window (working seconds on a calendar):
-    /// the integral of `busy`, so utilization never exceeds 1.
+    /// each job's part of the window, so utilization never exceeds 1.
     var busyArea = 0.0
-    var busyLast = 0.0
     var waitSum = 0.0
     var waitCount = 0
     var waitedCount = 0
