@@ -163,7 +163,7 @@ public enum CalibrationRenderer {
             ])
         }
         lines += [
-            "\(word("reproduction", language)), \(check.replications) \(word("replications", language)), \(check.asOf.iso8601):",
+            "\(word("reproduction", language)), \(check.replications) \(word("replications_word", language)), \(check.asOf.iso8601):",
             "",
         ]
         lines += SimulationRenderer.kpiTable(rows)

@@ -334,7 +334,7 @@ public enum SimulationRenderer {
         }
         var lines =
             [
-                "\(word("paired", language)), \(comparison.replications) \(word("replications", language)):",
+                "\(word("paired", language)), \(comparison.replications) \(word("replications_word", language)):",
                 "  A = \(a)", "  B = \(b)", "",
             ] + kpiTable(rows)
         lines += breakdownTables(names: comparison.rows.map(\.name), context: context) { name in
