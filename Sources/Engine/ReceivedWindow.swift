@@ -6,15 +6,19 @@ import CivilTime
 /// bound, a record without one is outside; a record received after `asOf` is left out and
 /// counted apart (`input.after_as_of`), since at the as-of time it had not arrived.
 struct ReceivedWindow: Sendable {
-    let from: Timestamp?
-    let before: Timestamp?
-    /// Nil while the as-of time is the log's latest event, which no accepted record is after.
-    let asOf: Timestamp?
+    // Seconds, an absent bound as the extreme value, so a record costs three comparisons.
+    private let from: Int64
+    private let before: Int64
+    private let asOf: Int64
+    private let hasDates: Bool
 
+    /// - Parameter asOf: nil while the as-of time is the log's latest event, which no accepted
+    ///   record is received after.
     init(from: Timestamp?, before: Timestamp?, asOf: Timestamp? = nil) {
-        self.from = from
-        self.before = before
-        self.asOf = asOf
+        self.from = from?.seconds ?? Int64.min
+        self.before = before?.seconds ?? Int64.max
+        self.asOf = asOf?.seconds ?? Int64.max
+        hasDates = from != nil || before != nil
     }
 
     /// Where a record falls; outside the dates wins over after the as-of time.
@@ -24,11 +28,9 @@ struct ReceivedWindow: Sendable {
 
     @inline(__always)
     func place(_ received: Timestamp?) -> Place {
-        guard from != nil || before != nil || asOf != nil else { return .kept }
-        guard let received else { return from == nil && before == nil ? .kept : .outsideSelection }
-        if let from, received < from { return .outsideSelection }
-        if let before, received >= before { return .outsideSelection }
-        if let asOf, received > asOf { return .afterAsOf }
-        return .kept
+        guard let received else { return hasDates ? .outsideSelection : .kept }
+        let s = received.seconds
+        if s < from || s >= before { return .outsideSelection }
+        return s > asOf ? .afterAsOf : .kept
     }
 }

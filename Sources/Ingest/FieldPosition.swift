@@ -2,6 +2,7 @@
 /// parsing (the log's time span). Only error paths call it.
 enum FieldPosition {
     /// The offset of `field`'s value in `region[from..<to]`, `from` when it cannot be found.
+    @inline(never)
     static func offset(
         of field: DossierField, in region: UnsafeRawBufferPointer, from: Int, to: Int, layout: FileLayout
     ) -> Int {

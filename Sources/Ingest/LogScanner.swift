@@ -134,26 +134,26 @@ struct ScanRun {
     let dateCaches: [DateCache]
     /// The log's time span when known (a second reading): records beyond it are invalid.
     var timeSpan: TimeSpanCheck?
-    /// Each lane's received days, to find the span (`LogTimeSpan`) after the first reading.
-    let tallies: [ReceivedTally]
+    /// Each lane's received days and latest timestamp, to find the span (`LogTimeSpan`); while
+    /// a reading lasts.
+    var tallies: [ReceivedTally] = []
+    /// The tallies summed when the reading is done: received days and the latest timestamp.
+    var receivedDays: [Int: Int] = [:]
+    var latestSeconds = Int64.min
 
     init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool) {
         self.options = options
         self.rejects = rejects
         self.collectFingerprints = collectFingerprints
         dateCaches = (0..<options.workers).map { _ in DateCache() }
-        tallies = (0..<options.workers).map { _ in ReceivedTally() }
     }
 
     /// After a reading without a span: the span when some accepted record lies beyond it, nil
     /// when every record is within (nearly always) or there is no rule.
     /// - Throws: `InputFileError` when a record lies beyond it and an input cannot be read again.
     func spanToEnforce(files: [String]) throws -> TimeSpanCheck? {
-        guard timeSpan == nil else { return nil }
-        var days: [Int: Int] = [:]
-        for tally in tallies { tally.add(to: &days) }
-        guard let reference = LogTimeSpan.referenceDay(days), let limit = LogTimeSpan.limit(referenceDay: reference),
-            let latest = tallies.map(\.latestSeconds).max(), latest >= limit.seconds
+        guard timeSpan == nil, let reference = LogTimeSpan.referenceDay(receivedDays),
+            let limit = LogTimeSpan.limit(referenceDay: reference), latestSeconds >= limit.seconds
         else { return nil }
         let check = TimeSpanCheck(
             limit: limit, rule: .outsideLogSpan(reference: CivilDate(dayNumber: reference), limit: limit.date))
@@ -180,6 +180,17 @@ struct ScanRun {
 
     mutating func scan<C: RecordConsumer>(files: [String], makeConsumer: () -> C) throws -> C {
         defer { for cache in dateCaches { cache.deallocate() } }
+        tallies = (0..<options.workers).map { _ in ReceivedTally(limit: timeSpan?.limit) }
+        defer {
+            for tally in tallies {
+                if timeSpan == nil {
+                    tally.add(to: &receivedDays)
+                    latestSeconds = max(latestSeconds, tally.latestSeconds)
+                }
+                tally.deallocate()
+            }
+            tallies = []
+        }
         var merged = makeConsumer()
         // Order-insensitive consumers: one per worker lane for the whole run.
         var lanes: [C]? = C.foldsInAnyOrder ? (0..<options.workers).map { _ in makeConsumer() } : nil
@@ -325,7 +336,7 @@ struct ScanRun {
             layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
             keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
             replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets,
-            dateCaches: dateCaches, tallies: timeSpan == nil ? tallies : nil, timeSpan: timeSpan)
+            dateCaches: dateCaches, tallies: tallies, timeSpan: timeSpan)
         let startStates = inQuotes
         outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             consumers.withUnsafeMutableBufferPointer { consumerBuffer in
@@ -376,8 +387,8 @@ struct PieceContext: @unchecked Sendable {
     var fingerprintBuckets: FingerprintBuckets?
     /// One per worker lane, warm across pieces.
     var dateCaches: [DateCache]
-    /// One per worker lane while the log's time span is unknown.
-    var tallies: [ReceivedTally]?
+    /// One per worker lane: the received days, and the log's time span when it is known.
+    var tallies: [ReceivedTally]
     var timeSpan: TimeSpanCheck?
 }
 

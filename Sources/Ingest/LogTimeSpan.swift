@@ -40,69 +40,76 @@ public enum LogTimeSpan {
     }
 
     /// The first field of `record`, in DVCQG order, holding a timestamp at or after `limit`.
-    @inline(__always)
     static func fieldBeyond(_ limit: Timestamp, in record: borrowing DossierRecord) -> DossierField? {
-        guard latestTimestampSeconds(record) >= limit.seconds else { return nil }
         if let t = record.received, t >= limit { return .received }
         if let t = record.due, t >= limit { return .due }
         if let t = record.processingEnd, t >= limit { return .processingEnd }
         if let t = record.returned, t >= limit { return .returned }
         return .supplements
     }
+}
 
-    /// The latest of every timestamp of the record, its due included.
+extension LogTimeSpan {
+    /// The latest of every timestamp of the record, its due included (`Int64.min` without any).
+    /// (Stored properties only: a computed property of the record would copy it.)
     @inline(__always)
-    static func latestTimestampSeconds(_ record: borrowing DossierRecord) -> Int64 {
-        max(record.latestEventSeconds, record.due?.seconds ?? Int64.min)
+    static func latestTimestampSeconds(_ record: inout DossierRecord) -> Int64 {
+        var latest = record.received?.seconds ?? Int64.min
+        if let t = record.due?.seconds, t > latest { latest = t }
+        if let t = record.processingEnd?.seconds, t > latest { latest = t }
+        if let t = record.returned?.seconds, t > latest { latest = t }
+        if !record.pauses.isEmpty { latest = max(latest, latestPauseSeconds(record.pauses)) }
+        return latest
+    }
+
+    private static func latestPauseSeconds(_ pauses: [PauseInterval]) -> Int64 {
+        var latest = Int64.min
+        for pause in pauses { latest = max(latest, pause.start.seconds, pause.end?.seconds ?? Int64.min) }
+        return latest
     }
 }
 
-/// The received days and the latest timestamp of the records one worker lane accepted; the
-/// lanes are summed after a pass. Used by one thread at a time.
-final class ReceivedTally: @unchecked Sendable {
-    /// Days counted densely around the first one seen (about 90 years); any other in `farDays`.
-    private static let span = 32_768
-    private var origin = Int.min
-    private let counts: UnsafeMutablePointer<UInt32>
-    private var farDays: [Int: Int] = [:]
-    /// The latest timestamp of any record, `Int64.min` before the first.
-    private(set) var latestSeconds = Int64.min
+/// The received days and the latest timestamp of the records one worker lane accepted (the
+/// lanes are summed after a reading), and the first instant beyond the log's span when it is
+/// known. Used by one thread at a time; one pointer (no reference counting, one register in the
+/// parse loop), freed by `deallocate`.
+struct ReceivedTally {
+    /// Days 1970-01-01 to 2099-12-31 are counted one by one (190 KB); a date outside counts on
+    /// the nearer end, which keeps the order of every date (the rank is exact unless it falls there).
+    private static let span = CivilDate.dayNumber(year: 2100, month: 1, day: 1)
+    /// The limit (an Int64), the latest timestamp (an Int64), then a UInt32 count per day.
+    private let storage: UnsafeMutableRawPointer
 
-    init() {
-        counts = .allocate(capacity: Self.span)
-        counts.initialize(repeating: 0, count: Self.span)
+    /// - Parameter limit: the first instant beyond the log's span, nil while unknown.
+    init(limit: Timestamp?) {
+        storage = .allocate(byteCount: 16 + 4 * Self.span, alignment: 8)
+        storage.initializeMemory(as: UInt32.self, repeating: 0, count: 4 + Self.span)
+        storage.storeBytes(of: limit?.seconds ?? Int64.max, as: Int64.self)
+        storage.storeBytes(of: Int64.min, toByteOffset: 8, as: Int64.self)
     }
 
-    deinit { counts.deallocate() }
+    func deallocate() { storage.deallocate() }
 
+    /// The latest timestamp of any record noted, `Int64.min` before the first.
+    var latestSeconds: Int64 { storage.load(fromByteOffset: 8, as: Int64.self) }
+
+    private var counts: UnsafeMutablePointer<UInt32> { (storage + 16).assumingMemoryBound(to: UInt32.self) }
+
+    /// Counts an accepted record; true when one of its timestamps is beyond the log's span.
     @inline(__always)
-    func note(_ record: borrowing DossierRecord) {
+    func note(_ record: inout DossierRecord) -> Bool {
         if let received = record.received {
-            let day = received.dayNumber
-            let index = day &- origin
-            if index >= 0 && index < Self.span {
-                counts[index] &+= 1
-            } else {
-                noteFar(day)
-            }
+            // Unsigned: the division is a multiplication, and dates before 1970 count on day 0.
+            let day = UInt64(bitPattern: max(received.seconds, 0)) / UInt64(Timestamp.secondsPerDay)
+            counts[Int(min(day, UInt64(Self.span - 1)))] &+= 1
         }
-        let latest = LogTimeSpan.latestTimestampSeconds(record)
-        if latest > latestSeconds { latestSeconds = latest }
-    }
-
-    private func noteFar(_ day: Int) {
-        if origin == Int.min {
-            origin = day - Self.span / 2
-            counts[day - origin] = 1
-        } else {
-            farDays[day, default: 0] += 1
-        }
+        let seconds = LogTimeSpan.latestTimestampSeconds(&record)
+        if seconds > latestSeconds { storage.storeBytes(of: seconds, toByteOffset: 8, as: Int64.self) }
+        return seconds >= storage.load(as: Int64.self)
     }
 
     /// Adds this lane's days to `days`.
     func add(to days: inout [Int: Int]) {
-        for (day, n) in farDays { days[day, default: 0] += n }
-        guard origin != Int.min else { return }
-        for index in 0..<Self.span where counts[index] > 0 { days[origin + index, default: 0] += Int(counts[index]) }
+        for day in 0..<Self.span where counts[day] > 0 { days[day, default: 0] += Int(counts[day]) }
     }
 }

@@ -49,8 +49,9 @@ enum PieceParser {
         let replacement = context.replacement
         let buckets = context.fingerprintBuckets?.buckets(lane: lane)
         let collectFingerprints = context.collectFingerprints
-        let tally = context.tallies?[lane]
-        let timeSpan = context.timeSpan
+        // A reading without the log's time span counts received days to find it; one with it
+        // rejects the records beyond it.
+        let tally = context.tallies[lane]
         while p < to {
             let end: Int
             let newlines: Int
@@ -82,10 +83,11 @@ enum PieceParser {
                     continue
                 }
             }
-            if let timeSpan, let field = LogTimeSpan.fieldBeyond(timeSpan.limit, in: record) {
+            if tally.note(&record), let span = context.timeSpan, let field = LogTimeSpan.fieldBeyond(span.limit, in: record)
+            {
                 let offset = FieldPosition.offset(of: field, in: region, from: p, to: end, layout: context.layout)
                 if !reject(
-                    region, from: p, to: end, line: line, offset: offset, rule: timeSpan.rule, field: field,
+                    region, from: p, to: end, line: line, offset: offset, rule: span.rule, field: field,
                     context: context, outcome: &outcome)
                 {
                     return
@@ -94,7 +96,6 @@ enum PieceParser {
                 p = end
                 continue
             }
-            tally?.note(record)
             outcome.records += 1
             if collectFingerprints {
                 let fingerprint = Fingerprint.of(record.id)
