@@ -61,7 +61,8 @@ struct JSONLRecordParser {
                 return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: start)
             }
         } catch {
-            return .invalid(end: recordEnd, newlines: newlines, rule: error.rule, field: error.field, offset: error.offset)
+            return .invalid(
+                end: recordEnd, newlines: newlines, rule: error.rule, field: error.field, offset: error.offset)
         }
         return .record(end: recordEnd, newlines: newlines)
     }

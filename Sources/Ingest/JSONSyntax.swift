@@ -28,7 +28,8 @@ enum JSONSyntax {
         while true {
             while p + 8 <= end {
                 let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-                let special = SWAR.matches(word, SWAR.quotes) | SWAR.matches(word, backslashes) | below0x20(word)
+                let special =
+                    SWAR.matches(word, SWAR.quotes) | SWAR.matches(word, backslashes) | below0x20(word)
                     | (word & highBits)
                 if special == 0 {
                     p += 8
@@ -172,7 +173,8 @@ enum JSONSyntax {
         if base[p] == UInt8(ascii: "0") {
             p += 1
             if p < end, isDigit(base[p]) {
-                throw .json("a number with a leading zero (write 7, not 07; a code with zeros is a string)", at: c.position)
+                throw .json(
+                    "a number with a leading zero (write 7, not 07; a code with zeros is a string)", at: c.position)
             }
         } else {
             while p < end, isDigit(base[p]) { p += 1 }
@@ -290,7 +292,8 @@ enum JSONSyntax {
         c.skipSpaces()
         guard c.peek == 0x22 else {
             switch c.peek {
-            case UInt8(ascii: "}"): throw .json("a comma before '}' (JSON allows no trailing comma: remove it)", at: c.position)
+            case UInt8(ascii: "}"):
+                throw .json("a comma before '}' (JSON allows no trailing comma: remove it)", at: c.position)
             case UInt8(ascii: "'"): throw .json("a single-quoted key (JSON keys take double quotes)", at: c.position)
             default: throw .json("expected a double-quoted key", at: c.position)
             }

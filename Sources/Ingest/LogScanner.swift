@@ -160,7 +160,8 @@ struct ScanRun {
         if let pipe = files.first(where: { !InputSource.isRereadable(path: $0) }) {
             throw InputFileError(
                 file: pipe,
-                reason: "some timestamps fall on or after \(limit.date), more than \(LogTimeSpan.marginDays) days after "
+                reason:
+                    "some timestamps fall on or after \(limit.date), more than \(LogTimeSpan.marginDays) days after "
                     + "the log's received dates, and leaving those records out needs a second reading, which a pipe "
                     + "cannot give: save the log to a file and read that")
         }

@@ -83,7 +83,8 @@ enum PieceParser {
                     continue
                 }
             }
-            if tally.note(&record), let span = context.timeSpan, let field = LogTimeSpan.fieldBeyond(span.limit, in: record)
+            if tally.note(&record), let span = context.timeSpan,
+                let field = LogTimeSpan.fieldBeyond(span.limit, in: record)
             {
                 let offset = FieldPosition.offset(of: field, in: region, from: p, to: end, layout: context.layout)
                 if !reject(

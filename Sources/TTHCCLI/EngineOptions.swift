@@ -50,7 +50,8 @@ enum EngineOptions {
         guard let text = parsed.string(name) else { return nil }
         guard let t = TimestampParser.parse(text) else {
             throw UsageError(
-                "tthc \(parsed.command): \(name) expects a date such as 2026-12-31, 20261231 or 31/12/2026, got '\(text)'")
+                "tthc \(parsed.command): \(name) expects a date such as 2026-12-31, 20261231 or 31/12/2026, got '\(text)'"
+            )
         }
         guard t.secondOfDay == 0 else {
             throw UsageError(

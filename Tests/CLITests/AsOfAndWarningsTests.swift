@@ -86,8 +86,9 @@ import Testing
     @Test func aDateOptionRefusesATime() {
         let result = Self.run(["report", "x.csv", "--to", "31/03/2026 10:00"])
         #expect(result.code == 2)
-        #expect(result.err == "tthc report: --to takes a date and keeps whole days, got the time '31/03/2026 10:00'; "
-            + "write the date alone (2026-03-31)\n")
+        #expect(
+            result.err == "tthc report: --to takes a date and keeps whole days, got the time '31/03/2026 10:00'; "
+                + "write the date alone (2026-03-31)\n")
     }
 
     static func warnings(_ err: String) -> [Substring] {

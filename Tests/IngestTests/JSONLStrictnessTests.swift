@@ -78,7 +78,7 @@ import Testing
 
     @Test(arguments: [(1, 1 << 20), (2, 64), (2, 7)])
     func aFileOfTheCasesCountsEachInvalidLineOnce(workers: Int, chunkSize: Int) throws {
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         // Cases with a NUL byte would make the file "binary"; those with line ends inside are not one line.
         let usable = Self.cases.filter { !$0.bytes.contains(0) && !Self.hasInnerLineEnd($0.bytes) }
@@ -89,12 +89,7 @@ import Testing
         }
         let path = files.write("cases.jsonl", bytes: text)
         let rejects = files.path("rejects.txt")
-        let (rows, summary) = try scan([path]) {
-            $0.skipInvalid = true
-            $0.rejectsPath = rejects
-            $0.workers = workers
-            $0.chunkSize = chunkSize
-        }
+        let (rows, summary) = try scanSkippingInvalid(path, rejects: rejects, workers: workers, chunkSize: chunkSize)
         let valid = usable.filter { Self.expectedValid($0.name) }.map(\.name)
         #expect(rows.map(\.id) == valid)
         #expect(summary.records == usable.count)
@@ -146,7 +141,7 @@ import Testing
         ("\"tab\there\"", 4, "unescaped control character 0x09"),
     ])
     func anInvalidValueIsAnErrorNamingWhereAndHow(value: String, offset: Int, message: String) throws {
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         let first = #"{"MaHoSo":"A","TrangThaiHoSo":1}"#
         let line = #"{"MaHoSo":"B","TrangThaiHoSo":1,"GhiChu":"# + value + "}"
@@ -164,7 +159,7 @@ import Testing
     }
 
     @Test func invalidUTF8IsNamedWithItsByte() throws {
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         var line = Array(#"{"MaHoSo":"B","TrangThaiHoSo":1,"GhiChu":"x"#.utf8)
         line += [0xC3, 0x28]  // a lead byte followed by ASCII
@@ -197,7 +192,7 @@ import Testing
     }
 
     @Test func aRawLineFeedInsideAStringSplitsTheRecordAndBothHalvesAreRejected() throws {
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         let text = """
             {"MaHoSo":"A","TrangThaiHoSo":1,"GhiChu":"one
@@ -242,7 +237,8 @@ import Testing
         }
     }
 
-    static let alphabet: [UInt8] = Array(#"{}[],:"\/ubfnrtuD8C0019.eE+-xlasN "#.utf8) + [0x09, 0x0D, 0x00, 0x1F, 0x7F]
+    static let alphabet: [UInt8] =
+        Array(#"{}[],:"\/ubfnrtuD8C0019.eE+-xlasN "#.utf8) + [0x09, 0x0D, 0x00, 0x1F, 0x7F]
         + [0xC3, 0xA1, 0xE1, 0xBB, 0x99, 0xED, 0xA0, 0x80, 0xF0, 0x9F, 0x98, 0x80, 0xF4, 0x90, 0xC0, 0xFF]
 
     static func edit(_ text: inout [UInt8], _ random: inout SplitMix) {
@@ -259,10 +255,13 @@ import Testing
         let pick = random.next() % (depth > 4 ? 6 : 8)
         switch pick {
         case 0: return ["true", "false", "null"][Int(random.next() % 3)]
-        case 1: return ["0", "-0", "12", "-3.25", "1e10", "2E-3", "0.5e+2", "123456789012345678901234567890"][
-            Int(random.next() % 8)]
+        case 1:
+            return ["0", "-0", "12", "-3.25", "1e10", "2E-3", "0.5e+2", "123456789012345678901234567890"][
+                Int(random.next() % 8)]
         case 2, 3, 4, 5:
-            let pieces = ["a", "Bộ phận Một cửa", "\\\"", "\\\\", "\\/", "\\n", "\\u00e3", "\\uD83D\\uDE00", "😀", " ", "x,y"]
+            let pieces = [
+                "a", "Bộ phận Một cửa", "\\\"", "\\\\", "\\/", "\\n", "\\u00e3", "\\uD83D\\uDE00", "😀", " ", "x,y",
+            ]
             var s = "\""
             for _ in 0..<Int(random.next() % 4) { s += pieces[Int(random.next() % UInt64(pieces.count))] }
             return s + "\""
@@ -276,20 +275,4 @@ import Testing
                 + "}"
         }
     }
-}
-
-/// Files in a fresh temporary directory that the test removes.
-struct TemporaryFiles {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-json-\(UUID().uuidString)")
-
-    init() { try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
-
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
-    func write(_ name: String, bytes: [UInt8]) -> String {
-        try! Data(bytes).write(to: URL(fileURLWithPath: path(name)))
-        return path(name)
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: directory) }
 }

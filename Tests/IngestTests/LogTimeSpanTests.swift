@@ -60,13 +60,16 @@ import Testing
 
     @Test(arguments: [
         (5, "NgayTra", ["NgayTra": "20360331163000"]), (9, "NgayHenTra", ["NgayHenTra": "20990101000000"]),
-        (3, "NgayTiepNhan", ["NgayTiepNhan": "20360302081500", "TrangThaiHoSo": "2", "NgayKetThucXuLy": "", "NgayTra": ""]),
+        (
+            3, "NgayTiepNhan",
+            ["NgayTiepNhan": "20360302081500", "TrangThaiHoSo": "2", "NgayKetThucXuLy": "", "NgayTra": ""]
+        ),
         (100, "DanhSachHoSoBoSung", ["DanhSachHoSoBoSung": "20260302090000/20360302100000"]),
     ])
     func aTimestampFarPastTheLogIsAnInvalidRecordNamingTheField(line: Int, field: String, edits: [String: String])
         throws
     {
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         let path = files.write("typo.csv", bytes: Array(Self.log(line: line, edits).utf8))
         let error = try #require(throws: IngestError.self) { try scan([path]) }
@@ -90,16 +93,11 @@ import Testing
 
     @Test(arguments: [(1, 1 << 20), (2, 333), (3, 64)])
     func withSkipInvalidTheRecordIsRejectedAndTheRestRead(workers: Int, chunkSize: Int) throws {
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         let path = files.write("typo.csv", bytes: Array(Self.log(line: 7, ["NgayTra": "20360331163000"]).utf8))
         let rejects = files.path("rejects.txt")
-        let (rows, summary) = try scan([path]) {
-            $0.skipInvalid = true
-            $0.rejectsPath = rejects
-            $0.workers = workers
-            $0.chunkSize = chunkSize
-        }
+        let (rows, summary) = try scanSkippingInvalid(path, rejects: rejects, workers: workers, chunkSize: chunkSize)
         #expect(rows.count == 399 && !rows.contains { $0.id == "H5" })
         #expect(summary.records == 400 && summary.rejected == 1 && summary.accepted == 399)
         // Written once, although the log was read twice.
@@ -109,7 +107,7 @@ import Testing
     }
 
     @Test func dedupeLastLeavesTheTypoOutToo() throws {
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         // H5 again at the end, with the typo: the earlier H5 must not be the one left out.
         var text = Self.log()
@@ -125,7 +123,7 @@ import Testing
 
     @Test func aLongLogWithoutOutliersKeepsEveryRecord() throws {
         // Dates spread over four years: long spans are fine, only a date past them is not.
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         var text = Self.header
         for i in 0..<1500 {
@@ -139,7 +137,7 @@ import Testing
     }
 
     @Test func aPipeWithAnOutlierCannotBeReadTwiceAndSaysSo() throws {
-        let files = TemporaryFiles()
+        let files = TestFiles()
         defer { files.remove() }
         let fifo = files.path("pipe.csv")
         #expect(mkfifo(fifo, 0o600) == 0)
