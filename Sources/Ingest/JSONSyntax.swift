@@ -326,7 +326,7 @@ enum JSONSyntax {
         case 0x80...0xFF:
             detail =
                 "byte \(hex(b)) outside a string (a byte order mark or a non-ASCII character: between values JSON allows spaces, tabs and line ends only)"
-        case 0..<0x20:
+        case 0..<0x20, 0x7F:
             detail = "control character \(hex(b)) outside a string (between values JSON allows spaces and tabs only)"
         default: detail = "unexpected '\(Character(Unicode.Scalar(b)))' where a value should be"
         }
