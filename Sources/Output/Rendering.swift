@@ -75,6 +75,9 @@ public struct RunContext: Sendable {
         if outsideSelection > 0 {
             line += Labels.phrase("header_outside", language, ["n": Labels.grouped(outsideSelection, language)])
         }
+        if input.afterAsOf > 0 {
+            line += ", " + Labels.grouped(input.afterAsOf, language) + " " + Labels.phrase("after_as_of", language)
+        }
         return line
     }
 
@@ -533,7 +536,7 @@ extension RunContext {
         [
             ("records", .int(input.records)), ("accepted", .int(input.accepted)), ("rejected", .int(input.rejected)),
             ("duplicates", .int(input.duplicates)), ("replaced", .int(input.replaced)),
-            ("outside_selection", .int(outsideSelection)),
+            ("outside_selection", .int(outsideSelection)), ("after_as_of", .int(input.afterAsOf)),
             (
                 "files",
                 .array(

@@ -12,6 +12,12 @@ struct TestFiles {
     func write(_ name: String, _ text: String) -> String { temporary.write(name, text) }
 
     func write(_ name: String, bytes: [UInt8]) -> String { temporary.write(name, bytes: bytes) }
+
+    /// Where a file called `name` goes.
+    func path(_ name: String) -> String { temporary.path(name) }
+
+    /// Removes the directory and everything in it (it goes by itself when the test ends).
+    func remove() { try? FileManager.default.removeItem(at: directory) }
 }
 
 /// A consumer that keeps every record as plain values, for assertions.
@@ -53,6 +59,18 @@ struct CollectingConsumer: RecordConsumer {
     }
 
     mutating func merge(_ later: consuming CollectingConsumer) { rows.append(contentsOf: later.rows) }
+}
+
+/// Scans with `--skip-invalid` and `--rejects`, on `workers` workers and pieces of `chunkSize` bytes.
+func scanSkippingInvalid(_ path: String, rejects: String, workers: Int, chunkSize: Int) throws -> (
+    [CollectingConsumer.Row], InputSummary
+) {
+    try scan([path]) {
+        $0.skipInvalid = true
+        $0.rejectsPath = rejects
+        $0.workers = workers
+        $0.chunkSize = chunkSize
+    }
 }
 
 func scan(_ files: [String], _ configure: (inout ScanOptions) -> Void = { _ in }) throws -> (
