@@ -46,7 +46,7 @@ enum HTMLStyle {
         table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
         table.data td.num { white-space: nowrap; }
         table.data tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
-        .code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.92em; }
+        td.code > span, dd.code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.92em; }
         td.tone-bad, dd.tone-bad { color: var(--bad); font-weight: 600; }
         td.tone-good { color: var(--good); font-weight: 600; }
         td.tone-warning { color: var(--warning); font-weight: 600; }
@@ -85,13 +85,14 @@ enum HTMLStyle {
             width: 100%; }
           table.data caption { display: block; }
           table.data thead { display: none; }
-          table.data tr { border: 1px solid var(--rule); border-radius: 6px; margin: 0 0 8px; padding: 4px 8px; }
+          table.data tr { display: flex; flex-direction: column; border: 1px solid var(--rule); border-radius: 6px;
+            margin: 0 0 8px; padding: 4px 8px; }
           table.data td, table.data .num { display: flex; justify-content: space-between; gap: 10px;
             border: 0; padding: 2px 0; text-align: right; white-space: normal; }
           table.data td::before { content: attr(data-label); flex: 0 0 45%; text-align: left; color: var(--muted);
             font-weight: 600; }
           table.data td > span { min-width: 0; overflow-wrap: anywhere; }
-          table.data td.lead { display: block; text-align: left; font-size: 1.05em; font-weight: 600;
+          table.data td.lead { display: block; order: -1; text-align: left; font-size: 1.05em; font-weight: 600;
             padding: 2px 0 4px; }
           table.data td.lead::before { content: none; }
           .plot.wide { display: none; }

@@ -5,6 +5,13 @@
 /// and the noncharacters U+FFFE and U+FFFF, which neither HTML nor XML 1.0 allows, become U+FFFD.
 public enum MarkupText {
     public static func escaped(_ text: String) -> String {
+        // Most text (numbers, labels) has nothing to escape. 0xEF leads the UTF-8 of U+E000-U+FFFF,
+        // where the two noncharacters are.
+        guard
+            text.utf8.contains(where: {
+                $0 < 0x20 || $0 == 0x7F || $0 == 0xEF || $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39
+            })
+        else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

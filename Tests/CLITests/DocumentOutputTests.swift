@@ -43,6 +43,9 @@ import Testing
                 refused.err
                     == "tthc report: -o \(path) exists; give --force to replace it, or choose another file name\n")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+            // Said before the log is read, so a long run is not lost at its end.
+            let early = run(["report", "no-such-log.csv", "--format", "html", "-o", path])
+            #expect(early.err == refused.err)
 
             let forced = run(["report", log, "--format", "md", "-o", path, "--force"])
             #expect(forced.status == 0)
