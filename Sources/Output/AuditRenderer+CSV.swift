@@ -6,7 +6,8 @@ extension AuditRenderer {
     /// total; differences in working minutes.
     public static func csv(_ result: AuditResult, style: CSVStyle = .plain) -> String {
         var table = CSVTable([
-            "scope", "unit", "procedure", "procedure_name", "checked", "later", "earlier", "matching", "max_later_working_minutes",
+            "scope", "unit", "procedure", "procedure_name", "checked", "later", "earlier", "matching",
+            "max_later_working_minutes",
         ])
         let catalog = result.settings.classifier.catalog
         func row(_ scope: String, _ unit: String?, _ procedure: String?, _ g: AuditGroup) -> [CSVTable.Cell] {
