@@ -67,7 +67,12 @@ import Testing
 
     @Test func missingRequiredColumn() throws {
         let e = try #require(firstError("MaHoSo,NgayTiepNhan\nH1,20260302081500\n"))
-        #expect(e.line == 1 && e.rule == .missingRequiredColumn && e.field == "TrangThaiHoSo")
+        #expect(e.line == 1 && e.field == "TrangThaiHoSo")
+        guard case .missingRequiredColumn(let missing) = e.rule else {
+            Issue.record("expected a missing column, got \(e.rule)")
+            return
+        }
+        #expect(missing.header == ["MaHoSo", "NgayTiepNhan"] && missing.delimiter == 0x2C)
     }
 
     @Test func finishedWithoutEndAndEndBeforeReceived() throws {
@@ -99,6 +104,8 @@ import Testing
         #expect(c.rule == .unparseableTimestamp && c.field == "NgayTiepNhan" && c.column == 48 && c.text == "\"x\"")
     }
 
+    /// A failed record is rejected as its first line, and the line after it is read afresh: the
+    /// record of two lines whose status is bad costs both lines, each named where it failed.
     @Test func skipInvalidCountsEveryRecordAndWritesRejectsVerbatim() throws {
         let text = header + "H1,2,20260302081500,,1\nH2,2,bad,,1\n\"H\n3\",99,20260302081500,,1\nH4,1,,,2\n"
         let path = files.write("skip.csv", text)
@@ -108,11 +115,40 @@ import Testing
             $0.rejectsPath = rejects
         }
         #expect(rows.map(\.id) == ["H1", "H4"])
-        #expect(summary.records == 4 && summary.rejected == 2 && summary.accepted == 2)
+        #expect(summary.records == 5 && summary.rejected == 3 && summary.accepted == 2)
         let written = try String(contentsOfFile: rejects, encoding: .utf8)
-        #expect(written.contains("# \(path):3:6: unparseable timestamp"))
-        #expect(written.contains("H2,2,bad,,1\n"))
-        #expect(written.contains("# \(path):4:"))
-        #expect(written.contains("\"H\n3\",99,20260302081500,,1\n"))
+        let timestamp = "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss)"
+        #expect(
+            written == """
+                # \(path):3:6: field NgayTiepNhan: \(timestamp) in 'bad'
+                H2,2,bad,,1
+                # \(path):5:4: field TrangThaiHoSo: unknown status code (expected TrangThaiHoSo 1-10) in '99' \
+                (the record below starts on line 4)
+                "H
+                # \(path):5:2: field MaHoSo: \(IngestRule.quoteInUnquotedField) in '",99,20260302081500,,1'
+                3",99,20260302081500,,1
+
+                """)
+    }
+
+    /// In `--rejects`, a record names the line and column the error without `--skip-invalid`
+    /// names, for a record of several lines too.
+    @Test func rejectsNameTheStopAtFirstErrorsPlace() throws {
+        let cases = [
+            header + "\"H\n1\",2,20260302081500,,7\n",  // a bad value on the record's second line
+            header + "H1,2,20260302081500,\"x,1\nH2,2,20260302081500,\"y\",1\n",  // a quote never closed
+            header + "H1,2,2026\"0302081500,,1\n",
+        ]
+        for (i, text) in cases.enumerated() {
+            let path = files.write("place\(i).csv", text)
+            let error = try #require(firstError(text, name: "place\(i).csv"))
+            let rejects = files.directory.appendingPathComponent("rejects\(i).txt").path
+            _ = try scan([path]) {
+                $0.skipInvalid = true
+                $0.rejectsPath = rejects
+            }
+            let first = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n").first.map(String.init)
+            #expect(first?.hasPrefix("# " + error.description) == true, "case \(i): \(first ?? "")")
+        }
     }
 }
