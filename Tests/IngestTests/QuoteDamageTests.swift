@@ -1,0 +1,247 @@
+import Foundation
+import Ingest
+import Records
+import TestSupport
+import Testing
+
+/// One stray quote costs the record it is in and nothing more, whatever the workers and chunks.
+///
+/// Quotes are inserted at seeded random places of a 100,000-record random log (quoted names with
+/// commas, quotes and line breaks, CRLF, blank lines). Each damaged run must give back every
+/// other record unchanged, lose at most the damaged record and the one after it, name every
+/// lost record's line in `--rejects`, count `records = accepted + rejected`, and agree byte for
+/// byte with every other worker count and chunk size. The 200 quotes of the main test go into
+/// one file, in records at least three apart: reading resumes at the line after a rejected one,
+/// so each quote is a damage of its own (a sample of single-quote runs checks that too).
+@Suite struct QuoteDamageTests {
+    let files = TestFiles()
+
+    /// A digest of every value of a record, so runs over 100,000 records compare cheaply.
+    struct DigestConsumer: RecordConsumer {
+        var digests: [UInt64] = []
+
+        mutating func consume(_ record: inout DossierRecord) {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            func mix(_ value: UInt64) { h = (h ^ value) &* 0x100_0000_01B3 }
+            for text in [record.id, record.procedure, record.field, record.agency] {
+                mix(UInt64(text.count))
+                for b in text { mix(UInt64(b)) }
+            }
+            for t in [record.received, record.due, record.processingEnd, record.returned] {
+                mix(t.map { UInt64(bitPattern: $0.seconds) } ?? 0xFFFF)
+            }
+            for flag in [record.fullOnline, record.feeBearing, record.digitized, record.electronicResult, record.apology] {
+                mix(flag.map { $0 ? 1 : 0 } ?? 2)
+            }
+            mix(UInt64(record.channel))
+            mix(UInt64(record.status.rawValue))
+            mix(UInt64(record.level))
+            mix(UInt64(record.paidOnline ?? 9))
+            for pause in record.pauses {
+                mix(UInt64(bitPattern: pause.start.seconds))
+                mix(pause.end.map { UInt64(bitPattern: $0.seconds) } ?? 0xFFFF)
+            }
+            digests.append(h)
+        }
+
+        mutating func merge(_ later: consuming DigestConsumer) { digests.append(contentsOf: later.digests) }
+    }
+
+    /// The same digests from a consumer that folds in any order: one per worker for a whole batch,
+    /// which the scanner cannot split by piece when a batch must be parsed again.
+    struct UnorderedDigests: RecordConsumer {
+        var inner = DigestConsumer()
+        static var foldsInAnyOrder: Bool { true }
+        mutating func consume(_ record: inout DossierRecord) { inner.consume(&record) }
+        mutating func merge(_ later: consuming UnorderedDigests) { inner.merge(later.inner) }
+    }
+
+    /// Where each record starts (byte offset and line), blank lines skipped: the obvious walk
+    /// over a valid RFC 4180 text, one byte at a time.
+    static func recordStarts(_ bytes: [UInt8], from start: Int) -> [(offset: Int, line: Int)] {
+        var starts: [(offset: Int, line: Int)] = []
+        var line = 2
+        var inQuotes = false
+        var recordStart = start
+        var recordLine = line
+        for i in start..<bytes.count {
+            let b = bytes[i]
+            if b == 0x22 { inQuotes.toggle() }
+            guard b == 0x0A, !inQuotes else {
+                if b == 0x0A { line += 1 }
+                continue
+            }
+            let blank = i == recordStart || (i == recordStart + 1 && bytes[recordStart] == 0x0D)
+            if !blank { starts.append((recordStart, recordLine)) }
+            line += 1
+            recordStart = i + 1
+            recordLine = line
+        }
+        return starts
+    }
+
+    /// The lines the rejects file names as where a rejected record starts.
+    static func rejectedLines(_ text: String, path: String) -> [Int] {
+        // Split bytes: "\r\n" is one Character, which a split on "\n" would not cut.
+        text.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }.compactMap { line -> Int? in
+            guard line.hasPrefix("# " + path + ":") else { return nil }
+            if let range = line.range(of: "(the record below starts on line ") {
+                return Int(line[range.upperBound...].dropLast())
+            }
+            return Int(line.dropFirst(2 + path.count + 1).prefix { $0.isNumber })
+        }
+    }
+
+    struct Configuration: CustomStringConvertible {
+        var workers: Int
+        var chunkSize: Int
+        var pieces: Int
+        var description: String { "-j \(workers), chunk \(chunkSize), \(pieces) pieces" }
+    }
+
+    static let configurations = [
+        Configuration(workers: 1, chunkSize: 1 << 20, pieces: 32), Configuration(workers: 2, chunkSize: 4096, pieces: 8),
+        Configuration(workers: 3, chunkSize: 777, pieces: 5), Configuration(workers: 2, chunkSize: 1 << 16, pieces: 32),
+    ]
+
+    struct Run: Equatable {
+        var digests: [UInt64]
+        var summary: InputSummary
+        var rejects: String
+    }
+
+    func run(_ path: String, _ configuration: Configuration, dedupe: DedupeMode = .detect) throws -> Run {
+        let rejects = files.directory.appendingPathComponent("rejects.txt").path
+        var options = ScanOptions()
+        options.dedupe = dedupe
+        options.skipInvalid = true
+        options.rejectsPath = rejects
+        options.workers = configuration.workers
+        options.chunkSize = configuration.chunkSize
+        options.piecesPerBatch = configuration.pieces
+        let (consumer, summary) = try LogScanner.scan(files: [path], options: options) { DigestConsumer() }
+        return Run(digests: consumer.digests, summary: summary, rejects: try String(contentsOfFile: rejects, encoding: .utf8))
+    }
+
+    func unorderedRun(_ path: String, _ configuration: Configuration) throws -> (digests: [UInt64], InputSummary) {
+        var options = ScanOptions()
+        options.skipInvalid = true
+        options.workers = configuration.workers
+        options.chunkSize = configuration.chunkSize
+        options.piecesPerBatch = configuration.pieces
+        let (consumer, summary) = try LogScanner.scan(files: [path], options: options) { UnorderedDigests() }
+        return (consumer.inner.digests.sorted(), summary)
+    }
+
+    /// The log, its records' starts, and the digests of a clean run (checked against the slow reader).
+    struct Log {
+        var bytes: [UInt8]
+        var starts: [(offset: Int, line: Int)]
+        var digests: [UInt64]
+    }
+
+    func makeLog() throws -> Log {
+        let text = RandomDossierLog.make(seed: 2026, count: 100_000)
+        let bytes = Array(text.utf8)
+        let starts = Self.recordStarts(bytes, from: bytes.firstIndex(of: 0x0A)! + 1)
+        let path = files.write("clean.csv", bytes: bytes)
+        let (rows, _) = try scan([path])
+        #expect(rows.map(\.id) == ReferenceCSV.records(text).dropFirst().map { $0[0] })
+        #expect(rows.count == starts.count)
+        let clean = try run(path, Self.configurations[0])
+        #expect(clean.summary.rejected == 0 && clean.digests.count == starts.count)
+        return Log(bytes: bytes, starts: starts, digests: clean.digests)
+    }
+
+    /// A byte of record `index`, at a character boundary.
+    static func position(in index: Int, of log: Log, _ rng: inout SplitMix) -> Int {
+        let start = log.starts[index].offset
+        let end = index + 1 < log.starts.count ? log.starts[index + 1].offset : log.bytes.count
+        var position: Int
+        repeat { position = start + rng.below(end - start) } while log.bytes[position] & 0xC0 == 0x80
+        return position
+    }
+
+    /// Checks a damaged run against the clean one: `hits` are the damaged records.
+    func check(_ run: Run, clean log: Log, hits: [Int], path: String, _ label: String) {
+        // Every accepted record is an original one, in order; the others are lost.
+        var lost: [Int] = []
+        var kept = 0
+        for (i, digest) in log.digests.enumerated() {
+            if kept < run.digests.count && run.digests[kept] == digest { kept += 1 } else { lost.append(i) }
+        }
+        #expect(kept == run.digests.count, "\(label): a record was read wrong")
+        let hitSet = Set(hits)
+        for i in lost where !hitSet.contains(i) && !hitSet.contains(i - 1) {
+            Issue.record("\(label): record \(i) (line \(log.starts[i].line)) lost, far from any damage")
+        }
+        for hit in hits where lost.filter({ $0 == hit || $0 == hit + 1 }).count > 2 {
+            Issue.record("\(label): the quote in record \(hit) cost more than two records")
+        }
+        #expect(run.summary.records == run.digests.count + run.summary.rejected, "\(label)")
+        let named = Self.rejectedLines(run.rejects, path: path)
+        #expect(named.count == run.summary.rejected, "\(label)")
+        let namedSet = Set(named)
+        for i in lost where !namedSet.contains(log.starts[i].line) {
+            Issue.record("\(label): record \(i) (line \(log.starts[i].line)) lost without a word")
+        }
+        // No damage passes silently: each one rejects a line of its record or the next.
+        for hit in hits {
+            let first = log.starts[hit].line
+            let last = hit + 2 < log.starts.count ? log.starts[hit + 2].line : Int.max
+            if !named.contains(where: { $0 >= first && $0 < last }) {
+                Issue.record("\(label): the quote in record \(hit) (line \(first)) passed without a rejection")
+            }
+        }
+    }
+
+    @Test func twoHundredStrayQuotesEachCostOnlyTheirRecord() throws {
+        let log = try makeLog()
+        var rng = SplitMix(seed: 10)
+        var hits = Set<Int>()
+        while hits.count < 200 {
+            let hit = rng.below(log.starts.count)
+            if !hits.contains(where: { abs($0 - hit) < 3 }) { hits.insert(hit) }
+        }
+        let sorted = hits.sorted()
+        let positions = sorted.map { Self.position(in: $0, of: log, &rng) }
+        var damaged = log.bytes
+        for position in positions.reversed() { damaged.insert(0x22, at: position) }
+        // Records after the quotes moved by one byte per quote before them; lines did not.
+        let path = files.write("damaged.csv", bytes: damaged)
+        var first: Run?
+        for configuration in Self.configurations {
+            let result = try run(path, configuration)
+            check(result, clean: log, hits: sorted, path: path, "\(configuration)")
+            if let first {
+                #expect(result == first, "\(configuration) differs from \(Self.configurations[0])")
+            } else {
+                first = result
+            }
+            let unordered = try unorderedRun(path, configuration)
+            #expect(unordered.digests == result.digests.sorted() && unordered.1 == result.summary, "\(configuration)")
+        }
+        // Two passes (`--dedupe last`) over damaged input agree with each other and across runs.
+        let lasts = try Self.configurations.prefix(3).map { try run(path, $0, dedupe: .last) }
+        for last in lasts {
+            #expect(last == lasts[0])
+            #expect(last.summary.records == last.digests.count + last.summary.rejected + last.summary.replaced)
+            #expect(last.summary.rejected == first?.summary.rejected && last.summary.replaced > 0)
+        }
+    }
+
+    @Test func oneStrayQuotePerRun() throws {
+        let log = try makeLog()
+        var rng = SplitMix(seed: 11)
+        let path = files.directory.appendingPathComponent("one.csv").path
+        for trial in 0..<8 {
+            let hit = rng.below(log.starts.count)
+            let position = Self.position(in: hit, of: log, &rng)
+            var damaged = log.bytes
+            damaged.insert(0x22, at: position)
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            let configuration = Self.configurations[trial % Self.configurations.count]
+            check(try run(path, configuration), clean: log, hits: [hit], path: path, "trial \(trial), \(configuration)")
+        }
+    }
+}
