@@ -32,7 +32,21 @@ public enum HeaderAliases {
     }
 
     /// The field a header name feeds, nil when the table does not know the name.
-    public static func field(named name: String) -> DossierField? { fieldsByKey[key(name)] }
+    public static func field(named name: String) -> DossierField? {
+        // The DVCQG name as the portal spells it needs no folding (nor the table built).
+        dvcqgName(name) ?? fieldsByKey[key(name)]
+    }
+
+    /// The field whose DVCQG name `name` is, in ASCII case and without surrounding spaces.
+    private static func dvcqgName(_ name: String) -> DossierField? {
+        var bytes = Substring(name).utf8[...]
+        while let b = bytes.first, b == 0x20 || b == 0x09 { bytes = bytes.dropFirst() }
+        while let b = bytes.last, b == 0x20 || b == 0x09 || b == 0x0D { bytes = bytes.dropLast() }
+        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        return DossierField.allCases.first { field in
+            field.name.utf8.count == bytes.count && zip(field.name.utf8, bytes).allSatisfy { lower($0) == lower($1) }
+        }
+    }
 
     /// The form names compare in: lowercase, Vietnamese letters without diacritics (`đ` is `d`),
     /// only letters and digits.

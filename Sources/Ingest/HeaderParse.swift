@@ -9,9 +9,10 @@ struct HeaderParse {
     /// The 1-based column of each name, for errors.
     var columns: [Int] = []
 
-    /// Reads the header with `delimiter`, or when it is nil, with the candidate under which the
-    /// most names are known fields (then the most columns; ties go to `preferred`, then to the
-    /// order of `DelimiterChoice.candidates`).
+    /// Reads the header with `delimiter`. When it is nil: with `preferred` (the format's) when
+    /// that finds the required columns, else with the candidate under which the most names are
+    /// known fields (then the most columns; ties go to `preferred`, then to the order of
+    /// `DelimiterChoice.candidates`).
     static func parse(
         _ bytes: UnsafeRawBufferPointer, delimiter: UInt8?, preferred: UInt8, mapping: ColumnMapping, atEnd: Bool,
         file: String
@@ -35,7 +36,9 @@ struct HeaderParse {
                 result.newlines = reader.line - 1
                 result.names = record.fields.map(\.bytes)
                 result.columns = record.fields.map(\.column)
-                let known = Set(result.names.compactMap { result.field(of: $0, mapping: mapping) }).count
+                let fields = result.names.map { result.field(of: $0, mapping: mapping) }
+                if candidate == preferred && fields.contains(.id) && fields.contains(.status) { return result }
+                let known = Set(fields.compactMap { $0 }).count
                 if let current = best,
                     (known, result.names.count) <= (current.known, current.parse.names.count)
                 {
