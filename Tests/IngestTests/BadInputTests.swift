@@ -151,4 +151,64 @@ import Testing
             #expect(first?.hasPrefix("# " + error.description) == true, "case \(i): \(first ?? "")")
         }
     }
+
+    /// A quote that never closes costs its line: the error names where it opened, and with
+    /// `--skip-invalid` every later record is read, at any chunk size.
+    @Test func aQuoteNeverClosedCostsOneLine() throws {
+        let valid = (3...60).map { "H\($0),2,20260302081500,,1\n" }.joined()
+        let text = header + "H1,2,20260302081500,\"x,1\n" + valid
+        let e = try #require(firstError(text))
+        #expect(e.line == 2 && e.column == 21 && e.rule == .unbalancedQuote && e.field == "NgayKetThucXuLy", "\(e)")
+        let path = files.write("open.csv", text)
+        for chunk in [7, 64, 4096] {
+            let (rows, summary) = try scan([path]) {
+                $0.skipInvalid = true
+                $0.chunkSize = chunk
+                $0.piecesPerBatch = 3
+            }
+            #expect(rows.map(\.id) == (3...60).map { "H\($0)" } && summary.rejected == 1, "chunk \(chunk)")
+        }
+    }
+
+    /// A quote that closes at another record's quote, lines later: the fault is where it opened,
+    /// not where the text after that closing quote stands.
+    @Test func aQuoteClosedOnALaterLineIsNamedWhereItOpened() throws {
+        let text = header + "H1,2,\"20260302081500,,1\nH2,2,20260302081500,\"20260303081500\",1\n"
+        let e = try #require(firstError(text))
+        #expect(e.line == 2 && e.column == 6 && e.rule == .unbalancedQuote && e.field == "NgayTiepNhan")
+        let path = files.write("later.csv", text)
+        let (rows, summary) = try scan([path]) { $0.skipInvalid = true }
+        #expect(rows.map(\.id) == ["H2"] && summary.records == 2 && summary.rejected == 1)
+    }
+
+    /// `maxRecordBytes` counts the record's bytes with its line end: up to it a record is read,
+    /// past it rejected as its first line, quoted or not, whatever the chunks.
+    @Test func recordsLongerThanTheBoundAreRejected() throws {
+        func record(_ id: String, bytes: Int) -> String {
+            let head = id + ",2,20260302081500,\""
+            let tail = "\",1\n"
+            return head + String(repeating: "a", count: bytes - head.utf8.count - tail.utf8.count) + tail
+        }
+        let header = "MaHoSo,TrangThaiHoSo,NgayTiepNhan,DonViXuLy,KenhThucHien\n"
+        let spread = "H5,2,20260302081500,\"" + String(repeating: "b\n", count: 60) + "\",1\n"
+        let text = header + record("H1", bytes: 100) + record("H2", bytes: 101) + record("H3", bytes: 99) + spread
+            + "H6,2,20260302081500,x,1\n"
+        let path = files.write("long.csv", text)
+        for chunk in [5, 64, 4096] {
+            let (rows, summary) = try scan([path]) {
+                $0.skipInvalid = true
+                $0.maxRecordBytes = 100
+                $0.chunkSize = chunk
+                $0.piecesPerBatch = 2
+            }
+            // H5's quoted field runs past the bound: its first line goes, then each later line
+            // is read afresh: 59 lines of one field, then `",1`, a quote that never closes.
+            #expect(rows.map(\.id) == ["H1", "H3", "H6"], "chunk \(chunk)")
+            #expect(summary.rejected == 1 + 1 + 59 + 1, "chunk \(chunk)")
+        }
+        #expect(firstError(header + record("H1", bytes: ScanOptions.defaultMaxRecordBytes), name: "fits.csv") == nil)
+        let long = try #require(
+            firstError(header + record("H1", bytes: ScanOptions.defaultMaxRecordBytes + 1), name: "over.csv"))
+        #expect(long.line == 2 && long.rule == .recordTooLong(limit: ScanOptions.defaultMaxRecordBytes))
+    }
 }
