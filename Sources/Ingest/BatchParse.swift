@@ -91,7 +91,8 @@ extension ScanRun {
             parse(
                 pieces: pieces, region, bounds: bounds, starts: starts, context: context, perLane: false,
                 outcomes: &outcomes, consumers: &consumers)
-            wrong = Self.firstWrongPiece(&outcomes, from: verified, expected: &expected, starts: &starts, bounds: bounds)
+            wrong = Self.firstWrongPiece(
+                &outcomes, from: verified, expected: &expected, starts: &starts, bounds: bounds)
             verified = wrong ?? pieceCount
         }
         if round > 1, let buckets = fingerprintBuckets {

@@ -129,7 +129,8 @@ struct CSVRecordParser {
         var spanningQuote: (offset: Int, column: Int)?
         let columnCount = self.columnCount
         func shapeFault(_ rule: IngestRule, at offset: Int, column: Int) -> RecordParse {
-            let (rule, offset, column) = spanningQuote.map { (IngestRule.unbalancedQuote, $0.offset, $0.column) }
+            let (rule, offset, column) =
+                spanningQuote.map { (IngestRule.unbalancedQuote, $0.offset, $0.column) }
                 ?? (rule, offset, column)
             return .invalid(
                 end: p, newlines: newlines, rule: rule, field: column < columnCount ? columnFields[column] : nil,
@@ -217,7 +218,8 @@ struct CSVRecordParser {
             break
         }
         if fieldIndex != columnCount {
-            return shapeFault(.wrongFieldCount(expected: columnCount, found: fieldIndex), at: start, column: columnCount)
+            return shapeFault(
+                .wrongFieldCount(expected: columnCount, found: fieldIndex), at: start, column: columnCount)
         }
         if let valueFault {
             return .invalid(

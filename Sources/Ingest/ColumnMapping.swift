@@ -51,7 +51,10 @@ public struct ColumnMapping: Sendable, Equatable {
             }
             var field: DossierField?
             if !fieldCell.bytes.isEmpty {
-                guard let named = DossierField.allCases.first(where: { $0.name.lowercased() == fieldCell.text.lowercased() })
+                guard
+                    let named = DossierField.allCases.first(where: {
+                        $0.name.lowercased() == fieldCell.text.lowercased()
+                    })
                 else {
                     let nearest = DossierField.allCases.min {
                         HeaderAliases.distance(HeaderAliases.key($0.name), HeaderAliases.key(fieldCell.text))
@@ -61,7 +64,8 @@ public struct ColumnMapping: Sendable, Equatable {
                         file: name, line: record.line, column: fieldCell.column,
                         message:
                             "unknown field '\(fieldCell.text)' (closest: \(nearest.name)); expected a DVCQG name: "
-                            + DossierField.allCases.map(\.name).joined(separator: ", ") + ", or empty to ignore the column")
+                            + DossierField.allCases.map(\.name).joined(separator: ", ")
+                            + ", or empty to ignore the column")
                 }
                 field = named
             }

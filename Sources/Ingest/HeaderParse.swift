@@ -49,7 +49,8 @@ struct HeaderParse {
         }
         if let best { return best.parse }
         let problem = firstProblem!
-        throw IngestError(file: file, line: problem.line, column: problem.column, field: nil, text: nil, rule: problem.rule)
+        throw IngestError(
+            file: file, line: problem.line, column: problem.column, field: nil, text: nil, rule: problem.rule)
     }
 
     /// The field a header name feeds: `--columns` first, then the shipped aliases.

@@ -175,11 +175,13 @@ struct ScanRun {
         var layout = FileLayout(format: format, delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: [])
         if format != .jsonl {
             // The header's line end tells whether lines end with CR alone (read as LF).
-            var crOnly = CROnlyWindow.endsLinesWithCR(UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
+            var crOnly = CROnlyWindow.endsLinesWithCR(
+                UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
             while crOnly == nil {
                 try window.widen()
                 bytes = window.bytes
-                crOnly = CROnlyWindow.endsLinesWithCR(UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
+                crOnly = CROnlyWindow.endsLinesWithCR(
+                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
             }
             if crOnly == true {
                 window = try CROnlyWindow(wrapping: window)

@@ -19,7 +19,9 @@ public struct MissingColumn: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         let aliases = HeaderAliases.names(of: field).prefix(2).map { "'\($0)'" }.joined(separator: ", ")
-        func quoted(_ name: String) -> String { "'" + Array(name.utf8).withUnsafeBytes { IngestError.shorten($0) } + "'" }
+        func quoted(_ name: String) -> String {
+            "'" + Array(name.utf8).withUnsafeBytes { IngestError.shorten($0) } + "'"
+        }
         let shown = header.prefix(12).map(quoted)
         var s = "missing required column (\(field.name), or an alias such as \(aliases)); the header, split at "
         s += DelimiterChoice.label(delimiter) + ", has \(header.count) column" + (header.count == 1 ? "" : "s")

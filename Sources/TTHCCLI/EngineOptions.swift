@@ -36,10 +36,6 @@ enum EngineOptions {
         OptionSpec(
             "--chunk-size", value: "BYTES",
             help: "Bytes per piece of parallel work (default 1048576; 32 pieces make a batch)."),
-    ] + layoutSpecs
-
-    /// How CSV/TSV records are laid out (`layoutOptions` reads them).
-    static let layoutSpecs: [OptionSpec] = [
         OptionSpec(
             "--delimiter", value: "CHAR",
             help: "CSV field separator: , ; tab or | (default: found from each file's header line)."),

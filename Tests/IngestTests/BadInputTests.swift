@@ -147,7 +147,8 @@ import Testing
                 $0.skipInvalid = true
                 $0.rejectsPath = rejects
             }
-            let first = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n").first.map(String.init)
+            let first = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n").first.map(
+                String.init)
             #expect(first?.hasPrefix("# " + error.description) == true, "case \(i): \(first ?? "")")
         }
     }
@@ -191,7 +192,8 @@ import Testing
         }
         let header = "MaHoSo,TrangThaiHoSo,NgayTiepNhan,DonViXuLy,KenhThucHien\n"
         let spread = "H5,2,20260302081500,\"" + String(repeating: "b\n", count: 60) + "\",1\n"
-        let text = header + record("H1", bytes: 100) + record("H2", bytes: 101) + record("H3", bytes: 99) + spread
+        let text =
+            header + record("H1", bytes: 100) + record("H2", bytes: 101) + record("H3", bytes: 99) + spread
             + "H6,2,20260302081500,x,1\n"
         let path = files.write("long.csv", text)
         for chunk in [5, 64, 4096] {

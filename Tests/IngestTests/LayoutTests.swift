@@ -20,7 +20,8 @@ import Testing
             let pauses = rng.chance(0.3) ? "20260303081500/20260304100000;20260310090000/" : ""
             let received = String(format: "202603%02d081500", 1 + rng.below(28))
             return [
-                "H\(i)", names[rng.below(names.count)], "\([2, 4, 5, 6][rng.below(4)])", received, "\(1 + rng.below(3))",
+                "H\(i)", names[rng.below(names.count)], "\([2, 4, 5, 6][rng.below(4)])", received,
+                "\(1 + rng.below(3))",
                 pauses,
             ]
         }
@@ -149,7 +150,8 @@ import Testing
 
     /// Guides/Fields.md shows the table as the code has it.
     @Test func theGuideListsTheAliasTable() throws {
-        let guide = String(#filePath).replacingOccurrences(of: "Tests/IngestTests/LayoutTests.swift", with: "Guides/Fields.md")
+        let guide = String(#filePath).replacingOccurrences(
+            of: "Tests/IngestTests/LayoutTests.swift", with: "Guides/Fields.md")
         let text = try String(contentsOfFile: guide, encoding: .utf8)
         for (field, names) in HeaderAliases.table {
             let row = "| `\(field.name)` | " + names.map { "`\($0)`" }.joined(separator: ", ") + " |"

@@ -16,32 +16,33 @@ import Testing
 @Suite struct QuoteDamageTests {
     let files = TestFiles()
 
-    /// A digest of every value of a record, so runs over 100,000 records compare cheaply.
+    /// A digest of every value of a record, so runs over 100,000 records compare cheaply (within
+    /// one process: the hasher's seed changes between runs).
     struct DigestConsumer: RecordConsumer {
         var digests: [UInt64] = []
 
         mutating func consume(_ record: inout DossierRecord) {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            func mix(_ value: UInt64) { h = (h ^ value) &* 0x100_0000_01B3 }
+            // The standard library's hasher: optimized even in a debug build of the tests.
+            var h = Hasher()
             for text in [record.id, record.procedure, record.field, record.agency] {
-                mix(UInt64(text.count))
-                for b in text { mix(UInt64(b)) }
+                h.combine(text.count)
+                h.combine(bytes: text)
             }
-            for t in [record.received, record.due, record.processingEnd, record.returned] {
-                mix(t.map { UInt64(bitPattern: $0.seconds) } ?? 0xFFFF)
+            for t in [record.received, record.due, record.processingEnd, record.returned] { h.combine(t?.seconds) }
+            for flag in [
+                record.fullOnline, record.feeBearing, record.digitized, record.electronicResult, record.apology,
+            ] {
+                h.combine(flag)
             }
-            for flag in [record.fullOnline, record.feeBearing, record.digitized, record.electronicResult, record.apology] {
-                mix(flag.map { $0 ? 1 : 0 } ?? 2)
-            }
-            mix(UInt64(record.channel))
-            mix(UInt64(record.status.rawValue))
-            mix(UInt64(record.level))
-            mix(UInt64(record.paidOnline ?? 9))
+            h.combine(record.channel)
+            h.combine(record.status.rawValue)
+            h.combine(record.level)
+            h.combine(record.paidOnline)
             for pause in record.pauses {
-                mix(UInt64(bitPattern: pause.start.seconds))
-                mix(pause.end.map { UInt64(bitPattern: $0.seconds) } ?? 0xFFFF)
+                h.combine(pause.start.seconds)
+                h.combine(pause.end?.seconds)
             }
-            digests.append(h)
+            digests.append(UInt64(bitPattern: Int64(h.finalize())))
         }
 
         mutating func merge(_ later: consuming DigestConsumer) { digests.append(contentsOf: later.digests) }
@@ -100,7 +101,8 @@ import Testing
     }
 
     static let configurations = [
-        Configuration(workers: 1, chunkSize: 1 << 20, pieces: 32), Configuration(workers: 2, chunkSize: 4096, pieces: 8),
+        Configuration(workers: 1, chunkSize: 1 << 20, pieces: 32),
+        Configuration(workers: 2, chunkSize: 4096, pieces: 8),
         Configuration(workers: 3, chunkSize: 777, pieces: 5), Configuration(workers: 2, chunkSize: 1 << 16, pieces: 32),
     ]
 
@@ -120,7 +122,8 @@ import Testing
         options.chunkSize = configuration.chunkSize
         options.piecesPerBatch = configuration.pieces
         let (consumer, summary) = try LogScanner.scan(files: [path], options: options) { DigestConsumer() }
-        return Run(digests: consumer.digests, summary: summary, rejects: try String(contentsOfFile: rejects, encoding: .utf8))
+        return Run(
+            digests: consumer.digests, summary: summary, rejects: try String(contentsOfFile: rejects, encoding: .utf8))
     }
 
     func unorderedRun(_ path: String, _ configuration: Configuration) throws -> (digests: [UInt64], InputSummary) {
@@ -133,24 +136,31 @@ import Testing
         return (consumer.inner.digests.sorted(), summary)
     }
 
-    /// The log, its records' starts, and the digests of a clean run (checked against the slow reader).
-    struct Log {
+    /// The log, its records' starts, and the digests of a clean run: made once for the suite.
+    struct Log: Sendable {
+        var text: String
         var bytes: [UInt8]
         var starts: [(offset: Int, line: Int)]
         var digests: [UInt64]
+        var summary: InputSummary
     }
 
-    func makeLog() throws -> Log {
+    static let log: Log = {
         let text = RandomDossierLog.make(seed: 2026, count: 100_000)
         let bytes = Array(text.utf8)
-        let starts = Self.recordStarts(bytes, from: bytes.firstIndex(of: 0x0A)! + 1)
+        let starts = recordStarts(bytes, from: bytes.firstIndex(of: 0x0A)! + 1)
+        let files = TestFiles()
         let path = files.write("clean.csv", bytes: bytes)
-        let (rows, _) = try scan([path])
-        #expect(rows.map(\.id) == ReferenceCSV.records(text).dropFirst().map { $0[0] })
-        #expect(rows.count == starts.count)
-        let clean = try run(path, Self.configurations[0])
-        #expect(clean.summary.rejected == 0 && clean.digests.count == starts.count)
-        return Log(bytes: bytes, starts: starts, digests: clean.digests)
+        let (consumer, summary) = try! LogScanner.scan(files: [path], options: ScanOptions()) { DigestConsumer() }
+        return Log(text: text, bytes: bytes, starts: starts, digests: consumer.digests, summary: summary)
+    }()
+
+    /// The undamaged log reads whole, as the slow reader reads it.
+    @Test func theCleanLogReadsAsTheReferenceSays() throws {
+        let log = Self.log
+        let (rows, _) = try scan([files.write("clean.csv", bytes: log.bytes)])
+        #expect(rows.map(\.id) == ReferenceCSV.records(log.text).dropFirst().map { $0[0] })
+        #expect(rows.count == log.starts.count && log.digests.count == log.starts.count && log.summary.rejected == 0)
     }
 
     /// A byte of record `index`, at a character boundary.
@@ -196,7 +206,7 @@ import Testing
     }
 
     @Test func twoHundredStrayQuotesEachCostOnlyTheirRecord() throws {
-        let log = try makeLog()
+        let log = Self.log
         var rng = SplitMix(seed: 10)
         var hits = Set<Int>()
         while hits.count < 200 {
@@ -218,11 +228,14 @@ import Testing
             } else {
                 first = result
             }
-            let unordered = try unorderedRun(path, configuration)
-            #expect(unordered.digests == result.digests.sorted() && unordered.1 == result.summary, "\(configuration)")
+            if configuration.workers > 1 {
+                let unordered = try unorderedRun(path, configuration)
+                #expect(
+                    unordered.digests == result.digests.sorted() && unordered.1 == result.summary, "\(configuration)")
+            }
         }
         // Two passes (`--dedupe last`) over damaged input agree with each other and across runs.
-        let lasts = try Self.configurations.prefix(3).map { try run(path, $0, dedupe: .last) }
+        let lasts = try Self.configurations.suffix(2).map { try run(path, $0, dedupe: .last) }
         for last in lasts {
             #expect(last == lasts[0])
             #expect(last.summary.records == last.digests.count + last.summary.rejected + last.summary.replaced)
@@ -231,10 +244,10 @@ import Testing
     }
 
     @Test func oneStrayQuotePerRun() throws {
-        let log = try makeLog()
+        let log = Self.log
         var rng = SplitMix(seed: 11)
         let path = files.directory.appendingPathComponent("one.csv").path
-        for trial in 0..<8 {
+        for trial in 0..<4 {
             let hit = rng.below(log.starts.count)
             let position = Self.position(in: hit, of: log, &rng)
             var damaged = log.bytes
