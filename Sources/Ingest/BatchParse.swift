@@ -52,30 +52,42 @@ extension ScanRun {
             layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
             maxRecordBytes: options.maxRecordBytes, keepRejects: rejects != nil,
             collectFingerprints: collectFingerprints || replacement != nil, replacement: replacement,
-            pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets, dateCaches: dateCaches)
+            pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets, dateCaches: dateCaches,
+            tallies: tallies, timeSpan: timeSpan)
         var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
 
         // Round one: every piece at once.
         let perLane = C.foldsInAnyOrder
         var consumers = (0..<(perLane ? options.workers : pieceCount)).map { _ in makeConsumer() }
         let marks = fingerprintBuckets?.marks()
+        // A first reading counts received days per lane: saved, since a second round redoes them.
+        let savesTallies = !savedTallies.isEmpty && pieceCount > 1 && layout.format != .jsonl
+        if savesTallies { for lane in tallies.indices { tallies[lane].copy(to: savedTallies[lane]) } }
         parse(
             pieces: 0..<pieceCount, region, bounds: bounds, starts: starts, context: context, perLane: perLane,
             outcomes: &outcomes, consumers: &consumers)
         var expected: Int? = begin
         var wrong = Self.firstWrongPiece(&outcomes, from: 0, expected: &expected, starts: &starts, bounds: bounds)
         var verified = wrong ?? pieceCount
-        if wrong != nil && (perLane || marks != nil) {
-            // Round one's records and fingerprints are mixed across pieces: all go, the starts
-            // found stay.
+        if wrong != nil && (perLane || marks != nil || savesTallies) {
+            // Round one's records, fingerprints and days are mixed across pieces: all go, the
+            // starts found stay.
             if let marks { fingerprintBuckets?.rollBack(to: marks) }
+            if savesTallies { for lane in tallies.indices { savedTallies[lane].copy(to: tallies[lane]) } }
             outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
             verified = 0
             expected = begin
             consumers = (0..<pieceCount).map { _ in makeConsumer() }
         }
-        // The repair rounds, one consumer per piece; fingerprints wait in their outcome.
+        // The repair rounds, one consumer per piece; fingerprints and days wait with their piece.
         context.fingerprintBuckets = nil
+        var pieceTallies: [ReceivedTally] = []
+        defer { for tally in pieceTallies { tally.deallocate() } }
+        if wrong != nil && savesTallies {
+            pieceTallies = (0..<pieceCount).map { _ in ReceivedTally(limit: nil) }
+            context.tallies = pieceTallies
+            context.talliesPerPiece = true
+        }
         var round = 1
         while let first = wrong {
             round += 1
@@ -87,6 +99,7 @@ extension ScanRun {
             for k in pieces {
                 outcomes[k] = PieceOutcome()
                 consumers[k] = makeConsumer()
+                if !pieceTallies.isEmpty { pieceTallies[k].clear() }
             }
             parse(
                 pieces: pieces, region, bounds: bounds, starts: starts, context: context, perLane: false,
@@ -95,6 +108,7 @@ extension ScanRun {
                 &outcomes, from: verified, expected: &expected, starts: &starts, bounds: bounds)
             verified = wrong ?? pieceCount
         }
+        for tally in pieceTallies { tallies[0].add(tally) }
         if round > 1, let buckets = fingerprintBuckets {
             let lane = buckets.buckets(lane: 0)
             for k in 0..<pieceCount {

@@ -64,6 +64,9 @@ enum PieceParser {
         let replacement = context.replacement
         let buckets = context.fingerprintBuckets?.buckets(lane: lane)
         let collectFingerprints = context.collectFingerprints
+        // A reading without the log's time span counts received days to find it; one with it
+        // rejects the records beyond it.
+        let tally = context.tallies[context.talliesPerPiece ? pieceIndex : lane]
         defer { outcome.next = p }
         while p < to {
             let end: Int
@@ -85,35 +88,38 @@ enum PieceParser {
                     end = recordEnd
                     newlines = recordNewlines
                 case .invalid(_, _, let rule, let field, let offset):
-                    let error = makeError(
-                        region, recordStart: p, recordEnd: region.count, line: line, offset: offset, rule: rule,
-                        field: field, context: context)
-                    if !context.skipInvalid {
-                        outcome.records += 1
-                        outcome.rejected += 1
-                        outcome.fatal = error
-                        return
-                    }
                     // Whatever broke, the record is its first line: the next line is read afresh.
                     let lineFeed = memchr(region.baseAddress! + p, 0x0A, region.count - p)
                     let lineEnd = lineFeed.map { region.baseAddress!.distance(to: UnsafeRawPointer($0)) + 1 }
-                    guard let end = lineEnd ?? (context.atEnd ? region.count : nil) else {
+                    guard let end = lineEnd ?? (context.atEnd || !context.skipInvalid ? region.count : nil) else {
                         outcome.carryFrom = p
                         outcome.carryLine = line
                         return
                     }
-                    outcome.records += 1
-                    outcome.rejected += 1
-                    if context.keepRejects {
-                        outcome.rejects.append(
-                            RejectedRecord(
-                                file: context.path, line: error.line, column: error.column, reason: error.message,
-                                recordLine: line, text: Array(region[p..<end])))
+                    if !reject(
+                        region, from: p, to: end, line: line, offset: offset, rule: rule, field: field,
+                        context: context, outcome: &outcome)
+                    {
+                        return
                     }
                     line += lineEnd == nil ? 0 : 1
                     p = end
                     continue
                 }
+            }
+            if tally.note(&record), let span = context.timeSpan,
+                let field = LogTimeSpan.fieldBeyond(span.limit, in: record)
+            {
+                let offset = FieldPosition.offset(of: field, in: region, from: p, to: end, layout: context.layout)
+                if !reject(
+                    region, from: p, to: end, line: line, offset: offset, rule: span.rule, field: field,
+                    context: context, outcome: &outcome)
+                {
+                    return
+                }
+                line += newlines
+                p = end
+                continue
             }
             outcome.records += 1
             if collectFingerprints {
@@ -137,6 +143,33 @@ enum PieceParser {
             line += newlines
             p = end
         }
+    }
+
+    /// Counts the invalid record starting at `from` and keeps `region[from..<to]` (its first
+    /// line, or the whole record when its form was valid) for `--rejects`; false when it stops
+    /// the run (no `--skip-invalid`), with the error in `outcome.fatal`. The fault at `offset`
+    /// may lie past `to`, on a later line of the record.
+    private static func reject(
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, line: Int, offset: Int, rule: IngestRule,
+        field: DossierField?, context: PieceContext, outcome: inout PieceOutcome
+    ) -> Bool {
+        outcome.records += 1
+        outcome.rejected += 1
+        let error = makeError(
+            region, recordStart: from, recordEnd: region.count, line: line, offset: offset, rule: rule, field: field,
+            context: context)
+        if !context.skipInvalid {
+            outcome.fatal = error
+            return false
+        }
+        if context.keepRejects {
+            // Where the error without `--skip-invalid` would say, and the line the text is from.
+            outcome.rejects.append(
+                RejectedRecord(
+                    file: context.path, line: error.line, column: error.column, reason: error.message,
+                    recordLine: line, text: Array(region[from..<to])))
+        }
+        return true
     }
 
     /// The first record start at or after `from`, nil when no record starts before `to`. The

@@ -88,6 +88,7 @@ public enum Labels {
         "outside": "outside the selected dates", "groups": "Groups", "total": "Total", "none": "(none)",
         // Group table columns: finished late, and in progress past the due.
         "late_column": "late", "overdue_column": "overdue",
+        "after_as_of": "received after the as-of time (left out)",
     ]
 
     static let vietnamesePhrases: [String: String] = [
@@ -99,5 +100,6 @@ public enum Labels {
         "outside": "ngoài khoảng ngày chọn", "groups": "Theo nhóm", "total": "Tổng", "none": "(không có)",
         // Both are "quá hạn" in the counts, told apart there by the line above them.
         "late_column": "Giải quyết quá hạn", "overdue_column": "Đang giải quyết quá hạn",
+        "after_as_of": "tiếp nhận sau thời điểm tính (không tính)",
     ]
 }

@@ -36,7 +36,10 @@ import Testing
         (["report", "x.csv", "--format", "xml"], "--format expects one of table|json|csv, got 'xml'"),
         (["report", "x.csv", "-j", "0"], "-j expects an integer in 1...256, got '0'"),
         (["report", "x.csv", "--by", "colour"], "--by expects a comma-separated list of"),
-        (["report", "x.csv", "--from", "2026-02-30"], "--from expects a date yyyy-MM-dd, got '2026-02-30'"),
+        (
+            ["report", "x.csv", "--from", "2026-02-30"],
+            "--from expects a date such as 2026-12-31, 20261231 or 31/12/2026, got '2026-02-30'"
+        ),
         (["report", "x.csv", "--as-of", "noon"], "--as-of expects a time"),
         (["report", "x.csv", "--delimiter", "x"], "--delimiter expects , ; tab or |, got 'x'"),
         (["report", "x.csv", "--max-record-bytes", "10"], "--max-record-bytes expects an integer in 64..."),

@@ -1,8 +1,9 @@
 import Foundation
-import Ingest
 import Records
 import TestSupport
 import Testing
+
+@testable import Ingest
 
 /// One stray quote costs the record it is in and nothing more, whatever the workers and chunks.
 ///
@@ -217,12 +218,16 @@ import Testing
         let positions = sorted.map { Self.position(in: $0, of: log, &rng) }
         var damaged = log.bytes
         for position in positions.reversed() { damaged.insert(0x22, at: position) }
+        // And a record ten years out, which the log's time span rejects on a second reading: the
+        // days counted in batches parsed again must be counted once.
+        damaged += Array("HSX,1.001193,LV0,Công an xã,1,10,20260302081500,,20360302081500,,3,0,0,0,0,0,0,\n".utf8)
         // Records after the quotes moved by one byte per quote before them; lines did not.
         let path = files.write("damaged.csv", bytes: damaged)
         var first: Run?
         for configuration in Self.configurations {
             let result = try run(path, configuration)
             check(result, clean: log, hits: sorted, path: path, "\(configuration)")
+            #expect(result.rejects.contains("20360302081500"), "\(configuration): the record beyond the span was kept")
             if let first {
                 #expect(result == first, "\(configuration) differs from \(Self.configurations[0])")
             } else {
@@ -255,6 +260,44 @@ import Testing
             try Data(damaged).write(to: URL(fileURLWithPath: path))
             let configuration = Self.configurations[trial % Self.configurations.count]
             check(try run(path, configuration), clean: log, hits: [hit], path: path, "trial \(trial), \(configuration)")
+        }
+    }
+
+    /// Received days per accepted record, as the consumer sees them.
+    struct DayCounter: RecordConsumer {
+        var days: [Int: Int] = [:]
+        var latest = Int64.min
+        static var foldsInAnyOrder: Bool { true }
+        mutating func consume(_ record: inout DossierRecord) {
+            if let received = record.received { days[Int(received.dayNumber), default: 0] += 1 }
+            latest = max(latest, LogTimeSpan.latestTimestampSeconds(&record))
+        }
+        mutating func merge(_ later: consuming DayCounter) {
+            days.merge(later.days, uniquingKeysWith: +)
+            latest = max(latest, later.latest)
+        }
+    }
+
+    /// The days the time-span rule counts are those of the records read: a batch parsed again
+    /// counts its records once, at any worker count and chunk size.
+    @Test func batchesParsedAgainCountTheirDaysOnce() throws {
+        let log = Self.log
+        var rng = SplitMix(seed: 12)
+        var damaged = log.bytes
+        for hit in (0..<40).map({ _ in rng.below(log.starts.count) }).sorted().reversed() {
+            damaged.insert(0x22, at: Self.position(in: hit, of: log, &rng))
+        }
+        let path = files.write("days.csv", bytes: damaged)
+        for configuration in Self.configurations {
+            var options = ScanOptions()
+            options.skipInvalid = true
+            options.workers = configuration.workers
+            options.chunkSize = configuration.chunkSize
+            options.piecesPerBatch = configuration.pieces
+            var run = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+            run.fingerprintBuckets = FingerprintBuckets(lanes: options.workers)
+            let counter = try run.scan(files: [path]) { DayCounter() }
+            #expect(run.receivedDays == counter.days && run.latestSeconds == counter.latest, "\(configuration)")
         }
     }
 }
