@@ -1,22 +1,32 @@
 import Foundation
 import Ingest
 import Records
-import TestSupport
 
-/// Writes fixtures to a fresh temporary directory, removed when the test ends.
-struct TestFiles {
-    let temporary = TemporaryDirectory("tthc-ingest")
+/// Writes fixtures to a fresh temporary directory, removed with the last reference to it.
+final class TestFiles: Sendable {
+    let directory: URL
 
-    var directory: URL { temporary.url }
+    init() {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-ingest-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
 
-    func write(_ name: String, _ text: String) -> String { temporary.write(name, text) }
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
-    func write(_ name: String, bytes: [UInt8]) -> String { temporary.write(name, bytes: bytes) }
+    func write(_ name: String, _ text: String) -> String {
+        write(name, bytes: Array(text.utf8))
+    }
+
+    func write(_ name: String, bytes: [UInt8]) -> String {
+        let url = directory.appendingPathComponent(name)
+        try! Data(bytes).write(to: url)
+        return url.path
+    }
 
     /// Where a file called `name` goes.
-    func path(_ name: String) -> String { temporary.path(name) }
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    /// Removes the directory and everything in it (it goes by itself when the test ends).
+    /// Removes the directory and everything in it.
     func remove() { try? FileManager.default.removeItem(at: directory) }
 }
 
