@@ -51,6 +51,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "_ParallelSupport", "_Randomness", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Metrics",
+                "Targets",
             ],
             swiftSettings: optimized),
         // Realistic synthetic dossier logs for samples and benchmarks.
@@ -71,6 +72,7 @@ let package = Package(
             name: "Output",
             dependencies: [
                 "_TextSupport", "CivilTime", "WorkingTime", "Ingest", "Metrics", "Targets", "Simulation", "Engine",
+                "Spreadsheet",
             ]),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
@@ -89,7 +91,8 @@ let package = Package(
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["_Randomness", "WorkingTime", "CivilTime"]),
         .testTarget(
-            name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"]),
+            name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "MetricsTests",
             dependencies: [
@@ -98,7 +101,8 @@ let package = Package(
         .testTarget(
             name: "OutputTests",
             dependencies: [
-                "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Targets",
+                "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Spreadsheet",
+                "Targets",
             ]),
         .testTarget(
             name: "TargetsTests",
@@ -110,11 +114,11 @@ let package = Package(
             name: "SimulationTests",
             dependencies: [
                 "_TextSupport", "TestSupport", "Simulation", "Engine", "Ingest", "Metrics", "Records", "WorkingTime",
-                "CivilTime", "Synthesis",
+                "CivilTime", "Synthesis", "Targets",
             ]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["_Randomness", "Spreadsheet", "CivilTime", "CSystem"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output", "Ingest"]),
     ]
 )

@@ -1,3 +1,4 @@
+import CivilTime
 import Dispatch
 import Records
 import _ParallelSupport
@@ -26,19 +27,38 @@ public enum LogScanner {
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0) }
         switch options.dedupe {
         case .detect:
-            var run = ScanRun(options: options, rejects: rejects, collectFingerprints: true)
-            let buckets = FingerprintBuckets(lanes: options.workers)
+            var writer = rejects
+            var run = ScanRun(options: options, rejects: writer, collectFingerprints: true)
+            var buckets = FingerprintBuckets(lanes: options.workers)
             run.fingerprintBuckets = buckets
-            let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
+            var consumer = try run.scan(files: files, makeConsumer: makeConsumer)
+            if let span = try run.spanToEnforce(files: files) {
+                // Records beyond the log's time span were counted: read again without them.
+                writer = try writer?.restarted()
+                var again = ScanRun(options: options, rejects: writer, collectFingerprints: true)
+                again.timeSpan = span
+                buckets = FingerprintBuckets(lanes: options.workers)
+                again.fingerprintBuckets = buckets
+                consumer = try again.scan(files: files, makeConsumer: makeConsumer)
+                run = again
+            }
             var summary = run.summary
             summary.duplicates = buckets.repeats(workers: options.workers)
-            try rejects?.close()
+            try writer?.close()
             return (consumer, summary)
         case .last:
             // Pass 1 finds which fingerprints repeat and where each one last occurs; pass 2
             // parses again and hands over only those last occurrences.
             var first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+            first.pass = (1, 2)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
+            let span = try first.spanToEnforce(files: files)
+            if let span {
+                first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+                first.pass = (1, 2)
+                first.timeSpan = span
+                _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
+            }
             var sorted = first.fingerprints
             Fingerprint.sortInPlace(&sorted, workers: options.workers)
             var repeated = Set<UInt64>()
@@ -54,6 +74,8 @@ public enum LogScanner {
                 lastIndex[fingerprint] = index
             }
             var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false)
+            second.pass = (2, 2)
+            second.timeSpan = span
             second.replacement = Replacement(lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases())
             let consumer = try second.scan(files: files, makeConsumer: makeConsumer)
             var summary = second.summary
@@ -80,6 +102,8 @@ struct Replacement: @unchecked Sendable {
 /// The layout of one file: how its records are encoded.
 struct FileLayout: @unchecked Sendable {
     var format: InputFormat
+    /// The field separator (CSV and TSV).
+    var delimiter: UInt8
     var columnFields: [DossierField?]
 }
 
@@ -97,6 +121,11 @@ struct PieceOutcome {
     var carryLine = 0
     /// Line ends from the piece's first record start to where its last record ends.
     var newlinesPassed = 0
+    /// Where the piece's first record starts, nil when none starts in it.
+    var firstStart: Int?
+    /// Where the record after the piece's last one starts (at or past the piece's end), unless
+    /// the piece carries a record or stopped at an error.
+    var next = 0
 }
 
 struct ScanRun {
@@ -113,12 +142,45 @@ struct ScanRun {
     var acceptedPerPiece: [Int] = []
     /// Each worker lane's date cache, kept warm across pieces and batches.
     let dateCaches: [DateCache]
+    /// For `options.progress`: which pass this is, and the bytes of the files done before this one.
+    var pass = (number: 1, of: 1)
+    var bytesBeforeFile = 0
+    /// The log's time span when known (a second reading): records beyond it are invalid.
+    var timeSpan: TimeSpanCheck?
+    /// Each lane's received days and latest timestamp, to find the span (`LogTimeSpan`); while
+    /// a reading lasts.
+    var tallies: [ReceivedTally] = []
+    /// The tallies as each batch of a first reading starts, for a batch parsed again.
+    var savedTallies: [ReceivedTally] = []
+    /// The tallies summed when the reading is done: received days and the latest timestamp.
+    var receivedDays: [Int: Int] = [:]
+    var latestSeconds = Int64.min
 
     init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool) {
         self.options = options
         self.rejects = rejects
         self.collectFingerprints = collectFingerprints
         dateCaches = (0..<options.workers).map { _ in DateCache() }
+    }
+
+    /// After a reading without a span: the span when some accepted record lies beyond it, nil
+    /// when every record is within (nearly always) or there is no rule.
+    /// - Throws: `InputFileError` when a record lies beyond it and an input cannot be read again.
+    func spanToEnforce(files: [String]) throws -> TimeSpanCheck? {
+        guard timeSpan == nil, let reference = LogTimeSpan.referenceDay(receivedDays),
+            let limit = LogTimeSpan.limit(referenceDay: reference), latestSeconds >= limit.seconds
+        else { return nil }
+        let check = TimeSpanCheck(
+            limit: limit, rule: .outsideLogSpan(reference: CivilDate(dayNumber: reference), limit: limit.date))
+        if let pipe = files.first(where: { !InputSource.isRereadable(path: $0) }) {
+            throw InputFileError(
+                file: pipe,
+                reason:
+                    "some timestamps fall on or after \(limit.date), more than \(LogTimeSpan.marginDays) days after "
+                    + "the log's received dates, and leaving those records out needs a second reading, which a pipe "
+                    + "cannot give: save the log to a file and read that")
+        }
+        return check
     }
 
     func pieceAcceptedBases() -> [Int] {
@@ -134,18 +196,29 @@ struct ScanRun {
 
     mutating func scan<C: RecordConsumer>(files: [String], makeConsumer: () -> C) throws -> C {
         defer { for cache in dateCaches { cache.deallocate() } }
-        var merged = makeConsumer()
-        // Order-insensitive consumers: one per worker lane for the whole run.
-        var lanes: [C]? = C.foldsInAnyOrder ? (0..<options.workers).map { _ in makeConsumer() } : nil
-        for path in files {
-            try scanFile(path, into: &merged, lanes: &lanes, makeConsumer: makeConsumer)
+        tallies = (0..<options.workers).map { _ in ReceivedTally(limit: timeSpan?.limit) }
+        savedTallies = timeSpan == nil ? (0..<options.workers).map { _ in ReceivedTally(limit: nil) } : []
+        defer {
+            for saved in savedTallies { saved.deallocate() }
+            savedTallies = []
+            for tally in tallies {
+                if timeSpan == nil {
+                    tally.add(to: &receivedDays)
+                    latestSeconds = max(latestSeconds, tally.latestSeconds)
+                }
+                tally.deallocate()
+            }
+            tallies = []
         }
-        for lane in lanes ?? [] { merged.merge(lane) }
+        var merged = makeConsumer()
+        for path in files {
+            try scanFile(path, into: &merged, makeConsumer: makeConsumer)
+        }
         return merged
     }
 
     private mutating func scanFile<C: RecordConsumer>(
-        _ path: String, into merged: inout C, lanes: inout [C]?, makeConsumer: () -> C
+        _ path: String, into merged: inout C, makeConsumer: () -> C
     )
         throws
     {
@@ -168,13 +241,26 @@ struct ScanRun {
             throw IngestError(file: path, line: 0, column: 0, field: nil, text: nil, rule: .emptyFile)
         }
         var line = 1
-        var layout = FileLayout(format: format, columnFields: [])
+        var layout = FileLayout(format: format, delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: [])
         if format != .jsonl {
+            // The header's line end tells whether lines end with CR alone (read as LF).
+            var crOnly = CROnlyWindow.endsLinesWithCR(
+                UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
+            while crOnly == nil {
+                try window.widen()
+                bytes = window.bytes
+                crOnly = CROnlyWindow.endsLinesWithCR(
+                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
+            }
+            if crOnly == true {
+                window = try CROnlyWindow(wrapping: window)
+                bytes = window.bytes
+            }
             var header: HeaderParse
             while true {
                 header = try HeaderParse.parse(
-                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: format == .tsv ? 0x09 : 0x2C,
-                    atEnd: window.atEnd, file: path)
+                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: options.delimiter,
+                    preferred: layout.delimiter, mapping: options.columnMapping, atEnd: window.atEnd, file: path)
                 if header.end != nil || window.atEnd { break }
                 // A header longer than the batch: widen the window.
                 try window.widen()
@@ -183,21 +269,23 @@ struct ScanRun {
             guard let headerEnd = header.end else {
                 throw IngestError(file: path, line: 1, column: 1, field: nil, text: nil, rule: .unbalancedQuote)
             }
-            layout.columnFields = try header.columnFields(file: path)
+            layout.delimiter = header.delimiter
+            layout.columnFields = try header.columnFields(file: path, mapping: options.columnMapping)
             line += header.newlines
             begin += headerEnd
         }
         var sawRecord = false
+        // Bytes of the file the window has moved past, for the progress line.
+        var slid = 0
         while true {
             let atEnd = window.atEnd
-            var (outcomes, consumers) = processBatch(
-                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path, lanes: &lanes,
+            let (outcomes, consumers) = processBatch(
+                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
                 makeConsumer: makeConsumer)
             var carry: Int?
             for k in outcomes.indices {
                 var outcome = outcomes[k]
                 if let fatal = outcome.fatal { throw fatal }
-                if lanes == nil { merged.merge(consumers.removeFirst()) }
                 fileSummary.records += outcome.records
                 fileSummary.rejected += outcome.rejected
                 summary.replaced += outcome.replaced
@@ -213,16 +301,27 @@ struct ScanRun {
                 }
                 if outcome.records > 0 { sawRecord = true }
             }
+            for consumer in consumers { merged.merge(consumer) }
+            if let progress = options.progress {
+                let read = atEnd ? window.bytes.count : carry ?? window.bytes.count
+                progress(
+                    ScanProgress(
+                        bytes: bytesBeforeFile + slid + read, records: summary.records + fileSummary.records,
+                        pass: pass.number, passes: pass.of))
+            }
             if atEnd {
                 precondition(carry == nil, "no record can be cut at the end of the input")
+                bytesBeforeFile += slid + window.bytes.count
                 break
             }
             if let carry {
                 // A record cut by the end of the window: the next window starts with it, larger
                 // when the record alone fills the window.
                 if carry == 0 { try window.widen() } else { try window.slide(to: carry) }
+                slid += carry
             } else {
                 line = outcomes[outcomes.count - 1].carryLine
+                slid += window.bytes.count
                 try window.slide(to: window.bytes.count)
             }
             begin = 0
@@ -237,79 +336,6 @@ struct ScanRun {
         summary.rejected += fileSummary.rejected
         summary.files.append(fileSummary)
     }
-
-    /// Parses the records that start in `region[begin...]`, split into pieces processed in parallel.
-    private func processBatch<C: RecordConsumer>(
-        _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
-        lanes: inout [C]?, makeConsumer: () -> C
-    ) -> ([PieceOutcome], [C]) {
-        let length = region.count - begin
-        let pieceCount = max(1, min(options.piecesPerBatch, (length + options.chunkSize - 1) / options.chunkSize))
-        var starts = [Int](repeating: 0, count: pieceCount + 1)
-        for k in 0...pieceCount { starts[k] = begin + min(length, k * options.chunkSize) }
-        starts[pieceCount] = region.count
-        let bounds = starts
-        let regionShared = SendableRegion(region)
-        // Phase A: quotes per piece give the quoting state at each piece's start.
-        var inQuotes = [Bool](repeating: false, count: pieceCount)
-        if layout.format != .jsonl && pieceCount > 1 {
-            var parities = [Bool](repeating: false, count: pieceCount)
-            parities.withUnsafeMutableBufferPointer { buffer in
-                let shared = SendableBuffer(buffer)
-                forEachIndex(pieceCount - 1, workers: options.workers) { k in
-                    let piece = UnsafeRawBufferPointer(rebasing: regionShared.region[bounds[k]..<bounds[k + 1]])
-                    shared.buffer[k] = ByteCounter.quotes(piece) & 1 == 1
-                }
-            }
-            for k in 1..<pieceCount { inQuotes[k] = inQuotes[k - 1] != parities[k - 1] }
-        }
-        // Phase B: parse, each piece into its own consumer.
-        var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
-        // One consumer per piece, or the run's consumer of the lane that parses the piece.
-        let perLane = lanes != nil
-        var consumers: [C]
-        if let runConsumers = lanes {
-            // Moved out (not copied) so their tables stay uniquely referenced while they grow.
-            lanes = nil
-            consumers = runConsumers
-        } else {
-            consumers = (0..<pieceCount).map { _ in makeConsumer() }
-        }
-        let context = PieceContext(
-            layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
-            keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
-            replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets,
-            dateCaches: dateCaches)
-        let startStates = inQuotes
-        outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-            consumers.withUnsafeMutableBufferPointer { consumerBuffer in
-                let outcomeShared = SendableBuffer(outcomeBuffer)
-                let consumerShared = SendableBuffer(consumerBuffer)
-                forEachIndex(pieceCount, workers: options.workers) { k, lane in
-                    let slot = perLane ? lane : k
-                    PieceParser.parse(
-                        regionShared.region, from: bounds[k], to: bounds[k + 1], inQuotes: startStates[k],
-                        pieceIndex: k, lane: lane,
-                        context: context, outcome: &outcomeShared.buffer[k]
-                    ) { record in consumerShared.buffer[slot].consume(&record) }
-                }
-            }
-        }
-        // Line numbers: each piece counted its own line ends, so they add up in order.
-        var line = firstLine
-        for k in 0..<pieceCount {
-            if let fatal = outcomes[k].fatal { outcomes[k].fatal?.line = fatal.line + line }
-            for r in outcomes[k].rejects.indices { outcomes[k].rejects[r].line += line }
-            if outcomes[k].carryFrom != nil { outcomes[k].carryLine += line }
-            line += outcomes[k].newlinesPassed
-        }
-        if outcomes[pieceCount - 1].carryFrom == nil { outcomes[pieceCount - 1].carryLine = line }
-        if perLane {
-            lanes = consumers
-            return (outcomes, [])
-        }
-        return (outcomes, consumers)
-    }
 }
 
 struct SendableRegion: @unchecked Sendable {
@@ -323,6 +349,7 @@ struct PieceContext: @unchecked Sendable {
     var path: String
     var atEnd: Bool
     var skipInvalid: Bool
+    var maxRecordBytes: Int
     var keepRejects: Bool
     var collectFingerprints: Bool
     var replacement: Replacement?
@@ -330,4 +357,15 @@ struct PieceContext: @unchecked Sendable {
     var fingerprintBuckets: FingerprintBuckets?
     /// One per worker lane, warm across pieces.
     var dateCaches: [DateCache]
+    /// One per worker lane (or, `talliesPerPiece`, per piece): the received days, and the log's
+    /// time span when it is known.
+    var tallies: [ReceivedTally]
+    var talliesPerPiece = false
+    var timeSpan: TimeSpanCheck?
+}
+
+/// The log's time span on a second reading: the first instant outside, and the rule broken.
+struct TimeSpanCheck: @unchecked Sendable {
+    var limit: Timestamp
+    var rule: IngestRule
 }

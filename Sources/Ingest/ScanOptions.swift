@@ -38,6 +38,33 @@ public struct ScanOptions: Sendable {
     /// Where rejected records go, verbatim with line number and reason.
     public var rejectsPath: String?
     public var dedupe: DedupeMode = .detect
+    /// The field separator of CSV/TSV logs (`,` `;` tab `|`); nil finds it in each file's header.
+    public var delimiter: UInt8?
+    /// Header names of `--columns FILE`, read before the shipped aliases (`HeaderAliases`).
+    public var columnMapping = ColumnMapping()
+    /// The longest CSV/TSV record in bytes; a longer one is invalid (rejected as its first line).
+    public var maxRecordBytes = ScanOptions.defaultMaxRecordBytes
+    /// 256 KiB: hundreds of times a real record, small enough that a quote that never closes
+    /// costs a bounded scan.
+    public static let defaultMaxRecordBytes = 256 << 10
+    /// Called on the scanning thread after each batch, for a progress line; never changes a result.
+    public var progress: (@Sendable (ScanProgress) -> Void)?
 
     public init() {}
+}
+
+/// How far a scan has read: bytes and records of this pass over all its files so far. `--dedupe
+/// last` reads the input twice (`pass` 1 and 2 of `passes`).
+public struct ScanProgress: Sendable {
+    public var bytes: Int
+    public var records: Int
+    public var pass: Int
+    public var passes: Int
+
+    public init(bytes: Int, records: Int, pass: Int, passes: Int) {
+        self.bytes = bytes
+        self.records = records
+        self.pass = pass
+        self.passes = passes
+    }
 }

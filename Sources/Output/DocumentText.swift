@@ -72,8 +72,5 @@ public enum DocumentText {
 
     /// Number text in English style (`1,234.5`) restyled for `language`: Vietnamese swaps the
     /// separators (`1.234,5`).
-    static func number(_ english: String, _ language: Language) -> String {
-        guard language == .vi else { return english }
-        return String(english.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
-    }
+    static func number(_ english: String, _ language: Language) -> String { Labels.number(english, language) }
 }

@@ -1,4 +1,5 @@
 import CivilTime
+import _TextSupport
 
 /// One sheet's XML: a frozen, bold header row, typed cells, and columns as wide as their text.
 enum WorksheetXML {
@@ -55,6 +56,8 @@ enum WorksheetXML {
             return number(String(serial(date.dayNumber)), .date)
         case .dateTime(let t):
             return number(dateTimeSerial(t), .dateTime)
+        case .duration(let seconds):
+            return number(dayFraction(seconds), .duration)
         }
     }
 
@@ -63,10 +66,16 @@ enum WorksheetXML {
 
     /// The day serial and the time of day as a fraction of it, to 10 decimals (well under a second).
     static func dateTimeSerial(_ t: Timestamp) -> String {
-        let day = serial(t.dayNumber)
-        let units = (Int64(t.secondOfDay) * 10_000_000_000 + 43_200) / 86_400
+        dayFraction(Int64(serial(t.dayNumber)) * 86_400 + Int64(t.secondOfDay))
+    }
+
+    /// `seconds` in days, to 10 decimals, rounded half up (`-` before a negative length).
+    static func dayFraction(_ seconds: Int64) -> String {
+        let magnitude = seconds.magnitude
+        let units = (UInt64(magnitude % 86_400) * 10_000_000_000 + 43_200) / 86_400
         let fraction = String(units)
-        return "\(day)." + String(repeating: "0", count: 10 - fraction.count) + fraction
+        return (seconds < 0 ? "-" : "") + "\(magnitude / 86_400)." + String(repeating: "0", count: 10 - fraction.count)
+            + fraction
     }
 
     /// `"95.26"` (a percent) as the fraction it stands for, `"0.9526"`, by moving the decimal point
@@ -109,30 +118,7 @@ enum WorksheetXML {
     }
 }
 
-/// Text as XML character data or an attribute value.
+/// Text as XML character data or an attribute value, by the one markup escaper.
 enum XMLText {
-    /// `&`, `<`, `>` and `"` escaped; characters XML 1.0 forbids (controls other than tab and
-    /// line breaks, lone surrogates cannot occur in a Swift string) become U+FFFD.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\r": out += "&#13;"  // a literal CR would be read back as a line feed
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { MarkupText.escaped(text) }
 }

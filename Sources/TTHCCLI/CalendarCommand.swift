@@ -16,7 +16,7 @@ enum CalendarCommand: Subcommand {
                 help:
                     "List the days off on weekdays and the working Saturdays/Sundays of YEAR (1900-2100), with working days per month."
             ),
-            OptionSpec("--format", value: "FORMAT", help: "table (default), json or csv."),
+            OptionSpec("--format", value: "FORMAT", help: "table (default), json or csv."), LanguageOption.spec,
             OptionSpec(
                 "--calendar", value: "FILE", repeatable: true,
                 help:
@@ -24,7 +24,7 @@ enum CalendarCommand: Subcommand {
             ),
             OptionSpec(
                 "--solar-to-lunar", value: "DATE",
-                help: "Convert a Gregorian date yyyy-MM-dd to the Vietnamese lunar date (UTC+7)."),
+                help: "Convert a Gregorian date yyyy-MM-dd to the Vietnamese lunar date (as issued: UTC+7 from 1968)."),
             OptionSpec(
                 "--lunar-to-solar", value: "D/M/YYYY",
                 help: "Convert a lunar date to the Gregorian date; add L to the month for a leap month (15/2L/2023)."),
@@ -38,19 +38,21 @@ enum CalendarCommand: Subcommand {
         ],
         notes: [
             "Holidays follow the Labor Code 2019 Art. 112 (with compensation for holidays on rest days); the",
-            "government schedules of 2024-2026 are built in. Lunar dates are computed astronomically for UTC+7.",
+            "government schedules of 2024-2026 are built in. Lunar dates follow the calendar as issued in the North:",
+            "computed for UTC+8 (as China) until 1967 and for UTC+7 from 1968 (Guides/WorkingTime.md).",
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let format = try arguments.choice("--format", ["table", "json", "csv", "text"]) ?? "table"
         if let text = arguments.string("--solar-to-lunar") {
-            guard let date = CivilDate(iso: text) else {
-                throw UsageError("tthc calendar: --solar-to-lunar expects a date yyyy-MM-dd, got '\(text)'")
-            }
+            let date = try EngineOptions.date(arguments, "--solar-to-lunar")!
             guard let lunar = LunarCalendar.vietnamese.lunarDate(of: date) else {
                 throw UsageError("tthc calendar: \(text) is outside the supported years 1900-2100")
             }
-            console.out(CalendarRenderer.conversion(solar: date, lunar: lunar, format: format, lunarFirst: false))
+            console.out(
+                CalendarRenderer.conversion(
+                    solar: date, lunar: lunar, format: format, lunarFirst: false,
+                    language: try LanguageOption.terminal(arguments)))
             return 0
         }
         if let text = arguments.string("--lunar-to-solar") {
@@ -66,7 +68,10 @@ enum CalendarCommand: Subcommand {
                     ? " (lunar year \(lunar.year) has \(leap.map { "leap month \($0)" } ?? "no leap month"))" : ""
                 throw UsageError("tthc calendar: the lunar date \(text) does not exist\(hint) or is outside 1900-2100")
             }
-            console.out(CalendarRenderer.conversion(solar: date, lunar: lunar, format: format, lunarFirst: true))
+            console.out(
+                CalendarRenderer.conversion(
+                    solar: date, lunar: lunar, format: format, lunarFirst: true,
+                    language: try LanguageOption.terminal(arguments)))
             return 0
         }
         guard let year = try arguments.int("--year", in: 1900...2100) else {
@@ -74,7 +79,9 @@ enum CalendarCommand: Subcommand {
                 "tthc calendar: give --year YEAR, --solar-to-lunar DATE or --lunar-to-solar D/M/YYYY (see --help)")
         }
         let calendar = try CalendarOption.calendar(arguments)
-        console.out(CalendarRenderer.year(year, calendar: calendar, format: format))
+        console.out(
+            CalendarRenderer.year(
+                year, calendar: calendar, format: format, language: try LanguageOption.terminal(arguments)))
         return 0
     }
 }
@@ -83,7 +90,11 @@ enum CalendarCommand: Subcommand {
 enum CalendarOption {
     /// The standard calendar plus every `--calendar` overlay (a file, or a built-in name).
     static func calendar(_ arguments: ParsedArguments) throws -> WorkCalendar {
-        let names = arguments.strings("--calendar")
+        try calendar(names: arguments.strings("--calendar"))
+    }
+
+    /// The standard calendar plus the overlays `names` (files, or built-in names).
+    static func calendar(names: [String]) throws -> WorkCalendar {
         guard !names.isEmpty else { return WorkCalendar() }
         var files: [CalendarFile] = []
         for name in names {

@@ -61,14 +61,16 @@ enum CheckCommand: Subcommand {
             throw UsageError("tthc check: expected at least one --target (such as on-time>=99) or a --profile")
         }
         let top = try arguments.int("--top", in: 0...1000) ?? 5
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         let period = try TargetOptions.period(arguments)
         let byDimensions = try EngineOptions.dimensions(arguments)
 
         // The totals and --by groups come from the engine; only when a target is missed does a
         // second, counts-only scan rank the units and procedures behind the miss.
         options.dimensions = byDimensions
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result = try KPIEngine.run(files: files, options: options)
+        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "check", catalog: arguments.string("--catalog"))
         warning.map(console.err)
@@ -79,11 +81,16 @@ enum CheckCommand: Subcommand {
                 totals: result.totals.counts, groups: groups, contributorBreakdowns: breakdowns, limit: top)
         }
         var check = makeCheck([])
+        // Procedures are named as the log names them (TenTTHC), else as the catalog does.
+        var names = ProcedureNames(catalog: options.classifier.catalog)
         if top > 0, let asOf = result.asOf, check.results.contains(where: { $0.total.status == .missed }) {
             let setup = BreakdownConsumer.Setup(
                 classifier: options.classifier, asOf: asOf, receivedFrom: options.receivedFrom,
                 receivedBefore: options.receivedBefore)
-            check = makeCheck(try BreakdownConsumer.run(files: files, setup: setup, scan: options.scan))
+            let (breakdowns, logNames) = try BreakdownConsumer.runNamingProcedures(
+                files: files, setup: setup, scan: options.scan)
+            check = makeCheck(breakdowns)
+            names.log = logNames
         }
         var context = RunContext(
             asOf: result.asOf ?? options.asOf ?? Timestamp(seconds: 0), period: period,
@@ -93,15 +100,18 @@ enum CheckCommand: Subcommand {
         switch format {
         case "json": try destination.write(check.json(context: context).text, console: console)
         case "csv": try destination.write(check.csv(style: csvStyle), console: console)
-        case "table": try destination.write(check.table(context: context), console: console)
+        case "table":
+            let text = check.table(
+                context: context, language: try LanguageOption.terminal(arguments),
+                style: TerminalStyle(colours: console.colours && destination.path == nil), procedureNames: names)
+            try destination.write(text, console: console)
         default:
             let provenance = try DocumentOutput.provenance(
                 arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
                 asOf: result.asOf, period: period, profile: profile)
-            let catalog = options.classifier.catalog
             let document = Document.check(
                 check, provenance: provenance, language: try DocumentOutput.language(arguments),
-                procedureName: { catalog?[$0]?.name })
+                procedureName: { names[$0] })
             try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
         return check.allMet ? 0 : 1
@@ -119,7 +129,8 @@ enum TargetOptions {
         "--profile", value: "NAME|FILE",
         help: "Targets of a built-in profile (hanoi-commune-2026, 766, ...) or a JSON file.")
     static let formatSpec = OptionSpec(
-        "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md.")
+        "--format", value: "FMT",
+        help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o).")
     static let formats = ["table", "json", "csv", "csv-excel"] + DocumentOutput.formats
 
     static func period(_ parsed: ParsedArguments) throws(UsageError) -> ReportingPeriod? {

@@ -7,13 +7,14 @@ enum ReportCommand: Subcommand {
     static let spec = CommandSpec(
         name: "report", summary: "KPIs of dossier logs: on-time, progress, online, full-online, payment, digitization",
         usage:
-            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv|html|md] [-o FILE] [options]",
+            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv|html|md|xlsx] [-o FILE] [options]",
         options: [
             OptionSpec(
                 "--by", value: "DIMS",
                 help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
             OptionSpec(
-                "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md."),
+                "--format", value: "FMT",
+                help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
             CSVOption.excelSpec,
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             TargetOptions.periodSpec,
@@ -44,29 +45,39 @@ enum ReportCommand: Subcommand {
         let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments)
         let lateLimit = try arguments.int("--late", in: 0...10_000_000) ?? 200
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         options.dimensions = try EngineOptions.dimensions(arguments)
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result: ReportResult
         var details: ReportDetails?
+        var names = ProcedureNames(catalog: options.classifier.catalog)
         if document {
             (result, details) = try KPIEngine.run(files: files, options: options, lateLimit: lateLimit)
+        } else if format == "table" && options.dimensions.contains(.procedure) {
+            // A table by procedure names each code as the log does (TenTTHC), else as the catalog does.
+            let (report, logNames) = try KPIEngine.runNamingProcedures(files: files, options: options)
+            result = report
+            names.log = logNames
         } else {
             result = try KPIEngine.run(files: files, options: options)
         }
+        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "report", catalog: arguments.string("--catalog"))
         warning.map(console.err)
         switch format {
         case "json": try destination.write(ReportRenderer.json(result), console: console)
         case "csv": try destination.write(ReportRenderer.csv(result, style: csvStyle), console: console)
-        case "table": try destination.write(ReportRenderer.table(result, language: language), console: console)
+        case "table":
+            try destination.write(
+                ReportRenderer.table(result, language: language, procedureNames: names), console: console)
         default:
             let provenance = try DocumentOutput.provenance(
                 arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
                 asOf: result.asOf, period: try TargetOptions.period(arguments), profile: profile)
             let report = Document.report(
                 result, details: details!, profile: profile, provenance: provenance, language: language)
-            try destination.write(DocumentOutput.render(report, format: format), console: console)
+            try destination.write(try DocumentOutput.render(report, format: format), console: console)
         }
         return 0
     }

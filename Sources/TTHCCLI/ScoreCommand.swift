@@ -38,13 +38,15 @@ enum ScoreCommand: Subcommand {
                 "tthc score: --profile \(profile.name) has no \"score\" section; expected a profile such as 766 (see Guides/Targets.md)"
             )
         }
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         let period = try TargetOptions.period(arguments)
         let dimensions: [GroupDimension] =
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result = try KPIEngine.run(files: files, options: options)
+        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "score", catalog: arguments.string("--catalog"))
         warning.map(console.err)
@@ -70,7 +72,9 @@ enum ScoreCommand: Subcommand {
             try destination.write(ScoreReport.csv(total: total, units: units, style: csvStyle), console: console)
         case "table":
             try destination.write(
-                ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context),
+                ScoreReport.table(
+                    total: total, units: units, unitDimension: unitDimension, context: context,
+                    language: try LanguageOption.terminal(arguments)),
                 console: console)
         default:
             let provenance = try DocumentOutput.provenance(

@@ -4,11 +4,11 @@ import TestSupport
 import Testing
 
 @Suite struct ReportCommandTests {
-    let path: String = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cli-\(UUID().uuidString).csv")
-        try! Data(RandomDossierLog.make(seed: 7, count: 300).utf8).write(to: url)
-        return url.path
-    }()
+    /// Removed with the log when the test ends.
+    let temporary = TemporaryDirectory("tthc-cli")
+    let path: String
+
+    init() { path = temporary.write("log.csv", RandomDossierLog.make(seed: 7, count: 300)) }
 
     func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
         let captured = CapturedConsole()
@@ -21,7 +21,8 @@ import Testing
         #expect(status == 0)
         for option in [
             "--by", "--from", "--to", "--as-of", "--catalog", "--format", "--lang", "-j", "--skip-invalid",
-            "--rejects", "--dedupe", "--input-format", "--lenient-supplements", "--calendar",
+            "--rejects", "--dedupe", "--input-format", "--lenient-supplements", "--calendar", "--delimiter",
+            "--columns", "--max-record-bytes",
         ] {
             #expect(out.contains("  " + option + " "), "missing \(option)")
         }
@@ -35,8 +36,17 @@ import Testing
         (["report", "x.csv", "--format", "xml"], "got 'xml'"),
         (["report", "x.csv", "-j", "0"], "-j expects an integer in 1...256, got '0'"),
         (["report", "x.csv", "--by", "colour"], "--by expects a comma-separated list of"),
-        (["report", "x.csv", "--from", "2026-02-30"], "--from expects a date yyyy-MM-dd, got '2026-02-30'"),
+        (
+            ["report", "x.csv", "--from", "2026-02-30"],
+            "--from expects a date such as 2026-12-31, 20261231 or 31/12/2026, got '2026-02-30'"
+        ),
         (["report", "x.csv", "--as-of", "noon"], "--as-of expects a time"),
+        (["report", "x.csv", "--delimiter", "x"], "--delimiter expects , ; tab or |, got 'x'"),
+        (["report", "x.csv", "--max-record-bytes", "10"], "--max-record-bytes expects an integer in 64..."),
+        (
+            ["report", "x.csv", "--columns", "/nonexistent/map.csv"],
+            "/nonexistent/map.csv: cannot read the column mapping"
+        ),
         (["report"], "expected at least one dossier log FILE"),
         (["reprot"], "unknown command 'reprot'"),
     ])
