@@ -36,6 +36,8 @@ extension CSVRecordParser {
             case .due?: guard timestampColumn(.due, b, base, &p, &record) else { return nil }
             case .processingEnd?: guard timestampColumn(.processingEnd, b, base, &p, &record) else { return nil }
             case .returned?: guard timestampColumn(.returned, b, base, &p, &record) else { return nil }
+            case .refused?: guard timestampColumn(.refused, b, base, &p, &record) else { return nil }
+            case .submitted?: guard timestampColumn(.submitted, b, base, &p, &record) else { return nil }
             case .status?:
                 guard codeColumn(.status, twoDigits: true, b, base, &p, &record) else { return nil }
                 hasStatus = !isEmpty(b)

@@ -3,6 +3,7 @@
 public enum DossierField: UInt8, CaseIterable, Sendable {
     case id, procedure, field, agency, channel, status, received, due, processingEnd, returned
     case level, fullOnline, feeBearing, paidOnline, digitized, electronicResult, apology, supplements
+    case refused, submitted
 
     /// The DVCQG name of the column or key.
     public var name: String {
@@ -25,6 +26,8 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
         case .electronicResult: return "KetQuaDienTu"
         case .apology: return "XinLoi"
         case .supplements: return "DanhSachHoSoBoSung"
+        case .refused: return "NgayTuChoi"
+        case .submitted: return "NgayNopHoSo"
         }
     }
 
