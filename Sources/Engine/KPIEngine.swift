@@ -77,6 +77,14 @@ public enum KPIEngine {
         var (accumulator, input) = try LogScanner.scan(files: files, options: options.scan) {
             KPIAccumulator(setup: setup)
         }
+        return finish(&accumulator, input: input, options: options)
+    }
+
+    /// The report of a finished scan: the as-of time settled, the pending verdicts resolved, the
+    /// groups sorted.
+    static func finish(_ accumulator: inout KPIAccumulator, input: InputSummary, options: ReportOptions)
+        -> ReportResult
+    {
         var asOf = options.asOf
         if asOf == nil, accumulator.latestEvent != Int64.min { asOf = Timestamp(seconds: accumulator.latestEvent) }
         if let asOf { accumulator.resolvePending(asOf: asOf) }

@@ -4,6 +4,8 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
     case id, procedure, field, agency, channel, status, received, due, processingEnd, returned
     case level, fullOnline, feeBearing, paidOnline, digitized, electronicResult, apology, supplements
     case refused, submitted
+    /// Read for the documents' dossier lists only; never judged.
+    case procedureName
 
     /// The DVCQG name of the column or key.
     public var name: String {
@@ -28,6 +30,7 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
         case .supplements: return "DanhSachHoSoBoSung"
         case .refused: return "NgayTuChoi"
         case .submitted: return "NgayNopHoSo"
+        case .procedureName: return "TenTTHC"
         }
     }
 
