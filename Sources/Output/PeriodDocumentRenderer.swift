@@ -1,0 +1,63 @@
+import Engine
+import Metrics
+import Targets
+
+/// The standard period table as a `Document`, for the HTML, Markdown and xlsx writers: a section
+/// per period with its table (STT, the unit, the counts, a total row), the balance and the
+/// fallbacks under it; the warnings first and the chain checks last.
+public enum PeriodDocumentRenderer {
+    public static func document(_ report: PeriodReport, language: Language, provenance: DocumentProvenance)
+        -> Document
+    {
+        let phrase = { (key: String) in Labels.periodPhrase(key, language) }
+        var sections: [DocumentSection] = []
+        let warnings = PeriodRenderer.warningLines(report, language: language)
+        if !warnings.isEmpty {
+            sections.append(
+                DocumentSection(
+                    id: "warnings", title: phrase("warnings"),
+                    blocks: warnings.map { .callout($0, tone: .warning) }))
+        }
+        let dimension = report.breakdowns.first?.dimension
+        for (p, period) in report.periods.enumerated() {
+            var columns = [
+                DocumentTable.Column("stt", Labels.periodColumn("stt", language, long: true)),
+                DocumentTable.Column("unit", dimension.map { Labels.dimension($0, language) } ?? ""),
+            ]
+            columns += PeriodColumns.counts.map { .init($0.key, Labels.periodColumn($0.key, language, long: true)) }
+            columns.append(.init("on_time_rate", Labels.periodColumn("on_time_rate", language, long: true)))
+            func cells(_ figures: PeriodFigures) -> [DocumentCell] {
+                PeriodColumns.counts.map { .integer($0.value(figures)) } + [.rate(PeriodColumns.onTimeRate(figures))]
+            }
+            var table = DocumentTable(
+                id: "period_\(p + 1)", title: Labels.periodName(period, language), columns: columns,
+                note: phrase("judged_at") + " " + period.defaultAsOf.iso8601)
+            for (n, row) in PeriodRenderer.shownRows(report, period: p).enumerated() {
+                table.add([.integer(n + 1), .text(row.key ?? Labels.phrase("none", language))] + cells(row.figures[p]))
+            }
+            table.footer = [[.empty, .text(phrase("total"))] + cells(report.totals[p])]
+            let balanced = report.unbalancedRows(period: p).isEmpty
+            let balance = PeriodRenderer.balanceLine(report, period: p, language: language)
+            sections.append(
+                DocumentSection(
+                    id: "period_\(p + 1)", title: phrase("period") + " " + Labels.periodName(period, language),
+                    blocks: [
+                        .table(table),
+                        .callout(String(balance.drop { $0 == " " }), tone: balanced ? .good : .bad),
+                        .notes([String(PeriodRenderer.fallbackLine(report.totals[p], language: language).drop { $0 == " " })]),
+                    ]))
+        }
+        let links = report.links
+        if !links.isEmpty {
+            sections.append(
+                DocumentSection(
+                    id: "chain", title: phrase("chain"),
+                    blocks: [.notes(links.map { PeriodRenderer.linkLine(report, $0, language: language) })]))
+        }
+        let title = phrase("title")
+        let subtitle = report.periods.map { Labels.periodName($0, language) }.joined(separator: "; ")
+        return Document(
+            kind: .period, language: language, title: title, subtitle: subtitle, provenance: provenance,
+            sections: sections)
+    }
+}
