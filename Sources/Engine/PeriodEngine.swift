@@ -180,3 +180,16 @@ public enum PeriodEngine {
             catalogMisses: consumer.catalogMisses)
     }
 }
+
+extension Breakdown {
+    /// One period's rows of a dimension as KPI counts on the period basis
+    /// (`PeriodReport.kpiCounts`), for targets; absent keys read `(none)`.
+    public init(periodReport report: PeriodReport, dimension: GroupDimension, period p: Int) {
+        let rows = report.breakdowns.first { $0.dimension == dimension }?.rows ?? []
+        self.init(
+            dimensions: [dimension.rawValue],
+            groups: rows.filter { $0.figures[p] != PeriodFigures() }.map {
+                (key: [$0.key ?? "(none)"], counts: PeriodReport.kpiCounts($0.figures[p]))
+            })
+    }
+}

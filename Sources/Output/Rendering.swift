@@ -11,6 +11,9 @@ public struct RunContext: Sendable {
     public var from: CivilDate?
     public var to: CivilDate?
     public var profile: TargetProfile?
+    /// `--basis period`: the figures are the period table's (finished in the period, in progress
+    /// at its end); nil for the default, dossiers received in the selection.
+    public var basis: String?
     /// The engine's input summary (`records`, `rejected`, `files`...), passed through to JSON.
     public var input: [(String, JSONValue)]
     /// `input: 5,000 records, 0 rejected, ...` for tables.
@@ -32,6 +35,7 @@ public struct RunContext: Sendable {
         var lines: [String] = []
         var scope = "as of \(asOf.iso8601)"
         if let period { scope += ", period \(period.rangeText)" }
+        if let basis { scope += ", basis \(basis)" }
         if from != nil || to != nil {
             scope += ", received \(from?.description ?? "...") .. \(to?.description ?? "...")"
         }
@@ -56,6 +60,7 @@ public struct RunContext: Sendable {
                     ])
                 ))
         }
+        if let basis { members.append(("basis", .string(basis))) }
         if let from { members.append(("from", .string(from.description))) }
         if let to { members.append(("to", .string(to.description))) }
         if let profile {

@@ -20,6 +20,7 @@ enum CheckCommand: Subcommand {
                 "--by", value: "DIMS",
                 help: "Also check each group: agency|procedure|field|channel|day|week|month|quarter."),
             TargetOptions.periodSpec,
+            PeriodBasis.spec,
             OptionSpec("--top", value: "N", help: "Units and procedures listed per missed target (default 5)."),
             TargetOptions.formatSpec,
         ] + EngineOptions.specs,
@@ -28,6 +29,7 @@ enum CheckCommand: Subcommand {
             "tthc check log.csv --target 'on-time>=99' --target 'online>=60' --target 'full-online>=20'",
             "tthc check log.csv --profile dinh-lap-2026 --period 2026-q1 --by agency --format json",
             "tthc check log.csv --target 'in-progress-overdue<=0' --as-of 2026-03-14T17:00 && echo all clear",
+            "tthc check log.csv --profile hanoi-commune-2026 --period 2026-q1 --basis period --by agency",
         ],
         notes: [
             "Quote targets in the shell, or > and < redirect: --target 'on-time>=99'.",
@@ -60,6 +62,11 @@ enum CheckCommand: Subcommand {
         }
         let top = try arguments.int("--top", in: 0...1000) ?? 5
         var options = try EngineOptions.reportOptions(arguments)
+        if try PeriodBasis.isPeriod(arguments) {
+            return try checkOnPeriodBasis(
+                files: files, items: items, profile: profile, top: top, engine: options, arguments: arguments,
+                format: format, console: console)
+        }
         let period = try TargetOptions.period(arguments)
         let byDimensions = try EngineOptions.dimensions(arguments)
 

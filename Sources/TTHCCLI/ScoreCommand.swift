@@ -14,12 +14,14 @@ enum ScoreCommand: Subcommand {
             OptionSpec(
                 "--by", value: "DIMS", help: "Units to score separately (default: agency; 'none' for totals only)."),
             TargetOptions.periodSpec,
+            PeriodBasis.spec,
             TargetOptions.formatSpec,
         ] + EngineOptions.specs,
         examples: [
             "tthc score Datasets/sample/dossiers.csv",
             "tthc score log.csv --period 2026-q1 --format json",
             "tthc score log.csv --by agency,procedure --profile my-766-reading.json",
+            "tthc score log.csv --period 2026-q1 --basis period",
         ],
         notes: [
             "Groups: progress (20 points, 20 x rate), online service (12, online rate, full at 50%), online payment",
@@ -43,6 +45,11 @@ enum ScoreCommand: Subcommand {
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
+        if try PeriodBasis.isPeriod(arguments) {
+            return try scoreOnPeriodBasis(
+                files: files, model: model, profile: profile, dimensions: dimensions, engine: options,
+                arguments: arguments, format: format, console: console)
+        }
         let result = try KPIEngine.run(files: files, options: options)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "score", catalog: arguments.string("--catalog"))
