@@ -88,11 +88,13 @@ let package = Package(
         .testTarget(
             name: "MetricsTests",
             dependencies: [
-                "TestSupport", "Metrics", "Engine", "Output", "Ingest", "Records", "CivilTime", "WorkingTime",
+                "TestSupport", "Metrics", "Engine", "Output", "Ingest", "Records", "CivilTime", "WorkingTime", "Targets",
             ]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport"]),
+            dependencies: [
+                "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Targets",
+            ]),
         .testTarget(
             name: "TargetsTests",
             dependencies: [

@@ -1,0 +1,60 @@
+import Engine
+import Foundation
+import Output
+import Targets
+import TestSupport
+import Testing
+
+/// The period table as a document: one section per period with the table (STT, unit, the
+/// counts as integers, the on-time rate as its fraction, a total footer), the balance, the
+/// fallbacks, the warnings first and the chain last; the same figures as the JSON output.
+@Suite struct PeriodDocumentTests {
+    @Test func documentHoldsTheTableOfEveryPeriod() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-doc-\(UUID().uuidString).csv")
+        try Data(RandomDossierLog.make(seed: 3, count: 500).utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var options = PeriodOptions()
+        options.periods = try ReportingPeriod.chain("2026-03..2026-04")
+        options.dimensions = [.agency]
+        let report = try PeriodEngine.run(files: [url.path], options: options)
+        let json = try JSONSerialization.jsonObject(with: Data(PeriodRenderer.json(report).utf8)) as! [String: Any]
+        let periods = json["periods"] as! [[String: Any]]
+        for language in [Language.vi, .en] {
+            let document = PeriodDocumentRenderer.document(report, language: language, provenance: DocumentProvenance())
+            #expect(document.kind == .period)
+            #expect(document.sections.map(\.id) == ["warnings", "period_1", "period_2", "chain"])
+            #expect(document.tables.count == 2)
+            for (p, table) in document.tables.enumerated() {
+                #expect(table.columns.first?.key == "stt" && table.columns[1].key == "unit")
+                #expect(table.columns.last?.key == "on_time_rate")
+                let rows = periods[p]["rows"] as! [[String: Any]]
+                #expect(table.rows.count == rows.count)
+                for (cells, row) in zip(table.rows, rows) {
+                    for (column, cell) in zip(table.columns, cells) {
+                        switch cell.value {
+                        case .integer(let n): #expect(n == row[column.key] as? Int, "\(column.key)")
+                        case .rate(let numerator, let denominator):
+                            let rate = row["on_time_rate"] as! [String: Any]
+                            #expect(numerator == rate["numerator"] as? Int && denominator == rate["denominator"] as? Int)
+                        case .text(let unit):
+                            // A dossier without a unit is labelled, as in the table.
+                            #expect(unit == (row["unit"] as? String ?? (language == .vi ? "(không có)" : "(none)")))
+                        default: Issue.record("unexpected cell \(cell) in \(column.key)")
+                        }
+                    }
+                }
+                let total = periods[p]["total"] as! [String: Any]
+                #expect(table.footer.count == 1)
+                if case .integer(let n) = table.footer[0][table.columns.firstIndex { $0.key == "closing_backlog" }!].value {
+                    #expect(n == total["closing_backlog"] as? Int)
+                } else {
+                    Issue.record("no closing backlog in the footer")
+                }
+            }
+        }
+        let vietnamese = PeriodDocumentRenderer.document(report, language: .vi, provenance: DocumentProvenance())
+        #expect(vietnamese.title == "Tình hình giải quyết hồ sơ thủ tục hành chính")
+        #expect(vietnamese.tables[0].title == "Tháng 3/2026 (01/03/2026 - 31/03/2026)")
+        #expect(vietnamese.tables[0].columns.map(\.title).contains("Kỳ trước chuyển qua"))
+    }
+}
