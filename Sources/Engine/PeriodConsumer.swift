@@ -71,10 +71,15 @@ struct PeriodUnitTable {
 /// else `NgayTiepNhan`, else `NgayNopHoSo`.
 struct PeriodConsumer: RecordConsumer {
     let setup: PeriodSetup
+    // The setup's values, held here: reading them through the shared class on every record
+    // retained and released them.
+    private let classifier: DossierClassifier
+    private let starts: [Int64]
+    private let ends: [Int64]
+    private let ordered: Bool
     private let periodCount: Int
+    /// One table per `--by` dimension; with none, one table whose only row (slot 0) is the total.
     var tables: [PeriodUnitTable]
-    /// With no `--by` dimension: the totals per period.
-    var totals: [PeriodFigures]
     /// Status 1 records, left out.
     var leftOutNew = 0
     /// Status 3 records with no time to place them by.
@@ -87,9 +92,12 @@ struct PeriodConsumer: RecordConsumer {
 
     init(setup: PeriodSetup) {
         self.setup = setup
+        classifier = setup.classifier
+        starts = setup.starts
+        ends = setup.ends
+        ordered = setup.ordered
         periodCount = setup.starts.count
-        tables = setup.dimensions.map { _ in PeriodUnitTable(periodCount: setup.starts.count) }
-        totals = [PeriodFigures](repeating: PeriodFigures(), count: setup.starts.count)
+        tables = (0..<max(1, setup.dimensions.count)).map { _ in PeriodUnitTable(periodCount: setup.starts.count) }
         catalog = CatalogLookup(setup.classifier.catalog)
     }
 
@@ -104,14 +112,23 @@ struct PeriodConsumer: RecordConsumer {
     /// The first period that may hold an instant at or after `time`.
     @inline(__always)
     private func firstPeriod(endingAfter time: Int64) -> Int {
-        guard setup.ordered else { return 0 }
+        guard ordered else { return 0 }
         var low = 0
         var high = periodCount
         while low < high {
             let mid = (low + high) / 2
-            if setup.ends[mid] > time { high = mid } else { low = mid + 1 }
+            if ends[mid] > time { high = mid } else { low = mid + 1 }
         }
         return low
+    }
+
+    /// Where a dossier stands in one period: carried over or received, and how it is there at
+    /// the end (finished or in progress with the classifier's verdict, or withdrawn).
+    struct Placement {
+        var carriedOver: Bool
+        /// Nil for a withdrawal.
+        var progress: ProgressClass?
+        var withdrawnByFallback: Bool
     }
 
     mutating func consume(_ record: inout DossierRecord) {
@@ -137,42 +154,56 @@ struct PeriodConsumer: RecordConsumer {
         var finishedProgress: ProgressClass?
         var missNoted = false
         for p in firstPeriod(endingAfter: received)..<periodCount {
-            let start = setup.starts[p]
-            let periodEnd = setup.ends[p]
-            if setup.ordered, let exit, start > exit { break }
+            let start = starts[p]
+            let periodEnd = ends[p]
+            if ordered, let exit, start > exit { break }
             if received >= periodEnd { continue }
             if let exit, exit < start { continue }
-            var delta = PeriodFigures()
-            if received < start {
-                delta.carriedOver = 1
-            } else {
-                delta.counts.addReceived(&record, terms: terms)
-            }
+            var placement = Placement(carriedOver: received < start, progress: nil, withdrawnByFallback: false)
             let lastInstant = Timestamp(seconds: periodEnd - 1)
             if let exit, exit < periodEnd {
                 if withdrawn {
-                    delta.counts.withdrawn = 1
-                    if end == nil { delta.withdrawnPlacedByReceived = 1 }
+                    placement.withdrawnByFallback = end == nil
                 } else {
                     // A finished verdict does not depend on the as-of time once the end is past.
-                    let progress =
-                        finishedProgress ?? setup.classifier.classify(&record, terms: terms, asOf: lastInstant).progress
+                    let progress = finishedProgress ?? classifier.classify(&record, terms: terms, asOf: lastInstant).progress
                     finishedProgress = progress
-                    delta.counts.addProgress(&record, progress)
+                    placement.progress = progress
                 }
             } else {
                 // Still in progress at the period's last instant, judged then; a dossier withdrawn
                 // later was in progress like any other.
                 if withdrawn { record.status = .processing }
-                let progress = setup.classifier.classify(&record, terms: terms, asOf: lastInstant).progress
+                placement.progress = classifier.classify(&record, terms: terms, asOf: lastInstant).progress
                 record.status = status
-                delta.counts.addProgress(&record, progress)
             }
-            if !missNoted, terms == nil, setup.classifier.catalog != nil, record.due == nil, !withdrawn {
+            if !missNoted, terms == nil, classifier.catalog != nil, record.due == nil, !withdrawn {
                 missNoted = true
                 missesByCode[record.procedure.utf8String, default: 0] += 1
             }
-            add(delta, period: p, slots: slots)
+            for i in 0..<tables.count {
+                let slot = i == 0 ? slots.0 : i == 1 ? slots.1 : slots.2
+                Self.count(placement, &record, terms: terms, into: &tables[i].cells[slot * periodCount + p])
+            }
+        }
+    }
+
+    /// Adds one dossier's placement to a row.
+    @inline(__always)
+    private static func count(
+        _ placement: Placement, _ record: inout DossierRecord, terms: ProcedureCatalog.Terms?,
+        into figures: inout PeriodFigures
+    ) {
+        if placement.carriedOver {
+            figures.carriedOver += 1
+        } else {
+            figures.counts.addReceived(&record, terms: terms)
+        }
+        if let progress = placement.progress {
+            figures.counts.addProgress(&record, progress)
+        } else {
+            figures.counts.withdrawn += 1
+            if placement.withdrawnByFallback { figures.withdrawnPlacedByReceived += 1 }
         }
     }
 
@@ -182,19 +213,21 @@ struct PeriodConsumer: RecordConsumer {
             unplacedReturned += 1
             return
         }
-        var delta = PeriodFigures()
-        delta.returned = 1
-        if record.refused == nil { delta.returnedPlacedByFallback = 1 }
+        let fallback = record.refused == nil
         var slots: (Int, Int, Int)?
         for p in firstPeriod(endingAfter: time)..<periodCount {
-            if setup.ordered && setup.starts[p] > time { break }
-            guard setup.starts[p] <= time && time < setup.ends[p] else { continue }
+            if ordered && starts[p] > time { break }
+            guard starts[p] <= time && time < ends[p] else { continue }
             if slots == nil { slots = unitSlots(record) }
-            add(delta, period: p, slots: slots!)
+            for i in 0..<tables.count {
+                let slot = i == 0 ? slots!.0 : i == 1 ? slots!.1 : slots!.2
+                tables[i].cells[slot * periodCount + p].returned += 1
+                if fallback { tables[i].cells[slot * periodCount + p].returnedPlacedByFallback += 1 }
+            }
         }
     }
 
-    /// The record's row in each `--by` table (at most three).
+    /// The record's row in each `--by` table (at most three); row 0 without a dimension.
     @inline(__always)
     private mutating func unitSlots(_ record: borrowing DossierRecord) -> (Int, Int, Int) {
         var slots = (0, 0, 0)
@@ -211,21 +244,8 @@ struct PeriodConsumer: RecordConsumer {
         return slots
     }
 
-    @inline(__always)
-    private mutating func add(_ delta: PeriodFigures, period p: Int, slots: (Int, Int, Int)) {
-        if tables.isEmpty {
-            totals[p].merge(delta)
-            return
-        }
-        for i in 0..<tables.count {
-            let slot = i == 0 ? slots.0 : i == 1 ? slots.1 : slots.2
-            tables[i].cells[slot * periodCount + p].merge(delta)
-        }
-    }
-
     mutating func merge(_ later: consuming PeriodConsumer) {
         for i in 0..<tables.count { tables[i].merge(later.tables[i], periodCount: periodCount) }
-        for p in 0..<periodCount { totals[p].merge(later.totals[p]) }
         leftOutNew += later.leftOutNew
         unplacedReturned += later.unplacedReturned
         earliestReceived = min(earliestReceived, later.earliestReceived)

@@ -166,11 +166,10 @@ public enum PeriodEngine {
             rows.sort { GroupKey(values: [$0.key], ranks: [0]) < GroupKey(values: [$1.key], ranks: [0]) }
             breakdowns.append(PeriodBreakdown(dimension: dimension, rows: rows))
         }
-        var totals = consumer.totals
-        if let first = breakdowns.first {
-            totals = (0..<count).map { p in
-                first.rows.reduce(into: PeriodFigures()) { $0.merge($1.figures[p]) }
-            }
+        // Every dossier is in one row of each table, so any table's rows sum to the totals.
+        let table = consumer.tables[0]
+        let totals = (0..<count).map { p in
+            (0...table.units.count).reduce(into: PeriodFigures()) { $0.merge(table.cells[$1 * count + p]) }
         }
         return PeriodReport(
             periods: options.periods, breakdowns: breakdowns, totals: totals, input: input,

@@ -110,30 +110,10 @@ import WorkingTime
     static func reference(rows: [[String: String]], periods: [ReportingPeriod], calendar: WorkCalendar)
         -> [[String?: [String: Int]]]
     {
-        func time(_ row: [String: String], _ key: String) -> Timestamp? {
-            guard let text = row[key], !text.isEmpty else { return nil }
-            return TimestampParser.parse(text)!
-        }
-        func pauses(_ row: [String: String]) -> [(Timestamp, Timestamp?)] {
-            guard let text = row["DanhSachHoSoBoSung"], !text.isEmpty else { return [] }
-            return text.split(separator: ";").map { pair in
-                let parts = pair.split(separator: "/", omittingEmptySubsequences: false)
-                return (TimestampParser.parse(String(parts[0]))!, parts[1].isEmpty ? nil : TimestampParser.parse(String(parts[1]))!)
-            }
-        }
-        /// Working seconds of the union of the pauses, each clipped to [from, limit].
+        let time = ReferenceRow.time
+        let pauses = ReferenceRow.pauses
         func paused(_ list: [(Timestamp, Timestamp?)], from: Timestamp, to limit: Timestamp) -> Int64 {
-            var spans = list.map { (max($0.0, from), min($0.1 ?? limit, limit)) }.filter { $0.1 > $0.0 }
-            spans.sort { $0.0 < $1.0 }
-            var union: [(Timestamp, Timestamp)] = []
-            for s in spans {
-                if let last = union.last, s.0 <= last.1 {
-                    union[union.count - 1].1 = max(last.1, s.1)
-                } else {
-                    union.append(s)
-                }
-            }
-            return union.reduce(0) { $0 + calendar.workingSeconds(from: $1.0, to: $1.1) }
+            ReferenceRow.paused(list, from: from, to: limit, calendar: calendar)
         }
         /// The due moved by the pauses up to `limit`, nil without a due.
         func movedDue(_ row: [String: String], received: Timestamp, limit: Timestamp) -> Timestamp? {
