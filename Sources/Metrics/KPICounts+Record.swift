@@ -37,7 +37,7 @@ extension KPICounts {
 
     /// The counts of a received dossier that belong to its receipt: `received`, the channel,
     /// full-online, fee and payment, digitization (withdrawn dossiers included).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func addReceived(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?) {
         received += 1
         if record.channel == 2 { online += 1 }
@@ -56,7 +56,7 @@ extension KPICounts {
 
     /// The counts of a dossier's progress verdict: finished (early, on time, late, with apology,
     /// electronic result) or in progress (within, overdue), and no due.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func addProgress(_ record: inout DossierRecord, _ progress: ProgressClass) {
         switch progress {
         case .early: early += 1
