@@ -7,6 +7,8 @@ public struct MonitoredDossier: Hashable, Sendable {
     public var id: String
     public var agency: String
     public var procedure: String
+    /// `TenTTHC` from the log, else the catalog's name; empty when neither has one.
+    public var procedureName = ""
     public var received: Timestamp?
     /// The effective due: `NgayHenTra` (or the catalog deadline) moved later by supplement pauses.
     public var due: Timestamp?

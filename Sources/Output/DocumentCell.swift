@@ -16,7 +16,7 @@ public enum DocumentValue: Sendable, Hashable {
     /// truncated); `n/a` when the denominator is 0.
     case rate(numerator: Int, denominator: Int)
     /// A percentage that is not an exact fraction (a simulated mean, a confidence bound), already
-    /// in percent (`95.4601`): shown with `decimals` places.
+    /// in percent (`95.4601`): shown with `decimals` places, cut toward zero like a rate.
     case percent(Double, decimals: Int)
     /// A measured quantity (working days, points, a simulated figure) with `decimals` places.
     case decimal(Double, decimals: Int)

@@ -40,13 +40,25 @@ public struct DocumentChart: Sendable {
         public var style: Style
         /// Drawn against `secondaryAxis` (a rate line over volume columns).
         public var onSecondaryAxis: Bool
+        /// `.good`, `.bad`, `.muted` colour the series by meaning (finished by / after the due);
+        /// `.neutral` takes the next colour of the palette.
+        public var tone: DocumentTone
+        /// The exact value of each point (a rate as its fraction), for labels beside bars; nil
+        /// draws no labels.
+        public var exact: [DocumentValue]?
 
-        public init(key: String, name: String, values: [Double?], style: Style, onSecondaryAxis: Bool = false) {
+        public init(
+            key: String, name: String, values: [Double?], style: Style, onSecondaryAxis: Bool = false,
+            tone: DocumentTone = .neutral, exact: [DocumentValue]? = nil
+        ) {
+            precondition(exact == nil || exact!.count == values.count, "one exact value per point")
             self.key = key
             self.name = name
             self.values = values
             self.style = style
             self.onSecondaryAxis = onSecondaryAxis
+            self.tone = tone
+            self.exact = exact
         }
     }
 

@@ -114,26 +114,6 @@ extension Labels {
         return long ? titles.long : titles.short
     }
 
-    /// A period as a heading names it: `2026-q1 (2025-12-15 .. 2026-03-14)` in English, the
-    /// words of the reports in Vietnamese (`Quý I/2026 (15/12/2025 - 14/03/2026)`).
-    public static func periodName(_ period: ReportingPeriod, _ language: Language) -> String {
-        guard language == .vi else { return period.rangeText }
-        func day(_ d: CivilDate) -> String {
-            (d.day < 10 ? "0" : "") + "\(d.day)/" + (d.month < 10 ? "0" : "") + "\(d.month)/\(d.year)"
-        }
-        let name: String
-        switch period.kind {
-        case .quarter(let q): name = "Quý " + ["I", "II", "III", "IV"][q - 1] + "/\(period.year)"
-        case .half(let h): name = (h == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + "\(period.year)"
-        case .year: name = "Năm \(period.year)"
-        case .month(let m): name = "Tháng \(m)/\(period.year)"
-        case .isoWeek(let w): name = "Tuần \(w)/\(period.year)"
-        case .day: return "Ngày " + day(period.firstDay)
-        case .span: return "Từ ngày " + day(period.firstDay) + " đến ngày " + day(period.lastDay)
-        }
-        return name + " (" + day(period.firstDay) + " - " + day(period.lastDay) + ")"
-    }
-
     public static func periodPhrase(_ key: String, _ language: Language) -> String {
         (language == .vi ? vietnamesePeriodPhrases[key] : englishPeriodPhrases[key]) ?? key
     }

@@ -30,7 +30,7 @@ public enum PeriodDocumentRenderer {
                 PeriodColumns.counts.map { .integer($0.value(figures)) } + [.rate(PeriodColumns.onTimeRate(figures))]
             }
             var table = DocumentTable(
-                id: "period_\(p + 1)", title: Labels.periodName(period, language), columns: columns,
+                id: "period_\(p + 1)", title: PeriodRenderer.heading(period, language, document: true), columns: columns,
                 note: phrase("judged_at") + " " + period.defaultAsOf.iso8601)
             for (n, row) in PeriodRenderer.shownRows(report, period: p).enumerated() {
                 table.add([.integer(n + 1), .text(row.key ?? Labels.phrase("none", language))] + cells(row.figures[p]))
@@ -40,7 +40,7 @@ public enum PeriodDocumentRenderer {
             let balance = PeriodRenderer.balanceLine(report, period: p, language: language)
             sections.append(
                 DocumentSection(
-                    id: "period_\(p + 1)", title: phrase("period") + " " + Labels.periodName(period, language),
+                    id: "period_\(p + 1)", title: phrase("period") + " " + PeriodRenderer.heading(period, language, document: true),
                     blocks: [
                         .table(table),
                         .callout(String(balance.drop { $0 == " " }), tone: balanced ? .good : .bad),
@@ -55,7 +55,7 @@ public enum PeriodDocumentRenderer {
                     blocks: [.notes(links.map { PeriodRenderer.linkLine(report, $0, language: language) })]))
         }
         let title = phrase("title")
-        let subtitle = report.periods.map { Labels.periodName($0, language) }.joined(separator: "; ")
+        let subtitle = report.periods.map { PeriodRenderer.heading($0, language, document: true) }.joined(separator: "; ")
         return Document(
             kind: .period, language: language, title: title, subtitle: subtitle, provenance: provenance,
             sections: sections)

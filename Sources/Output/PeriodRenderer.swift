@@ -41,7 +41,7 @@ public enum PeriodRenderer {
         for (p, period) in report.periods.enumerated() {
             lines.append("")
             lines.append(
-                Labels.periodPhrase("period", language) + ": " + Labels.periodName(period, language) + "; "
+                Labels.periodPhrase("period", language) + ": " + heading(period, language) + "; "
                     + Labels.periodPhrase("judged_at", language) + " " + period.defaultAsOf.iso8601)
             var header = [Labels.periodColumn("stt", language)]
             header.append(dimension.map { Labels.dimension($0, language) } ?? "")
@@ -67,6 +67,16 @@ public enum PeriodRenderer {
             lines.append(linkLine(report, link, language: language))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A period as a heading names it: its canonical text and days in English on a terminal
+    /// (`2026-q1 (2025-12-15 .. 2026-03-14)`), else the documents' words (`Quý I năm 2026
+    /// (15/12/2025 – 14/03/2026)`).
+    public static func heading(_ period: ReportingPeriod, _ language: Language, document: Bool = false) -> String {
+        if language == .en && !document { return period.rangeText }
+        let words = DocumentWords(language)
+        if period.kind == .span { return words.periodName(period) }
+        return words.periodName(period) + " (" + words.range(period.firstDay, period.lastDay) + ")"
     }
 
     /// The rows of a period that hold any dossier there, in the report's order.

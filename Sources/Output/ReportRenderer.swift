@@ -152,29 +152,33 @@ public enum ReportRenderer {
 
     // MARK: CSV
 
-    /// One row per group (then the total), a header row, counts and rate percentages.
-    public static func csv(_ result: ReportResult) -> String {
+    /// One row per group (then the total), a header row, counts and rate percentages; `style`
+    /// makes it the plain CSV for programs (the default) or the one for Excel.
+    public static func csv(_ result: ReportResult, style: CSVStyle = .plain) -> String {
         var header = ["scope"] + result.dimensions.map(\.rawValue)
         header += KPICounts.fields.map(\.name)
         header += KPI.allCases.map { $0.jsonName + "_percent" }
         header += ["processing_median_working_days", "processing_p90_working_days"]
-        var lines = [header.joined(separator: ",")]
-        func row(scope: String, key: [String?], aggregate: KPIAggregate) -> String {
-            var cells = [scope] + key.map { NumberText.csvField($0 ?? "") }
-            cells += KPICounts.fields.map { String(aggregate.counts[keyPath: $0.keyPath]) }
+        var table = CSVTable(header)
+        func row(scope: String, key: [String?], aggregate: KPIAggregate) -> [CSVTable.Cell] {
+            var cells: [CSVTable.Cell] = [.text(scope)] + key.map(CSVTable.Cell.optionalText)
+            cells += KPICounts.fields.map { .integer(aggregate.counts[keyPath: $0.keyPath]) }
             cells += KPI.allCases.map {
-                percent(aggregate.counts.rate($0), decimals: 4) ?? ""
+                let rate = aggregate.counts.rate($0)
+                return .percent(rate.numerator, of: rate.denominator)
             }
-            cells.append(
-                result.processingDays(aggregate, percentile: 0.5).map { NumberText.fixed($0, decimals: 3) } ?? "")
-            cells.append(
-                result.processingDays(aggregate, percentile: 0.9).map { NumberText.fixed($0, decimals: 3) } ?? "")
-            return cells.joined(separator: ",")
+            for percentile in [0.5, 0.9] {
+                cells.append(
+                    result.processingDays(aggregate, percentile: percentile).map {
+                        .number(NumberText.fixed($0, decimals: 3))
+                    } ?? .empty)
+            }
+            return cells
         }
         for group in result.groups {
-            lines.append(row(scope: "group", key: group.key.values, aggregate: group.aggregate))
+            table.add(row(scope: "group", key: group.key.values, aggregate: group.aggregate))
         }
-        lines.append(row(scope: "total", key: result.dimensions.map { _ in nil }, aggregate: result.totals))
-        return lines.joined(separator: "\n") + "\n"
+        table.add(row(scope: "total", key: result.dimensions.map { _ in nil }, aggregate: result.totals))
+        return table.text(style)
     }
 }

@@ -22,10 +22,11 @@ enum CheckCommand: Subcommand {
             TargetOptions.periodSpec,
             PeriodBasis.spec,
             OptionSpec("--top", value: "N", help: "Units and procedures listed per missed target (default 5)."),
-            TargetOptions.formatSpec,
-        ] + EngineOptions.specs,
+            TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
+        ] + OutputDestination.specs + EngineOptions.specs,
         examples: [
             "tthc check Datasets/sample/dossiers.csv --profile hanoi-commune-2026",
+            "tthc check Datasets/sample/dossiers.csv --profile hanoi-commune-2026 --format html -o check.html",
             "tthc check log.csv --target 'on-time>=99' --target 'online>=60' --target 'full-online>=20'",
             "tthc check log.csv --profile dinh-lap-2026 --period 2026-q1 --by agency --format json",
             "tthc check log.csv --target 'in-progress-overdue<=0' --as-of 2026-03-14T17:00 && echo all clear",
@@ -46,7 +47,8 @@ enum CheckCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
+        let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments)
         var items = profile?.targets ?? []
         for text in arguments.strings("--target") {
@@ -95,7 +97,20 @@ enum CheckCommand: Subcommand {
             from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
-        console.out(format == "json" ? check.json(context: context).text : check.table(context: context))
+        switch format {
+        case "json": try destination.write(check.json(context: context).text, console: console)
+        case "csv": try destination.write(check.csv(style: csvStyle), console: console)
+        case "table": try destination.write(check.table(context: context), console: console)
+        default:
+            let provenance = try DocumentOutput.provenance(
+                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+                asOf: result.asOf, period: period, profile: profile)
+            let catalog = options.classifier.catalog
+            let document = Document.check(
+                check, provenance: provenance, language: try DocumentOutput.language(arguments),
+                procedureName: { catalog?[$0]?.name })
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
+        }
         return check.allMet ? 0 : 1
     }
 }
@@ -110,7 +125,9 @@ enum TargetOptions {
     static let profileSpec = OptionSpec(
         "--profile", value: "NAME|FILE",
         help: "Targets of a built-in profile (hanoi-commune-2026, 766, ...) or a JSON file.")
-    static let formatSpec = OptionSpec("--format", value: "FMT", help: "table (default) or json.")
+    static let formatSpec = OptionSpec(
+        "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md.")
+    static let formats = ["table", "json", "csv", "csv-excel"] + DocumentOutput.formats
 
     static func period(_ parsed: ParsedArguments) throws(UsageError) -> ReportingPeriod? {
         guard let text = parsed.string("--period") else { return nil }

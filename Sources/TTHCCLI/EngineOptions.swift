@@ -5,6 +5,7 @@ import Ingest
 import Metrics
 import Output
 import WorkingTime
+import _TextSupport
 
 /// The options every log-reading command shares (`report`, `check`, `today`, `score`, `audit`):
 /// one definition, one parser, so they behave the same everywhere.
@@ -106,9 +107,10 @@ enum EngineOptions {
         for part in text.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let dimension = GroupDimension(rawValue: name) else {
-                let allowed = GroupDimension.allCases.map(\.rawValue).joined(separator: "|")
+                let allowed = GroupDimension.allCases.map(\.rawValue)
                 throw UsageError(
-                    "tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed), got '\(name)'")
+                    "tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed.joined(separator: "|")), got '\(name)'"
+                        + Suggestion.didYouMean(name, among: allowed))
             }
             guard !dimensions.contains(dimension) else {
                 throw UsageError("tthc \(parsed.command): \(option) names \(name) twice; expected each dimension once")
@@ -122,13 +124,7 @@ enum EngineOptions {
     }
 
     static func language(_ parsed: ParsedArguments) throws(UsageError) -> Language {
-        if let text = try parsed.choice("--lang", Language.allCases.map(\.rawValue)) {
-            return Language(rawValue: text)!
-        }
-        if let env = ProcessInfo.processInfo.environment["TTHC_LANG"], let language = Language(rawValue: env) {
-            return language
-        }
-        return .en
+        try LanguageOption.terminal(parsed)
     }
 }
 

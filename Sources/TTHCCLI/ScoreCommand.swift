@@ -15,8 +15,8 @@ enum ScoreCommand: Subcommand {
                 "--by", value: "DIMS", help: "Units to score separately (default: agency; 'none' for totals only)."),
             TargetOptions.periodSpec,
             PeriodBasis.spec,
-            TargetOptions.formatSpec,
-        ] + EngineOptions.specs,
+            TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
+        ] + OutputDestination.specs + EngineOptions.specs,
         examples: [
             "tthc score Datasets/sample/dossiers.csv",
             "tthc score log.csv --period 2026-q1 --format json",
@@ -32,7 +32,8 @@ enum ScoreCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
+        let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments, default: "766")!
         guard let model = profile.score else {
             throw UsageError(
@@ -67,11 +68,24 @@ enum ScoreCommand: Subcommand {
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
         let unitDimension = dimensions.map(\.rawValue).joined(separator: ",")
-        if format == "json" {
-            console.out(
-                ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text)
-        } else {
-            console.out(ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context))
+        switch format {
+        case "json":
+            try destination.write(
+                ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text,
+                console: console)
+        case "csv": try destination.write(ScoreReport.csv(total: total, units: units, style: csvStyle), console: console)
+        case "table":
+            try destination.write(
+                ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context),
+                console: console)
+        default:
+            let provenance = try DocumentOutput.provenance(
+                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+                asOf: result.asOf, period: period, profile: profile)
+            let document = Document.score(
+                total: total, units: units, unitDimension: unitDimension, provenance: provenance,
+                language: try DocumentOutput.language(arguments))
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
         return 0
     }

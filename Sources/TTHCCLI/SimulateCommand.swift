@@ -43,8 +43,9 @@ enum SimulateCommand: Subcommand {
             OptionSpec(
                 "--as-of", value: "TIME",
                 help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
-            OptionSpec("--format", value: "table|json", help: "Output format (default table)."),
-        ],
+            OptionSpec("--format", value: "FMT", help: "table (default), json, or a document: html, md."),
+            LanguageOption.spec,
+        ] + OutputDestination.specs,
         examples: [
             "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
             "tthc simulate Datasets/scenarios/commune-center.json --days 60 --replications 20",
@@ -141,8 +142,20 @@ enum SimulateCommand: Subcommand {
         return RunLength(seconds: (scenario.days ?? 28) * 86_400, warmup: warmup)
     }
 
+    /// What a simulation document names: the command line and, with `--from-log`, the log and the
+    /// instant its backlog was taken at.
+    static func documentProvenance(_ arguments: ParsedArguments, _ backlog: Backlog?) throws -> DocumentProvenance {
+        var provenance = DocumentProvenance(commandLine: DocumentOutput.commandLine(arguments), asOf: backlog?.asOf)
+        if let log = arguments.string("--from-log") {
+            let language = try DocumentOutput.language(arguments)
+            provenance.facts.append(.init(Labels.document("files", language), .code(log)))
+        }
+        return provenance
+    }
+
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let format = try arguments.choice("--format", ["table", "json"] + DocumentOutput.formats) ?? "table"
+        let destination = try OutputDestination(arguments, format: format)
         let replications = try arguments.int("--replications", in: 1...100_000) ?? 10
         let workers = try arguments.int("-j", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         let seedText = arguments.string("--seed") ?? "1"
@@ -173,10 +186,15 @@ enum SimulateCommand: Subcommand {
                 ServiceCenterModel(scenario: a), ServiceCenterModel(scenario: b), seed: seed,
                 replications: replications,
                 workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
-            console.out(
-                format == "json"
-                    ? SimulationRenderer.json(comparison, a: a, b: b, seed: seed)
-                    : SimulationRenderer.table(comparison, a: a, b: b))
+            switch format {
+            case "json": try destination.write(SimulationRenderer.json(comparison, a: a, b: b, seed: seed), console: console)
+            case "table": try destination.write(SimulationRenderer.table(comparison, a: a, b: b), console: console)
+            default:
+                let document = Document.comparison(
+                    comparison, a: a, b: b, seed: seed, provenance: try documentProvenance(arguments, backlogA),
+                    language: try DocumentOutput.language(arguments))
+                try destination.write(DocumentOutput.render(document, format: format), console: console)
+            }
             return 0
         }
 
@@ -201,10 +219,16 @@ enum SimulateCommand: Subcommand {
                 "tthc simulate: wrote \(first.dossiers.count) dossiers of replication 0 to \(emit) (as of \(first.asOf.iso8601))\n"
             )
         }
-        console.out(
-            format == "json"
-                ? SimulationRenderer.json(result, scenario: scenario, seed: seed)
-                : SimulationRenderer.table(result, scenario: scenario, seed: seed))
+        switch format {
+        case "json": try destination.write(SimulationRenderer.json(result, scenario: scenario, seed: seed), console: console)
+        case "table":
+            try destination.write(SimulationRenderer.table(result, scenario: scenario, seed: seed), console: console)
+        default:
+            let document = Document.simulation(
+                result, scenario: scenario, seed: seed, provenance: try documentProvenance(arguments, start),
+                language: try DocumentOutput.language(arguments))
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
+        }
         return 0
     }
 }

@@ -1,3 +1,5 @@
+import _TextSupport
+
 /// A subcommand of `tthc`.
 protocol Subcommand: SendableMetatype {
     static var spec: CommandSpec { get }
@@ -17,7 +19,7 @@ public enum TTHCTool {
     public static var helpText: String {
         var lines = [
             "tthc: KPIs of Vietnam's one-stop administrative-procedure (TTHC) dossier logs.", "",
-            "Usage: tthc <command> [options]", "", "Commands:",
+            "Usage: tthc <command> [options]", "       tthc --version", "", "Commands:",
         ]
         let width = subcommands.map { $0.spec.name.count }.max() ?? 0
         for command in subcommands {
@@ -43,9 +45,14 @@ public enum TTHCTool {
             console.out(helpText)
             return 0
         }
+        if first == "--version" {
+            console.out(Version.text + "\n")
+            return 0
+        }
         guard let command = subcommands.first(where: { $0.spec.name == first }) else {
-            let names = subcommands.map { $0.spec.name }.joined(separator: ", ")
-            console.err("tthc: unknown command '\(first)'; expected one of: \(names)\n")
+            let names = subcommands.map { $0.spec.name }
+            let hint = Suggestion.didYouMean(first, among: names)
+            console.err("tthc: unknown command '\(first)'\(hint); expected one of: \(names.joined(separator: ", "))\n")
             return 2
         }
         do {
