@@ -71,6 +71,7 @@ let package = Package(
             name: "Output",
             dependencies: [
                 "_TextSupport", "CivilTime", "WorkingTime", "Ingest", "Metrics", "Targets", "Simulation", "Engine",
+                "Spreadsheet",
             ]),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
@@ -97,7 +98,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Targets"]),
+            dependencies: [
+                "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Spreadsheet",
+                "Targets",
+            ]),
         .testTarget(
             name: "TargetsTests",
             dependencies: [
@@ -113,6 +117,6 @@ let package = Package(
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["_Randomness", "Spreadsheet", "CivilTime", "CSystem"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output", "Ingest"]),
     ]
 )

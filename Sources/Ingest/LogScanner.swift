@@ -38,6 +38,7 @@ public enum LogScanner {
             // Pass 1 finds which fingerprints repeat and where each one last occurs; pass 2
             // parses again and hands over only those last occurrences.
             var first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+            first.pass = (1, 2)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
             var sorted = first.fingerprints
             Fingerprint.sortInPlace(&sorted, workers: options.workers)
@@ -54,6 +55,7 @@ public enum LogScanner {
                 lastIndex[fingerprint] = index
             }
             var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false)
+            second.pass = (2, 2)
             second.replacement = Replacement(lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases())
             let consumer = try second.scan(files: files, makeConsumer: makeConsumer)
             var summary = second.summary
@@ -113,6 +115,9 @@ struct ScanRun {
     var acceptedPerPiece: [Int] = []
     /// Each worker lane's date cache, kept warm across pieces and batches.
     let dateCaches: [DateCache]
+    /// For `options.progress`: which pass this is, and the bytes of the files done before this one.
+    var pass = (number: 1, of: 1)
+    var bytesBeforeFile = 0
 
     init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool) {
         self.options = options
@@ -188,6 +193,8 @@ struct ScanRun {
             begin += headerEnd
         }
         var sawRecord = false
+        // Bytes of the file the window has moved past, for the progress line.
+        var slid = 0
         while true {
             let atEnd = window.atEnd
             var (outcomes, consumers) = processBatch(
@@ -213,16 +220,26 @@ struct ScanRun {
                 }
                 if outcome.records > 0 { sawRecord = true }
             }
+            if let progress = options.progress {
+                let read = atEnd ? window.bytes.count : carry ?? window.bytes.count
+                progress(
+                    ScanProgress(
+                        bytes: bytesBeforeFile + slid + read, records: summary.records + fileSummary.records,
+                        pass: pass.number, passes: pass.of))
+            }
             if atEnd {
                 precondition(carry == nil, "no record can be cut at the end of the input")
+                bytesBeforeFile += slid + window.bytes.count
                 break
             }
             if let carry {
                 // A record cut by the end of the window: the next window starts with it, larger
                 // when the record alone fills the window.
                 if carry == 0 { try window.widen() } else { try window.slide(to: carry) }
+                slid += carry
             } else {
                 line = outcomes[outcomes.count - 1].carryLine
+                slid += window.bytes.count
                 try window.slide(to: window.bytes.count)
             }
             begin = 0

@@ -38,6 +38,24 @@ public struct ScanOptions: Sendable {
     /// Where rejected records go, verbatim with line number and reason.
     public var rejectsPath: String?
     public var dedupe: DedupeMode = .detect
+    /// Called on the scanning thread after each batch, for a progress line; never changes a result.
+    public var progress: (@Sendable (ScanProgress) -> Void)?
 
     public init() {}
+}
+
+/// How far a scan has read: bytes and records of this pass over all its files so far. `--dedupe
+/// last` reads the input twice (`pass` 1 and 2 of `passes`).
+public struct ScanProgress: Sendable {
+    public var bytes: Int
+    public var records: Int
+    public var pass: Int
+    public var passes: Int
+
+    public init(bytes: Int, records: Int, pass: Int, passes: Int) {
+        self.bytes = bytes
+        self.records = records
+        self.pass = pass
+        self.passes = passes
+    }
 }

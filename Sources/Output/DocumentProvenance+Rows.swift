@@ -5,7 +5,8 @@ extension DocumentProvenance {
         let w = DocumentWords(language)
         var rows: [Fact] = []
         if let period {
-            rows.append(Fact(w("period"), .text(w.periodName(period) + " (" + w.range(period.firstDay, period.lastDay) + ")")))
+            rows.append(
+                Fact(w("period"), .text(w.periodName(period) + " (" + w.range(period.firstDay, period.lastDay) + ")")))
         } else if from != nil || to != nil {
             let first = from.map { DocumentText.date($0, language) } ?? "…"
             let last = to.map { DocumentText.date($0, language) } ?? "…"
@@ -15,7 +16,8 @@ extension DocumentProvenance {
         if let input {
             rows.append(Fact(w("input_records"), .integer(input.records)))
             rows.append(Fact(w("accepted"), .integer(input.accepted)))
-            rows.append(Fact(w("rejected_records"), .integer(input.rejected, tone: input.rejected > 0 ? .warning : .neutral)))
+            rows.append(
+                Fact(w("rejected_records"), .integer(input.rejected, tone: input.rejected > 0 ? .warning : .neutral)))
             rows.append(Fact(w("duplicate_ids"), .integer(input.duplicates)))
             if input.replaced > 0 { rows.append(Fact(w("replaced_records"), .integer(input.replaced))) }
             if outsideSelection > 0 || period != nil || from != nil || to != nil {

@@ -115,8 +115,9 @@ struct DocumentWords {
         } else if provenance.from != nil || provenance.to != nil {
             let from = provenance.from.map { DocumentText.date($0, language) } ?? "…"
             let to = provenance.to.map { DocumentText.date($0, language) } ?? "…"
-            parts.append(self("received_between").replacingOccurrences(of: "{from}", with: from)
-                .replacingOccurrences(of: "{to}", with: to))
+            parts.append(
+                self("received_between").replacingOccurrences(of: "{from}", with: from)
+                    .replacingOccurrences(of: "{to}", with: to))
         }
         if let asOf = provenance.asOf {
             parts.append(self("as_of_lower") + " " + DocumentText.timestamp(asOf, language))

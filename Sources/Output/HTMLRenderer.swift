@@ -14,7 +14,9 @@ public enum HTMLRenderer {
         out += "<h1>" + e(document.title) + "</h1>\n"
         if let subtitle = document.subtitle { out += "<p class=\"subtitle\">" + e(subtitle) + "</p>\n" }
         if let line = document.provenance.summaryLine(language) {
-            out += "<p class=\"source-line\">" + e(line) + " <a href=\"#provenance\">" + e(DocumentWords(language)("source_title"))
+            out +=
+                "<p class=\"source-line\">" + e(line) + " <a href=\"#provenance\">"
+                + e(DocumentWords(language)("source_title"))
             out += "</a></p>\n"
         }
         out += "</header>\n"

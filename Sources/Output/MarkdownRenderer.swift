@@ -17,7 +17,9 @@ public enum MarkdownRenderer {
             out += "- **" + inline(fact.label) + ":** " + inline(DocumentText.text(fact.value.value, language)) + "\n"
         }
         out += "\n"
-        if let files = document.provenance.fileTable(language) { out += table(files, language: language, heading: true) }
+        if let files = document.provenance.fileTable(language) {
+            out += table(files, language: language, heading: true)
+        }
         return out
     }
 

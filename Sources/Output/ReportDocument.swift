@@ -83,14 +83,17 @@ extension Document {
             ])
         for kpi in KPI.allCases {
             let rate = counts.rate(kpi)
-            table.add([.text(Labels.rate(kpi, w.language)), .rate(rate), .integer(rate.numerator), .integer(rate.denominator)])
+            table.add([
+                .text(Labels.rate(kpi, w.language)), .rate(rate), .integer(rate.numerator), .integer(rate.denominator),
+            ])
         }
         return table
     }
 
     static func countTable(_ counts: KPICounts, _ w: DocumentWords) -> DocumentTable {
         var table = DocumentTable(
-            id: "counts", title: w("counts"), columns: [.init("count", w("indicator")), .init("dossiers", w("dossiers"))]
+            id: "counts", title: w("counts"),
+            columns: [.init("count", w("indicator")), .init("dossiers", w("dossiers"))]
         )
         for (name, keyPath) in KPICounts.fields {
             table.add([.text(w.count(name)), .integer(counts[keyPath: keyPath])])
@@ -106,7 +109,8 @@ extension Document {
         var markers: [DocumentChart.Marker] = []
         for item in profile?.targets ?? [] where item.target.metric == .rate(.onTime) {
             markers.append(
-                .init(label: w("target") + " " + w.thresholdText(item.target), value: item.target.threshold.value,
+                .init(
+                    label: w("target") + " " + w.thresholdText(item.target), value: item.target.threshold.value,
                     onSecondaryAxis: true))
         }
         var table = DocumentTable(
@@ -117,7 +121,9 @@ extension Document {
                 .init("on_time_rate", Labels.rate(.onTime, w.language)),
             ])
         for (label, c) in zip(buckets.categories, buckets.counts) {
-            table.add([.text(label), .integer(c.received), .integer(c.finished), .integer(c.late), .rate(c.rate(.onTime))])
+            table.add([
+                .text(label), .integer(c.received), .integer(c.finished), .integer(c.late), .rate(c.rate(.onTime)),
+            ])
         }
         let chart = DocumentChart(
             id: "trend", title: w("trend_title"), categoryTitle: buckets.title(w), categories: buckets.categories,
@@ -202,7 +208,8 @@ extension Document {
             table.add([
                 .integer(i + 1), .text(u.unit ?? w("no_unit")), .integer(c.received), .integer(c.finished),
                 .rate(c.rate(.onTime)), .integer(c.late, tone: c.late > 0 ? .bad : .neutral),
-                .integer(c.inProgressOverdue, tone: c.inProgressOverdue > 0 ? .bad : .neutral), .rate(c.rate(.progress)),
+                .integer(c.inProgressOverdue, tone: c.inProgressOverdue > 0 ? .bad : .neutral),
+                .rate(c.rate(.progress)),
             ])
         }
         let judged = ranked.filter { $0.counts.rate(.onTime).denominator > 0 }
@@ -239,7 +246,8 @@ extension Document {
         let last = (0..<starts.count).last { p.byDue[$0] + p.afterDue[$0] + p.withoutDue[$0] > 0 } ?? 0
         let bins = 0...last
         func label(_ i: Int) -> String {
-            let from = DocumentText.text(.decimal(starts[i], decimals: starts[i] == starts[i].rounded() ? 0 : 1), w.language)
+            let from = DocumentText.text(
+                .decimal(starts[i], decimals: starts[i] == starts[i].rounded() ? 0 : 1), w.language)
             guard i + 1 < starts.count else { return from + "+" }
             let to = DocumentText.text(
                 .decimal(starts[i + 1], decimals: starts[i + 1] == starts[i + 1].rounded() ? 0 : 1), w.language)
@@ -324,7 +332,8 @@ extension Document {
         var table = DocumentTable(
             id: "late_dossiers", title: w("late_title"),
             columns: [
-                .init("number", "#"), .init("id", w("dossier_id")), .init("unit", Labels.dimension(.agency, w.language)),
+                .init("number", "#"), .init("id", w("dossier_id")),
+                .init("unit", Labels.dimension(.agency, w.language)),
                 .init("procedure", w("procedure_code")), .init("procedure_name", w("procedure_name")),
                 .init("due", w("due")), .init("end", w("end")), .init("over", w("over_by")),
                 .init("apology", w("apology_letter")),
@@ -351,7 +360,8 @@ extension Document {
             let sentence = list.count < details.late.total ? w("late_first") : w("late_all")
             blocks.append(
                 .paragraph(
-                    sentence.replacingOccurrences(of: "{n}", with: shown).replacingOccurrences(of: "{total}", with: all)))
+                    sentence.replacingOccurrences(of: "{n}", with: shown).replacingOccurrences(of: "{total}", with: all)
+                ))
             blocks.append(.table(table))
         }
         return DocumentSection(id: "late_dossiers", title: w("late_title"), blocks: blocks)

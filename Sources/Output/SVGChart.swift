@@ -105,7 +105,9 @@ enum SVGChart {
         guard let primary = axisRange(chart, secondary: false) else { return "" }
         let secondary = axisRange(chart, secondary: true)
         let primaryStep = primary.ticks.count > 1 ? primary.ticks[1] - primary.ticks[0] : 1
-        let primaryLabels = primary.ticks.map { tickText($0, unit: chart.primaryAxis.unit, step: primaryStep, language) }
+        let primaryLabels = primary.ticks.map {
+            tickText($0, unit: chart.primaryAxis.unit, step: primaryStep, language)
+        }
         var secondaryLabels: [String] = []
         if let secondary, let axis = chart.secondaryAxis {
             let step = secondary.ticks.count > 1 ? secondary.ticks[1] - secondary.ticks[0] : 1
@@ -196,7 +198,8 @@ enum SVGChart {
             let range = marker.onSecondaryAxis ? (secondary ?? primary) : primary
             let yy = y(marker.value, range)
             svg.line(left, yy, left + plotWidth, yy, cssClass: "marker")
-            svg.text(fitted(marker.label, width: plotWidth / 2), x: left + plotWidth - 4, y: yy - 4, anchor: "end",
+            svg.text(
+                fitted(marker.label, width: plotWidth / 2), x: left + plotWidth - 4, y: yy - 4, anchor: "end",
                 cssClass: "marker-label")
         }
         // Category labels and the category title.
@@ -248,7 +251,8 @@ enum SVGChart {
         for i in 0..<n {
             let yy = top + Double(i) * row
             let name = chart.categories[i]
-            svg.text(fitted(name, width: labelWidth), x: left - 8, y: yy + row / 2 + 4, anchor: "end", cssClass: "tick",
+            svg.text(
+                fitted(name, width: labelWidth), x: left - 8, y: yy + row / 2 + 4, anchor: "end", cssClass: "tick",
                 tooltip: name)
             guard let v = series.values[i] else { continue }
             svg.rect(

@@ -1,7 +1,7 @@
 /// The cell formats a workbook uses, in the order of `styles.xml`'s `cellXfs`: the index is the
 /// `s` attribute of a cell.
 enum CellStyle: Int, CaseIterable {
-    case general, header, integer, percent, date, dateTime
+    case general, header, integer, percent, date, dateTime, duration
     case decimal0, decimal1, decimal2, decimal3, decimal4
 
     static func decimal(_ places: Int) -> CellStyle {
@@ -16,6 +16,7 @@ enum CellStyle: Int, CaseIterable {
         case .percent: return 10  // 0.00%
         case .date: return 164
         case .dateTime: return 165
+        case .duration: return 169
         case .decimal0: return 1  // 0
         case .decimal1: return 166
         case .decimal2: return 2  // 0.00
@@ -27,6 +28,7 @@ enum CellStyle: Int, CaseIterable {
     /// Our formats. Dates in ISO order, which reads the same in Vietnamese and English.
     static let customFormats: [(id: Int, code: String)] = [
         (164, "yyyy-mm-dd"), (165, "yyyy-mm-dd hh:mm:ss"), (166, "0.0"), (167, "0.000"), (168, "0.0000"),
+        (169, "[h]:mm"),
     ]
 
     static var stylesXML: String {

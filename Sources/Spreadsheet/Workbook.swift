@@ -37,6 +37,9 @@ public enum Cell: Sendable, Hashable {
     case date(CivilDate)
     /// A date-and-time cell (Vietnam time, as every timestamp of the tool).
     case dateTime(Timestamp)
+    /// A length of time in seconds, stored as a fraction of a day and shown as hours and minutes
+    /// (`[h]:mm`: 19:20 for 19 hours 20 minutes, however many days that is).
+    case duration(seconds: Int64)
 
     /// `numerator / denominator` by the one rate rule (truncated to two decimals of a percent);
     /// empty when the denominator is 0.
@@ -59,6 +62,7 @@ public enum Cell: Sendable, Hashable {
         case .percent(let s): return s + "%"
         case .date: return "2026-01-01"
         case .dateTime: return "2026-01-01 00:00:00"
+        case .duration(let s): return "\(s / 3600):00"
         }
     }
 }

@@ -68,7 +68,8 @@ extension Workbook {
     }
 
     /// Names Excel accepts: none of `[]:*?/\`, no apostrophe at either end, at most 31
-    /// characters, not empty, and no two alike ignoring case (a second `Units` becomes `Units (2)`).
+    /// characters (a longer name is cut after a word and ends with `…`), not empty, and no two
+    /// alike ignoring case (a second `Units` becomes `Units (2)`).
     static func sheetNames(_ wanted: [String]) -> [String] {
         var used: Set<String> = []
         return wanted.map { name in
@@ -76,16 +77,27 @@ extension Workbook {
             while base.hasPrefix("'") { base.removeFirst() }
             while base.hasSuffix("'") { base.removeLast() }
             if base.isEmpty { base = "Sheet" }
-            var candidate = String(base.prefix(31))
+            var candidate = cut(base, to: 31)
             var n = 2
             while used.contains(candidate.lowercased()) {
                 let suffix = " (\(n))"
-                candidate = String(base.prefix(31 - suffix.count)) + suffix
+                candidate = cut(base, to: 31 - suffix.count) + suffix
                 n += 1
             }
             used.insert(candidate.lowercased())
             return candidate
         }
+    }
+
+    /// `name` in at most `limit` characters: whole, or cut after its last whole word that fits
+    /// (mid-word when a word alone is too long) with `…` added.
+    static func cut(_ name: String, to limit: Int) -> String {
+        guard name.count > limit else { return name }
+        let head = name.prefix(limit - 1)
+        if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) >= limit / 2 {
+            return String(head[..<space]) + "…"
+        }
+        return String(head) + "…"
     }
 }
 

@@ -55,6 +55,8 @@ enum WorksheetXML {
             return number(String(serial(date.dayNumber)), .date)
         case .dateTime(let t):
             return number(dateTimeSerial(t), .dateTime)
+        case .duration(let seconds):
+            return number(dayFraction(seconds), .duration)
         }
     }
 
@@ -63,10 +65,16 @@ enum WorksheetXML {
 
     /// The day serial and the time of day as a fraction of it, to 10 decimals (well under a second).
     static func dateTimeSerial(_ t: Timestamp) -> String {
-        let day = serial(t.dayNumber)
-        let units = (Int64(t.secondOfDay) * 10_000_000_000 + 43_200) / 86_400
+        dayFraction(Int64(serial(t.dayNumber)) * 86_400 + Int64(t.secondOfDay))
+    }
+
+    /// `seconds` in days, to 10 decimals, rounded half up (`-` before a negative length).
+    static func dayFraction(_ seconds: Int64) -> String {
+        let magnitude = seconds.magnitude
+        let units = (UInt64(magnitude % 86_400) * 10_000_000_000 + 43_200) / 86_400
         let fraction = String(units)
-        return "\(day)." + String(repeating: "0", count: 10 - fraction.count) + fraction
+        return (seconds < 0 ? "-" : "") + "\(magnitude / 86_400)." + String(repeating: "0", count: 10 - fraction.count)
+            + fraction
     }
 
     /// `"95.26"` (a percent) as the fraction it stands for, `"0.9526"`, by moving the decimal point

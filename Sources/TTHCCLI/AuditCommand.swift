@@ -21,12 +21,13 @@ enum AuditCommand: Subcommand {
                 help: "Differences up to this many minutes count as matching (default 0)."),
             OptionSpec("--examples", value: "N", help: "Example dossiers shown per unit and procedure (default 3)."),
             OptionSpec(
-                "--format", value: "FORMAT", help: "text (default), json, csv, csv-excel, or a document: html, md."),
+                "--format", value: "FORMAT", help: "text (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
             CSVOption.excelSpec, LanguageOption.spec,
             OptionSpec(
                 "--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
             OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
+            EngineOptions.quietSpec,
         ] + OutputDestination.specs,
         examples: [
             "tthc audit Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv",
@@ -58,6 +59,7 @@ enum AuditCommand: Subcommand {
             scan.format = InputFormat(rawValue: text)
         }
         scan.skipInvalid = arguments.flag("--skip-invalid")
+        scan.progress = ProgressLine.attach(arguments, files: arguments.positionals, console: console)
 
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)
         let settings = AuditSettings(classifier: classifier, tolerance: tolerance, exampleLimit: exampleLimit)

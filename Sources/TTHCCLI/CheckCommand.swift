@@ -63,7 +63,7 @@ enum CheckCommand: Subcommand {
             throw UsageError("tthc check: expected at least one --target (such as on-time>=99) or a --profile")
         }
         let top = try arguments.int("--top", in: 0...1000) ?? 5
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         if try PeriodBasis.isPeriod(arguments) {
             return try checkOnPeriodBasis(
                 files: files, items: items, profile: profile, top: top, engine: options, arguments: arguments,
@@ -126,7 +126,7 @@ enum TargetOptions {
         "--profile", value: "NAME|FILE",
         help: "Targets of a built-in profile (hanoi-commune-2026, 766, ...) or a JSON file.")
     static let formatSpec = OptionSpec(
-        "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md.")
+        "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o).")
     static let formats = ["table", "json", "csv", "csv-excel"] + DocumentOutput.formats
 
     static func period(_ parsed: ParsedArguments) throws(UsageError) -> ReportingPeriod? {

@@ -5,11 +5,11 @@ import Ingest
 import Output
 import Targets
 
-/// The document formats (`--format html|md`) of the commands that build a `Document`: which
+/// The document formats (`--format html|md|xlsx`) of the commands that build a `Document`: which
 /// language a document is written in, how its provenance is filled from the options, and how it
 /// is rendered and written (`OutputDestination`).
 enum DocumentOutput {
-    static let formats = ["html", "md"]
+    static let formats = ["html", "md", "xlsx"]
 
     /// Documents are filed in Vietnamese offices: Vietnamese unless `--lang` says otherwise
     /// (`TTHC_LANG` sets the terminal's language only).
@@ -32,7 +32,7 @@ enum DocumentOutput {
         asOf: Timestamp?, period: ReportingPeriod?, profile: TargetProfile? = nil
     ) throws -> DocumentProvenance {
         DocumentProvenance(
-            commandLine: commandLine(parsed), input: input, outsideSelection: outsideSelection,
+            commandLine: commandLine(parsed), generator: Version.text, input: input, outsideSelection: outsideSelection,
             rejectsFile: options.scan.rejectsPath, period: period,
             from: period == nil ? try EngineOptions.date(parsed, "--from") : nil,
             to: period == nil ? try EngineOptions.date(parsed, "--to") : nil, asOf: asOf,
@@ -41,16 +41,22 @@ enum DocumentOutput {
     }
 
     /// The document's bytes in `format`.
-    static func render(_ document: Document, format: String) -> String {
+    static func render(_ document: Document, format: String) throws -> [UInt8] {
         switch format {
-        case "md": return MarkdownRenderer.render(document)
-        default: return HTMLRenderer.render(document)
+        case "md": return Array(MarkdownRenderer.render(document).utf8)
+        case "xlsx":
+            do {
+                return try XLSXRenderer.render(document)
+            } catch {
+                throw UsageError("tthc \(document.kind.rawValue): cannot write the workbook: \(error)")
+            }
+        default: return Array(HTMLRenderer.render(document).utf8)
         }
     }
 
     /// Renders `document` and writes it where `-o` says (standard output without it).
     static func write(_ document: Document, format: String, _ parsed: ParsedArguments, console: Console) throws {
         let destination = try OutputDestination(parsed, format: format)
-        try destination.write(render(document, format: format), console: console)
+        try destination.write(try render(document, format: format), console: console)
     }
 }

@@ -37,7 +37,11 @@ enum EngineOptions {
         OptionSpec(
             "--chunk-size", value: "BYTES",
             help: "Bytes per piece of parallel work (default 1048576; 32 pieces make a batch)."),
+        quietSpec,
     ]
+
+    static let quietSpec = OptionSpec(
+        "--quiet", help: "No progress line on standard error (it is drawn only on a terminal, after 1 s).")
 
     /// Parses a date option as the start of that day.
     static func date(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> CivilDate? {
@@ -67,7 +71,8 @@ enum EngineOptions {
     }
 
     /// Builds report options from the shared flags. `dimensions` comes from the caller.
-    static func reportOptions(_ parsed: ParsedArguments) throws -> ReportOptions {
+    /// With a `console`, a long read draws a progress line on it (see `ProgressLine`).
+    static func reportOptions(_ parsed: ParsedArguments, console: Console? = nil) throws -> ReportOptions {
         var options = ReportOptions()
         if let workers = try parsed.int("-j", in: 1...256) { options.scan.workers = workers }
         if let chunk = try parsed.int("--chunk-size", in: 1...(1 << 30)) { options.scan.chunkSize = chunk }
@@ -98,6 +103,10 @@ enum EngineOptions {
         classifier.calendar = try CalendarLoading.calendar(parsed)
         classifier.catalog = try CalendarLoading.catalog(parsed)
         options.classifier = classifier
+        if let console, let files = try? files(parsed) {
+            options.scan.progress = ProgressLine.attach(
+                parsed, files: files, console: console, passes: options.scan.dedupe == .last ? 2 : 1)
+        }
         return options
     }
 

@@ -25,7 +25,8 @@ struct OutputDestination {
         let given = parsed.string("-o")
         path = given == "-" ? nil : given
         force = parsed.flag("--force")
-        if needsFile && path == nil {
+        // A workbook is binary: never on a terminal or in a pipe by accident.
+        if (needsFile || format == "xlsx") && path == nil {
             throw UsageError(
                 "tthc \(command): --format \(format) writes a binary file; give -o FILE (such as -o report.\(format))")
         }

@@ -7,13 +7,13 @@ enum ReportCommand: Subcommand {
     static let spec = CommandSpec(
         name: "report", summary: "KPIs of dossier logs: on-time, progress, online, full-online, payment, digitization",
         usage:
-            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv|html|md] [-o FILE] [options]",
+            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv|html|md|xlsx] [-o FILE] [options]",
         options: [
             OptionSpec(
                 "--by", value: "DIMS",
                 help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
             OptionSpec(
-                "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md."),
+                "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
             CSVOption.excelSpec,
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             TargetOptions.periodSpec,
@@ -44,7 +44,7 @@ enum ReportCommand: Subcommand {
         let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments)
         let lateLimit = try arguments.int("--late", in: 0...10_000_000) ?? 200
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         options.dimensions = try EngineOptions.dimensions(arguments)
         let result: ReportResult
         var details: ReportDetails?
@@ -66,7 +66,7 @@ enum ReportCommand: Subcommand {
                 asOf: result.asOf, period: try TargetOptions.period(arguments), profile: profile)
             let report = Document.report(
                 result, details: details!, profile: profile, provenance: provenance, language: language)
-            try destination.write(DocumentOutput.render(report, format: format), console: console)
+            try destination.write(try DocumentOutput.render(report, format: format), console: console)
         }
         return 0
     }

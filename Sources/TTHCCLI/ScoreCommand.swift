@@ -40,7 +40,7 @@ enum ScoreCommand: Subcommand {
                 "tthc score: --profile \(profile.name) has no \"score\" section; expected a profile such as 766 (see Guides/Targets.md)"
             )
         }
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         let period = try TargetOptions.period(arguments)
         let dimensions: [GroupDimension] =
             arguments.string("--by") == "none"

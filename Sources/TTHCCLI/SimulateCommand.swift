@@ -43,7 +43,7 @@ enum SimulateCommand: Subcommand {
             OptionSpec(
                 "--as-of", value: "TIME",
                 help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
-            OptionSpec("--format", value: "FMT", help: "table (default), json, or a document: html, md."),
+            OptionSpec("--format", value: "FMT", help: "table (default), json, or a document: html, md, xlsx (xlsx needs -o)."),
             LanguageOption.spec,
         ] + OutputDestination.specs,
         examples: [

@@ -55,6 +55,8 @@ public enum TTHCTool {
             console.err("tthc: unknown command '\(first)'\(hint); expected one of: \(names.joined(separator: ", "))\n")
             return 2
         }
+        // A progress line left on the terminal is erased however the command ends.
+        defer { console.endProgress() }
         do {
             let parsed = try command.spec.parse(Array(arguments.dropFirst()))
             if parsed.helpRequested {

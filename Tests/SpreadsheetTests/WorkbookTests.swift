@@ -164,8 +164,11 @@ final class CellCollector: NSObject, XMLParserDelegate {
         #expect(names == ["Tổng hợp", "Units- a-b -x--", "units- a-b -x-- (2)"])
         #expect(
             Workbook.sheetNames([String(repeating: "x", count: 40), String(repeating: "x", count: 35)]) == [
-                String(repeating: "x", count: 31), String(repeating: "x", count: 27) + " (2)",
+                String(repeating: "x", count: 30) + "…", String(repeating: "x", count: 26) + "… (2)",
             ])
+        // A long title is cut after a word.
+        #expect(
+            Workbook.sheetNames(["Hồ sơ tiếp nhận và tỷ lệ đúng hạn theo tuần"]) == ["Hồ sơ tiếp nhận và tỷ lệ đúng…"])
         #expect(Workbook.sheetNames(["'quoted'", ""]) == ["quoted", "Sheet"])
     }
 
