@@ -173,10 +173,11 @@ extension Labels {
     ]
 
     static let englishPeriodPhrases: [String: String] = [
-        "title": "Dossiers handled in the period", "period": "Period", "warnings": "Warnings",
+        "title": "Dossiers handled in the period", "period": "Period", "warnings": "Warnings", "basis": "Basis", "table_by": "Figures by {dimension}", "table_total": "Figures",
+        "basis_period": "the period table (finished in the period, in progress at its end; --basis period)",
         "legend":
             "Columns: to handle = carried over + received (online, in person, postal); finished (early, on time, late with or without an apology letter, no due); in progress at the period's end (not yet due, overdue, no due); withdrawn; returned; closing backlog; on-time rate of finished dossiers.", "judged_at": "in progress judged at",
-        "total": "Total", "balance": "Balance", "holds": "holds", "fails": "DOES NOT HOLD",
+        "total": "Total", "balance": "Balance", "verdict_holds": "holds", "verdict_fails": "DOES NOT HOLD",
         "balance_rows": "in the total and every row", "fallbacks": "Placed by a fallback",
         "withdrawn_fallback": "withdrawn by their received time (no end time)",
         "returned_fallback": "returned by their received or submitted time (no NgayTuChoi)",
@@ -190,20 +191,22 @@ extension Labels {
     ]
 
     static let vietnamesePeriodPhrases: [String: String] = [
-        "title": "Tình hình giải quyết hồ sơ thủ tục hành chính", "period": "Kỳ báo cáo", "warnings": "Cảnh báo",
+        "title": "Tình hình giải quyết hồ sơ thủ tục hành chính", "period": "Kỳ báo cáo", "warnings": "Cảnh báo", "basis": "Cơ sở số liệu", "table_by": "Số liệu theo {dimension}",
+        "table_total": "Số liệu",
+        "basis_period": "bảng số liệu kỳ báo cáo (giải quyết trong kỳ, đang giải quyết cuối kỳ; --basis period)",
         "legend":
             "Cột: tổng số = kỳ trước chuyển qua + tiếp nhận (trực tuyến, trực tiếp, bưu chính); đã giải quyết (trước hạn, đúng hạn, quá hạn có hoặc không có văn bản xin lỗi, không có hạn); đang giải quyết cuối kỳ (chưa đến hạn, đã quá hạn, không có hạn); công dân rút hồ sơ; trả lại; tồn cuối kỳ; tỷ lệ đúng hạn của hồ sơ đã giải quyết.",
-        "judged_at": "hồ sơ đang giải quyết tính đến", "total": "Tổng cộng", "balance": "Cân đối", "holds": "khớp",
-        "fails": "KHÔNG KHỚP", "balance_rows": "ở dòng tổng cộng và mọi dòng",
+        "judged_at": "hồ sơ đang giải quyết tính đến", "total": "Tổng cộng", "balance": "Cân đối", "verdict_holds": "khớp",
+        "verdict_fails": "KHÔNG KHỚP", "balance_rows": "ở dòng tổng cộng và mọi dòng",
         "fallbacks": "Xếp kỳ theo thời điểm thay thế",
         "withdrawn_fallback": "hồ sơ rút theo ngày tiếp nhận (không có ngày kết thúc)",
         "returned_fallback": "hồ sơ trả lại theo ngày tiếp nhận hoặc ngày nộp (không có NgayTuChoi)",
         "chain": "Nối kỳ", "chain_text": "tồn cuối kỳ {a} = kỳ trước chuyển qua của {b}",
         "rows_checked": "dòng đã đối chiếu", "left_out_new": "hồ sơ trạng thái 1 (chưa tiếp nhận) không tính",
         "returned_outside": "Hồ sơ trả lại nằm ngoài cân đối.",
-        "warning_log_start": "nhật ký không có hồ sơ nào tiếp nhận trước khi kỳ {period} bắt đầu ({start}); số kỳ trước chuyển qua bị thiếu",
+        "warning_log_start": "nhật ký không có hồ sơ nào tiếp nhận trước khi {period} bắt đầu ({start}); số kỳ trước chuyển qua bị thiếu",
         "warning_log_start_first": "hồ sơ đầu tiên của nhật ký tiếp nhận lúc {first}",
-        "warning_after_log": "kỳ {period} kết thúc sau sự kiện cuối cùng của nhật ký ({latest}): các sự kiện sau đó không có trong nhật ký",
+        "warning_after_log": "{period} kết thúc sau sự kiện cuối cùng của nhật ký ({latest}): các sự kiện sau đó không có trong nhật ký",
         "warning_unplaced": "{n} hồ sơ không được tiếp nhận (trạng thái 3) không có NgayTuChoi, NgayTiepNhan hay NgayNopHoSo, không thuộc kỳ nào",
     ]
 }

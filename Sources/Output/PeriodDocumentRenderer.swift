@@ -29,8 +29,12 @@ public enum PeriodDocumentRenderer {
             func cells(_ figures: PeriodFigures) -> [DocumentCell] {
                 PeriodColumns.counts.map { .integer($0.value(figures)) } + [.rate(PeriodColumns.onTimeRate(figures))]
             }
+            let tableTitle =
+                dimension.map {
+                    phrase("table_by").replacingOccurrences(of: "{dimension}", with: Labels.dimension($0, language).lowercased())
+                } ?? phrase("table_total")
             var table = DocumentTable(
-                id: "period_\(p + 1)", title: PeriodRenderer.heading(period, language, document: true), columns: columns,
+                id: "period_\(p + 1)", title: tableTitle, columns: columns,
                 note: phrase("judged_at") + " " + period.defaultAsOf.iso8601)
             for (n, row) in PeriodRenderer.shownRows(report, period: p).enumerated() {
                 table.add([.integer(n + 1), .text(row.key ?? Labels.phrase("none", language))] + cells(row.figures[p]))
@@ -40,7 +44,7 @@ public enum PeriodDocumentRenderer {
             let balance = PeriodRenderer.balanceLine(report, period: p, language: language)
             sections.append(
                 DocumentSection(
-                    id: "period_\(p + 1)", title: phrase("period") + " " + PeriodRenderer.heading(period, language, document: true),
+                    id: "period_\(p + 1)", title: PeriodRenderer.heading(period, language, document: true),
                     blocks: [
                         .table(table),
                         .callout(String(balance.drop { $0 == " " }), tone: balanced ? .good : .bad),

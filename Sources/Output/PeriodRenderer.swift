@@ -93,8 +93,8 @@ public enum PeriodRenderer {
         let unbalanced = report.unbalancedRows(period: p)
         let verdict =
             unbalanced.isEmpty
-            ? Labels.periodPhrase("holds", language) + " " + Labels.periodPhrase("balance_rows", language)
-            : Labels.periodPhrase("fails", language) + ": "
+            ? Labels.periodPhrase("verdict_holds", language) + " " + Labels.periodPhrase("balance_rows", language)
+            : Labels.periodPhrase("verdict_fails", language) + ": "
                 + unbalanced.map { $0 ?? Labels.phrase("none", language) }.joined(separator: "; ")
         return "  " + Labels.periodPhrase("balance", language) + ": " + term("carried_over", t.carriedOver) + " + "
             + term("received", t.received) + " = " + term("finished", t.finished) + " + "
@@ -118,10 +118,10 @@ public enum PeriodRenderer {
             .replacingOccurrences(of: "{a}", with: report.periods[link.from].description)
             .replacingOccurrences(of: "{b}", with: report.periods[link.to].description) + ": "
         if link.holds {
-            text += Labels.periodPhrase("holds", language)
+            text += Labels.periodPhrase("verdict_holds", language)
         } else {
             text +=
-                Labels.periodPhrase("fails", language) + " "
+                Labels.periodPhrase("verdict_fails", language) + " "
                 + link.mismatches.map {
                     ($0.key ?? Labels.phrase("none", language)) + " " + String($0.closing) + " != " + String($0.carried)
                 }.joined(separator: "; ")
@@ -130,23 +130,30 @@ public enum PeriodRenderer {
             + ")"
     }
 
-    /// One line per warning, for standard error and documents.
+    /// One line per warning, for standard error and documents: periods and times as the
+    /// terminal writes them in English, as documents do in Vietnamese.
     public static func warningLines(_ report: PeriodReport, language: Language) -> [String] {
-        report.warnings.map { warning in
+        let vi = language == .vi
+        func name(_ p: Int) -> String {
+            vi ? DocumentWords(language).periodName(report.periods[p]) : report.periods[p].description
+        }
+        func time(_ t: Timestamp) -> String { vi ? DocumentText.timestamp(t, language) : t.iso8601 }
+        return report.warnings.map { warning in
             switch warning {
             case .logStartsAfterPeriodStart(let p, let first):
                 var text = Labels.periodPhrase("warning_log_start", language)
-                    .replacingOccurrences(of: "{period}", with: report.periods[p].description)
-                    .replacingOccurrences(of: "{start}", with: report.periods[p].firstDay.description)
+                    .replacingOccurrences(of: "{period}", with: name(p))
+                    .replacingOccurrences(
+                        of: "{start}", with: DocumentText.date(report.periods[p].firstDay, vi ? language : .en))
                 if let first {
                     text += "; " + Labels.periodPhrase("warning_log_start_first", language)
-                        .replacingOccurrences(of: "{first}", with: first.iso8601)
+                        .replacingOccurrences(of: "{first}", with: time(first))
                 }
                 return text
             case .periodEndsAfterLog(let p, let latest):
                 return Labels.periodPhrase("warning_after_log", language)
-                    .replacingOccurrences(of: "{period}", with: report.periods[p].description)
-                    .replacingOccurrences(of: "{latest}", with: latest.iso8601)
+                    .replacingOccurrences(of: "{period}", with: name(p))
+                    .replacingOccurrences(of: "{latest}", with: time(latest))
             case .returnedUnplaced(let n):
                 return Labels.periodPhrase("warning_unplaced", language)
                     .replacingOccurrences(of: "{n}", with: NumberText.grouped(n))
@@ -232,26 +239,26 @@ public enum PeriodRenderer {
     // MARK: CSV
 
     /// One row per (period, unit) and a `total` row per period: the period, its days, STT, the
-    /// unit, the counts and the on-time percentage.
-    public static func csv(_ report: PeriodReport) -> String {
+    /// unit, the counts and the on-time percentage; plain for programs or in Excel's style.
+    public static func csv(_ report: PeriodReport, style: CSVStyle = .plain) -> String {
         let unitName = report.breakdowns.first?.dimension.rawValue ?? "unit"
-        var header = ["period", "first_day", "last_day", "stt", "scope", unitName]
-        header += PeriodColumns.counts.map(\.key)
-        header.append("on_time_percent")
-        var lines = [header.joined(separator: ",")]
+        var table = CSVTable(
+            ["period", "first_day", "last_day", "stt", "scope", unitName] + PeriodColumns.counts.map(\.key)
+                + ["on_time_percent"])
         for (p, period) in report.periods.enumerated() {
-            func line(_ stt: String, _ scope: String, _ key: String, _ figures: PeriodFigures) -> String {
+            func add(_ stt: Int?, _ scope: String, _ key: String?, _ figures: PeriodFigures) {
                 let rate = PeriodColumns.onTimeRate(figures)
-                return ([period.description, period.firstDay.description, period.lastDay.description, stt, scope]
-                    + [NumberText.csvField(key)] + PeriodColumns.counts.map { String($0.value(figures)) }
-                    + [NumberText.percent(rate.numerator, of: rate.denominator, decimals: 4) ?? ""])
-                    .joined(separator: ",")
+                let days: [CSVTable.Cell] = [
+                    .text(period.description), .text(period.firstDay.description), .text(period.lastDay.description),
+                ]
+                table.add(
+                    days + [stt.map { .number(String($0)) } ?? .empty, .text(scope), key.map(CSVTable.Cell.text) ?? .empty]
+                        + PeriodColumns.counts.map { .number(String($0.value(figures))) }
+                        + [NumberText.percent(rate.numerator, of: rate.denominator, decimals: 4).map(CSVTable.Cell.number) ?? .empty])
             }
-            for (n, row) in shownRows(report, period: p).enumerated() {
-                lines.append(line(String(n + 1), "unit", row.key ?? "", row.figures[p]))
-            }
-            lines.append(line("", "total", "", report.totals[p]))
+            for (n, row) in shownRows(report, period: p).enumerated() { add(n + 1, "unit", row.key, row.figures[p]) }
+            add(nil, "total", nil, report.totals[p])
         }
-        return lines.joined(separator: "\n") + "\n"
+        return table.text(style)
     }
 }

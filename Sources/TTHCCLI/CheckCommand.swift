@@ -4,6 +4,7 @@ import Ingest
 import Metrics
 import Output
 import Targets
+import WorkingTime
 
 /// `tthc check`: KPIs against targets, with the gap in dossiers and who contributes to a miss.
 enum CheckCommand: Subcommand {
@@ -65,9 +66,13 @@ enum CheckCommand: Subcommand {
         let top = try arguments.int("--top", in: 0...1000) ?? 5
         var options = try EngineOptions.reportOptions(arguments, console: console)
         if try PeriodBasis.isPeriod(arguments) {
-            return try checkOnPeriodBasis(
+            let (check, context, provenance) = try checkOnPeriodBasis(
                 files: files, items: items, profile: profile, top: top, engine: options, arguments: arguments,
-                format: format, console: console)
+                console: console)
+            try write(
+                check, context: context, provenance: provenance, format: format, csvStyle: csvStyle,
+                destination: destination, arguments: arguments, catalog: options.classifier.catalog, console: console)
+            return check.allMet ? 0 : 1
         }
         let period = try TargetOptions.period(arguments)
         let byDimensions = try EngineOptions.dimensions(arguments)
@@ -97,21 +102,30 @@ enum CheckCommand: Subcommand {
             from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
+        let provenance = try DocumentOutput.provenance(
+            arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+            asOf: result.asOf, period: period, profile: profile)
+        try write(
+            check, context: context, provenance: provenance, format: format, csvStyle: csvStyle,
+            destination: destination, arguments: arguments, catalog: options.classifier.catalog, console: console)
+        return check.allMet ? 0 : 1
+    }
+
+    /// Prints the verdict in `format`, whichever dossiers it was computed on (`--basis`).
+    static func write(
+        _ check: TargetCheck, context: RunContext, provenance: DocumentProvenance, format: String, csvStyle: CSVStyle,
+        destination: OutputDestination, arguments: ParsedArguments, catalog: ProcedureCatalog?, console: Console
+    ) throws {
         switch format {
         case "json": try destination.write(check.json(context: context).text, console: console)
         case "csv": try destination.write(check.csv(style: csvStyle), console: console)
         case "table": try destination.write(check.table(context: context), console: console)
         default:
-            let provenance = try DocumentOutput.provenance(
-                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
-                asOf: result.asOf, period: period, profile: profile)
-            let catalog = options.classifier.catalog
             let document = Document.check(
                 check, provenance: provenance, language: try DocumentOutput.language(arguments),
                 procedureName: { catalog?[$0]?.name })
             try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
-        return check.allMet ? 0 : 1
     }
 }
 

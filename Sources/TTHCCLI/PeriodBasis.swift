@@ -63,11 +63,21 @@ extension PeriodBasis {
         }
     }
 
-    static func context(_ report: PeriodReport, profile: TargetProfile?) -> RunContext {
-        var context = RunContext(asOf: report.periods[0].defaultAsOf, period: report.periods[0], profile: profile)
+    /// What the outputs name: the period, judged at its last instant, on the period basis.
+    static func context(
+        _ report: PeriodReport, profile: TargetProfile?, engine: ReportOptions, arguments: ParsedArguments
+    ) throws -> (RunContext, DocumentProvenance) {
+        let period = report.periods[0]
+        var context = RunContext(asOf: period.defaultAsOf, period: period, profile: profile)
         context.basis = "period"
         context.setInput(report.input, outsideSelection: 0)
-        return context
+        var provenance = try DocumentOutput.provenance(
+            arguments, input: report.input, outsideSelection: 0, options: engine, asOf: period.defaultAsOf,
+            period: period, profile: profile)
+        let language = try DocumentOutput.language(arguments)
+        provenance.facts.append(
+            .init(Labels.periodPhrase("basis", language), .text(Labels.periodPhrase("basis_period", language))))
+        return (context, provenance)
     }
 }
 
@@ -76,8 +86,8 @@ extension CheckCommand {
     /// groups and the contributors (agency, procedure) from the same single pass.
     static func checkOnPeriodBasis(
         files: [String], items: [TargetProfile.Item], profile: TargetProfile?, top: Int, engine: ReportOptions,
-        arguments: ParsedArguments, format: String, console: Console
-    ) throws -> Int32 {
+        arguments: ParsedArguments, console: Console
+    ) throws -> (TargetCheck, RunContext, DocumentProvenance) {
         let period = try PeriodBasis.period(arguments)
         let by = try EngineOptions.dimensions(arguments)
         guard by.count <= 1 else {
@@ -93,9 +103,9 @@ extension CheckCommand {
             groups: by.first.map { Breakdown(periodReport: report, dimension: $0, period: 0) },
             contributorBreakdowns: contributors.map { Breakdown(periodReport: report, dimension: $0, period: 0) },
             limit: top)
-        let context = PeriodBasis.context(report, profile: profile)
-        console.out(format == "json" ? check.json(context: context).text : check.table(context: context))
-        return check.allMet ? 0 : 1
+        let (context, provenance) = try PeriodBasis.context(
+            report, profile: profile, engine: engine, arguments: arguments)
+        return (check, context, provenance)
     }
 }
 
@@ -103,8 +113,8 @@ extension ScoreCommand {
     /// `score --basis period`: the 766 estimate on the period table's figures, per unit.
     static func scoreOnPeriodBasis(
         files: [String], model: ScoreModel, profile: TargetProfile, dimensions: [GroupDimension],
-        engine: ReportOptions, arguments: ParsedArguments, format: String, console: Console
-    ) throws -> Int32 {
+        engine: ReportOptions, arguments: ParsedArguments, console: Console
+    ) throws -> (ScoreEstimate, [(key: String, estimate: ScoreEstimate)], RunContext, DocumentProvenance) {
         let period = try PeriodBasis.period(arguments)
         guard dimensions.count <= 1 else {
             throw UsageError("tthc score: with --basis period, --by takes one of agency, field or procedure, or none")
@@ -113,18 +123,14 @@ extension ScoreCommand {
             files: files, period: period, dimensions: dimensions, engine: engine, command: "score")
         PeriodBasis.warn(report, command: "score", catalog: arguments.string("--catalog"), console: console)
         let total = model.estimate(PeriodReport.kpiCounts(report.totals[0]))
-        let units = dimensions.first.map { dimension in
-            Breakdown(periodReport: report, dimension: dimension, period: 0).groups.map {
-                (key: $0.key.joined(separator: " / "), estimate: model.estimate($0.counts))
-            }
-        } ?? []
-        let context = PeriodBasis.context(report, profile: profile)
-        let unitDimension = dimensions.map(\.rawValue).joined(separator: ",")
-        if format == "json" {
-            console.out(ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text)
-        } else {
-            console.out(ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context))
-        }
-        return 0
+        let units =
+            dimensions.first.map { dimension in
+                Breakdown(periodReport: report, dimension: dimension, period: 0).groups.map {
+                    (key: $0.key.joined(separator: " / "), estimate: model.estimate($0.counts))
+                }
+            } ?? []
+        let (context, provenance) = try PeriodBasis.context(
+            report, profile: profile, engine: engine, arguments: arguments)
+        return (total, units, context, provenance)
     }
 }

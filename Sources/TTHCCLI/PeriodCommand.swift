@@ -24,8 +24,10 @@ enum PeriodCommand: Subcommand {
                 "--periods", value: "FROM..TO",
                 help: "Consecutive periods of one kind: 2026-01..2026-06 (months), 2026-q1..2026-q4 (quarters)."),
             OptionSpec("--by", value: "DIM", help: "One row per agency (DonViXuLy), field (MaLinhVuc) or procedure (MaTTHC)."),
-            OptionSpec("--format", value: "FMT", help: "table (default), json or csv."),
-            OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
+            OptionSpec(
+                "--format", value: "FMT",
+                help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
+            CSVOption.excelSpec, LanguageOption.spec,
         ] + OutputDestination.specs + engineSpecs,
         examples: [
             "tthc period Datasets/sample/dossiers.csv --period 2026-q1 --by agency",
@@ -33,6 +35,7 @@ enum PeriodCommand: Subcommand {
             "tthc period log.csv --periods 2026-q1..2026-q4 --lang vi",
             "tthc period log.csv --period 2026-h1 --period 2026-q3 --by field --format csv",
             "tthc period log.csv --period 2026-01-05..2026-02-10",
+            "tthc period log.csv --periods 2026-q1..2026-q2 --by agency --format xlsx -o quarters.xlsx",
         ],
         notes: [
             "For each period: carried over (received before it, still open at its start) + received in it =",
@@ -46,8 +49,8 @@ enum PeriodCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json", "csv"]) ?? "table"
-        let language = try EngineOptions.language(arguments)
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
+        let language = try LanguageOption.terminal(arguments)
         let destination = try OutputDestination(arguments, format: format)
         var options = PeriodOptions()
         options.periods = try periods(arguments)
@@ -56,7 +59,7 @@ enum PeriodCommand: Subcommand {
             throw UsageError(
                 "tthc period: --by takes one of agency|field|procedure, got '\(arguments.string("--by") ?? "")'")
         }
-        let engine = try EngineOptions.reportOptions(arguments)
+        let engine = try EngineOptions.reportOptions(arguments, console: console)
         options.classifier = engine.classifier
         options.scan = engine.scan
         let report = try PeriodEngine.run(files: files, options: options)
@@ -67,8 +70,14 @@ enum PeriodCommand: Subcommand {
         }
         switch format {
         case "json": try destination.write(PeriodRenderer.json(report), console: console)
-        case "csv": try destination.write(PeriodRenderer.csv(report), console: console)
-        default: try destination.write(PeriodRenderer.table(report, language: language), console: console)
+        case "csv": try destination.write(PeriodRenderer.csv(report, style: csvStyle), console: console)
+        case "table": try destination.write(PeriodRenderer.table(report, language: language), console: console)
+        default:
+            let provenance = try DocumentOutput.provenance(
+                arguments, input: report.input, outsideSelection: 0, options: engine, asOf: nil, period: nil)
+            let document = PeriodDocumentRenderer.document(
+                report, language: try DocumentOutput.language(arguments), provenance: provenance)
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
         guard report.balanceHolds, report.links.allSatisfy(\.holds) else {
             console.err("tthc period: a balance or chain check failed (see the output); this is a bug, please report it\n")

@@ -47,9 +47,13 @@ enum ScoreCommand: Subcommand {
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
         if try PeriodBasis.isPeriod(arguments) {
-            return try scoreOnPeriodBasis(
+            let (total, units, context, provenance) = try scoreOnPeriodBasis(
                 files: files, model: model, profile: profile, dimensions: dimensions, engine: options,
-                arguments: arguments, format: format, console: console)
+                arguments: arguments, console: console)
+            try write(
+                total: total, units: units, dimensions: dimensions, context: context, provenance: provenance,
+                format: format, csvStyle: csvStyle, destination: destination, arguments: arguments, console: console)
+            return 0
         }
         let result = try KPIEngine.run(files: files, options: options)
         let warning = CatalogMissWarning.text(
@@ -67,6 +71,21 @@ enum ScoreCommand: Subcommand {
             from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
+        let provenance = try DocumentOutput.provenance(
+            arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+            asOf: result.asOf, period: period, profile: profile)
+        try write(
+            total: total, units: units, dimensions: dimensions, context: context, provenance: provenance,
+            format: format, csvStyle: csvStyle, destination: destination, arguments: arguments, console: console)
+        return 0
+    }
+
+    /// Prints the estimate in `format`, whichever dossiers it was computed on (`--basis`).
+    static func write(
+        total: ScoreEstimate, units: [(key: String, estimate: ScoreEstimate)], dimensions: [GroupDimension],
+        context: RunContext, provenance: DocumentProvenance, format: String, csvStyle: CSVStyle,
+        destination: OutputDestination, arguments: ParsedArguments, console: Console
+    ) throws {
         let unitDimension = dimensions.map(\.rawValue).joined(separator: ",")
         switch format {
         case "json":
@@ -79,14 +98,10 @@ enum ScoreCommand: Subcommand {
                 ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context),
                 console: console)
         default:
-            let provenance = try DocumentOutput.provenance(
-                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
-                asOf: result.asOf, period: period, profile: profile)
             let document = Document.score(
                 total: total, units: units, unitDimension: unitDimension, provenance: provenance,
                 language: try DocumentOutput.language(arguments))
             try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
-        return 0
     }
 }

@@ -176,8 +176,35 @@ import Testing
         #expect(table.out.contains(": holds in the total and every row"))
         #expect(table.out.contains("Chain: closing backlog of 2026-03 = carried over of 2026-04: holds"))
         let vietnamese = run(arguments + ["--lang", "vi"])
-        #expect(vietnamese.out.contains("STT") && vietnamese.out.contains("Kỳ báo cáo: Tháng 3/2026 (01/03/2026 - 31/03/2026)"))
+        #expect(vietnamese.out.contains("STT") && vietnamese.out.contains("Kỳ báo cáo: Tháng 3 năm 2026 (01/03/2026 – 31/03/2026)"))
         #expect(vietnamese.out.contains("Tồn cuối kỳ") && vietnamese.out.contains("Cân đối"))
+    }
+
+    @Test func documentsInEveryFormat() throws {
+        let log = temporary("docs.csv")
+        try Data(Self.handLog.utf8).write(to: URL(fileURLWithPath: log))
+        let html = temporary("q.html")
+        let xlsx = temporary("q.xlsx")
+        defer { for path in [log, html, xlsx] { try? FileManager.default.removeItem(atPath: path) } }
+        let arguments = ["period", log, "--periods", "2026-q1..2026-q2", "--by", "agency"]
+        // Documents are in Vietnamese unless --lang says otherwise.
+        let markdown = run(arguments + ["--format", "md"])
+        #expect(markdown.status == 0, "\(markdown.err)")
+        #expect(markdown.out.contains("## Quý II năm 2026 (15/03/2026 – 14/06/2026)"))
+        #expect(markdown.out.contains("| Kỳ trước chuyển qua |") && markdown.out.contains("Tồn cuối kỳ"))
+        #expect(markdown.out.contains("Cân đối: kỳ trước 2 + tiếp nhận 2 = đã giải quyết 2 + đang giải quyết 1 + rút hồ sơ 1"))
+        let english = run(arguments + ["--format", "md", "--lang", "en"])
+        #expect(english.out.contains("| Carried over from the previous period |"))
+        #expect(run(arguments + ["--format", "html", "-o", html]).status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("Kỳ trước chuyển qua") && page.contains("UBND xã B"))
+        #expect(run(arguments + ["--format", "html", "-o", html]).status == 2, "never over an existing file")
+        #expect(run(arguments + ["--format", "xlsx"]).status == 2, "xlsx needs -o")
+        #expect(run(arguments + ["--format", "xlsx", "-o", xlsx]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: xlsx))
+        #expect(bytes.prefix(2) == Data("PK".utf8), "a zip container")
+        let excel = run(["period", log, "--period", "2026-q2", "--format", "csv-excel", "--lang", "vi"])
+        #expect(excel.out.hasPrefix("\u{FEFF}period;first_day;last_day;stt;scope;unit;"))
     }
 
     @Test(arguments: [

@@ -54,7 +54,39 @@ import Testing
         }
         let vietnamese = PeriodDocumentRenderer.document(report, language: .vi, provenance: DocumentProvenance())
         #expect(vietnamese.title == "Tình hình giải quyết hồ sơ thủ tục hành chính")
-        #expect(vietnamese.tables[0].title == "Tháng 3/2026 (01/03/2026 - 31/03/2026)")
+        #expect(vietnamese.sections[1].title == "Tháng 3 năm 2026 (01/03/2026 – 31/03/2026)")
+        #expect(vietnamese.tables[0].title == "Số liệu theo đơn vị")
         #expect(vietnamese.tables[0].columns.map(\.title).contains("Kỳ trước chuyển qua"))
+    }
+}
+
+@Suite struct PeriodLabelsTests {
+    static let phrases = [
+        "balance", "balance_rows", "basis", "basis_period", "chain", "chain_text", "verdict_fails", "fallbacks", "verdict_holds",
+        "judged_at", "left_out_new", "legend", "period", "returned_fallback", "returned_outside", "rows_checked",
+        "total", "warning_after_log", "warning_log_start", "warning_log_start_first", "warning_unplaced",
+        "withdrawn_fallback", "table_by", "table_total", "title", "warnings",
+    ]
+
+    @Test func everyColumnAndPhraseIsWordedInBothLanguages() {
+        let columns = ["stt", "on_time_rate"] + PeriodColumns.counts.map(\.key)
+        for key in columns {
+            for long in [false, true] {
+                let en = Labels.periodColumn(key, .en, long: long)
+                let vi = Labels.periodColumn(key, .vi, long: long)
+                // A missing title falls back to the key, in both languages.
+                #expect(en != key && vi != key && en != vi, "\(key) long \(long)")
+            }
+        }
+        for key in Self.phrases {
+            let en = Labels.periodPhrase(key, .en)
+            let vi = Labels.periodPhrase(key, .vi)
+            #expect(en != key && vi != key && en != vi, "\(key)")
+            // Placeholders are the same in both.
+            let holes = { (text: String) in text.split(separator: "{").dropFirst().map { $0.prefix { $0 != "}" } } }
+            #expect(holes(en) == holes(vi), "\(key)")
+        }
+        // Long titles tell the two no-due columns apart.
+        #expect(Labels.periodColumn("finished_no_due", .vi, long: true) != Labels.periodColumn("in_progress_no_due", .vi, long: true))
     }
 }
