@@ -75,7 +75,7 @@ enum PeriodCommand: Subcommand {
         default:
             let provenance = try DocumentOutput.provenance(
                 arguments, input: report.input, outsideSelection: 0, options: engine, asOf: nil, period: nil)
-            let document = PeriodDocumentRenderer.document(
+            let document = Document.period(
                 report, language: try DocumentOutput.language(arguments), provenance: provenance)
             try destination.write(DocumentOutput.render(document, format: format), console: console)
         }

@@ -20,7 +20,7 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(PeriodRenderer.json(report).utf8)) as! [String: Any]
         let periods = json["periods"] as! [[String: Any]]
         for language in [Language.vi, .en] {
-            let document = PeriodDocumentRenderer.document(report, language: language, provenance: DocumentProvenance())
+            let document = Document.period(report, language: language, provenance: DocumentProvenance())
             #expect(document.kind == .period)
             #expect(document.sections.map(\.id) == ["warnings", "period_1", "period_2", "chain"])
             #expect(document.tables.count == 2)
@@ -52,7 +52,7 @@ import Testing
                 }
             }
         }
-        let vietnamese = PeriodDocumentRenderer.document(report, language: .vi, provenance: DocumentProvenance())
+        let vietnamese = Document.period(report, language: .vi, provenance: DocumentProvenance())
         #expect(vietnamese.title == "Tình hình giải quyết hồ sơ thủ tục hành chính")
         #expect(vietnamese.sections[1].title == "Tháng 3 năm 2026 (01/03/2026 – 31/03/2026)")
         #expect(vietnamese.tables[0].title == "Số liệu theo đơn vị")

@@ -5,8 +5,8 @@ import Targets
 /// The standard period table as a `Document`, for the HTML, Markdown and xlsx writers: a section
 /// per period with its table (STT, the unit, the counts, a total row), the balance and the
 /// fallbacks under it; the warnings first and the chain checks last.
-public enum PeriodDocumentRenderer {
-    public static func document(_ report: PeriodReport, language: Language, provenance: DocumentProvenance)
+extension Document {
+    public static func period(_ report: PeriodReport, language: Language, provenance: DocumentProvenance)
         -> Document
     {
         let phrase = { (key: String) in Labels.periodPhrase(key, language) }
