@@ -173,7 +173,7 @@ extension Labels {
     ]
 
     static let englishPeriodPhrases: [String: String] = [
-        "title": "Dossiers handled in the period", "period": "Period", "warnings": "Warnings", "basis": "Basis", "table_by": "Figures by {dimension}", "table_total": "Figures",
+        "title": "Dossiers handled in the period", "period": "Period", "warnings": "Warnings", "basis": "Basis", "table_part_1": "{period}: received and finished", "table_part_2": "{period}: late, open at the end",
         "basis_period": "the period table (finished in the period, in progress at its end; --basis period)",
         "legend":
             "Columns: to handle = carried over + received (online, in person, postal); finished (early, on time, late with or without an apology letter, no due); in progress at the period's end (not yet due, overdue, no due); withdrawn; returned; closing backlog; on-time rate of finished dossiers.", "judged_at": "in progress judged at",
@@ -191,8 +191,8 @@ extension Labels {
     ]
 
     static let vietnamesePeriodPhrases: [String: String] = [
-        "title": "Tình hình giải quyết hồ sơ thủ tục hành chính", "period": "Kỳ báo cáo", "warnings": "Cảnh báo", "basis": "Cơ sở số liệu", "table_by": "Số liệu theo {dimension}",
-        "table_total": "Số liệu",
+        "title": "Tình hình giải quyết hồ sơ thủ tục hành chính", "period": "Kỳ báo cáo", "warnings": "Cảnh báo", "basis": "Cơ sở số liệu", "table_part_1": "{period}: tiếp nhận, giải quyết",
+        "table_part_2": "{period}: quá hạn, tồn cuối kỳ",
         "basis_period": "bảng số liệu kỳ báo cáo (giải quyết trong kỳ, đang giải quyết cuối kỳ; --basis period)",
         "legend":
             "Cột: tổng số = kỳ trước chuyển qua + tiếp nhận (trực tuyến, trực tiếp, bưu chính); đã giải quyết (trước hạn, đúng hạn, quá hạn có hoặc không có văn bản xin lỗi, không có hạn); đang giải quyết cuối kỳ (chưa đến hạn, đã quá hạn, không có hạn); công dân rút hồ sơ; trả lại; tồn cuối kỳ; tỷ lệ đúng hạn của hồ sơ đã giải quyết.",

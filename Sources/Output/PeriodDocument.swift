@@ -3,8 +3,8 @@ import Metrics
 import Targets
 
 /// The standard period table as a `Document`, for the HTML, Markdown and xlsx writers: a section
-/// per period with its table (STT, the unit, the counts, a total row), the balance and the
-/// fallbacks under it; the warnings first and the chain checks last.
+/// per period with its table (STT, the unit, the counts, a total row) in two parts that fit an A4
+/// page, the balance and the fallbacks under it; the warnings first and the chain checks last.
 extension Document {
     public static func period(_ report: PeriodReport, language: Language, provenance: DocumentProvenance)
         -> Document
@@ -20,33 +20,37 @@ extension Document {
         }
         let dimension = report.breakdowns.first?.dimension
         for (p, period) in report.periods.enumerated() {
-            var columns = [
-                DocumentTable.Column("stt", Labels.periodColumn("stt", language, long: true)),
-                DocumentTable.Column("unit", dimension.map { Labels.dimension($0, language) } ?? ""),
-            ]
-            columns += PeriodColumns.counts.map { .init($0.key, Labels.periodColumn($0.key, language, long: true)) }
-            columns.append(.init("on_time_rate", Labels.periodColumn("on_time_rate", language, long: true)))
-            func cells(_ figures: PeriodFigures) -> [DocumentCell] {
-                PeriodColumns.counts.map { .integer($0.value(figures)) } + [.rate(PeriodColumns.onTimeRate(figures))]
+            var tables: [DocumentBlock] = []
+            for (part, keys) in PeriodColumns.documentParts.enumerated() {
+                let counts = PeriodColumns.counts.filter { keys.contains($0.key) }
+                let withRate = keys.contains("on_time_rate")
+                var columns = [
+                    DocumentTable.Column("stt", Labels.periodColumn("stt", language, long: true)),
+                    DocumentTable.Column("unit", dimension.map { Labels.dimension($0, language) } ?? ""),
+                ]
+                columns += counts.map { .init($0.key, Labels.periodColumn($0.key, language, long: true)) }
+                if withRate { columns.append(.init("on_time_rate", Labels.periodColumn("on_time_rate", language, long: true))) }
+                func cells(_ figures: PeriodFigures) -> [DocumentCell] {
+                    counts.map { .integer($0.value(figures)) } + (withRate ? [.rate(PeriodColumns.onTimeRate(figures))] : [])
+                }
+                // The period in the title: a workbook names each sheet after its table.
+                let title = phrase("table_part_\(part + 1)")
+                    .replacingOccurrences(of: "{period}", with: DocumentWords(language).periodName(period))
+                var table = DocumentTable(
+                    id: "period_\(p + 1)_\(part + 1)", title: title, columns: columns,
+                    note: part == 1 ? phrase("judged_at") + " " + DocumentText.timestamp(period.defaultAsOf, language) : nil)
+                for (n, row) in PeriodRenderer.shownRows(report, period: p).enumerated() {
+                    table.add([.integer(n + 1), .text(row.key ?? Labels.phrase("none", language))] + cells(row.figures[p]))
+                }
+                table.footer = [[.empty, .text(phrase("total"))] + cells(report.totals[p])]
+                tables.append(.table(table))
             }
-            let tableTitle =
-                dimension.map {
-                    phrase("table_by").replacingOccurrences(of: "{dimension}", with: Labels.dimension($0, language).lowercased())
-                } ?? phrase("table_total")
-            var table = DocumentTable(
-                id: "period_\(p + 1)", title: tableTitle, columns: columns,
-                note: phrase("judged_at") + " " + period.defaultAsOf.iso8601)
-            for (n, row) in PeriodRenderer.shownRows(report, period: p).enumerated() {
-                table.add([.integer(n + 1), .text(row.key ?? Labels.phrase("none", language))] + cells(row.figures[p]))
-            }
-            table.footer = [[.empty, .text(phrase("total"))] + cells(report.totals[p])]
             let balanced = report.unbalancedRows(period: p).isEmpty
             let balance = PeriodRenderer.balanceLine(report, period: p, language: language)
             sections.append(
                 DocumentSection(
                     id: "period_\(p + 1)", title: PeriodRenderer.heading(period, language, document: true),
-                    blocks: [
-                        .table(table),
+                    blocks: tables + [
                         .callout(String(balance.drop { $0 == " " }), tone: balanced ? .good : .bad),
                         .notes([String(PeriodRenderer.fallbackLine(report.totals[p], language: language).drop { $0 == " " })]),
                     ]))

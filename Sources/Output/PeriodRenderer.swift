@@ -19,6 +19,20 @@ public enum PeriodColumns {
         ("closing_backlog", \.closingBacklog),
     ]
 
+    /// The columns of each part of a document's table: twenty-three columns do not fit a page, so
+    /// a document prints what came in and was finished, then what was late and is left open.
+    public static let documentParts: [[String]] = [
+        [
+            "total_to_handle", "carried_over", "received", "received_online", "received_in_person", "received_postal",
+            "finished", "finished_early", "finished_on_time", "finished_late",
+        ],
+        [
+            "late_with_apology", "late_without_apology", "finished_no_due", "on_time_rate", "in_progress",
+            "in_progress_not_yet_due", "in_progress_overdue", "in_progress_no_due", "withdrawn", "returned",
+            "closing_backlog",
+        ],
+    ]
+
     /// Early and on time over finished with a due: the rate the forms print beside the counts.
     public static func onTimeRate(_ figures: PeriodFigures) -> Rate { figures.counts.rate(.onTime) }
 }
