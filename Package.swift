@@ -90,7 +90,8 @@ let package = Package(
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["_Randomness", "WorkingTime", "CivilTime"]),
         .testTarget(
-            name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"]),
+            name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "MetricsTests",
             dependencies: [

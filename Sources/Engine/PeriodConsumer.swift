@@ -12,6 +12,9 @@ final class PeriodSetup: Sendable {
     let starts: [Int64]
     /// Exclusive ends: 00:00:00 of the day after each period's last day.
     let ends: [Int64]
+    /// When each period's open dossiers are judged: the run's one as-of rule for a period, its
+    /// last second.
+    let judgedAt: [Int64]
     /// Periods in order and not overlapping (a chain, or `--period` values in order): a dossier's
     /// periods are then found by binary search instead of a look at every period.
     let ordered: Bool
@@ -23,6 +26,7 @@ final class PeriodSetup: Sendable {
         self.dimensions = dimensions
         starts = periods.map(\.start.seconds)
         ends = periods.map(\.end.seconds)
+        judgedAt = periods.map { DateSelection(period: $0).asOf()!.seconds }
         ordered = zip(ends, starts.dropFirst()).allSatisfy { $0 <= $1 }
         earliestStart = starts.min() ?? 0
         latestEnd = ends.max() ?? 0
@@ -76,6 +80,7 @@ struct PeriodConsumer: RecordConsumer {
     private let classifier: DossierClassifier
     private let starts: [Int64]
     private let ends: [Int64]
+    private let judgedAt: [Int64]
     private let ordered: Bool
     private let periodCount: Int
     /// One table per `--by` dimension; with none, one table whose only row (slot 0) is the total.
@@ -95,6 +100,7 @@ struct PeriodConsumer: RecordConsumer {
         classifier = setup.classifier
         starts = setup.starts
         ends = setup.ends
+        judgedAt = setup.judgedAt
         ordered = setup.ordered
         periodCount = setup.starts.count
         tables = (0..<max(1, setup.dimensions.count)).map { _ in PeriodUnitTable(periodCount: setup.starts.count) }
@@ -160,7 +166,7 @@ struct PeriodConsumer: RecordConsumer {
             if received >= periodEnd { continue }
             if let exit, exit < start { continue }
             var placement = Placement(carriedOver: received < start, progress: nil, withdrawnByFallback: false)
-            let lastInstant = Timestamp(seconds: periodEnd - 1)
+            let lastInstant = Timestamp(seconds: judgedAt[p])
             if let exit, exit < periodEnd {
                 if withdrawn {
                     placement.withdrawnByFallback = end == nil

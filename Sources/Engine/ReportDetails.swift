@@ -124,7 +124,7 @@ public struct ReportDetailsConsumer: RecordConsumer {
         public init(options: ReportOptions, lateLimit: Int) {
             classifier = options.classifier
             asOf = options.asOf
-            window = ReceivedWindow(from: options.receivedFrom, before: options.receivedBefore)
+            window = ReceivedWindow(from: options.receivedFrom, before: options.receivedBefore, asOf: options.asOf)
             self.lateLimit = lateLimit
         }
     }
@@ -150,7 +150,7 @@ public struct ReportDetailsConsumer: RecordConsumer {
     public static var foldsInAnyOrder: Bool { true }
 
     public mutating func consume(_ record: inout DossierRecord) {
-        guard setup.window.keeps(record.received) else { return }
+        guard setup.window.place(record.received) == .kept else { return }
         let entry = catalog.entry(for: record)
         let terms = entry?.terms
         var waiting: PendingProgress?

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// The rule an input record broke.
 public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
     case unbalancedQuote
@@ -14,6 +16,9 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
     case malformedSupplements
     case malformedJSON(String)
     case notAnObject
+    /// A timestamp on `limit` or later: more than `LogTimeSpan.marginDays` after `reference`,
+    /// the log's 99.9th-percentile received date.
+    case outsideLogSpan(reference: CivilDate, limit: CivilDate)
     case binaryData
     case emptyFile
     case headerOnly
@@ -39,6 +44,9 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
             return "malformed supplement list (expected START/END pairs separated by ';', END may be empty)"
         case .malformedJSON(let detail): return "malformed JSON: \(detail)"
         case .notAnObject: return "a JSONL line must hold one JSON object"
+        case .outsideLogSpan(let reference, let limit):
+            return "timestamp on or after \(limit), more than \(LogTimeSpan.marginDays) days after the log's received "
+                + "dates (99.9th percentile \(reference)): a mistyped date? correct it, or read with --skip-invalid"
         case .binaryData:
             return "binary data or UTF-16 text (a NUL byte): expected a UTF-8 dossier log (CSV, TSV or JSONL)"
         case .emptyFile: return "empty file"

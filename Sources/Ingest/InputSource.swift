@@ -39,6 +39,12 @@ final class InputSource: @unchecked Sendable {
         regularFileSize = isRegularFile ? Int(info.st_size) : nil
     }
 
+    /// Whether `path` can be read a second time: a regular file, not standard input or a pipe.
+    static func isRereadable(path: String) -> Bool {
+        var info = stat()
+        return path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     deinit {
         if descriptor > 0 { close(descriptor) }
     }

@@ -14,6 +14,9 @@ public struct InputSummary: Sendable, Equatable {
     public var duplicates = 0
     /// Records left out because a later record of the same `MaHoSo` replaced them (`--dedupe last`).
     public var replaced = 0
+    /// Accepted records received after the as-of time, left out of every figure; set by the
+    /// run's consumer (the scanner does not know the as-of time).
+    public var afterAsOf = 0
     public var files: [FileSummary] = []
 
     public init() {}

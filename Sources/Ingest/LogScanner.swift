@@ -1,3 +1,4 @@
+import CivilTime
 import Dispatch
 import Records
 import _ParallelSupport
@@ -26,13 +27,24 @@ public enum LogScanner {
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0) }
         switch options.dedupe {
         case .detect:
-            var run = ScanRun(options: options, rejects: rejects, collectFingerprints: true)
-            let buckets = FingerprintBuckets(lanes: options.workers)
+            var writer = rejects
+            var run = ScanRun(options: options, rejects: writer, collectFingerprints: true)
+            var buckets = FingerprintBuckets(lanes: options.workers)
             run.fingerprintBuckets = buckets
-            let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
+            var consumer = try run.scan(files: files, makeConsumer: makeConsumer)
+            if let span = try run.spanToEnforce(files: files) {
+                // Records beyond the log's time span were counted: read again without them.
+                writer = try writer?.restarted()
+                var again = ScanRun(options: options, rejects: writer, collectFingerprints: true)
+                again.timeSpan = span
+                buckets = FingerprintBuckets(lanes: options.workers)
+                again.fingerprintBuckets = buckets
+                consumer = try again.scan(files: files, makeConsumer: makeConsumer)
+                run = again
+            }
             var summary = run.summary
             summary.duplicates = buckets.repeats(workers: options.workers)
-            try rejects?.close()
+            try writer?.close()
             return (consumer, summary)
         case .last:
             // Pass 1 finds which fingerprints repeat and where each one last occurs; pass 2
@@ -40,6 +52,12 @@ public enum LogScanner {
             var first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
             first.pass = (1, 2)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
+            let span = try first.spanToEnforce(files: files)
+            if let span {
+                first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+                first.timeSpan = span
+                _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
+            }
             var sorted = first.fingerprints
             Fingerprint.sortInPlace(&sorted, workers: options.workers)
             var repeated = Set<UInt64>()
@@ -56,6 +74,7 @@ public enum LogScanner {
             }
             var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false)
             second.pass = (2, 2)
+            second.timeSpan = span
             second.replacement = Replacement(lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases())
             let consumer = try second.scan(files: files, makeConsumer: makeConsumer)
             var summary = second.summary
@@ -118,12 +137,40 @@ struct ScanRun {
     /// For `options.progress`: which pass this is, and the bytes of the files done before this one.
     var pass = (number: 1, of: 1)
     var bytesBeforeFile = 0
+    /// The log's time span when known (a second reading): records beyond it are invalid.
+    var timeSpan: TimeSpanCheck?
+    /// Each lane's received days and latest timestamp, to find the span (`LogTimeSpan`); while
+    /// a reading lasts.
+    var tallies: [ReceivedTally] = []
+    /// The tallies summed when the reading is done: received days and the latest timestamp.
+    var receivedDays: [Int: Int] = [:]
+    var latestSeconds = Int64.min
 
     init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool) {
         self.options = options
         self.rejects = rejects
         self.collectFingerprints = collectFingerprints
         dateCaches = (0..<options.workers).map { _ in DateCache() }
+    }
+
+    /// After a reading without a span: the span when some accepted record lies beyond it, nil
+    /// when every record is within (nearly always) or there is no rule.
+    /// - Throws: `InputFileError` when a record lies beyond it and an input cannot be read again.
+    func spanToEnforce(files: [String]) throws -> TimeSpanCheck? {
+        guard timeSpan == nil, let reference = LogTimeSpan.referenceDay(receivedDays),
+            let limit = LogTimeSpan.limit(referenceDay: reference), latestSeconds >= limit.seconds
+        else { return nil }
+        let check = TimeSpanCheck(
+            limit: limit, rule: .outsideLogSpan(reference: CivilDate(dayNumber: reference), limit: limit.date))
+        if let pipe = files.first(where: { !InputSource.isRereadable(path: $0) }) {
+            throw InputFileError(
+                file: pipe,
+                reason:
+                    "some timestamps fall on or after \(limit.date), more than \(LogTimeSpan.marginDays) days after "
+                    + "the log's received dates, and leaving those records out needs a second reading, which a pipe "
+                    + "cannot give: save the log to a file and read that")
+        }
+        return check
     }
 
     func pieceAcceptedBases() -> [Int] {
@@ -139,6 +186,17 @@ struct ScanRun {
 
     mutating func scan<C: RecordConsumer>(files: [String], makeConsumer: () -> C) throws -> C {
         defer { for cache in dateCaches { cache.deallocate() } }
+        tallies = (0..<options.workers).map { _ in ReceivedTally(limit: timeSpan?.limit) }
+        defer {
+            for tally in tallies {
+                if timeSpan == nil {
+                    tally.add(to: &receivedDays)
+                    latestSeconds = max(latestSeconds, tally.latestSeconds)
+                }
+                tally.deallocate()
+            }
+            tallies = []
+        }
         var merged = makeConsumer()
         // Order-insensitive consumers: one per worker lane for the whole run.
         var lanes: [C]? = C.foldsInAnyOrder ? (0..<options.workers).map { _ in makeConsumer() } : nil
@@ -296,7 +354,7 @@ struct ScanRun {
             layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
             keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
             replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets,
-            dateCaches: dateCaches)
+            dateCaches: dateCaches, tallies: tallies, timeSpan: timeSpan)
         let startStates = inQuotes
         outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             consumers.withUnsafeMutableBufferPointer { consumerBuffer in
@@ -347,4 +405,13 @@ struct PieceContext: @unchecked Sendable {
     var fingerprintBuckets: FingerprintBuckets?
     /// One per worker lane, warm across pieces.
     var dateCaches: [DateCache]
+    /// One per worker lane: the received days, and the log's time span when it is known.
+    var tallies: [ReceivedTally]
+    var timeSpan: TimeSpanCheck?
+}
+
+/// The log's time span on a second reading: the first instant outside, and the rule broken.
+struct TimeSpanCheck: @unchecked Sendable {
+    var limit: Timestamp
+    var rule: IngestRule
 }

@@ -49,6 +49,9 @@ enum PieceParser {
         let replacement = context.replacement
         let buckets = context.fingerprintBuckets?.buckets(lane: lane)
         let collectFingerprints = context.collectFingerprints
+        // A reading without the log's time span counts received days to find it; one with it
+        // rejects the records beyond it.
+        let tally = context.tallies[lane]
         while p < to {
             let end: Int
             let newlines: Int
@@ -69,25 +72,30 @@ enum PieceParser {
                     end = recordEnd
                     newlines = recordNewlines
                 case .invalid(let invalidEnd, let invalidNewlines, let rule, let field, let offset):
-                    outcome.records += 1
-                    outcome.rejected += 1
-                    let error = makeError(
-                        region, recordStart: p, recordEnd: invalidEnd, line: line, offset: offset, rule: rule,
-                        field: field, context: context)
-                    if !context.skipInvalid {
-                        outcome.fatal = error
+                    if !reject(
+                        region, from: p, to: invalidEnd, line: line, offset: offset, rule: rule, field: field,
+                        context: context, outcome: &outcome)
+                    {
                         return
-                    }
-                    if context.keepRejects {
-                        outcome.rejects.append(
-                            RejectedRecord(
-                                file: context.path, line: line, column: error.column, reason: rule.description,
-                                text: Array(region[p..<invalidEnd])))
                     }
                     line += invalidNewlines
                     p = invalidEnd
                     continue
                 }
+            }
+            if tally.note(&record), let span = context.timeSpan,
+                let field = LogTimeSpan.fieldBeyond(span.limit, in: record)
+            {
+                let offset = FieldPosition.offset(of: field, in: region, from: p, to: end, layout: context.layout)
+                if !reject(
+                    region, from: p, to: end, line: line, offset: offset, rule: span.rule, field: field,
+                    context: context, outcome: &outcome)
+                {
+                    return
+                }
+                line += newlines
+                p = end
+                continue
             }
             outcome.records += 1
             if collectFingerprints {
@@ -111,6 +119,30 @@ enum PieceParser {
             line += newlines
             p = end
         }
+    }
+
+    /// Counts the invalid record `region[from..<to]` and keeps it for `--rejects`; false when it
+    /// stops the run (no `--skip-invalid`), with the error in `outcome.fatal`.
+    private static func reject(
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, line: Int, offset: Int, rule: IngestRule,
+        field: DossierField?, context: PieceContext, outcome: inout PieceOutcome
+    ) -> Bool {
+        outcome.records += 1
+        outcome.rejected += 1
+        let error = makeError(
+            region, recordStart: from, recordEnd: to, line: line, offset: offset, rule: rule, field: field,
+            context: context)
+        if !context.skipInvalid {
+            outcome.fatal = error
+            return false
+        }
+        if context.keepRejects {
+            outcome.rejects.append(
+                RejectedRecord(
+                    file: context.path, line: line, column: error.column, reason: rule.description,
+                    text: Array(region[from..<to])))
+        }
+        return true
     }
 
     /// The first record start at or after `from`, nil when no record starts before `to`. The

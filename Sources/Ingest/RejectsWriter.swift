@@ -37,6 +37,13 @@ final class RejectsWriter: @unchecked Sendable {
         }
     }
 
+    /// This writer closed and a new one on the same path, emptied: the rejects of a reading
+    /// that is done again.
+    func restarted() throws(InputFileError) -> RejectsWriter {
+        try close()
+        return try RejectsWriter(path: path)
+    }
+
     func close() throws(InputFileError) {
         if Glibc.close(descriptor) != 0 {
             throw InputFileError(file: path, reason: "cannot close rejects: " + String(cString: strerror(errno)))

@@ -101,6 +101,7 @@ public enum Labels {
         "late_column": "late", "overdue_column": "overdue",
         // Workbooks.
         "sheet_title": "Title", "sheet_scope": "Scope", "sheet_item": "Item", "shown_of": "First {n} of {total}.",
+        "after_as_of": "received after the as-of time (left out)",
     ]
 
     static let vietnamesePhrases: [String: String] = [
@@ -115,6 +116,7 @@ public enum Labels {
         // Workbooks.
         "sheet_title": "Tiêu đề", "sheet_scope": "Phạm vi", "sheet_item": "Mục",
         "shown_of": "{n} đầu tiên trong số {total}.",
+        "after_as_of": "tiếp nhận sau thời điểm tính (không tính)",
     ]
 }
 

@@ -63,7 +63,9 @@ enum AuditCommand: Subcommand {
 
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)
         let settings = AuditSettings(classifier: classifier, tolerance: tolerance, exampleLimit: exampleLimit)
+        InputWarnings.beforeReading(arguments, files: arguments.positionals).forEach(console.err)
         let result = try DueAudit.run(files: arguments.positionals, settings: settings, scan: scan)
+        InputWarnings.afterReading(result.input, parsed: arguments, files: arguments.positionals).forEach(console.err)
         switch format {
         case "json": try destination.write(AuditRenderer.json(result), console: console)
         case "csv": try destination.write(AuditRenderer.csv(result, style: csvStyle), console: console)

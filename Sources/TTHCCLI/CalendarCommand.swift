@@ -44,9 +44,7 @@ enum CalendarCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let format = try arguments.choice("--format", ["table", "json", "csv", "text"]) ?? "table"
         if let text = arguments.string("--solar-to-lunar") {
-            guard let date = CivilDate(iso: text) else {
-                throw UsageError("tthc calendar: --solar-to-lunar expects a date yyyy-MM-dd, got '\(text)'")
-            }
+            let date = try EngineOptions.date(arguments, "--solar-to-lunar")!
             guard let lunar = LunarCalendar.vietnamese.lunarDate(of: date) else {
                 throw UsageError("tthc calendar: \(text) is outside the supported years 1900-2100")
             }

@@ -11,11 +11,10 @@ import _TextSupport
 /// one definition, one parser, so they behave the same everywhere.
 enum EngineOptions {
     static let specs: [OptionSpec] = [
-        OptionSpec("--from", value: "DATE", help: "Keep dossiers received on or after DATE (yyyy-MM-dd)."),
-        OptionSpec("--to", value: "DATE", help: "Keep dossiers received on or before DATE (yyyy-MM-dd)."),
         OptionSpec(
-            "--as-of", value: "TIME",
-            help: "Judge in-progress dossiers at TIME (default: end of --period/--to, else the log's latest event)."),
+            "--from", value: "DATE", help: "Keep dossiers received on or after DATE (2026-01-01, 20260101, 1/1/2026)."),
+        OptionSpec("--to", value: "DATE", help: "Keep dossiers received on or before DATE (as --from)."),
+        asOfSpec(default: DateSelection.asOfRule),
         OptionSpec(
             "--catalog", value: "FILE", help: "Procedure catalog CSV: legal deadlines when NgayHenTra is missing."),
         OptionSpec(
@@ -43,13 +42,28 @@ enum EngineOptions {
     static let quietSpec = OptionSpec(
         "--quiet", help: "No progress line on standard error (it is drawn only on a terminal, after 1 s).")
 
-    /// Parses a date option as the start of that day.
+    /// `--as-of`, with where its default comes from. Dossiers received after it are left out.
+    static func asOfSpec(default rule: String) -> OptionSpec {
+        OptionSpec(
+            "--as-of", value: "TIME",
+            help: "Judge dossiers at TIME; those received later are left out (input.after_as_of). Default: \(rule).")
+    }
+
+    /// Parses a date option in any spelling the logs use (`TimestampParser`: 2026-12-31,
+    /// 20261231, 31/12/2026); a time other than midnight is refused, since the option takes whole days.
     static func date(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> CivilDate? {
         guard let text = parsed.string(name) else { return nil }
-        guard let date = CivilDate(iso: text) else {
-            throw UsageError("tthc \(parsed.command): \(name) expects a date yyyy-MM-dd, got '\(text)'")
+        guard let t = TimestampParser.parse(text) else {
+            throw UsageError(
+                "tthc \(parsed.command): \(name) expects a date such as 2026-12-31, 20261231 or 31/12/2026, got '\(text)'"
+            )
         }
-        return date
+        guard t.secondOfDay == 0 else {
+            throw UsageError(
+                "tthc \(parsed.command): \(name) takes a date and keeps whole days, got the time '\(text)'; "
+                    + "write the date alone (\(t.date))")
+        }
+        return t.date
     }
 
     static func timestamp(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> Timestamp? {

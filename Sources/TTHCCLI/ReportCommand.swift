@@ -46,6 +46,7 @@ enum ReportCommand: Subcommand {
         let lateLimit = try arguments.int("--late", in: 0...10_000_000) ?? 200
         var options = try EngineOptions.reportOptions(arguments, console: console)
         options.dimensions = try EngineOptions.dimensions(arguments)
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result: ReportResult
         var details: ReportDetails?
         if document {
@@ -53,6 +54,7 @@ enum ReportCommand: Subcommand {
         } else {
             result = try KPIEngine.run(files: files, options: options)
         }
+        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "report", catalog: arguments.string("--catalog"))
         warning.map(console.err)

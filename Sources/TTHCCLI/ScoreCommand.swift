@@ -46,6 +46,7 @@ enum ScoreCommand: Subcommand {
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         if try PeriodBasis.isPeriod(arguments) {
             let (total, units, context, provenance) = try scoreOnPeriodBasis(
                 files: files, model: model, profile: profile, dimensions: dimensions, engine: options,
@@ -56,6 +57,7 @@ enum ScoreCommand: Subcommand {
             return 0
         }
         let result = try KPIEngine.run(files: files, options: options)
+        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "score", catalog: arguments.string("--catalog"))
         warning.map(console.err)

@@ -42,7 +42,8 @@ enum SimulateCommand: Subcommand {
                 help: "Start from the dossiers open in this real log at --as-of (today's backlog)."),
             OptionSpec(
                 "--as-of", value: "TIME",
-                help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
+                help: "With --from-log: the start instant (2026-03-16T08:00); default: " + DateSelection.latestEventRule
+                    + "."),
             OptionSpec("--format", value: "FMT", help: "table (default), json, or a document: html, md, xlsx (xlsx needs -o)."),
             LanguageOption.spec,
         ] + OutputDestination.specs,
@@ -85,18 +86,9 @@ enum SimulateCommand: Subcommand {
         }
         let collected = try ObservedLogCollector.collect([file])
         let log = collected.dossiers
-        var asOf: Timestamp
-        if let text = arguments.string("--as-of") {
-            guard let t = TimestampParser.parse(text) else {
-                throw UsageError("tthc simulate: --as-of expects a time such as 2026-03-16T08:00, got '\(text)'")
-            }
-            asOf = t
-        } else {
-            let latest = collected.latestEvent
-            guard latest != Int64.min else {
-                throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of")
-            }
-            asOf = Timestamp(seconds: latest)
+        let selection = DateSelection(asOf: try EngineOptions.timestamp(arguments, "--as-of"))
+        guard let asOf = selection.asOf(latestEvent: collected.latestEvent) else {
+            throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of")
         }
         let backlog = Backlog(log: log, scenario: scenario, asOf: asOf)
         console.err(SimulationRenderer.backlogNote(backlog, file: file))
@@ -120,9 +112,7 @@ enum SimulateCommand: Subcommand {
         let days = try arguments.double("--days")
         if let until = arguments.string("--until") {
             guard days == nil else { throw UsageError("tthc simulate: give --days or --until, not both") }
-            guard let date = CivilDate(iso: until) else {
-                throw UsageError("tthc simulate: --until expects yyyy-MM-dd, got '\(until)'")
-            }
+            let date = try EngineOptions.date(arguments, "--until")!
             let seconds =
                 Double(Timestamp(date: date).seconds - (start ?? scenario.start).seconds)
                 - (start == nil ? warmupSeconds : 0)

@@ -26,7 +26,8 @@ enum TodayCommand: Subcommand {
                 help: "Period of the to-date figures and the selection (default: the Hanoi quarter holding as-of)."),
             OptionSpec("--limit", value: "N", help: "Dossiers listed per list (default 20; 0 lists all)."),
             TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
-        ] + OutputDestination.specs + EngineOptions.specs,
+        ] + OutputDestination.specs
+            + EngineOptions.specs.map { $0.name == "--as-of" ? EngineOptions.asOfSpec(default: asOfRule) : $0 },
         examples: [
             "tthc today Datasets/sample/dossiers.csv --as-of 2026-03-11T10:00",
             "tthc today log.csv --within 8h --profile hanoi-commune-2026",
@@ -34,12 +35,15 @@ enum TodayCommand: Subcommand {
             "tthc today log.csv --profile hanoi-commune-2026 --format html -o morning.html",
         ],
         notes: [
-            "As-of defaults to now (Vietnam time), or the end of --period. Working time follows the legal clock",
+            "As-of: " + asOfRule + ". Working time follows the legal clock",
             "(office hours, weekends, holidays). Lists: dossiers in progress due by the horizon, sorted by due;",
             "dossiers in progress past their due, with the working time overdue and whether an apology letter is",
             "recorded; finished late dossiers without an apology letter, the most recent first.",
             "Today's figures: intake of the dossiers received today, outcomes of those finished today.",
         ])
+
+    /// `today` monitors the present: without --as-of or a selection it judges at the current time.
+    static let asOfRule = "the end of --period/--to, else now (Vietnam time)"
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
@@ -50,7 +54,7 @@ enum TodayCommand: Subcommand {
         var options = try EngineOptions.reportOptions(arguments, console: console)
         let explicitPeriod = try TargetOptions.period(arguments)
         let now = Timestamp(unixSeconds: Int64(Date().timeIntervalSince1970))
-        let asOf = options.asOf ?? now
+        let asOf = options.selection.asOf(now: now)!
         let calendar = options.classifier.calendar
         let horizon: Timestamp
         if let text = arguments.string("--within") {
@@ -65,7 +69,9 @@ enum TodayCommand: Subcommand {
         let setup = MonitorSetup(
             classifier: options.classifier, asOf: asOf, horizonEnd: horizon, periodStart: period.start,
             receivedFrom: options.receivedFrom, receivedBefore: options.receivedBefore, limit: limit)
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let (consumer, input) = try MonitorConsumer.run(files: files, setup: setup, scan: options.scan)
+        InputWarnings.afterReading(input, parsed: arguments, files: files).forEach(console.err)
         let report = TodayReport(
             monitor: consumer.monitor, figures: consumer.figures, periodStart: period.firstDay,
             periodName: period.description, targets: profile?.targets ?? [],

@@ -35,7 +35,10 @@ import Testing
         (["report", "x.csv", "--format", "xml"], "got 'xml'"),
         (["report", "x.csv", "-j", "0"], "-j expects an integer in 1...256, got '0'"),
         (["report", "x.csv", "--by", "colour"], "--by expects a comma-separated list of"),
-        (["report", "x.csv", "--from", "2026-02-30"], "--from expects a date yyyy-MM-dd, got '2026-02-30'"),
+        (
+            ["report", "x.csv", "--from", "2026-02-30"],
+            "--from expects a date such as 2026-12-31, 20261231 or 31/12/2026, got '2026-02-30'"
+        ),
         (["report", "x.csv", "--as-of", "noon"], "--as-of expects a time"),
         (["report"], "expected at least one dossier log FILE"),
         (["reprot"], "unknown command 'reprot'"),

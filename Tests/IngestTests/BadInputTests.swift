@@ -91,7 +91,7 @@ import Testing
         let a = try #require(
             firstError(
                 "{\"MaHoSo\":\"A\",\"TrangThaiHoSo\":1}\n{\"MaHoSo\":\"B\",\"TrangThaiHoSo\":1\n", name: "a.jsonl"))
-        #expect(a.line == 2 && a.rule == .malformedJSON("unterminated object"))
+        #expect(a.line == 2 && a.rule == .malformedJSON("unterminated object: the line ends before its '}'"))
         let b = try #require(firstError("[1,2]\n", name: "b.jsonl"))
         #expect(b.rule == .notAnObject)
         let c = try #require(

@@ -35,6 +35,8 @@ struct EmittedLogTests {
         options.asOf = r.asOf
         options.classifier = DossierClassifier(calendar: scenario.calendar!)
         let report = try KPIEngine.run(files: [path], options: options)
+        // Every timestamp the simulator writes lies within the log's own span (LogTimeSpan).
+        #expect(report.input.rejected == 0 && report.input.afterAsOf == 0)
         #expect(report.totals.counts == r.counts, "seed \(seed)")
         for kpi in [
             KPI.progress, .onTime, .online, .fullOnline, .onlinePayment, .digitization, .electronicResult, .apology,
