@@ -38,8 +38,9 @@ enum PeriodBasis {
     /// field or procedure); the classifier and scan options are the command's.
     static func run(
         files: [String], period: ReportingPeriod, dimensions: [GroupDimension], engine: ReportOptions,
-        command: String
+        arguments: ParsedArguments, console: Console
     ) throws -> PeriodReport {
+        let command = arguments.command
         guard dimensions.allSatisfy(PeriodOptions.unitDimensions.contains) else {
             throw UsageError("tthc \(command): with --basis period, --by takes agency, field or procedure")
         }
@@ -50,7 +51,11 @@ enum PeriodBasis {
         options.dimensions = unique
         options.classifier = engine.classifier
         options.scan = engine.scan
-        return try PeriodEngine.run(files: files, options: options)
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
+        let report = try PeriodEngine.run(files: files, options: options)
+        InputWarnings.afterReading(report.input, parsed: arguments, files: files).forEach(console.err)
+        warn(report, command: command, catalog: arguments.string("--catalog"), console: console)
+        return report
     }
 }
 
@@ -95,8 +100,8 @@ extension CheckCommand {
         }
         let contributors: [GroupDimension] = top > 0 ? [.agency, .procedure] : []
         let report = try PeriodBasis.run(
-            files: files, period: period, dimensions: by + contributors, engine: engine, command: "check")
-        PeriodBasis.warn(report, command: "check", catalog: arguments.string("--catalog"), console: console)
+            files: files, period: period, dimensions: by + contributors, engine: engine, arguments: arguments,
+            console: console)
         let check = TargetCheck(
             items: items, watch: profile?.watch ?? [], notChecked: profile?.notChecked ?? [],
             totals: PeriodReport.kpiCounts(report.totals[0]),
@@ -120,8 +125,8 @@ extension ScoreCommand {
             throw UsageError("tthc score: with --basis period, --by takes one of agency, field or procedure, or none")
         }
         let report = try PeriodBasis.run(
-            files: files, period: period, dimensions: dimensions, engine: engine, command: "score")
-        PeriodBasis.warn(report, command: "score", catalog: arguments.string("--catalog"), console: console)
+            files: files, period: period, dimensions: dimensions, engine: engine, arguments: arguments,
+            console: console)
         let total = model.estimate(PeriodReport.kpiCounts(report.totals[0]))
         let units =
             dimensions.first.map { dimension in

@@ -62,7 +62,9 @@ enum PeriodCommand: Subcommand {
         let engine = try EngineOptions.reportOptions(arguments, console: console)
         options.classifier = engine.classifier
         options.scan = engine.scan
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let report = try PeriodEngine.run(files: files, options: options)
+        InputWarnings.afterReading(report.input, parsed: arguments, files: files).forEach(console.err)
         CatalogMissWarning.text(report.catalogMisses, command: "period", catalog: arguments.string("--catalog"))
             .map(console.err)
         for line in PeriodRenderer.warningLines(report, language: language) {

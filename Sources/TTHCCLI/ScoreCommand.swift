@@ -46,7 +46,6 @@ enum ScoreCommand: Subcommand {
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
-        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         if try PeriodBasis.isPeriod(arguments) {
             let (total, units, context, provenance) = try scoreOnPeriodBasis(
                 files: files, model: model, profile: profile, dimensions: dimensions, engine: options,
@@ -56,6 +55,7 @@ enum ScoreCommand: Subcommand {
                 format: format, csvStyle: csvStyle, destination: destination, arguments: arguments, console: console)
             return 0
         }
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result = try KPIEngine.run(files: files, options: options)
         InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
