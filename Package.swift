@@ -95,7 +95,8 @@ let package = Package(
         .testTarget(
             name: "MetricsTests",
             dependencies: [
-                "TestSupport", "Metrics", "Engine", "Output", "Ingest", "Records", "CivilTime", "WorkingTime", "Targets",
+                "TestSupport", "Metrics", "Engine", "Output", "Ingest", "Records", "CivilTime", "WorkingTime",
+                "Targets",
             ]),
         .testTarget(
             name: "OutputTests",

@@ -172,7 +172,8 @@ struct PeriodConsumer: RecordConsumer {
                     placement.withdrawnByFallback = end == nil
                 } else {
                     // A finished verdict does not depend on the as-of time once the end is past.
-                    let progress = finishedProgress ?? classifier.classify(&record, terms: terms, asOf: lastInstant).progress
+                    let progress =
+                        finishedProgress ?? classifier.classify(&record, terms: terms, asOf: lastInstant).progress
                     finishedProgress = progress
                     placement.progress = progress
                 }

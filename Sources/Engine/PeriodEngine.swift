@@ -99,14 +99,17 @@ public struct PeriodReport: Sendable {
                 var mismatches: [PeriodLink.Mismatch] = []
                 var checked = 1
                 if totals[i].closingBacklog != totals[j].carriedOver {
-                    mismatches.append(.init(key: "total", closing: totals[i].closingBacklog, carried: totals[j].carriedOver))
+                    mismatches.append(
+                        .init(key: "total", closing: totals[i].closingBacklog, carried: totals[j].carriedOver))
                 }
                 for breakdown in breakdowns {
                     for row in breakdown.rows {
                         checked += 1
                         let closing = row.figures[i].closingBacklog
                         let carried = row.figures[j].carriedOver
-                        if closing != carried { mismatches.append(.init(key: row.key, closing: closing, carried: carried)) }
+                        if closing != carried {
+                            mismatches.append(.init(key: row.key, closing: closing, carried: carried))
+                        }
                     }
                 }
                 links.append(PeriodLink(from: i, to: j, rowsChecked: checked, mismatches: mismatches))

@@ -46,7 +46,9 @@ public struct PeriodFigures: Hashable, Sendable {
     public var closingBacklog: Int { counts.inProgress }
 
     /// carried over + received = finished + in progress at end + withdrawn.
-    public var balanceHolds: Bool { carriedOver + counts.received == counts.finished + counts.inProgress + counts.withdrawn }
+    public var balanceHolds: Bool {
+        carriedOver + counts.received == counts.finished + counts.inProgress + counts.withdrawn
+    }
 
     public mutating func merge(_ other: PeriodFigures) {
         carriedOver += other.carriedOver

@@ -29,18 +29,23 @@ extension Document {
                     DocumentTable.Column("unit", dimension.map { Labels.dimension($0, language) } ?? ""),
                 ]
                 columns += counts.map { .init($0.key, Labels.periodColumn($0.key, language, long: true)) }
-                if withRate { columns.append(.init("on_time_rate", Labels.periodColumn("on_time_rate", language, long: true))) }
+                if withRate {
+                    columns.append(.init("on_time_rate", Labels.periodColumn("on_time_rate", language, long: true)))
+                }
                 func cells(_ figures: PeriodFigures) -> [DocumentCell] {
-                    counts.map { .integer($0.value(figures)) } + (withRate ? [.rate(PeriodColumns.onTimeRate(figures))] : [])
+                    counts.map { .integer($0.value(figures)) }
+                        + (withRate ? [.rate(PeriodColumns.onTimeRate(figures))] : [])
                 }
                 // The period in the title: a workbook names each sheet after its table.
                 let title = phrase("table_part_\(part + 1)")
                     .replacingOccurrences(of: "{period}", with: DocumentWords(language).periodName(period))
                 var table = DocumentTable(
                     id: "period_\(p + 1)_\(part + 1)", title: title, columns: columns,
-                    note: part == 1 ? phrase("judged_at") + " " + DocumentText.timestamp(period.defaultAsOf, language) : nil)
+                    note: part == 1
+                        ? phrase("judged_at") + " " + DocumentText.timestamp(period.defaultAsOf, language) : nil)
                 for (n, row) in PeriodRenderer.shownRows(report, period: p).enumerated() {
-                    table.add([.integer(n + 1), .text(row.key ?? Labels.phrase("none", language))] + cells(row.figures[p]))
+                    table.add(
+                        [.integer(n + 1), .text(row.key ?? Labels.phrase("none", language))] + cells(row.figures[p]))
                 }
                 table.footer = [[.empty, .text(phrase("total"))] + cells(report.totals[p])]
                 tables.append(.table(table))
@@ -52,7 +57,9 @@ extension Document {
                     id: "period_\(p + 1)", title: PeriodRenderer.heading(period, language, document: true),
                     blocks: tables + [
                         .callout(String(balance.drop { $0 == " " }), tone: balanced ? .good : .bad),
-                        .notes([String(PeriodRenderer.fallbackLine(report.totals[p], language: language).drop { $0 == " " })]),
+                        .notes([
+                            String(PeriodRenderer.fallbackLine(report.totals[p], language: language).drop { $0 == " " })
+                        ]),
                     ]))
         }
         let links = report.links
@@ -63,7 +70,8 @@ extension Document {
                     blocks: [.notes(links.map { PeriodRenderer.linkLine(report, $0, language: language) })]))
         }
         let title = phrase("title")
-        let subtitle = report.periods.map { PeriodRenderer.heading($0, language, document: true) }.joined(separator: "; ")
+        let subtitle = report.periods.map { PeriodRenderer.heading($0, language, document: true) }.joined(
+            separator: "; ")
         return Document(
             kind: .period, language: language, title: title, subtitle: subtitle, provenance: provenance,
             sections: sections)

@@ -160,7 +160,9 @@ public enum PeriodRenderer {
                     .replacingOccurrences(
                         of: "{start}", with: DocumentText.date(report.periods[p].firstDay, vi ? language : .en))
                 if let first {
-                    text += "; " + Labels.periodPhrase("warning_log_start_first", language)
+                    text +=
+                        "; "
+                        + Labels.periodPhrase("warning_log_start_first", language)
                         .replacingOccurrences(of: "{first}", with: time(first))
                 }
                 return text
@@ -189,7 +191,9 @@ public enum PeriodRenderer {
         var periods: [JSONValue] = []
         for (p, period) in report.periods.enumerated() {
             let rows: [JSONValue] = shownRows(report, period: p).enumerated().map { n, row in
-                .object([("stt", .int(n + 1)), ("unit", row.key.map(JSONValue.string) ?? .null)] + figuresMembers(row.figures[p]))
+                .object(
+                    [("stt", .int(n + 1)), ("unit", row.key.map(JSONValue.string) ?? .null)]
+                        + figuresMembers(row.figures[p]))
             }
             let t = report.totals[p]
             periods.append(
@@ -266,9 +270,14 @@ public enum PeriodRenderer {
                     .text(period.description), .text(period.firstDay.description), .text(period.lastDay.description),
                 ]
                 table.add(
-                    days + [stt.map { .number(String($0)) } ?? .empty, .text(scope), key.map(CSVTable.Cell.text) ?? .empty]
+                    days + [
+                        stt.map { .number(String($0)) } ?? .empty, .text(scope), key.map(CSVTable.Cell.text) ?? .empty,
+                    ]
                         + PeriodColumns.counts.map { .number(String($0.value(figures))) }
-                        + [NumberText.percent(rate.numerator, of: rate.denominator, decimals: 4).map(CSVTable.Cell.number) ?? .empty])
+                        + [
+                            NumberText.percent(rate.numerator, of: rate.denominator, decimals: 4).map(
+                                CSVTable.Cell.number) ?? .empty
+                        ])
             }
             for (n, row) in shownRows(report, period: p).enumerated() { add(n + 1, "unit", row.key, row.figures[p]) }
             add(nil, "total", nil, report.totals[p])

@@ -29,7 +29,8 @@ enum PeriodBasis {
         let to = try EngineOptions.date(arguments, "--to")
         guard let from, let to, from <= to else {
             throw UsageError(
-                "tthc \(arguments.command): --basis period needs --period P (such as 2026-q1) or --from and --to in order")
+                "tthc \(arguments.command): --basis period needs --period P (such as 2026-q1) or --from and --to in order"
+            )
         }
         return ReportingPeriod(year: to.year, kind: .span, firstDay: from, lastDay: to)
     }

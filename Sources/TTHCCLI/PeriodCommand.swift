@@ -18,12 +18,14 @@ enum PeriodCommand: Subcommand {
         options: [
             OptionSpec(
                 "--period", value: "P", repeatable: true,
-                help: "A period: 2026-q1|h1|q3|year (Hanoi cut-offs), 2026-03, 2026-w10, 2026-03-02 or FROM..TO; repeatable."
+                help:
+                    "A period: 2026-q1|h1|q3|year (Hanoi cut-offs), 2026-03, 2026-w10, 2026-03-02 or FROM..TO; repeatable."
             ),
             OptionSpec(
                 "--periods", value: "FROM..TO",
                 help: "Consecutive periods of one kind: 2026-01..2026-06 (months), 2026-q1..2026-q4 (quarters)."),
-            OptionSpec("--by", value: "DIM", help: "One row per agency (DonViXuLy), field (MaLinhVuc) or procedure (MaTTHC)."),
+            OptionSpec(
+                "--by", value: "DIM", help: "One row per agency (DonViXuLy), field (MaLinhVuc) or procedure (MaTTHC)."),
             OptionSpec(
                 "--format", value: "FMT",
                 help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
@@ -82,7 +84,8 @@ enum PeriodCommand: Subcommand {
             try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
         guard report.balanceHolds, report.links.allSatisfy(\.holds) else {
-            console.err("tthc period: a balance or chain check failed (see the output); this is a bug, please report it\n")
+            console.err(
+                "tthc period: a balance or chain check failed (see the output); this is a bug, please report it\n")
             return 1
         }
         return 0

@@ -94,7 +94,8 @@ enum ScoreCommand: Subcommand {
             try destination.write(
                 ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text,
                 console: console)
-        case "csv": try destination.write(ScoreReport.csv(total: total, units: units, style: csvStyle), console: console)
+        case "csv":
+            try destination.write(ScoreReport.csv(total: total, units: units, style: csvStyle), console: console)
         case "table":
             try destination.write(
                 ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context),

@@ -95,7 +95,8 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String) throws(PeriodError) -> ReportingPeriod {
         if let (from, to) = try endpoints(text) {
             guard to.lastDay >= from.firstDay else {
-                throw PeriodError(text: text, reason: "\(to.lastDay) is before \(from.firstDay); expected FROM..TO in order")
+                throw PeriodError(
+                    text: text, reason: "\(to.lastDay) is before \(from.firstDay); expected FROM..TO in order")
             }
             return ReportingPeriod(year: to.lastDay.year, kind: .span, firstDay: from.firstDay, lastDay: to.lastDay)
         }

@@ -31,14 +31,18 @@ import Testing
             #expect(written.status == 0 && written.out.isEmpty)
             // The page names its command line, which differs by `-o`; the rest is the same.
             let file = try String(contentsOfFile: path, encoding: .utf8)
-            func body(_ html: String) -> String { String(html[..<html.range(of: "<section id=\"provenance\"")!.lowerBound]) }
+            func body(_ html: String) -> String {
+                String(html[..<html.range(of: "<section id=\"provenance\"")!.lowerBound])
+            }
             #expect(body(file) == body(printed.out))
 
             try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
             let refused = run(["report", log, "--format", "md", "-o", path])
             #expect(refused.status == 2)
             // The log repeats a few ids, so the duplicate warning may come first.
-            #expect(refused.err.hasSuffix("tthc report: -o \(path) exists; give --force to replace it, or choose another file name\n"))
+            #expect(
+                refused.err.hasSuffix(
+                    "tthc report: -o \(path) exists; give --force to replace it, or choose another file name\n"))
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
 
             let forced = run(["report", log, "--format", "md", "-o", path, "--force"])

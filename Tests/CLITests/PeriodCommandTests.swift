@@ -82,7 +82,9 @@ import Testing
         #expect(document["basis"] as? String == "period")
         let target = (document["targets"] as! [[String: Any]])[0]
         #expect(target["numerator"] as? Int == 1 && target["denominator"] as? Int == 2, "\(target)")
-        let byUnit = run(["check", path, "--period", "2026-q2", "--target", "on-time>=100", "--basis", "period", "--by", "agency"])
+        let byUnit = run([
+            "check", path, "--period", "2026-q2", "--target", "on-time>=100", "--basis", "period", "--by", "agency",
+        ])
         #expect(byUnit.status == 1 && byUnit.out.contains("UBND xã A"), "\(byUnit.out)")
         let score = run(["score", path, "--period", "2026-q2", "--basis", "period", "--format", "json"])
         #expect(score.status == 0, "\(score.err)")
@@ -105,7 +107,8 @@ import Testing
         #expect(generated.status == 0, "\(generated.err)")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let report = try json(run(["report", path, "--by", "agency", "--format", "json"]).out)
-        let allAgencies = Set((report["groups"] as! [[String: Any]]).map { ($0["key"] as! [String: Any])["agency"] as! String })
+        let allAgencies = Set(
+            (report["groups"] as! [[String: Any]]).map { ($0["key"] as! [String: Any])["agency"] as! String })
         #expect(allAgencies.count >= 10)
         for chain in ["2025-11..2026-06", "2026-q1..2026-q3"] {
             for dimension in ["agency", "field", "procedure"] {
@@ -176,7 +179,9 @@ import Testing
         #expect(table.out.contains(": holds in the total and every row"))
         #expect(table.out.contains("Chain: closing backlog of 2026-03 = carried over of 2026-04: holds"))
         let vietnamese = run(arguments + ["--lang", "vi"])
-        #expect(vietnamese.out.contains("STT") && vietnamese.out.contains("Kỳ báo cáo: Tháng 3 năm 2026 (01/03/2026 – 31/03/2026)"))
+        #expect(
+            vietnamese.out.contains("STT")
+                && vietnamese.out.contains("Kỳ báo cáo: Tháng 3 năm 2026 (01/03/2026 – 31/03/2026)"))
         #expect(vietnamese.out.contains("Tồn cuối kỳ") && vietnamese.out.contains("Cân đối"))
     }
 
@@ -192,7 +197,9 @@ import Testing
         #expect(markdown.status == 0, "\(markdown.err)")
         #expect(markdown.out.contains("## Quý II năm 2026 (15/03/2026 – 14/06/2026)"))
         #expect(markdown.out.contains("| Kỳ trước chuyển qua |") && markdown.out.contains("Tồn cuối kỳ"))
-        #expect(markdown.out.contains("Cân đối: kỳ trước 2 + tiếp nhận 2 = đã giải quyết 2 + đang giải quyết 1 + rút hồ sơ 1"))
+        #expect(
+            markdown.out.contains(
+                "Cân đối: kỳ trước 2 + tiếp nhận 2 = đã giải quyết 2 + đang giải quyết 1 + rút hồ sơ 1"))
         let english = run(arguments + ["--format", "md", "--lang", "en"])
         #expect(english.out.contains("| Carried over from the previous period |"))
         #expect(run(arguments + ["--format", "html", "-o", html]).status == 0)

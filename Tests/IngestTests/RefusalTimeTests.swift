@@ -36,8 +36,11 @@ import Testing
         #expect(csv[1].refused == "2026-03-03T09:00:00" && csv[1].submitted == "2026-03-02T08:15:00")
         #expect(csv[2].refused == nil && csv[2].submitted == nil)
         let jsonl = try read(
-            "r.jsonl", #"{"MaHoSo":"A","TrangThaiHoSo":3,"NgayTuChoi":"20260303090000","NgayNopHoSo":"20260302081500"}"# + "\n")
-        #expect(jsonl.count == 1 && jsonl[0].refused == "2026-03-03T09:00:00" && jsonl[0].submitted == "2026-03-02T08:15:00")
+            "r.jsonl",
+            #"{"MaHoSo":"A","TrangThaiHoSo":3,"NgayTuChoi":"20260303090000","NgayNopHoSo":"20260302081500"}"# + "\n")
+        #expect(
+            jsonl.count == 1 && jsonl[0].refused == "2026-03-03T09:00:00" && jsonl[0].submitted == "2026-03-02T08:15:00"
+        )
     }
 
     @Test func aBadRefusalTimeNamesTheField() throws {

@@ -90,7 +90,8 @@ import WorkingTime
                 for k in 0..<n {
                     let start = stamp(r.0 + 1 + 3 * k, 9 * 60 + rng.below(400))
                     let open = k == n - 1 && rng.chance(0.4)
-                    pauses.append(start + "/" + (open ? "" : stamp(r.0 + 2 + 3 * k + rng.below(2), 8 * 60 + rng.below(500))))
+                    pauses.append(
+                        start + "/" + (open ? "" : stamp(r.0 + 2 + 3 * k + rng.below(2), 8 * 60 + rng.below(500))))
                 }
             }
             func flag(_ p: Double) -> String { rng.chance(0.1) ? "" : (rng.chance(p) ? "1" : "0") }
@@ -155,7 +156,11 @@ import WorkingTime
                 } else {
                     c["received"] = 1
                     let channel = row["KenhThucHien"] ?? ""
-                    if channel == "2" { c["received_online"] = 1 } else if channel == "3" { c["received_postal"] = 1 } else {
+                    if channel == "2" {
+                        c["received_online"] = 1
+                    } else if channel == "3" {
+                        c["received_postal"] = 1
+                    } else {
                         c["received_in_person"] = 1
                     }
                     let entry = catalog[row["MaTTHC"] ?? ""]
@@ -166,7 +171,9 @@ import WorkingTime
                     let fee = row["CoPhiLePhi"].flatMap { $0.isEmpty ? nil : $0 == "1" } ?? entry?.feeBearing ?? false
                     if fee {
                         c["fee_bearing"] = 1
-                        if row["DuocThanhToanTrucTuyen"] == "1" || row["DuocThanhToanTrucTuyen"] == "2" { c["paid_online"] = 1 }
+                        if row["DuocThanhToanTrucTuyen"] == "1" || row["DuocThanhToanTrucTuyen"] == "2" {
+                            c["paid_online"] = 1
+                        }
                     }
                     if row["HoSoCoThanhPhanSoHoa"] == "1" { c["digitized"] = 1 }
                 }
@@ -262,7 +269,8 @@ import WorkingTime
                     }
                     #expect(engineRows == expected[p].mapValues { $0.filter { $0.value != 0 } }, "\(context) \(period)")
                     let total = expected[p].values.reduce(into: [String: Int]()) { $0.merge($1, uniquingKeysWith: +) }
-                    #expect(Self.values(report.totals[p]) == total.filter { $0.value != 0 }, "\(context) \(period) total")
+                    #expect(
+                        Self.values(report.totals[p]) == total.filter { $0.value != 0 }, "\(context) \(period) total")
                 }
             }
         }
@@ -285,7 +293,9 @@ import WorkingTime
         }
         // Some dossiers are open over three or more month ends.
         let spanning = rows.filter { row in
-            guard let r = row["NgayTiepNhan"], !r.isEmpty, let e = row["NgayKetThucXuLy"], !e.isEmpty else { return false }
+            guard let r = row["NgayTiepNhan"], !r.isEmpty, let e = row["NgayKetThucXuLy"], !e.isEmpty else {
+                return false
+            }
             return TimestampParser.parse(e)!.seconds - TimestampParser.parse(r)!.seconds > 70 * 86_400
         }
         #expect(spanning.count >= 10)

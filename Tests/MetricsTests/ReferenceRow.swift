@@ -15,7 +15,8 @@ enum ReferenceRow {
         return text.split(separator: ";").map { pair in
             let parts = pair.split(separator: "/", omittingEmptySubsequences: false)
             return (
-                TimestampParser.parse(String(parts[0]))!, parts[1].isEmpty ? nil : TimestampParser.parse(String(parts[1]))!
+                TimestampParser.parse(String(parts[0]))!,
+                parts[1].isEmpty ? nil : TimestampParser.parse(String(parts[1]))!
             )
         }
     }

@@ -38,7 +38,8 @@ import Testing
                         case .integer(let n): #expect(n == row[column.key] as? Int, "\(column.key)")
                         case .rate(let numerator, let denominator):
                             let rate = row["on_time_rate"] as! [String: Any]
-                            #expect(numerator == rate["numerator"] as? Int && denominator == rate["denominator"] as? Int)
+                            #expect(
+                                numerator == rate["numerator"] as? Int && denominator == rate["denominator"] as? Int)
                         case .text(let unit) where row["stt"] == nil:
                             #expect(unit == (language == .vi ? "Tổng cộng" : "Total"))
                         case .text(let unit):
@@ -57,14 +58,18 @@ import Testing
         let vietnamese = Document.period(report, language: .vi, provenance: DocumentProvenance())
         #expect(vietnamese.title == "Tình hình giải quyết hồ sơ thủ tục hành chính")
         #expect(vietnamese.sections[1].title == "Tháng 3 năm 2026 (01/03/2026 – 31/03/2026)")
-        #expect(vietnamese.tables.map(\.title).prefix(2) == ["Tháng 3 năm 2026: tiếp nhận, giải quyết", "Tháng 3 năm 2026: quá hạn, tồn cuối kỳ"])
+        #expect(
+            vietnamese.tables.map(\.title).prefix(2) == [
+                "Tháng 3 năm 2026: tiếp nhận, giải quyết", "Tháng 3 năm 2026: quá hạn, tồn cuối kỳ",
+            ])
         #expect(vietnamese.tables[0].columns.map(\.title).contains("Kỳ trước chuyển qua"))
     }
 }
 
 @Suite struct PeriodLabelsTests {
     static let phrases = [
-        "balance", "balance_rows", "basis", "basis_period", "chain", "chain_text", "verdict_fails", "fallbacks", "verdict_holds",
+        "balance", "balance_rows", "basis", "basis_period", "chain", "chain_text", "verdict_fails", "fallbacks",
+        "verdict_holds",
         "judged_at", "left_out_new", "legend", "period", "returned_fallback", "returned_outside", "rows_checked",
         "total", "warning_after_log", "warning_log_start", "warning_log_start_first", "warning_unplaced",
         "withdrawn_fallback", "table_part_1", "table_part_2", "title", "warnings",
@@ -89,6 +94,8 @@ import Testing
             #expect(holes(en) == holes(vi), "\(key)")
         }
         // Long titles tell the two no-due columns apart.
-        #expect(Labels.periodColumn("finished_no_due", .vi, long: true) != Labels.periodColumn("in_progress_no_due", .vi, long: true))
+        #expect(
+            Labels.periodColumn("finished_no_due", .vi, long: true)
+                != Labels.periodColumn("in_progress_no_due", .vi, long: true))
     }
 }

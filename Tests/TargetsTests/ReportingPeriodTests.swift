@@ -158,7 +158,9 @@ import Testing
         #expect(try ReportingPeriod.chain("2026-q2").map(\.description) == ["2026-q2"], "one period is a chain of one")
     }
 
-    @Test(arguments: ["2026-01..2026-q2", "2026-q3..2026-q1", "2026-06..2026-01", "2026-01-01..2026-02", "2020-01-01..2031-01-01"])
+    @Test(arguments: [
+        "2026-01..2026-q2", "2026-q3..2026-q1", "2026-06..2026-01", "2026-01-01..2026-02", "2020-01-01..2031-01-01",
+    ])
     func rejectsChainsThatCannotBeBuilt(text: String) {
         #expect(throws: PeriodError.self) { try ReportingPeriod.chain(text) }
     }
