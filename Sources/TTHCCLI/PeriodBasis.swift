@@ -61,10 +61,12 @@ enum PeriodBasis {
 }
 
 extension PeriodBasis {
-    /// Warnings of the period run on standard error, as `tthc period` prints them.
-    static func warn(_ report: PeriodReport, command: String, catalog: String?, console: Console) {
+    /// Warnings of a period run on standard error: catalog misses, and what the table warns of.
+    static func warn(
+        _ report: PeriodReport, command: String, catalog: String?, language: Language = .en, console: Console
+    ) {
         CatalogMissWarning.text(report.catalogMisses, command: command, catalog: catalog).map(console.err)
-        for line in PeriodRenderer.warningLines(report, language: .en) {
+        for line in PeriodRenderer.warningLines(report, language: language) {
             console.err("tthc \(command): warning: " + line + "\n")
         }
     }

@@ -67,11 +67,8 @@ enum PeriodCommand: Subcommand {
         InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let report = try PeriodEngine.run(files: files, options: options)
         InputWarnings.afterReading(report.input, parsed: arguments, files: files).forEach(console.err)
-        CatalogMissWarning.text(report.catalogMisses, command: "period", catalog: arguments.string("--catalog"))
-            .map(console.err)
-        for line in PeriodRenderer.warningLines(report, language: language) {
-            console.err("tthc period: warning: " + line + "\n")
-        }
+        PeriodBasis.warn(
+            report, command: "period", catalog: arguments.string("--catalog"), language: language, console: console)
         switch format {
         case "json": try destination.write(PeriodRenderer.json(report), console: console)
         case "csv": try destination.write(PeriodRenderer.csv(report, style: csvStyle), console: console)
