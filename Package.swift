@@ -51,6 +51,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "_ParallelSupport", "_Randomness", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Metrics",
+                "Targets",
             ],
             swiftSettings: optimized),
         // Realistic synthetic dossier logs for samples and benchmarks.
@@ -114,7 +115,7 @@ let package = Package(
             name: "SimulationTests",
             dependencies: [
                 "_TextSupport", "TestSupport", "Simulation", "Engine", "Ingest", "Metrics", "Records", "WorkingTime",
-                "CivilTime", "Synthesis",
+                "CivilTime", "Synthesis", "Targets",
             ]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),

@@ -63,6 +63,9 @@ enum EngineOptions {
                 "tthc \(parsed.command): \(name) takes a date and keeps whole days, got the time '\(text)'; "
                     + "write the date alone (\(t.date))")
         }
+        guard WorkCalendar.coveredYears.contains(t.date.year) else {
+            throw UsageError("tthc \(parsed.command): \(name) \(text) is \(WorkCalendar.outsideText)")
+        }
         return t.date
     }
 
@@ -72,6 +75,9 @@ enum EngineOptions {
             throw UsageError(
                 "tthc \(parsed.command): \(name) expects a time such as 2026-03-02T08:15, 20260302081500 or 02/03/2026 08:15, got '\(text)'"
             )
+        }
+        guard WorkCalendar.covers(t) else {
+            throw UsageError("tthc \(parsed.command): \(name) \(text) is \(WorkCalendar.outsideText)")
         }
         return t
     }
