@@ -6,11 +6,12 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
     case quoteInUnquotedField
     case textAfterClosingQuote
     case wrongFieldCount(expected: Int, found: Int)
+    case recordTooLong(limit: Int)
     case unparseableTimestamp
     case unknownStatus
     case badCode(expected: String)
     case missingRequiredField
-    case missingRequiredColumn
+    case missingRequiredColumn(MissingColumn)
     case finishedWithoutEnd
     case endBeforeReceived
     case malformedSupplements
@@ -25,18 +26,22 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unbalancedQuote: return "unbalanced quote: a quoted field is never closed"
+        case .unbalancedQuote:
+            return "unbalanced quote: the quoted field that opens here does not close into a valid record"
+                + " (a quote inside a field is written \"\")"
         case .quoteInUnquotedField:
             return "a quote inside an unquoted field (RFC 4180 needs the field quoted and the quote doubled)"
         case .textAfterClosingQuote: return "text after the closing quote of a field"
         case .wrongFieldCount(let expected, let found):
             return "wrong field count: the header has \(expected) fields, this record \(found)"
+        case .recordTooLong(let limit):
+            return "record longer than \(limit) bytes (raise --max-record-bytes if it is real)"
         case .unparseableTimestamp:
             return "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss)"
         case .unknownStatus: return "unknown status code (expected TrangThaiHoSo 1-10)"
         case .badCode(let expected): return "bad value (expected \(expected))"
         case .missingRequiredField: return "missing required field"
-        case .missingRequiredColumn: return "missing required column"
+        case .missingRequiredColumn(let missing): return missing.description
         case .finishedWithoutEnd:
             return "status 8/9/10 (finished) without NgayKetThucXuLy or NgayTra"
         case .endBeforeReceived: return "end before received (NgayKetThucXuLy/NgayTra earlier than NgayTiepNhan)"
@@ -77,9 +82,11 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
         self.rule = rule
     }
 
-    public var description: String {
-        var s = inputPosition(file: file, line: line, column: column)
-        if let field { s += "field \(field): " }
+    public var description: String { inputPosition(file: file, line: line, column: column) + message }
+
+    /// The error without its position: the field, the rule and the offending text.
+    public var message: String {
+        var s = field.map { "field \($0): " } ?? ""
         s += rule.description
         if let text { s += " in '\(text)'" }
         return s

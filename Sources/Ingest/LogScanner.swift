@@ -101,6 +101,8 @@ struct Replacement: @unchecked Sendable {
 /// The layout of one file: how its records are encoded.
 struct FileLayout: @unchecked Sendable {
     var format: InputFormat
+    /// The field separator (CSV and TSV).
+    var delimiter: UInt8
     var columnFields: [DossierField?]
 }
 
@@ -118,6 +120,11 @@ struct PieceOutcome {
     var carryLine = 0
     /// Line ends from the piece's first record start to where its last record ends.
     var newlinesPassed = 0
+    /// Where the piece's first record starts, nil when none starts in it.
+    var firstStart: Int?
+    /// Where the record after the piece's last one starts (at or past the piece's end), unless
+    /// the piece carries a record or stopped at an error.
+    var next = 0
 }
 
 struct ScanRun {
@@ -142,6 +149,8 @@ struct ScanRun {
     /// Each lane's received days and latest timestamp, to find the span (`LogTimeSpan`); while
     /// a reading lasts.
     var tallies: [ReceivedTally] = []
+    /// The tallies as each batch of a first reading starts, for a batch parsed again.
+    var savedTallies: [ReceivedTally] = []
     /// The tallies summed when the reading is done: received days and the latest timestamp.
     var receivedDays: [Int: Int] = [:]
     var latestSeconds = Int64.min
@@ -187,7 +196,10 @@ struct ScanRun {
     mutating func scan<C: RecordConsumer>(files: [String], makeConsumer: () -> C) throws -> C {
         defer { for cache in dateCaches { cache.deallocate() } }
         tallies = (0..<options.workers).map { _ in ReceivedTally(limit: timeSpan?.limit) }
+        savedTallies = timeSpan == nil ? (0..<options.workers).map { _ in ReceivedTally(limit: nil) } : []
         defer {
+            for saved in savedTallies { saved.deallocate() }
+            savedTallies = []
             for tally in tallies {
                 if timeSpan == nil {
                     tally.add(to: &receivedDays)
@@ -198,17 +210,14 @@ struct ScanRun {
             tallies = []
         }
         var merged = makeConsumer()
-        // Order-insensitive consumers: one per worker lane for the whole run.
-        var lanes: [C]? = C.foldsInAnyOrder ? (0..<options.workers).map { _ in makeConsumer() } : nil
         for path in files {
-            try scanFile(path, into: &merged, lanes: &lanes, makeConsumer: makeConsumer)
+            try scanFile(path, into: &merged, makeConsumer: makeConsumer)
         }
-        for lane in lanes ?? [] { merged.merge(lane) }
         return merged
     }
 
     private mutating func scanFile<C: RecordConsumer>(
-        _ path: String, into merged: inout C, lanes: inout [C]?, makeConsumer: () -> C
+        _ path: String, into merged: inout C, makeConsumer: () -> C
     )
         throws
     {
@@ -231,13 +240,26 @@ struct ScanRun {
             throw IngestError(file: path, line: 0, column: 0, field: nil, text: nil, rule: .emptyFile)
         }
         var line = 1
-        var layout = FileLayout(format: format, columnFields: [])
+        var layout = FileLayout(format: format, delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: [])
         if format != .jsonl {
+            // The header's line end tells whether lines end with CR alone (read as LF).
+            var crOnly = CROnlyWindow.endsLinesWithCR(
+                UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
+            while crOnly == nil {
+                try window.widen()
+                bytes = window.bytes
+                crOnly = CROnlyWindow.endsLinesWithCR(
+                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
+            }
+            if crOnly == true {
+                window = try CROnlyWindow(wrapping: window)
+                bytes = window.bytes
+            }
             var header: HeaderParse
             while true {
                 header = try HeaderParse.parse(
-                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: format == .tsv ? 0x09 : 0x2C,
-                    atEnd: window.atEnd, file: path)
+                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: options.delimiter,
+                    preferred: layout.delimiter, mapping: options.columnMapping, atEnd: window.atEnd, file: path)
                 if header.end != nil || window.atEnd { break }
                 // A header longer than the batch: widen the window.
                 try window.widen()
@@ -246,7 +268,8 @@ struct ScanRun {
             guard let headerEnd = header.end else {
                 throw IngestError(file: path, line: 1, column: 1, field: nil, text: nil, rule: .unbalancedQuote)
             }
-            layout.columnFields = try header.columnFields(file: path)
+            layout.delimiter = header.delimiter
+            layout.columnFields = try header.columnFields(file: path, mapping: options.columnMapping)
             line += header.newlines
             begin += headerEnd
         }
@@ -255,14 +278,13 @@ struct ScanRun {
         var slid = 0
         while true {
             let atEnd = window.atEnd
-            var (outcomes, consumers) = processBatch(
-                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path, lanes: &lanes,
+            let (outcomes, consumers) = processBatch(
+                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
                 makeConsumer: makeConsumer)
             var carry: Int?
             for k in outcomes.indices {
                 var outcome = outcomes[k]
                 if let fatal = outcome.fatal { throw fatal }
-                if lanes == nil { merged.merge(consumers.removeFirst()) }
                 fileSummary.records += outcome.records
                 fileSummary.rejected += outcome.rejected
                 summary.replaced += outcome.replaced
@@ -278,6 +300,7 @@ struct ScanRun {
                 }
                 if outcome.records > 0 { sawRecord = true }
             }
+            for consumer in consumers { merged.merge(consumer) }
             if let progress = options.progress {
                 let read = atEnd ? window.bytes.count : carry ?? window.bytes.count
                 progress(
@@ -312,79 +335,6 @@ struct ScanRun {
         summary.rejected += fileSummary.rejected
         summary.files.append(fileSummary)
     }
-
-    /// Parses the records that start in `region[begin...]`, split into pieces processed in parallel.
-    private func processBatch<C: RecordConsumer>(
-        _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
-        lanes: inout [C]?, makeConsumer: () -> C
-    ) -> ([PieceOutcome], [C]) {
-        let length = region.count - begin
-        let pieceCount = max(1, min(options.piecesPerBatch, (length + options.chunkSize - 1) / options.chunkSize))
-        var starts = [Int](repeating: 0, count: pieceCount + 1)
-        for k in 0...pieceCount { starts[k] = begin + min(length, k * options.chunkSize) }
-        starts[pieceCount] = region.count
-        let bounds = starts
-        let regionShared = SendableRegion(region)
-        // Phase A: quotes per piece give the quoting state at each piece's start.
-        var inQuotes = [Bool](repeating: false, count: pieceCount)
-        if layout.format != .jsonl && pieceCount > 1 {
-            var parities = [Bool](repeating: false, count: pieceCount)
-            parities.withUnsafeMutableBufferPointer { buffer in
-                let shared = SendableBuffer(buffer)
-                forEachIndex(pieceCount - 1, workers: options.workers) { k in
-                    let piece = UnsafeRawBufferPointer(rebasing: regionShared.region[bounds[k]..<bounds[k + 1]])
-                    shared.buffer[k] = ByteCounter.quotes(piece) & 1 == 1
-                }
-            }
-            for k in 1..<pieceCount { inQuotes[k] = inQuotes[k - 1] != parities[k - 1] }
-        }
-        // Phase B: parse, each piece into its own consumer.
-        var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
-        // One consumer per piece, or the run's consumer of the lane that parses the piece.
-        let perLane = lanes != nil
-        var consumers: [C]
-        if let runConsumers = lanes {
-            // Moved out (not copied) so their tables stay uniquely referenced while they grow.
-            lanes = nil
-            consumers = runConsumers
-        } else {
-            consumers = (0..<pieceCount).map { _ in makeConsumer() }
-        }
-        let context = PieceContext(
-            layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
-            keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
-            replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets,
-            dateCaches: dateCaches, tallies: tallies, timeSpan: timeSpan)
-        let startStates = inQuotes
-        outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-            consumers.withUnsafeMutableBufferPointer { consumerBuffer in
-                let outcomeShared = SendableBuffer(outcomeBuffer)
-                let consumerShared = SendableBuffer(consumerBuffer)
-                forEachIndex(pieceCount, workers: options.workers) { k, lane in
-                    let slot = perLane ? lane : k
-                    PieceParser.parse(
-                        regionShared.region, from: bounds[k], to: bounds[k + 1], inQuotes: startStates[k],
-                        pieceIndex: k, lane: lane,
-                        context: context, outcome: &outcomeShared.buffer[k]
-                    ) { record in consumerShared.buffer[slot].consume(&record) }
-                }
-            }
-        }
-        // Line numbers: each piece counted its own line ends, so they add up in order.
-        var line = firstLine
-        for k in 0..<pieceCount {
-            if let fatal = outcomes[k].fatal { outcomes[k].fatal?.line = fatal.line + line }
-            for r in outcomes[k].rejects.indices { outcomes[k].rejects[r].line += line }
-            if outcomes[k].carryFrom != nil { outcomes[k].carryLine += line }
-            line += outcomes[k].newlinesPassed
-        }
-        if outcomes[pieceCount - 1].carryFrom == nil { outcomes[pieceCount - 1].carryLine = line }
-        if perLane {
-            lanes = consumers
-            return (outcomes, [])
-        }
-        return (outcomes, consumers)
-    }
 }
 
 struct SendableRegion: @unchecked Sendable {
@@ -398,6 +348,7 @@ struct PieceContext: @unchecked Sendable {
     var path: String
     var atEnd: Bool
     var skipInvalid: Bool
+    var maxRecordBytes: Int
     var keepRejects: Bool
     var collectFingerprints: Bool
     var replacement: Replacement?
@@ -405,8 +356,10 @@ struct PieceContext: @unchecked Sendable {
     var fingerprintBuckets: FingerprintBuckets?
     /// One per worker lane, warm across pieces.
     var dateCaches: [DateCache]
-    /// One per worker lane: the received days, and the log's time span when it is known.
+    /// One per worker lane (or, `talliesPerPiece`, per piece): the received days, and the log's
+    /// time span when it is known.
     var tallies: [ReceivedTally]
+    var talliesPerPiece = false
     var timeSpan: TimeSpanCheck?
 }
 

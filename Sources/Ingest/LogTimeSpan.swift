@@ -108,6 +108,26 @@ struct ReceivedTally {
         return seconds >= storage.load(as: Int64.self)
     }
 
+    /// Makes `other` hold this tally's counts and latest timestamp, its own limit kept (a
+    /// batch's starting point, to go back to when the batch is parsed again: see `BatchParse`).
+    func copy(to other: ReceivedTally) {
+        (other.storage + 8).copyMemory(from: storage + 8, byteCount: 8 + 4 * Self.span)
+    }
+
+    /// Forgets every record noted (the limit stays).
+    func clear() {
+        (storage + 8).initializeMemory(as: UInt32.self, repeating: 0, count: 2 + Self.span)
+        storage.storeBytes(of: Int64.min, toByteOffset: 8, as: Int64.self)
+    }
+
+    /// Adds `other`'s counts and latest timestamp to this tally's.
+    func add(_ other: ReceivedTally) {
+        for day in 0..<Self.span where other.counts[day] > 0 { counts[day] &+= other.counts[day] }
+        if other.latestSeconds > latestSeconds {
+            storage.storeBytes(of: other.latestSeconds, toByteOffset: 8, as: Int64.self)
+        }
+    }
+
     /// Adds this lane's days to `days`.
     func add(to days: inout [Int: Int]) {
         for day in 0..<Self.span where counts[day] > 0 { days[day, default: 0] += Int(counts[day]) }

@@ -40,6 +40,15 @@ public struct ScanOptions: Sendable {
     public var dedupe: DedupeMode = .detect
     /// Called on the scanning thread after each batch, for a progress line; never changes a result.
     public var progress: (@Sendable (ScanProgress) -> Void)?
+    /// The field separator of CSV/TSV logs (`,` `;` tab `|`); nil finds it in each file's header.
+    public var delimiter: UInt8?
+    /// Header names of `--columns FILE`, read before the shipped aliases (`HeaderAliases`).
+    public var columnMapping = ColumnMapping()
+    /// The longest CSV/TSV record in bytes; a longer one is invalid (rejected as its first line).
+    public var maxRecordBytes = ScanOptions.defaultMaxRecordBytes
+    /// 256 KiB: hundreds of times a real record, small enough that a quote that never closes
+    /// costs a bounded scan.
+    public static let defaultMaxRecordBytes = 256 << 10
 
     public init() {}
 }

@@ -36,11 +36,32 @@ enum EngineOptions {
         OptionSpec(
             "--chunk-size", value: "BYTES",
             help: "Bytes per piece of parallel work (default 1048576; 32 pieces make a batch)."),
+        OptionSpec(
+            "--delimiter", value: "CHAR",
+            help: "CSV field separator: , ; tab or | (default: found from each file's header line)."),
+        OptionSpec(
+            "--columns", value: "FILE",
+            help: "Header names of another export: a CSV 'header,field' mapping each name to a DVCQG field."),
+        OptionSpec(
+            "--max-record-bytes", value: "BYTES",
+            help: "Longest CSV record (default 262144); a longer one, or a quote never closed, is invalid."),
         quietSpec,
     ]
 
     static let quietSpec = OptionSpec(
         "--quiet", help: "No progress line on standard error (it is drawn only on a terminal, after 1 s).")
+
+    /// `--delimiter`, `--columns` and `--max-record-bytes`: how CSV/TSV records are laid out.
+    static func layoutOptions(_ parsed: ParsedArguments, into scan: inout ScanOptions) throws {
+        if let text = parsed.string("--delimiter") {
+            guard let byte = DelimiterChoice.byte(named: text) else {
+                throw UsageError("tthc \(parsed.command): --delimiter expects , ; tab or |, got '\(text)'")
+            }
+            scan.delimiter = byte
+        }
+        if let path = parsed.string("--columns") { scan.columnMapping = try ColumnMapping.read(contentsOfFile: path) }
+        if let bytes = try parsed.int("--max-record-bytes", in: 64...(1 << 30)) { scan.maxRecordBytes = bytes }
+    }
 
     /// `--as-of`, with where its default comes from. Dossiers received after it are left out.
     static func asOfSpec(default rule: String) -> OptionSpec {
@@ -104,6 +125,7 @@ enum EngineOptions {
         if let dedupe = try parsed.choice("--dedupe", ["last", "detect"]) {
             options.scan.dedupe = DedupeMode(rawValue: dedupe)!
         }
+        try layoutOptions(parsed, into: &options.scan)
         let selection = DateSelection(
             from: try date(parsed, "--from"), to: try date(parsed, "--to"), period: try TargetOptions.period(parsed),
             asOf: try timestamp(parsed, "--as-of"))
