@@ -81,10 +81,9 @@ public enum KPIEngine {
     public static func run(files: [String], options: ReportOptions) throws -> ReportResult {
         precondition(options.dimensions.count <= 4, "at most four --by dimensions")
         let setup = AccumulatorSetup(options: options)
-        var (accumulator, input) = try LogScanner.scan(files: files, options: options.scan) {
-            KPIAccumulator(setup: setup)
-        }
-        return finish(&accumulator, input: input, options: options)
+        let scanned = try LogScanner.scan(files: files, options: options.scan) { KPIAccumulator(setup: setup) }
+        var accumulator = scanned.0
+        return finish(&accumulator, input: scanned.1, options: options)
     }
 
     /// The report of a finished scan: the as-of time settled, the pending verdicts resolved, the

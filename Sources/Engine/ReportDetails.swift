@@ -45,7 +45,7 @@ public struct LateDossier: Hashable, Sendable {
     static func precedes(_ a: LateDossier, _ b: LateDossier) -> Bool {
         if a.overSeconds != b.overSeconds { return a.overSeconds > b.overSeconds }
         if a.end != b.end { return a.end < b.end }
-        if a.id != b.id { return Array(a.id.utf8).lexicographicallyPrecedes(Array(b.id.utf8)) }
+        if a.id != b.id { return a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
         return (a.agency, a.procedure, a.due, a.lateBySupplements ? 1 : 0)
             < (b.agency, b.procedure, b.due, b.lateBySupplements ? 1 : 0)
     }
@@ -130,7 +130,7 @@ public struct ReportDetailsConsumer: RecordConsumer {
     }
 
     let setup: Setup
-    private var days: [Int: KPICounts] = [:]
+    private var days = DayCounts()
     private var agencies = ByteInterner()
     private var unitCounts: [KPICounts] = []
     private var noUnit = KPICounts()
@@ -166,9 +166,11 @@ public struct ReportDetailsConsumer: RecordConsumer {
             // Finished, or without a due: nothing depends on the as-of time (`KPIAccumulator`).
             classification = setup.classifier.classify(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
         }
-        let delta = KPICounts(record, terms: terms, classification: classification)
+        // Added in place: `KPICounts(record, ...)` would copy the record.
+        var delta = KPICounts()
+        delta.add(&record, terms: terms, classification: classification)
         let day = record.received.map { Int32($0.dayNumber) } ?? Int32.min
-        if day != Int32.min { days[Int(day), default: KPICounts()].merge(delta) }
+        if day != Int32.min { days.merge(delta, day: Int(day)) }
         var unit: Int32 = -1
         if record.agency.count > 0 {
             let id = agencies.id(of: record.agency)
@@ -193,6 +195,11 @@ public struct ReportDetailsConsumer: RecordConsumer {
             } else {
                 over = end.seconds - due.seconds
             }
+            // Most late dossiers of a big log fall after the kept ones: counted without their text.
+            if let worst = late.worstKept, over < worst.overSeconds || (over == worst.overSeconds && end > worst.end) {
+                late.countSkipped()
+                return
+            }
             let name = record.procedureName.count > 0 ? record.procedureName.utf8String : entry?.name ?? ""
             late.append(
                 LateDossier(
@@ -204,7 +211,7 @@ public struct ReportDetailsConsumer: RecordConsumer {
     }
 
     public mutating func merge(_ later: consuming ReportDetailsConsumer) {
-        for (day, counts) in later.days { days[day, default: KPICounts()].merge(counts) }
+        for (day, counts) in later.days.all { days.merge(counts, day: day) }
         var translated = [Int32](repeating: -1, count: later.unitCounts.count)
         for (laterID, counts) in later.unitCounts.enumerated() {
             let id = later.agencies.withBytes(laterID) { agencies.id(of: $0) }
@@ -227,7 +234,11 @@ public struct ReportDetailsConsumer: RecordConsumer {
             func settle(_ counts: inout KPICounts) {
                 if overdue { counts.inProgressOverdue += 1 } else { counts.inProgressWithin += 1 }
             }
-            if item.day != Int32.min { settle(&days[Int(item.day), default: KPICounts()]) }
+            if item.day != Int32.min {
+                var settled = KPICounts()
+                settle(&settled)
+                days.merge(settled, day: Int(item.day))
+            }
             if item.unit >= 0 { settle(&unitCounts[Int(item.unit)]) } else { settle(&noUnit) }
         }
         pending = []
@@ -242,8 +253,43 @@ public struct ReportDetailsConsumer: RecordConsumer {
         var list = late
         list.trim()
         return ReportDetails(
-            days: days.sorted { $0.key < $1.key }.map { (CivilDate(dayNumber: $0.key), $0.value) }, units: units,
+            days: days.all.map { (CivilDate(dayNumber: $0.day), $0.counts) }, units: units,
             processing: processing, late: list, secondsPerDay: setup.classifier.secondsPerDay)
+    }
+}
+
+/// Counts per received day: an array over the span of days seen (a log spans months), with days
+/// far outside it (a mistyped year) kept apart, so one outlier cannot allocate years of slots.
+struct DayCounts {
+    private var first = 0
+    private var slots: [KPICounts] = []
+    private var far: [Int: KPICounts] = [:]
+    /// About eleven years of days in the array.
+    static let maxSpan = 4000
+
+    @inline(__always)
+    mutating func merge(_ counts: KPICounts, day: Int) {
+        if slots.isEmpty {
+            first = day
+            slots = [KPICounts()]
+        }
+        if day < first {
+            guard first - day + slots.count <= Self.maxSpan else { return far[day, default: KPICounts()].merge(counts) }
+            slots.insert(contentsOf: repeatElement(KPICounts(), count: first - day), at: 0)
+            first = day
+        } else if day >= first + slots.count {
+            guard day - first < Self.maxSpan else { return far[day, default: KPICounts()].merge(counts) }
+            slots.append(contentsOf: repeatElement(KPICounts(), count: day - first - slots.count + 1))
+        }
+        slots[day - first].merge(counts)
+    }
+
+    /// The days with any dossier, in date order.
+    var all: [(day: Int, counts: KPICounts)] {
+        let empty = KPICounts()
+        var list = slots.enumerated().filter { $0.element != empty }.map { (first + $0.offset, $0.element) }
+        list += far.map { ($0.key, $0.value) }
+        return list.sorted { $0.0 < $1.0 }
     }
 }
 

@@ -55,6 +55,7 @@ public enum LogScanner {
             let span = try first.spanToEnforce(files: files)
             if let span {
                 first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+                first.pass = (1, 2)
                 first.timeSpan = span
                 _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
             }

@@ -38,8 +38,6 @@ public struct ScanOptions: Sendable {
     /// Where rejected records go, verbatim with line number and reason.
     public var rejectsPath: String?
     public var dedupe: DedupeMode = .detect
-    /// Called on the scanning thread after each batch, for a progress line; never changes a result.
-    public var progress: (@Sendable (ScanProgress) -> Void)?
     /// The field separator of CSV/TSV logs (`,` `;` tab `|`); nil finds it in each file's header.
     public var delimiter: UInt8?
     /// Header names of `--columns FILE`, read before the shipped aliases (`HeaderAliases`).
@@ -49,6 +47,8 @@ public struct ScanOptions: Sendable {
     /// 256 KiB: hundreds of times a real record, small enough that a quote that never closes
     /// costs a bounded scan.
     public static let defaultMaxRecordBytes = 256 << 10
+    /// Called on the scanning thread after each batch, for a progress line; never changes a result.
+    public var progress: (@Sendable (ScanProgress) -> Void)?
 
     public init() {}
 }

@@ -17,7 +17,8 @@ extension Document {
                         KPITile(
                             key: "later", label: w("later"),
                             value: .integer(totals.later, tone: totals.later > 0 ? .bad : .neutral),
-                            note: DocumentText.text(.rate(numerator: totals.later, denominator: totals.checked), language)),
+                            note: DocumentText.text(
+                                .rate(numerator: totals.later, denominator: totals.checked), language)),
                         KPITile(key: "earlier", label: w("earlier"), value: .integer(totals.earlier)),
                         KPITile(key: "matching", label: w("matching"), value: .integer(totals.matching)),
                     ]),

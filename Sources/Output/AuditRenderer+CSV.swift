@@ -6,11 +6,14 @@ extension AuditRenderer {
     /// total; differences in working minutes.
     public static func csv(_ result: AuditResult, style: CSVStyle = .plain) -> String {
         var table = CSVTable([
-            "scope", "unit", "procedure", "checked", "later", "earlier", "matching", "max_later_working_minutes",
+            "scope", "unit", "procedure", "procedure_name", "checked", "later", "earlier", "matching",
+            "max_later_working_minutes",
         ])
+        let catalog = result.settings.classifier.catalog
         func row(_ scope: String, _ unit: String?, _ procedure: String?, _ g: AuditGroup) -> [CSVTable.Cell] {
             [
-                .text(scope), .optionalText(unit), .optionalText(procedure), .integer(g.checked), .integer(g.later),
+                .text(scope), .optionalText(unit), .optionalText(procedure),
+                .optionalText(procedure.flatMap { catalog?[$0]?.name }), .integer(g.checked), .integer(g.later),
                 .integer(g.earlier), .integer(g.matching), .integer(Int(g.maxLaterWorking / 60)),
             ]
         }

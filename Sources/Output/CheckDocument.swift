@@ -21,7 +21,8 @@ extension Document {
         } else {
             let missed = DocumentText.text(.integer(check.missedCount), language)
             (verdict, tone) = (
-                w("some_missed").replacingOccurrences(of: "{m}", with: missed).replacingOccurrences(of: "{n}", with: count),
+                w("some_missed").replacingOccurrences(of: "{m}", with: missed).replacingOccurrences(
+                    of: "{n}", with: count),
                 .bad
             )
         }
@@ -46,7 +47,8 @@ extension Document {
             switch r.total.status {
             case .met:
                 status =
-                    r.missedGroups.isEmpty ? .text(w("met"), tone: .good) : .text(w("met_in_total_only"), tone: .warning)
+                    r.missedGroups.isEmpty
+                    ? .text(w("met"), tone: .good) : .text(w("met_in_total_only"), tone: .warning)
             case .missed: status = .text(w("missed"), tone: .bad)
             case .noData: status = .text(w("no_data"), tone: .muted)
             }
@@ -79,13 +81,15 @@ extension Document {
                     .init("denominator", w("denominator")), .init("wrong_side", w("wrong_side")),
                     .init("needed", w("needed")),
                 ]
-                var t = DocumentTable(id: "contributors_\(r.target.description)_\(dimension)", title: title, columns: columns)
+                var t = DocumentTable(
+                    id: "contributors_\(r.target.description)_\(dimension)", title: title, columns: columns)
                 for c in ranked {
                     let key = c.key.joined(separator: " / ")
                     var row: [DocumentCell] = [isProcedure ? .code(key) : .text(key)]
                     if names { row.append(.text(procedureName(key) ?? "")) }
                     row += [
-                        w.measured(c.evaluation), c.evaluation.denominator == nil ? .empty : .integer(c.evaluation.value),
+                        w.measured(c.evaluation),
+                        c.evaluation.denominator == nil ? .empty : .integer(c.evaluation.value),
                         c.evaluation.denominator.map { .integer($0) } ?? .empty, .integer(c.wrongSide),
                         w.gapCell(c.evaluation, absolute: true),
                     ]
@@ -131,7 +135,8 @@ extension Document {
                 t.add([
                     .text(w.metricLabel(item.metric)),
                     item.denominator.map { .rate(item.value, of: $0) } ?? .integer(item.value),
-                    item.denominator == nil ? .empty : .integer(item.value), item.denominator.map { .integer($0) } ?? .empty,
+                    item.denominator == nil ? .empty : .integer(item.value),
+                    item.denominator.map { .integer($0) } ?? .empty,
                     .text(item.label),
                 ])
             }

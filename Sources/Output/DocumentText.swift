@@ -33,9 +33,16 @@ public enum DocumentText {
     /// `14/03/2026` in Vietnamese, `2026-03-14` in English.
     public static func date(_ d: CivilDate, _ language: Language) -> String {
         guard language == .vi else { return d.description }
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(d.day))/\(two(d.month))/\(d.year)"
+        return dayMonth(d) + "/" + String(d.year)
     }
+
+    /// `14/03`: a day on a chart's time axis.
+    static func dayMonth(_ d: CivilDate) -> String { twoDigits(d.day) + "/" + twoDigits(d.month) }
+
+    /// `03/2026`: a month on a chart's time axis.
+    static func monthYear(_ d: CivilDate) -> String { twoDigits(d.month) + "/" + String(d.year) }
+
+    static func twoDigits(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 
     /// `14/03/2026 17:00` in Vietnamese, `2026-03-14 17:00` in English: to the minute, as dues
     /// and office hours are.
@@ -65,8 +72,5 @@ public enum DocumentText {
 
     /// Number text in English style (`1,234.5`) restyled for `language`: Vietnamese swaps the
     /// separators (`1.234,5`).
-    static func number(_ english: String, _ language: Language) -> String {
-        guard language == .vi else { return english }
-        return String(english.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
-    }
+    static func number(_ english: String, _ language: Language) -> String { Labels.number(english, language) }
 }

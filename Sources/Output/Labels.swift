@@ -98,10 +98,10 @@ public enum Labels {
         "replaced": "replaced (dedupe last)",
         "outside": "outside the selected dates", "groups": "Groups", "total": "Total", "none": "(none)",
         // Group table columns: finished late, and in progress past the due.
-        "late_column": "late", "overdue_column": "overdue",
+        "late_column": "Late", "overdue_column": "Overdue", "procedure_name_column": "Procedure name",
+        "after_as_of": "received after the as-of time (left out)",
         // Workbooks.
         "sheet_title": "Title", "sheet_scope": "Scope", "sheet_item": "Item", "shown_of": "First {n} of {total}.",
-        "after_as_of": "received after the as-of time (left out)",
     ]
 
     static let vietnamesePhrases: [String: String] = [
@@ -113,6 +113,7 @@ public enum Labels {
         "outside": "ngoài khoảng ngày chọn", "groups": "Theo nhóm", "total": "Tổng", "none": "(không có)",
         // Both are "quá hạn" in the counts, told apart there by the line above them.
         "late_column": "Giải quyết quá hạn", "overdue_column": "Đang giải quyết quá hạn",
+        "procedure_name_column": "Tên thủ tục",
         // Workbooks.
         "sheet_title": "Tiêu đề", "sheet_scope": "Phạm vi", "sheet_item": "Mục",
         "shown_of": "{n} đầu tiên trong số {total}.",

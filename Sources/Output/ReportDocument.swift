@@ -408,19 +408,14 @@ struct TrendBuckets {
         }
         counts = Array(repeating: KPICounts(), count: keys.count)
         for (date, c) in days { counts[index[key(date.dayNumber)]!].merge(c) }
+        // Days and weeks as `dd/MM`, or `dd/MM/yy` when the span crosses a year; months as `MM/yyyy`.
+        let crossesYear = CivilDate(dayNumber: start).year != CivilDate(dayNumber: end).year
         categories = keys.map { k in
             let d = CivilDate(dayNumber: k)
-            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
             switch size {
-            case .day, .week: return "\(two(d.day))/\(two(d.month))"
-            case .month: return "\(two(d.month))/\(d.year)"
-            }
-        }
-        // A span over two calendar years names the year of day and week buckets too.
-        if size != .month && CivilDate(dayNumber: start).year != CivilDate(dayNumber: end).year {
-            categories = keys.map { k in
-                let d = CivilDate(dayNumber: k)
-                return "\(d.day < 10 ? "0" : "")\(d.day)/\(d.month < 10 ? "0" : "")\(d.month)/\(d.year % 100)"
+            case .month: return DocumentText.monthYear(d)
+            case .day, .week:
+                return DocumentText.dayMonth(d) + (crossesYear ? "/" + DocumentText.twoDigits(d.year % 100) : "")
             }
         }
     }

@@ -9,25 +9,30 @@ enum SVGChart {
     /// A text's width in SVG units at `size`, estimated: sans-serif letters average just under
     /// 0.6 em, digits and punctuation less; a little generous so labels keep their distance.
     static func textWidth(_ text: String, size: Double = fontSize) -> Double {
-        var em = 0.0
-        for c in text {
-            if c.isNumber || c == "." || c == "," || c == ":" || c == "/" || c == " " || c == "%" || c == "–" {
-                em += 0.58
-            } else if c.isUppercase || c == "W" || c == "M" {
-                em += 0.72
-            } else {
-                em += 0.6
-            }
-        }
-        return em * size
+        text.reduce(0) { $0 + characterWidth($1) } * size
     }
 
-    /// `text` cut to fit `width` with an ellipsis.
+    /// A character's width in em (combining marks belong to their letter's `Character`).
+    static func characterWidth(_ c: Character) -> Double {
+        if c.isNumber || c == "." || c == "," || c == ":" || c == "/" || c == " " || c == "%" || c == "–" {
+            return 0.58
+        }
+        return c.isUppercase ? 0.72 : 0.6
+    }
+
+    /// `text` cut to fit `width` with an ellipsis, measured once per character.
     static func fitted(_ text: String, width: Double) -> String {
-        guard textWidth(text) > width else { return text }
-        var cut = text
-        while !cut.isEmpty && textWidth(cut + "…") > width { cut.removeLast() }
-        return cut + "…"
+        let limit = width / fontSize - characterWidth("…")
+        var used = 0.0
+        var end = text.startIndex
+        for index in text.indices {
+            used += characterWidth(text[index])
+            if used > limit {
+                return textWidth(text) <= width ? text : String(text[..<end]) + "…"
+            }
+            end = text.index(after: index)
+        }
+        return text
     }
 
     /// The palette: distinguishable in colour and in grey print.
@@ -282,8 +287,14 @@ struct SVGWriter {
             + "role=\"img\" aria-label=\"\(HTMLText.escape(title))\" preserveAspectRatio=\"xMinYMin meet\">"
     }
 
-    /// Coordinates with at most two decimals: short and stable text.
-    static func number(_ x: Double) -> String { NumberText.trimmed(x, maxDecimals: 2) }
+    /// Coordinates with at most two decimals: short and stable text (`NumberText.fixed`, its
+    /// trailing zeros dropped; no `String(format:)` per coordinate).
+    static func number(_ x: Double) -> String {
+        var text = NumberText.fixed(x, decimals: 2)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cssClass: String) {
         let n = SVGWriter.number

@@ -8,7 +8,9 @@ extension Document {
         provenance: DocumentProvenance, language: Language
     ) -> Document {
         let w = DocumentWords(language)
-        func points(_ p: Double?) -> DocumentCell { p.map { .decimal(($0 * 100).rounded() / 100, decimals: 2) } ?? .empty }
+        func points(_ p: Double?) -> DocumentCell {
+            p.map { .decimal(($0 * 100).rounded() / 100, decimals: 2) } ?? .empty
+        }
         func plain(_ x: Double) -> DocumentCell { .decimal(x, decimals: x == x.rounded() ? 0 : 2) }
         let sentence = w("score_total").replacingOccurrences(
             of: "{p}", with: DocumentText.text(.decimal((total.points * 100).rounded() / 100, decimals: 2), language)
@@ -75,7 +77,8 @@ extension Document {
             }
         }
         if !notes.isEmpty {
-            sections.append(DocumentSection(id: "not_computed", title: w("not_computed_title"), blocks: [.notes(notes)]))
+            sections.append(
+                DocumentSection(id: "not_computed", title: w("not_computed_title"), blocks: [.notes(notes)]))
         }
         return Document(
             kind: .score, language: language, title: w("score_title"), subtitle: w.scope(provenance),

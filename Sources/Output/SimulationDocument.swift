@@ -94,9 +94,10 @@ extension DocumentWords {
         let key = "sim_" + name
         let label = self(key)
         if label != key { return label }
-        if let kpi = ["on_time": KPI.onTime, "progress": .progress, "online": .online, "full_online": .fullOnline,
-            "online_payment": .onlinePayment][name]
-        {
+        if let kpi = [
+            "on_time": KPI.onTime, "progress": .progress, "online": .online, "full_online": .fullOnline,
+            "online_payment": .onlinePayment,
+        ][name] {
             return Labels.rate(kpi, language)
         }
         if KPICounts.fields.contains(where: { $0.name == name }) { return count(name) }

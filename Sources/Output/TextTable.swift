@@ -30,7 +30,10 @@ struct TextTable {
 
     static let textHeaders: Set<String> = [
         "agency", "procedure", "field", "channel", "day", "week", "month", "quarter", "dossier", "target", "metric",
-        "group", "indicator", "status",
+        "group", "indicator", "status", "procedure name",
+        // The same in Vietnamese.
+        "Đơn vị", "Thủ tục", "Tên thủ tục", "Lĩnh vực", "Kênh", "Ngày", "Tuần", "Tháng", "Quý", "Hồ sơ", "Chỉ tiêu",
+        "Chỉ số", "Nhóm", "Kết quả",
     ]
 
     static func looksNumeric(_ cell: String) -> Bool {

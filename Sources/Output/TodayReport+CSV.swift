@@ -8,7 +8,8 @@ extension TodayReport {
     /// time is left (due soon), overdue by, or late by, in seconds and as text.
     public func csv(style: CSVStyle = .plain) -> String {
         var table = CSVTable([
-            "list", "id", "agency", "procedure", "received", "due", "end", "working_seconds", "working_time",
+            "list", "id", "agency", "procedure", "procedure_name", "received", "due", "end", "working_seconds",
+            "working_time",
             "apology", "waiting_for_supplement", "late_by_supplements",
         ])
         func time(_ t: Timestamp?) -> CSVTable.Cell { t.map { .text($0.iso8601) } ?? .empty }
@@ -20,7 +21,8 @@ extension TodayReport {
             for item in list.sorted {
                 let d = item.dossier
                 table.add([
-                    .text(name), .text(d.id), .text(d.agency), .text(d.procedure), time(d.received), time(d.due),
+                    .text(name), .text(d.id), .text(d.agency), .text(d.procedure), .text(d.procedureName),
+                    time(d.received), time(d.due),
                     time(d.end), .integer(Int(item.workingSeconds)), .text(duration(item.workingSeconds)),
                     flag(d.apology), flag(d.waitingForSupplement), flag(d.lateBySupplements),
                 ])

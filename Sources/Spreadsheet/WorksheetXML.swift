@@ -1,4 +1,5 @@
 import CivilTime
+import _TextSupport
 
 /// One sheet's XML: a frozen, bold header row, typed cells, and columns as wide as their text.
 enum WorksheetXML {
@@ -117,30 +118,7 @@ enum WorksheetXML {
     }
 }
 
-/// Text as XML character data or an attribute value.
+/// Text as XML character data or an attribute value, by the one markup escaper.
 enum XMLText {
-    /// `&`, `<`, `>` and `"` escaped; characters XML 1.0 forbids (controls other than tab and
-    /// line breaks, lone surrogates cannot occur in a Swift string) become U+FFFD.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\r": out += "&#13;"  // a literal CR would be read back as a line feed
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { MarkupText.escaped(text) }
 }

@@ -21,7 +21,8 @@ enum AuditCommand: Subcommand {
                 help: "Differences up to this many minutes count as matching (default 0)."),
             OptionSpec("--examples", value: "N", help: "Example dossiers shown per unit and procedure (default 3)."),
             OptionSpec(
-                "--format", value: "FORMAT", help: "text (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
+                "--format", value: "FORMAT",
+                help: "text (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
             CSVOption.excelSpec, LanguageOption.spec,
             OptionSpec(
                 "--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
@@ -69,7 +70,11 @@ enum AuditCommand: Subcommand {
         switch format {
         case "json": try destination.write(AuditRenderer.json(result), console: console)
         case "csv": try destination.write(AuditRenderer.csv(result, style: csvStyle), console: console)
-        case "text": try destination.write(AuditRenderer.text(result, catalogPath: catalogPath), console: console)
+        case "text":
+            try destination.write(
+                AuditRenderer.text(
+                    result, catalogPath: catalogPath, language: try LanguageOption.terminal(arguments)),
+                console: console)
         default:
             let language = try DocumentOutput.language(arguments)
             let provenance = DocumentProvenance(

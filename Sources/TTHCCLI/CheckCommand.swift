@@ -71,7 +71,8 @@ enum CheckCommand: Subcommand {
                 console: console)
             try write(
                 check, context: context, provenance: provenance, format: format, csvStyle: csvStyle,
-                destination: destination, arguments: arguments, catalog: options.classifier.catalog, console: console)
+                destination: destination, arguments: arguments,
+                names: ProcedureNames(catalog: options.classifier.catalog), console: console)
             return check.allMet ? 0 : 1
         }
         let period = try TargetOptions.period(arguments)
@@ -93,11 +94,16 @@ enum CheckCommand: Subcommand {
                 totals: result.totals.counts, groups: groups, contributorBreakdowns: breakdowns, limit: top)
         }
         var check = makeCheck([])
+        // Procedures are named as the log names them (TenTTHC), else as the catalog does.
+        var names = ProcedureNames(catalog: options.classifier.catalog)
         if top > 0, let asOf = result.asOf, check.results.contains(where: { $0.total.status == .missed }) {
             let setup = BreakdownConsumer.Setup(
                 classifier: options.classifier, asOf: asOf, receivedFrom: options.receivedFrom,
                 receivedBefore: options.receivedBefore)
-            check = makeCheck(try BreakdownConsumer.run(files: files, setup: setup, scan: options.scan))
+            let (breakdowns, logNames) = try BreakdownConsumer.runNamingProcedures(
+                files: files, setup: setup, scan: options.scan)
+            check = makeCheck(breakdowns)
+            names.log = logNames
         }
         var context = RunContext(
             asOf: result.asOf ?? options.asOf ?? Timestamp(seconds: 0), period: period,
@@ -109,23 +115,27 @@ enum CheckCommand: Subcommand {
             asOf: result.asOf, period: period, profile: profile)
         try write(
             check, context: context, provenance: provenance, format: format, csvStyle: csvStyle,
-            destination: destination, arguments: arguments, catalog: options.classifier.catalog, console: console)
+            destination: destination, arguments: arguments, names: names, console: console)
         return check.allMet ? 0 : 1
     }
 
     /// Prints the verdict in `format`, whichever dossiers it was computed on (`--basis`).
     static func write(
         _ check: TargetCheck, context: RunContext, provenance: DocumentProvenance, format: String, csvStyle: CSVStyle,
-        destination: OutputDestination, arguments: ParsedArguments, catalog: ProcedureCatalog?, console: Console
+        destination: OutputDestination, arguments: ParsedArguments, names: ProcedureNames, console: Console
     ) throws {
         switch format {
         case "json": try destination.write(check.json(context: context).text, console: console)
         case "csv": try destination.write(check.csv(style: csvStyle), console: console)
-        case "table": try destination.write(check.table(context: context), console: console)
+        case "table":
+            let text = check.table(
+                context: context, language: try LanguageOption.terminal(arguments),
+                style: TerminalStyle(colours: console.colours && destination.path == nil), procedureNames: names)
+            try destination.write(text, console: console)
         default:
             let document = Document.check(
                 check, provenance: provenance, language: try DocumentOutput.language(arguments),
-                procedureName: { catalog?[$0]?.name })
+                procedureName: { names[$0] })
             try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
     }
@@ -142,7 +152,8 @@ enum TargetOptions {
         "--profile", value: "NAME|FILE",
         help: "Targets of a built-in profile (hanoi-commune-2026, 766, ...) or a JSON file.")
     static let formatSpec = OptionSpec(
-        "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o).")
+        "--format", value: "FMT",
+        help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o).")
     static let formats = ["table", "json", "csv", "csv-excel"] + DocumentOutput.formats
 
     static func period(_ parsed: ParsedArguments) throws(UsageError) -> ReportingPeriod? {

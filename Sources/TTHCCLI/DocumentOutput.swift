@@ -1,6 +1,5 @@
 import CivilTime
 import Engine
-import Foundation
 import Ingest
 import Output
 import Targets

@@ -33,6 +33,22 @@ struct OutputDestination {
         if force && given == nil {
             throw UsageError("tthc \(command): --force only applies to -o FILE; give -o FILE or drop --force")
         }
+        // Said before a long run, not after it; `write` checks again, atomically.
+        if let path { try OutputDestination.check(path, force: force, command: command) }
+    }
+
+    /// Refuses a directory, and an existing file without `--force`.
+    static func check(_ path: String, force: Bool, command: String) throws(UsageError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            throw UsageError("tthc \(command): -o \(path) is a directory; expected a file name")
+        }
+        if !force { throw UsageError(OutputDestination.exists(command, path)) }
+    }
+
+    static func exists(_ command: String, _ path: String) -> String {
+        "tthc \(command): -o \(path) exists; give --force to replace it, or choose another file name"
     }
 
     /// Writes `text` to the destination.
@@ -58,24 +74,12 @@ struct OutputDestination {
     /// to a temporary file beside it that is renamed over it: a reader sees the old or the new
     /// document, never half of one.
     private func write(_ bytes: [UInt8], console: Console, to path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue {
-                throw UsageError("tthc \(command): -o \(path) is a directory; expected a file name")
-            }
-            if !force {
-                throw UsageError(
-                    "tthc \(command): -o \(path) exists; give --force to replace it, or choose another file name")
-            }
-        }
+        try OutputDestination.check(path, force: force, command: command)
         let target = force ? temporaryName(beside: path) : path
         let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
-            if errno == EEXIST {
-                throw UsageError(
-                    "tthc \(command): -o \(path) exists; give --force to replace it, or choose another file name")
-            }
+            if errno == EEXIST { throw UsageError(OutputDestination.exists(command, path)) }
             throw UsageError("tthc \(command): cannot create -o \(path): \(reason)")
         }
         var failure: String?

@@ -13,7 +13,8 @@ enum ReportCommand: Subcommand {
                 "--by", value: "DIMS",
                 help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
             OptionSpec(
-                "--format", value: "FMT", help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
+                "--format", value: "FMT",
+                help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
             CSVOption.excelSpec,
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             TargetOptions.periodSpec,
@@ -49,8 +50,14 @@ enum ReportCommand: Subcommand {
         InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result: ReportResult
         var details: ReportDetails?
+        var names = ProcedureNames(catalog: options.classifier.catalog)
         if document {
             (result, details) = try KPIEngine.run(files: files, options: options, lateLimit: lateLimit)
+        } else if format == "table" && options.dimensions.contains(.procedure) {
+            // A table by procedure names each code as the log does (TenTTHC), else as the catalog does.
+            let (report, logNames) = try KPIEngine.runNamingProcedures(files: files, options: options)
+            result = report
+            names.log = logNames
         } else {
             result = try KPIEngine.run(files: files, options: options)
         }
@@ -61,7 +68,9 @@ enum ReportCommand: Subcommand {
         switch format {
         case "json": try destination.write(ReportRenderer.json(result), console: console)
         case "csv": try destination.write(ReportRenderer.csv(result, style: csvStyle), console: console)
-        case "table": try destination.write(ReportRenderer.table(result, language: language), console: console)
+        case "table":
+            try destination.write(
+                ReportRenderer.table(result, language: language, procedureNames: names), console: console)
         default:
             let provenance = try DocumentOutput.provenance(
                 arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,

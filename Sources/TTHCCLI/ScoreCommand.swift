@@ -98,7 +98,9 @@ enum ScoreCommand: Subcommand {
             try destination.write(ScoreReport.csv(total: total, units: units, style: csvStyle), console: console)
         case "table":
             try destination.write(
-                ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context),
+                ScoreReport.table(
+                    total: total, units: units, unitDimension: unitDimension, context: context,
+                    language: try LanguageOption.terminal(arguments)),
                 console: console)
         default:
             let document = Document.score(

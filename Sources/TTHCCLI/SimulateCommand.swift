@@ -358,7 +358,9 @@ final class StreamedLog: @unchecked Sendable {
     var failed = false
 
     init(path: String, scenario: Scenario) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data((DossierLogWriter.header + "\n").utf8)),
+        // The header written in place: FileManager.createFile writes atomically, which on Linux
+        // leaves a TemporaryDirectory.* folder behind in the temporary directory.
+        guard (try? Data((DossierLogWriter.header + "\n").utf8).write(to: URL(fileURLWithPath: path))) != nil,
             let handle = FileHandle(forWritingAtPath: path)
         else {
             throw UsageError("tthc simulate: cannot write --emit-log file '\(path)'")

@@ -26,7 +26,8 @@ enum TodayCommand: Subcommand {
                 help: "Period of the to-date figures and the selection (default: the Hanoi quarter holding as-of)."),
             OptionSpec("--limit", value: "N", help: "Dossiers listed per list (default 20; 0 lists all)."),
             TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
-        ] + OutputDestination.specs
+        ]
+            + OutputDestination.specs
             + EngineOptions.specs.map { $0.name == "--as-of" ? EngineOptions.asOfSpec(default: asOfRule) : $0 },
         examples: [
             "tthc today Datasets/sample/dossiers.csv --as-of 2026-03-11T10:00",
@@ -84,7 +85,11 @@ enum TodayCommand: Subcommand {
         switch format {
         case "json": try destination.write(report.json(context: context).text, console: console)
         case "csv": try destination.write(report.csv(style: csvStyle), console: console)
-        case "table": try destination.write(report.table(context: context), console: console)
+        case "table":
+            let text = report.table(
+                context: context, language: try LanguageOption.terminal(arguments),
+                style: TerminalStyle(colours: console.colours && destination.path == nil))
+            try destination.write(text, console: console)
         default:
             let provenance = try DocumentOutput.provenance(
                 arguments, input: input, outsideSelection: consumer.outsideSelection, options: options, asOf: asOf,

@@ -76,6 +76,7 @@ import Testing
             for (row, item) in zip(listRows, items) {
                 #expect(row["id"] == item["id"] as? String)
                 #expect(row["agency"] == item["agency"] as? String)
+                #expect(row["procedure_name"] == item["procedure_name"] as? String && row["procedure_name"] != "")
                 #expect(row["due"] == item["due"] as? String)
                 #expect(row["working_seconds"] == Self.text(item[key + "_working_seconds"]))
                 #expect(row["working_time"] == item[key] as? String)

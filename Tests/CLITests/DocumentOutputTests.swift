@@ -39,11 +39,13 @@ import Testing
             try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
             let refused = run(["report", log, "--format", "md", "-o", path])
             #expect(refused.status == 2)
-            // The log repeats a few ids, so the duplicate warning may come first.
             #expect(
-                refused.err.hasSuffix(
-                    "tthc report: -o \(path) exists; give --force to replace it, or choose another file name\n"))
+                refused.err
+                    == "tthc report: -o \(path) exists; give --force to replace it, or choose another file name\n")
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+            // Said before the log is read, so a long run is not lost at its end.
+            let early = run(["report", "no-such-log.csv", "--format", "html", "-o", path])
+            #expect(early.err == refused.err)
 
             let forced = run(["report", log, "--format", "md", "-o", path, "--force"])
             #expect(forced.status == 0)

@@ -4,11 +4,11 @@ import TestSupport
 import Testing
 
 @Suite struct ReportCommandTests {
-    let path: String = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cli-\(UUID().uuidString).csv")
-        try! Data(RandomDossierLog.make(seed: 7, count: 300).utf8).write(to: url)
-        return url.path
-    }()
+    /// Removed with the log when the test ends.
+    let temporary = TemporaryDirectory("tthc-cli")
+    let path: String
+
+    init() { path = temporary.write("log.csv", RandomDossierLog.make(seed: 7, count: 300)) }
 
     func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
         let captured = CapturedConsole()

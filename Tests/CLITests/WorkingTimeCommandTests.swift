@@ -161,7 +161,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tthc-audit-\(UInt32.random(in: 0...UInt32.max)).csv"
         ).path
-        try log.write(toFile: path, atomically: true, encoding: .utf8)
+        try log.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let catalog = Self.repo + "/Datasets/catalog/commune-procedures.csv"
         for workers in ["1", "2"] {

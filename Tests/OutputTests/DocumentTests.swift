@@ -11,10 +11,13 @@ import Testing
 /// The documents' contents and text: what a report document holds, how its values read, and that
 /// text from the log never becomes markup in HTML or Markdown.
 @Suite struct DocumentTests {
-    static let hostile = ["<script>alert(1)</script>", "\" onload=\"alert(2)", "<img src=x onerror=alert(3)>", "a|b*c_[d]"]
+    static let hostile = [
+        "<script>alert(1)</script>", "\" onload=\"alert(2)", "<img src=x onerror=alert(3)>", "a|b*c_[d]",
+    ]
 
     static func withLog<R>(_ text: String, _ body: (String) throws -> R) throws -> R {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-doc-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-doc-\(UUID().uuidString).csv")
+            .path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try body(path)
@@ -59,10 +62,12 @@ import Testing
         #expect(DocumentText.text(.date(CivilDate(year: 2026, month: 3, day: 14)), .en) == "2026-03-14")
         let t = Timestamp(year: 2026, month: 3, day: 2, hour: 8, minute: 5)
         #expect(DocumentText.text(.timestamp(t), .vi) == "02/03/2026 08:05")
-        #expect(DocumentText.text(.duration(seconds: 2 * 28_800 + 3 * 3600 + 20 * 60, secondsPerDay: 28_800), .vi)
-            == "2 ngày 3h20")
-        #expect(DocumentText.text(.duration(seconds: 2 * 28_800 + 3 * 3600 + 20 * 60, secondsPerDay: 28_800), .en)
-            == "2d 3h20m")
+        #expect(
+            DocumentText.text(.duration(seconds: 2 * 28_800 + 3 * 3600 + 20 * 60, secondsPerDay: 28_800), .vi)
+                == "2 ngày 3h20")
+        #expect(
+            DocumentText.text(.duration(seconds: 2 * 28_800 + 3 * 3600 + 20 * 60, secondsPerDay: 28_800), .en)
+                == "2d 3h20m")
         #expect(DocumentText.text(.duration(seconds: 45 * 60, secondsPerDay: 28_800), .vi) == "45 phút")
         #expect(DocumentText.text(.flag(true), .vi) == "có")
     }
@@ -138,7 +143,9 @@ import Testing
     }
 
     @Test func htmlEscapesEveryCharacterThatCouldStartMarkup() {
-        #expect(HTMLText.escape("<script>\"x\" & 'y'</script>") == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;")
+        #expect(
+            HTMLText.escape("<script>\"x\" & 'y'</script>")
+                == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;")
         #expect(HTMLText.escape("a\u{0}b") == "a\u{FFFD}b")
         #expect(MarkdownRenderer.inline("<b>|*x*|_[y]_\nz") == "&lt;b>\\|\\*x\\*\\|\\_\\[y\\]\\_ z")
     }
@@ -213,7 +220,8 @@ import Testing
                 #expect(!labels.isEmpty)
                 for label in labels where label.rotate == nil {
                     let w = SVGChart.textWidth(label.text)
-                    let left = label.anchor == "end" ? label.x - w : label.anchor == "middle" ? label.x - w / 2 : label.x
+                    let left =
+                        label.anchor == "end" ? label.x - w : label.anchor == "middle" ? label.x - w / 2 : label.x
                     #expect(left >= -0.5 && left + w <= width + 0.5, "\(label.text) leaves a \(width) chart")
                 }
                 // Labels on one line (same y) do not overlap.
@@ -248,8 +256,11 @@ import Testing
             }
             content = content.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
                 .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-            out.append((Double(attribute("x")!)!, Double(attribute("y")!)!, attribute("text-anchor")!,
-                attribute("transform"), content))
+            out.append(
+                (
+                    Double(attribute("x")!)!, Double(attribute("y")!)!, attribute("text-anchor")!,
+                    attribute("transform"), content
+                ))
             rest = afterTag
         }
         return out

@@ -53,3 +53,13 @@ import _TextSupport
         #expect(Suggestion.didYouMean("xyz", among: commands) == "")
     }
 }
+
+@Suite struct MarkupTextTests {
+    @Test func markupCharactersBecomeEntitiesAndControlsAreReplaced() {
+        #expect(MarkupText.escaped("<script>alert('x')</script>") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+        #expect(MarkupText.escaped("\" onload=\"a&b") == "&quot; onload=&quot;a&amp;b")
+        #expect(MarkupText.escaped("a\r\nb\tc") == "a&#13;\nb\tc")
+        #expect(MarkupText.escaped("x\u{0}y\u{1B}z\u{FFFF}") == "x\u{FFFD}y\u{FFFD}z\u{FFFD}")
+        #expect(MarkupText.escaped("Hòa Xá, Hà Nội") == "Hòa Xá, Hà Nội")
+    }
+}
