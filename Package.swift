@@ -97,6 +97,7 @@ let package = Package(
             name: "MetricsTests",
             dependencies: [
                 "TestSupport", "Metrics", "Engine", "Output", "Ingest", "Records", "CivilTime", "WorkingTime",
+                "Targets",
             ]),
         .testTarget(
             name: "OutputTests",

@@ -237,6 +237,7 @@ def sample_pages(directory):
         "today": ["today", log, "--as-of", "2026-03-31T08:00", "--profile", "hanoi-commune-2026"],
         "score": ["score", log],
         "audit": ["audit", log, "--catalog", catalog],
+        "period": ["period", log, "--periods", "2026-q1..2026-q2", "--by", "agency"],
         "simulate": ["simulate", scenario, "--days", "10", "--replications", "4"],
         "compare": ["simulate", "--compare", scenario, "--set-b", "pools.land.size=4", "--days", "10",
                     "--replications", "4"],

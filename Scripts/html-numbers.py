@@ -251,6 +251,32 @@ def check_simulate(language):
         expect("compare %s difference" % name, r["difference"], simulated(name, k["difference"]["mean"], language))
 
 
+def check_period(language):
+    """The period table: every row of every period's table, and its total, equal to the JSON."""
+    arguments = ["period", LOG, "--periods", "2026-01..2026-03", "--by", "agency", "--lang", language]
+    data = json.loads(run(arguments + ["--format", "json"]))
+    tree = page(arguments)
+    for n, period in enumerate(data["periods"]):
+        for part in (1, 2):
+            table_id = "period_%d_%d" % (n + 1, part)
+            shown = rows(tree, table_id)
+            expect("period %s rows" % table_id, len(shown or []), len(period["rows"]))
+            table = next(t for t in tree.iter("table") if t.get("data-table") == table_id)
+            footer = {td.get("data-key"): text(td) for td in table.find("tfoot").find("tr").findall("td")}
+            for row, r in zip(period["rows"] + [period["total"]], (shown or []) + [footer]):
+                name = row.get("unit", "total")
+                for key, value in row.items():
+                    if key not in r or key == "stt":
+                        continue
+                    if key == "unit":
+                        expect("period %s unit" % table_id, r[key], value)
+                    elif key == "on_time_rate":
+                        expect("period %s %s on time" % (table_id, name), r[key],
+                               rate(value["numerator"], value["denominator"], language))
+                    else:
+                        expect("period %s %s %s" % (table_id, name, key), r[key], grouped(value, language))
+
+
 def check_escaping(directory):
     """A log whose unit, procedure and id are markup: the page holds them as text only."""
     path = os.path.join(directory, "markup.csv")
@@ -284,6 +310,7 @@ def main():
         check_score(language)
         check_audit(language)
         check_simulate(language)
+        check_period(language)
     with tempfile.TemporaryDirectory(prefix="tthc-html-") as directory:
         check_escaping(directory)
     for f in failures:

@@ -293,6 +293,54 @@ def check_score(tthc, directory):
         expect(abs(row[1].value - unit["points"]) < 1e-9, f"score {row[0].value}: {row[1].value} != {unit['points']}")
 
 
+def check_period(tthc, directory):
+    """The period table: a sheet per period, its rows (STT, unit, the twenty counts, the on-time
+    rate) and its total row equal to the JSON."""
+    args = ["period", SAMPLE, "--periods", "2026-01..2026-03", "--by", "agency"]
+    data = json.loads(run(tthc, args + ["--format", "json"]).stdout)
+    _, book = workbook(tthc, args, directory, "period")
+    if book is None:
+        return
+    generic(book, "period")
+    for n, period in enumerate(data["periods"]):
+        columns = set()
+        for part in (0, 1):
+            sheet = book.worksheets[2 * n + part]
+            index = header_index(sheet)
+            rows = data_rows(sheet)
+            where = f"period {period['period']} sheet {sheet.title}"
+            expect(len(rows) == len(period["rows"]) + 1, f"{where}: {len(rows)} rows")
+            for title, i in index.items():
+                key = KEYS_BY_TITLE.get(title)
+                if key is None:
+                    continue
+                columns.add(key)
+                for row, wanted in zip(rows, period["rows"] + [period["total"]]):
+                    cell = row[i]
+                    if key == "on_time_rate":
+                        rate = wanted["on_time_rate"]
+                        same_rate(cell, rate["numerator"], rate["denominator"], f"{where} {wanted.get('unit')}")
+                    else:
+                        expect(cell.value == wanted[key], f"{where} {wanted.get('unit')} {key}: {cell.value!r} != {wanted[key]!r}")
+        expect(columns == set(period["total"]), f"period {period['period']}: columns {sorted(columns)}")
+
+
+# The long English column titles of the period table's documents, by JSON name.
+KEYS_BY_TITLE = {
+    "Total to handle": "total_to_handle", "Carried over from the previous period": "carried_over",
+    "Received in the period": "received", "Received online": "received_online",
+    "Received in person": "received_in_person", "Received by post": "received_postal",
+    "Finished in the period": "finished", "Finished early": "finished_early", "Finished on time": "finished_on_time",
+    "Finished late": "finished_late", "Late, with an apology letter": "late_with_apology",
+    "Late, without an apology letter": "late_without_apology", "Finished, no due date": "finished_no_due",
+    "In progress at the period's end": "in_progress", "In progress, not yet due": "in_progress_not_yet_due",
+    "In progress, overdue": "in_progress_overdue", "In progress, no due date": "in_progress_no_due",
+    "Withdrawn at the citizen's request": "withdrawn", "Returned as not acceptable": "returned",
+    "Closing backlog carried to the next period": "closing_backlog",
+    "On-time rate of finished dossiers": "on_time_rate",
+}
+
+
 def check_audit(tthc, directory):
     args = ["audit", SAMPLE, "--catalog", CATALOG]
     data = json.loads(run(tthc, args + ["--format", "json"]).stdout)
@@ -355,7 +403,7 @@ def main():
     try:
         report = check_report(options.tthc, directory)
         check_formula_text(options.tthc, directory)
-        for check in (check_check, check_today, check_score, check_audit, check_simulate):
+        for check in (check_check, check_today, check_score, check_audit, check_simulate, check_period):
             check(options.tthc, directory)
         check_libreoffice(report, directory)
     finally:

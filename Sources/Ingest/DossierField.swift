@@ -3,6 +3,7 @@
 public enum DossierField: UInt8, CaseIterable, Sendable {
     case id, procedure, field, agency, channel, status, received, due, processingEnd, returned
     case level, fullOnline, feeBearing, paidOnline, digitized, electronicResult, apology, supplements
+    case refused, submitted
     /// Read for the documents' dossier lists only; never judged.
     case procedureName
 
@@ -27,6 +28,8 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
         case .electronicResult: return "KetQuaDienTu"
         case .apology: return "XinLoi"
         case .supplements: return "DanhSachHoSoBoSung"
+        case .refused: return "NgayTuChoi"
+        case .submitted: return "NgayNopHoSo"
         case .procedureName: return "TenTTHC"
         }
     }

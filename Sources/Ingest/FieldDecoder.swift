@@ -61,7 +61,7 @@ enum FieldDecoder {
         case .channel, .status, .level, .paidOnline:
             guard let v = smallInteger(bytes) else { return false }
             return assignCode(field, v, to: &record)
-        case .received, .due, .processingEnd, .returned:
+        case .received, .due, .processingEnd, .returned, .refused, .submitted:
             guard let t = dates.parse(bytes) else { return false }
             assignTimestamp(field, t, to: &record)
         case .fullOnline, .feeBearing, .digitized, .electronicResult, .apology:
@@ -89,13 +89,15 @@ enum FieldDecoder {
         return true
     }
 
-    /// Assigns a timestamp to one of the four timestamp fields.
+    /// Assigns a timestamp to one of the six timestamp fields.
     @inline(__always)
     static func assignTimestamp(_ field: DossierField, _ t: Timestamp, to record: inout DossierRecord) {
         switch field {
         case .received: record.received = t
         case .due: record.due = t
         case .processingEnd: record.processingEnd = t
+        case .refused: record.refused = t
+        case .submitted: record.submitted = t
         default: record.returned = t
         }
     }
@@ -168,7 +170,7 @@ enum FieldDecoder {
         case .id, .procedure, .field, .agency, .procedureName: return .missingRequiredField
         case .channel: return .badCode(expected: "KenhThucHien 1, 2 or 3")
         case .status: return .unknownStatus
-        case .received, .due, .processingEnd, .returned: return .unparseableTimestamp
+        case .received, .due, .processingEnd, .returned, .refused, .submitted: return .unparseableTimestamp
         case .level: return .badCode(expected: "MucDo 2, 3 or 4")
         case .fullOnline: return .badCode(expected: "ToanTrinh 0 or 1")
         case .feeBearing: return .badCode(expected: "CoPhiLePhi 0 or 1")

@@ -24,6 +24,8 @@ public enum HeaderAliases {
         (.electronicResult, ["Kết quả điện tử", "Có kết quả điện tử"]),
         (.apology, ["Xin lỗi", "Thư xin lỗi", "Văn bản xin lỗi", "Phiếu xin lỗi"]),
         (.supplements, ["Danh sách hồ sơ bổ sung", "Danh sách bổ sung", "Yêu cầu bổ sung"]),
+        (.refused, ["Ngày từ chối", "Ngày từ chối tiếp nhận", "Ngày không tiếp nhận"]),
+        (.submitted, ["Ngày nộp hồ sơ", "Ngày nộp", "Thời gian nộp hồ sơ"]),
     ]
 
     /// The names of `field` besides its DVCQG name.

@@ -19,11 +19,26 @@ extension KPICounts {
     public mutating func add(
         _ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?
     ) {
-        let status = record.status
-        guard status.isReceived else {
+        guard record.status.isReceived else {
             notReceived += 1
             return
         }
+        addReceived(&record, terms: terms)
+        if record.status == .withdrawn {
+            withdrawn += 1
+            return
+        }
+        guard let classification else {
+            inProgress += 1
+            return
+        }
+        addProgress(&record, classification.progress)
+    }
+
+    /// The counts of a received dossier that belong to its receipt: `received`, the channel,
+    /// full-online, fee and payment, digitization (withdrawn dossiers included).
+    @inlinable @inline(__always)
+    public mutating func addReceived(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?) {
         received += 1
         if record.channel == 2 { online += 1 }
         if record.channel == 3 { postal += 1 }
@@ -37,15 +52,13 @@ extension KPICounts {
             if let paid = record.paidOnline, paid == 1 || paid == 2 { paidOnline += 1 }
         }
         if record.digitized == true { digitized += 1 }
-        if status == .withdrawn {
-            withdrawn += 1
-            return
-        }
-        guard let classification else {
-            inProgress += 1
-            return
-        }
-        switch classification.progress {
+    }
+
+    /// The counts of a dossier's progress verdict: finished (early, on time, late, with apology,
+    /// electronic result) or in progress (within, overdue), and no due.
+    @inlinable @inline(__always)
+    public mutating func addProgress(_ record: inout DossierRecord, _ progress: ProgressClass) {
+        switch progress {
         case .early: early += 1
         case .onTime: onTime += 1
         case .late:
@@ -56,7 +69,7 @@ extension KPICounts {
         case .inProgressOverdue: inProgressOverdue += 1
         case .notReceived, .withdrawn: break
         }
-        if classification.progress.isFinished {
+        if progress.isFinished {
             finished += 1
             if record.electronicResult == true { electronicResult += 1 }
         } else {

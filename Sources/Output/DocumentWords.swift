@@ -97,6 +97,7 @@ struct DocumentWords {
             return vi ? "Tháng \(m) năm \(y)" : "\(months[m - 1]) \(y)"
         case .isoWeek(let week): return vi ? "Tuần \(week) năm \(y)" : "Week \(week), \(y)"
         case .day: return (vi ? "Ngày " : "") + DocumentText.date(period.firstDay, language)
+        case .span: return range(period.firstDay, period.lastDay)
         }
     }
 

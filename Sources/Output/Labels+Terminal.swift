@@ -34,6 +34,7 @@ extension Labels {
         // The lines every log command's table starts with.
         "header_as_of": ("as of {time}", "tính đến {time}"), "header_period": (", period {period}", ", kỳ {period}"),
         "header_received": (", received {from} .. {to}", ", tiếp nhận {from} .. {to}"),
+        "header_basis": (", basis {basis}", ", cơ sở số liệu {basis}"),
         "header_input": (
             "input: {records}, {rejected} rejected, {duplicates} duplicate ids",
             "dữ liệu vào: {records}, {rejected} bị loại, {duplicates} trùng mã hồ sơ"

@@ -1,4 +1,6 @@
+import CivilTime
 import Metrics
+import Targets
 
 /// The language of labels in tables.
 public enum Language: String, CaseIterable, Sendable {
@@ -116,6 +118,109 @@ public enum Labels {
         "sheet_title": "Tiêu đề", "sheet_scope": "Phạm vi", "sheet_item": "Mục",
         "shown_of": "{n} đầu tiên trong số {total}.",
         "after_as_of": "tiếp nhận sau thời điểm tính (không tính)",
+    ]
+}
+
+// The standard period table (`tthc period`): column titles, short for the terminal and long for
+// documents, and the lines under the table.
+extension Labels {
+    /// A column of the period table by its JSON name; `long` for documents, which have room.
+    public static func periodColumn(_ key: String, _ language: Language, long: Bool = false) -> String {
+        let table = language == .vi ? vietnamesePeriodColumns : englishPeriodColumns
+        guard let titles = table[key] else { return key }
+        return long ? titles.long : titles.short
+    }
+
+    public static func periodPhrase(_ key: String, _ language: Language) -> String {
+        (language == .vi ? vietnamesePeriodPhrases[key] : englishPeriodPhrases[key]) ?? key
+    }
+
+    static let englishPeriodColumns: [String: (short: String, long: String)] = [
+        "stt": ("No.", "No."), "total_to_handle": ("To handle", "Total to handle"),
+        "carried_over": ("Carried over", "Carried over from the previous period"),
+        "received": ("Received", "Received in the period"), "received_online": ("online", "Received online"),
+        "received_in_person": ("in person", "Received in person"), "received_postal": ("postal", "Received by post"),
+        "finished": ("Finished", "Finished in the period"), "finished_early": ("early", "Finished early"),
+        "finished_on_time": ("on time", "Finished on time"), "finished_late": ("late", "Finished late"),
+        "late_with_apology": ("with apology", "Late, with an apology letter"),
+        "late_without_apology": ("no apology", "Late, without an apology letter"),
+        "finished_no_due": ("no due", "Finished, no due date"),
+        "in_progress": ("In progress", "In progress at the period's end"),
+        "in_progress_not_yet_due": ("not yet due", "In progress, not yet due"),
+        "in_progress_overdue": ("overdue", "In progress, overdue"),
+        "in_progress_no_due": ("no due", "In progress, no due date"),
+        "withdrawn": ("Withdrawn", "Withdrawn at the citizen's request"),
+        "returned": ("Returned", "Returned as not acceptable"),
+        "closing_backlog": ("Closing", "Closing backlog carried to the next period"),
+        "on_time_rate": ("On time", "On-time rate of finished dossiers"),
+    ]
+
+    static let vietnamesePeriodColumns: [String: (short: String, long: String)] = [
+        "stt": ("STT", "STT"), "total_to_handle": ("Tổng số", "Tổng số hồ sơ phải giải quyết"),
+        "carried_over": ("Kỳ trước", "Kỳ trước chuyển qua"), "received": ("Tiếp nhận", "Tiếp nhận trong kỳ"),
+        "received_online": ("trực tuyến", "Tiếp nhận trực tuyến"),
+        "received_in_person": ("trực tiếp", "Tiếp nhận trực tiếp"),
+        "received_postal": ("bưu chính", "Tiếp nhận qua bưu chính công ích"),
+        "finished": ("Đã giải quyết", "Đã giải quyết trong kỳ"),
+        "finished_early": ("trước hạn", "Giải quyết trước hạn"),
+        "finished_on_time": ("đúng hạn", "Giải quyết đúng hạn"), "finished_late": ("quá hạn", "Giải quyết quá hạn"),
+        "late_with_apology": ("có xin lỗi", "Quá hạn, có văn bản xin lỗi"),
+        "late_without_apology": ("không xin lỗi", "Quá hạn, không có văn bản xin lỗi"),
+        "finished_no_due": ("không có hạn", "Đã giải quyết, không có hạn trả"),
+        "in_progress": ("Đang giải quyết", "Đang giải quyết cuối kỳ"),
+        "in_progress_not_yet_due": ("chưa đến hạn", "Đang giải quyết, chưa đến hạn"),
+        "in_progress_overdue": ("đã quá hạn", "Đang giải quyết, đã quá hạn"),
+        "in_progress_no_due": ("không có hạn", "Đang giải quyết, không có hạn trả"),
+        "withdrawn": ("Rút hồ sơ", "Công dân rút hồ sơ"), "returned": ("Trả lại", "Hồ sơ trả lại (không hợp lệ)"),
+        "closing_backlog": ("Tồn cuối kỳ", "Tồn cuối kỳ chuyển kỳ sau"),
+        "on_time_rate": ("Tỷ lệ đúng hạn", "Tỷ lệ giải quyết đúng hạn"),
+    ]
+
+    static let englishPeriodPhrases: [String: String] = [
+        "title": "Dossiers handled in the period", "period": "Period", "warnings": "Warnings", "basis": "Basis",
+        "table_part_1": "{period}: received and finished", "table_part_2": "{period}: late, open at the end",
+        "basis_period": "the period table (finished in the period, in progress at its end; --basis period)",
+        "legend":
+            "Columns: to handle = carried over + received (online, in person, postal); finished (early, on time, late with or without an apology letter, no due); in progress at the period's end (not yet due, overdue, no due); withdrawn; returned; closing backlog; on-time rate of finished dossiers.",
+        "judged_at": "in progress judged at",
+        "total": "Total", "balance": "Balance", "verdict_holds": "holds", "verdict_fails": "DOES NOT HOLD",
+        "balance_rows": "in the total and every row", "fallbacks": "Placed by a fallback",
+        "withdrawn_fallback": "withdrawn by their received time (no end time)",
+        "returned_fallback": "returned by their received or submitted time (no NgayTuChoi)",
+        "chain": "Chain", "chain_text": "closing backlog of {a} = carried over of {b}",
+        "rows_checked": "rows checked", "left_out_new": "status 1 (not yet received) left out",
+        "returned_outside": "Returned dossiers are outside the balance.",
+        "warning_log_start":
+            "no dossier of the log was received before {period} starts ({start}); its carried over is undercounted",
+        "warning_log_start_first": "the log's first dossier was received at {first}",
+        "warning_after_log": "{period} ends after the log's latest event ({latest}): later events are not in the log",
+        "warning_unplaced":
+            "{n} not-accepted dossiers (status 3) have no NgayTuChoi, NgayTiepNhan or NgayNopHoSo and are in no period",
+    ]
+
+    static let vietnamesePeriodPhrases: [String: String] = [
+        "title": "Tình hình giải quyết hồ sơ thủ tục hành chính", "period": "Kỳ báo cáo", "warnings": "Cảnh báo",
+        "basis": "Cơ sở số liệu", "table_part_1": "{period}: tiếp nhận, giải quyết",
+        "table_part_2": "{period}: quá hạn, tồn cuối kỳ",
+        "basis_period": "bảng số liệu kỳ báo cáo (giải quyết trong kỳ, đang giải quyết cuối kỳ; --basis period)",
+        "legend":
+            "Cột: tổng số = kỳ trước chuyển qua + tiếp nhận (trực tuyến, trực tiếp, bưu chính); đã giải quyết (trước hạn, đúng hạn, quá hạn có hoặc không có văn bản xin lỗi, không có hạn); đang giải quyết cuối kỳ (chưa đến hạn, đã quá hạn, không có hạn); công dân rút hồ sơ; trả lại; tồn cuối kỳ; tỷ lệ đúng hạn của hồ sơ đã giải quyết.",
+        "judged_at": "hồ sơ đang giải quyết tính đến", "total": "Tổng cộng", "balance": "Cân đối",
+        "verdict_holds": "khớp",
+        "verdict_fails": "KHÔNG KHỚP", "balance_rows": "ở dòng tổng cộng và mọi dòng",
+        "fallbacks": "Xếp kỳ theo thời điểm thay thế",
+        "withdrawn_fallback": "hồ sơ rút theo ngày tiếp nhận (không có ngày kết thúc)",
+        "returned_fallback": "hồ sơ trả lại theo ngày tiếp nhận hoặc ngày nộp (không có NgayTuChoi)",
+        "chain": "Nối kỳ", "chain_text": "tồn cuối kỳ {a} = kỳ trước chuyển qua của {b}",
+        "rows_checked": "dòng đã đối chiếu", "left_out_new": "hồ sơ trạng thái 1 (chưa tiếp nhận) không tính",
+        "returned_outside": "Hồ sơ trả lại nằm ngoài cân đối.",
+        "warning_log_start":
+            "nhật ký không có hồ sơ nào tiếp nhận trước khi {period} bắt đầu ({start}); số kỳ trước chuyển qua bị thiếu",
+        "warning_log_start_first": "hồ sơ đầu tiên của nhật ký tiếp nhận lúc {first}",
+        "warning_after_log":
+            "{period} kết thúc sau sự kiện cuối cùng của nhật ký ({latest}): các sự kiện sau đó không có trong nhật ký",
+        "warning_unplaced":
+            "{n} hồ sơ không được tiếp nhận (trạng thái 3) không có NgayTuChoi, NgayTiepNhan hay NgayNopHoSo, không thuộc kỳ nào",
     ]
 }
 

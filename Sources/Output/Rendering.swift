@@ -12,6 +12,9 @@ public struct RunContext: Sendable {
     public var from: CivilDate?
     public var to: CivilDate?
     public var profile: TargetProfile?
+    /// `--basis period`: the figures are the period table's (finished in the period, in progress
+    /// at its end); nil for the default, dossiers received in the selection.
+    public var basis: String?
     /// The engine's input summary (`records`, `rejected`, `files`...), passed through to JSON.
     public var input: [(String, JSONValue)]
     /// `input: 5,000 records, 0 rejected, ...` for tables.
@@ -47,6 +50,7 @@ public struct RunContext: Sendable {
                             + date(period.lastDay) + ")" : period.rangeText
                 ])
         }
+        if let basis { scope += Labels.phrase("header_basis", language, ["basis": basis]) }
         if from != nil || to != nil {
             scope += Labels.phrase("header_received", language, ["from": date(from), "to": date(to)])
         }
@@ -93,6 +97,7 @@ public struct RunContext: Sendable {
                     ])
                 ))
         }
+        if let basis { members.append(("basis", .string(basis))) }
         if let from { members.append(("from", .string(from.description))) }
         if let to { members.append(("to", .string(to.description))) }
         if let profile {

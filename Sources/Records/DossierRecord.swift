@@ -38,6 +38,10 @@ public struct DossierRecord {
     public var processingEnd: Timestamp?
     /// `NgayTra`.
     public var returned: Timestamp?
+    /// `NgayTuChoi`: when the unit refused the dossier (status 3).
+    public var refused: Timestamp?
+    /// `NgayNopHoSo`: when the dossier was submitted (registered).
+    public var submitted: Timestamp?
     /// `MucDo` 2/3/4, 0 when absent.
     public var level: UInt8 = 0
     /// `ToanTrinh`.
@@ -74,6 +78,8 @@ public struct DossierRecord {
         due = nil
         processingEnd = nil
         returned = nil
+        refused = nil
+        submitted = nil
         level = 0
         fullOnline = nil
         feeBearing = nil

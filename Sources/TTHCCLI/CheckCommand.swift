@@ -4,6 +4,7 @@ import Ingest
 import Metrics
 import Output
 import Targets
+import WorkingTime
 
 /// `tthc check`: KPIs against targets, with the gap in dossiers and who contributes to a miss.
 enum CheckCommand: Subcommand {
@@ -20,6 +21,7 @@ enum CheckCommand: Subcommand {
                 "--by", value: "DIMS",
                 help: "Also check each group: agency|procedure|field|channel|day|week|month|quarter."),
             TargetOptions.periodSpec,
+            PeriodBasis.spec,
             OptionSpec("--top", value: "N", help: "Units and procedures listed per missed target (default 5)."),
             TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
         ] + OutputDestination.specs + EngineOptions.specs,
@@ -29,6 +31,7 @@ enum CheckCommand: Subcommand {
             "tthc check log.csv --target 'on-time>=99' --target 'online>=60' --target 'full-online>=20'",
             "tthc check log.csv --profile dinh-lap-2026 --period 2026-q1 --by agency --format json",
             "tthc check log.csv --target 'in-progress-overdue<=0' --as-of 2026-03-14T17:00 && echo all clear",
+            "tthc check log.csv --profile hanoi-commune-2026 --period 2026-q1 --basis period --by agency",
         ],
         notes: [
             "Quote targets in the shell, or > and < redirect: --target 'on-time>=99'.",
@@ -62,6 +65,16 @@ enum CheckCommand: Subcommand {
         }
         let top = try arguments.int("--top", in: 0...1000) ?? 5
         var options = try EngineOptions.reportOptions(arguments, console: console)
+        if try PeriodBasis.isPeriod(arguments) {
+            let (check, context, provenance) = try checkOnPeriodBasis(
+                files: files, items: items, profile: profile, top: top, engine: options, arguments: arguments,
+                console: console)
+            try write(
+                check, context: context, provenance: provenance, format: format, csvStyle: csvStyle,
+                destination: destination, arguments: arguments,
+                names: ProcedureNames(catalog: options.classifier.catalog), console: console)
+            return check.allMet ? 0 : 1
+        }
         let period = try TargetOptions.period(arguments)
         let byDimensions = try EngineOptions.dimensions(arguments)
 
@@ -97,6 +110,20 @@ enum CheckCommand: Subcommand {
             from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
+        let provenance = try DocumentOutput.provenance(
+            arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+            asOf: result.asOf, period: period, profile: profile)
+        try write(
+            check, context: context, provenance: provenance, format: format, csvStyle: csvStyle,
+            destination: destination, arguments: arguments, names: names, console: console)
+        return check.allMet ? 0 : 1
+    }
+
+    /// Prints the verdict in `format`, whichever dossiers it was computed on (`--basis`).
+    static func write(
+        _ check: TargetCheck, context: RunContext, provenance: DocumentProvenance, format: String, csvStyle: CSVStyle,
+        destination: OutputDestination, arguments: ParsedArguments, names: ProcedureNames, console: Console
+    ) throws {
         switch format {
         case "json": try destination.write(check.json(context: context).text, console: console)
         case "csv": try destination.write(check.csv(style: csvStyle), console: console)
@@ -106,15 +133,11 @@ enum CheckCommand: Subcommand {
                 style: TerminalStyle(colours: console.colours && destination.path == nil), procedureNames: names)
             try destination.write(text, console: console)
         default:
-            let provenance = try DocumentOutput.provenance(
-                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
-                asOf: result.asOf, period: period, profile: profile)
             let document = Document.check(
                 check, provenance: provenance, language: try DocumentOutput.language(arguments),
                 procedureName: { names[$0] })
             try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
-        return check.allMet ? 0 : 1
     }
 }
 

@@ -14,12 +14,14 @@ enum ScoreCommand: Subcommand {
             OptionSpec(
                 "--by", value: "DIMS", help: "Units to score separately (default: agency; 'none' for totals only)."),
             TargetOptions.periodSpec,
+            PeriodBasis.spec,
             TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
         ] + OutputDestination.specs + EngineOptions.specs,
         examples: [
             "tthc score Datasets/sample/dossiers.csv",
             "tthc score log.csv --period 2026-q1 --format json",
             "tthc score log.csv --by agency,procedure --profile my-766-reading.json",
+            "tthc score log.csv --period 2026-q1 --basis period",
         ],
         notes: [
             "Groups: progress (20 points, 20 x rate), online service (12, online rate, full at 50%), online payment",
@@ -44,6 +46,15 @@ enum ScoreCommand: Subcommand {
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
+        if try PeriodBasis.isPeriod(arguments) {
+            let (total, units, context, provenance) = try scoreOnPeriodBasis(
+                files: files, model: model, profile: profile, dimensions: dimensions, engine: options,
+                arguments: arguments, console: console)
+            try write(
+                total: total, units: units, dimensions: dimensions, context: context, provenance: provenance,
+                format: format, csvStyle: csvStyle, destination: destination, arguments: arguments, console: console)
+            return 0
+        }
         InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result = try KPIEngine.run(files: files, options: options)
         InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
@@ -62,6 +73,21 @@ enum ScoreCommand: Subcommand {
             from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
+        let provenance = try DocumentOutput.provenance(
+            arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+            asOf: result.asOf, period: period, profile: profile)
+        try write(
+            total: total, units: units, dimensions: dimensions, context: context, provenance: provenance,
+            format: format, csvStyle: csvStyle, destination: destination, arguments: arguments, console: console)
+        return 0
+    }
+
+    /// Prints the estimate in `format`, whichever dossiers it was computed on (`--basis`).
+    static func write(
+        total: ScoreEstimate, units: [(key: String, estimate: ScoreEstimate)], dimensions: [GroupDimension],
+        context: RunContext, provenance: DocumentProvenance, format: String, csvStyle: CSVStyle,
+        destination: OutputDestination, arguments: ParsedArguments, console: Console
+    ) throws {
         let unitDimension = dimensions.map(\.rawValue).joined(separator: ",")
         switch format {
         case "json":
@@ -77,14 +103,10 @@ enum ScoreCommand: Subcommand {
                     language: try LanguageOption.terminal(arguments)),
                 console: console)
         default:
-            let provenance = try DocumentOutput.provenance(
-                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
-                asOf: result.asOf, period: period, profile: profile)
             let document = Document.score(
                 total: total, units: units, unitDimension: unitDimension, provenance: provenance,
                 language: try DocumentOutput.language(arguments))
             try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
-        return 0
     }
 }

@@ -11,7 +11,7 @@ protocol Subcommand: SendableMetatype {
 /// Exit codes: 0 success, 1 a checked target was missed, 2 usage or input error.
 public enum TTHCTool {
     static let subcommands: [any Subcommand.Type] = [
-        ReportCommand.self, CheckCommand.self, TodayCommand.self, ScoreCommand.self,
+        ReportCommand.self, PeriodCommand.self, CheckCommand.self, TodayCommand.self, ScoreCommand.self,
         CalendarCommand.self, DueCommand.self, AuditCommand.self,
         SimulateCommand.self, CalibrateCommand.self, GenerateCommand.self,
     ]

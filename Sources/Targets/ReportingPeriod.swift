@@ -19,7 +19,8 @@ import CivilTime
 ///
 /// so the four quarters tile the year, and the halves are unions of quarters. Months
 /// (`2026-03`), ISO weeks (`2026-w10`, Monday to Sunday) and single days (`2026-03-02`) are
-/// calendar periods.
+/// calendar periods. `FROM..TO` (`2026-01-05..2026-02-10`, `2026-01..2026-03`) is one span from
+/// the first day of `FROM` to the last day of `TO`.
 ///
 /// The range is `[start, end)`: `start` is 00:00:00 of the first day, `end` is 00:00:00 of the day
 /// after the last day, so 14 Mar 23:59:59 is in Q1 and 15 Mar 00:00:00 is not.
@@ -31,6 +32,8 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         case month(Int)
         case isoWeek(Int)
         case day
+        /// `FROM..TO`: any run of whole days.
+        case span
     }
 
     /// The reporting year (for an ISO week, the ISO week-based year).
@@ -74,6 +77,7 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         case .month(let m): return y + "-" + (m < 10 ? "0" : "") + String(m)
         case .isoWeek(let w): return y + "-w" + (w < 10 ? "0" : "") + String(w)
         case .day: return firstDay.description
+        case .span: return "\(firstDay)..\(lastDay)"
         }
     }
 
@@ -81,10 +85,37 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     public var rangeText: String { "\(description) (\(firstDay) .. \(lastDay))" }
 
     /// The spellings `parse` accepts, for error messages and help.
-    public static let accepted = "YYYY-q1..q4, YYYY-h1|h2, YYYY-year, YYYY-MM, YYYY-wNN, YYYY-MM-DD"
+    public static let accepted = named + ", FROM..TO"
 
-    /// Parses a period; case does not matter (`2026-Q1`, `2026-W10`).
+    /// The spellings of one named period, each of which may be `FROM` or `TO`.
+    public static let named = "YYYY-q1..q4, YYYY-h1|h2, YYYY-year, YYYY-MM, YYYY-wNN, YYYY-MM-DD"
+
+    /// Parses a period; case does not matter (`2026-Q1`, `2026-W10`). `FROM..TO` is one span
+    /// from the first day of `FROM` to the last day of `TO`.
     public static func parse(_ text: String) throws(PeriodError) -> ReportingPeriod {
+        if let (from, to) = try endpoints(text) {
+            guard to.lastDay >= from.firstDay else {
+                throw PeriodError(
+                    text: text, reason: "\(to.lastDay) is before \(from.firstDay); expected FROM..TO in order")
+            }
+            return ReportingPeriod(year: to.lastDay.year, kind: .span, firstDay: from.firstDay, lastDay: to.lastDay)
+        }
+        return try single(text)
+    }
+
+    /// The two periods of `FROM..TO`, or nil when `text` has no `..`.
+    static func endpoints(_ text: String) throws(PeriodError) -> (ReportingPeriod, ReportingPeriod)? {
+        guard let dots = text.range(of: "..") else { return nil }
+        let from = String(text[..<dots.lowerBound])
+        let to = String(text[dots.upperBound...])
+        guard !from.isEmpty, !to.isEmpty, !to.contains("..") else {
+            throw PeriodError(text: text, reason: "expected FROM..TO, each one of \(named)")
+        }
+        return (try single(from), try single(to))
+    }
+
+    /// One named period (no `..`).
+    static func single(_ text: String) throws(PeriodError) -> ReportingPeriod {
         let lower = text.lowercased()
         let parts = lower.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, parts[0].count == 4, let year = Int(parts[0]), year >= 1900, year <= 9999 else {
@@ -163,7 +194,71 @@ public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "invalid period '\(text)': \(reason)" }
 }
 
+extension ReportingPeriod.Kind {
+    /// What a period of this kind counts in: `quarter`, `half`, `year`, `month`, `week`, `day`
+    /// or `span`; chained periods share it.
+    public var unit: String {
+        switch self {
+        case .quarter: return "quarter"
+        case .half: return "half"
+        case .year: return "year"
+        case .month: return "month"
+        case .isoWeek: return "week"
+        case .day: return "day"
+        case .span: return "span"
+        }
+    }
+}
+
 extension ReportingPeriod {
+    /// The period of the same kind that starts the day after this one ends: the next month,
+    /// Hanoi quarter (q4 is followed by next year's q1), half, year, ISO week or day; nil for a
+    /// `FROM..TO` span, which has no successor of its kind.
+    public var next: ReportingPeriod? {
+        switch kind {
+        case .quarter(let q): return .hanoi(year: q == 4 ? year + 1 : year, kind: .quarter(q == 4 ? 1 : q + 1))
+        case .half(let h): return .hanoi(year: h == 2 ? year + 1 : year, kind: .half(h == 2 ? 1 : 2))
+        case .year: return .hanoi(year: year + 1, kind: .year)
+        case .month(let m):
+            let (y, month) = m == 12 ? (year + 1, 1) : (year, m + 1)
+            let last = CivilDate(year: y, month: month, day: CivilDate.daysInMonth(year: y, month: month))
+            return ReportingPeriod(year: y, kind: .month(month), firstDay: lastDay.adding(days: 1), lastDay: last)
+        case .isoWeek(let w):
+            let (y, week) = w == ReportingPeriod.isoWeeksInYear(year) ? (year + 1, 1) : (year, w + 1)
+            let first = lastDay.adding(days: 1)
+            return ReportingPeriod(year: y, kind: .isoWeek(week), firstDay: first, lastDay: first.adding(days: 6))
+        case .day:
+            let day = lastDay.adding(days: 1)
+            return ReportingPeriod(year: day.year, kind: .day, firstDay: day, lastDay: day)
+        case .span: return nil
+        }
+    }
+
+    /// The most periods a chain may hold (a few years of days).
+    public static let chainLimit = 3660
+
+    /// `--periods FROM..TO`: every period of `FROM`'s kind from `FROM` to `TO`, each starting
+    /// the day after the one before ends (`2026-01..2026-06` is six months, `2026-q1..2026-q4`
+    /// the four Hanoi quarters chained by their cut-offs). A single period is a chain of one.
+    public static func chain(_ text: String) throws(PeriodError) -> [ReportingPeriod] {
+        guard let (first, last) = try endpoints(text) else { return [try single(text)] }
+        guard first.kind.unit == last.kind.unit else {
+            throw PeriodError(
+                text: text, reason: "FROM and TO must be periods of one kind (two months, two quarters, ...)")
+        }
+        guard last.firstDay >= first.firstDay else {
+            throw PeriodError(text: text, reason: "\(last) is before \(first); expected FROM..TO in order")
+        }
+        var periods = [first]
+        while periods.last! != last {
+            guard periods.count < chainLimit, let next = periods.last!.next else {
+                throw PeriodError(text: text, reason: "more than \(chainLimit) periods; expected a shorter chain")
+            }
+            periods.append(next)
+        }
+        return periods
+    }
+
     /// The Hanoi reporting quarter (15th-to-14th cut-offs) that holds `date`.
     public static func hanoiQuarter(containing date: CivilDate) -> ReportingPeriod {
         for year in [date.year, date.year + 1] {

@@ -20,20 +20,8 @@ import WorkingTime
         rows: [[String: String]], calendar: WorkCalendar, catalog: ProcedureCatalog?, asOf explicitAsOf: Timestamp?,
         lenient: Bool, groupBy: (([String: String]) -> String?)?
     ) -> (totals: KPICounts, groups: [String?: KPICounts], afterAsOf: Int) {
-        func time(_ row: [String: String], _ key: String) -> Timestamp? {
-            guard let text = row[key], !text.isEmpty else { return nil }
-            return TimestampParser.parse(text)!
-        }
-        func pauses(_ row: [String: String]) -> [(Timestamp, Timestamp?)] {
-            guard let text = row["DanhSachHoSoBoSung"], !text.isEmpty else { return [] }
-            return text.split(separator: ";").map { pair in
-                let parts = pair.split(separator: "/", omittingEmptySubsequences: false)
-                return (
-                    TimestampParser.parse(String(parts[0]))!,
-                    parts[1].isEmpty ? nil : TimestampParser.parse(String(parts[1]))!
-                )
-            }
-        }
+        let time = ReferenceRow.time
+        let pauses = ReferenceRow.pauses
         // Default as-of: the latest event (received, end, returned, pause times) in the log.
         var latest = Timestamp(seconds: Int64.min)
         for row in rows {
@@ -47,18 +35,7 @@ import WorkingTime
         }
         let asOf = explicitAsOf ?? latest
         func paused(_ list: [(Timestamp, Timestamp?)], from: Timestamp, to limit: Timestamp) -> Int64 {
-            // Union of the intervals clipped to [from, limit], then their working time.
-            var intervals = list.map { (max($0.0, from), min($0.1 ?? limit, limit)) }.filter { $0.1 > $0.0 }
-            intervals.sort { $0.0 < $1.0 }
-            var merged: [(Timestamp, Timestamp)] = []
-            for i in intervals {
-                if let last = merged.last, i.0 <= last.1 {
-                    merged[merged.count - 1].1 = max(last.1, i.1)
-                } else {
-                    merged.append(i)
-                }
-            }
-            return merged.reduce(0) { $0 + calendar.workingSeconds(from: $1.0, to: $1.1) }
+            ReferenceRow.paused(list, from: from, to: limit, calendar: calendar)
         }
         var totals = KPICounts()
         var groups: [String?: KPICounts] = [:]

@@ -105,4 +105,63 @@ import Testing
     func rejectsMalformed(text: String) {
         #expect(throws: PeriodError.self) { try period(text) }
     }
+
+    @Test(arguments: [
+        ("2026-01-05..2026-02-10", "2026-01-05", "2026-02-10"),
+        ("2026-01..2026-03", "2026-01-01", "2026-03-31"),
+        ("2026-q1..2026-q2", "2025-12-15", "2026-06-14"),
+        ("2026-03-02..2026-03-02", "2026-03-02", "2026-03-02"),
+        ("2026-W10..2026-03-31", "2026-03-02", "2026-03-31"),
+    ])
+    func spansRunFromTheFirstDayOfFromToTheLastDayOfTo(text: String, first: String, last: String) throws {
+        let p = try period(text)
+        #expect(p.kind == .span)
+        #expect(p.firstDay.description == first && p.lastDay.description == last)
+        #expect(try period(p.description) == p, "the canonical text \(p.description) reads back")
+        #expect(p.next == nil, "a span has no successor")
+    }
+
+    @Test(arguments: ["2026-03..2026-01", "2026-01..", "..2026-01", "2026-01..2026-02..2026-03", "2026-13..2026-14"])
+    func rejectsMalformedSpans(text: String) {
+        #expect(throws: PeriodError.self) { try period(text) }
+    }
+
+    @Test func monthsChainCalendarMonths() throws {
+        let months = try ReportingPeriod.chain("2026-01..2026-06")
+        #expect(months.map(\.description) == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"])
+        #expect(months[1].lastDay == date(2026, 2, 28))
+        for i in 0..<5 { #expect(months[i].end == months[i + 1].start) }
+        let acrossYears = try ReportingPeriod.chain("2025-11..2026-02")
+        #expect(acrossYears.map(\.description) == ["2025-11", "2025-12", "2026-01", "2026-02"])
+    }
+
+    @Test func quartersChainByTheHanoiCutOffs() throws {
+        let quarters = try ReportingPeriod.chain("2026-q1..2026-q4")
+        #expect(
+            quarters.map { "\($0.firstDay)..\($0.lastDay)" } == [
+                "2025-12-15..2026-03-14", "2026-03-15..2026-06-14", "2026-06-15..2026-09-14", "2026-09-15..2026-12-14",
+            ])
+        let across = try ReportingPeriod.chain("2026-q4..2027-q1")
+        #expect(across.map(\.description) == ["2026-q4", "2027-q1"])
+        #expect(across[0].end == across[1].start)
+        #expect(try ReportingPeriod.chain("2026-h1..2027-h1").map(\.description) == ["2026-h1", "2026-h2", "2027-h1"])
+        #expect(try ReportingPeriod.chain("2025-year..2026-year").map(\.description) == ["2025-year", "2026-year"])
+    }
+
+    @Test func weeksAndDaysChainAcrossYears() throws {
+        #expect(
+            try ReportingPeriod.chain("2026-w52..2027-w02").map(\.description) == [
+                "2026-w52", "2026-w53", "2027-w01", "2027-w02",
+            ])
+        let days = try ReportingPeriod.chain("2026-02-27..2026-03-02")
+        #expect(days.map(\.description) == ["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"])
+        #expect(try ReportingPeriod.chain("2026-q2").map(\.description) == ["2026-q2"], "one period is a chain of one")
+    }
+
+    @Test(arguments: [
+        "2026-01..2026-q2", "2026-q3..2026-q1", "2026-06..2026-01", "2026-01-01..2026-02", "2020-01-01..2031-01-01",
+    ])
+    func rejectsChainsThatCannotBeBuilt(text: String) {
+        #expect(throws: PeriodError.self) { try ReportingPeriod.chain(text) }
+    }
 }
