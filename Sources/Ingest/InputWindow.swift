@@ -1,116 +1,47 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// A window onto the input: the bytes from some offset on, a batch at a time.
-///
-/// A regular file is mapped into memory, so its bytes are parsed where the page cache holds
-/// them, without a copy; the window is unmapped as it slides, so memory stays bounded. A pipe
-/// or standard input is read into a buffer instead.
-protocol InputWindow {
-    /// The bytes of the window.
-    var bytes: UnsafeRawBufferPointer { get }
-    /// The window reaches the end of the input.
-    var atEnd: Bool { get }
-    /// Moves the window's start to `offset` within `bytes` (what lies before is done with) and
-    /// fills it again.
-    mutating func slide(to offset: Int) throws
-    /// Makes the window larger from the same start, for a record longer than a batch.
-    mutating func widen() throws
-    /// Releases the window's memory; it must not be used afterwards.
-    mutating func close()
+/// Bytes read in order: an input's own bytes (`InputSource`) or their UTF-8 decoding
+/// (`Transcoder`).
+protocol ByteStream: AnyObject {
+    /// Reads up to `count` bytes to `destination`; short only at the end.
+    func read(into destination: UnsafeMutableRawPointer, count: Int) throws -> Int
+    /// No byte is left.
+    var reachedEnd: Bool { get }
 }
 
-/// Opens the window that suits `source`.
-func makeWindow(_ source: InputSource, size: Int) throws -> any InputWindow {
-    if let fileSize = source.regularFileSize {
-        return try MappedWindow(source: source, fileSize: fileSize, length: size)
-    }
-    return try BufferedWindow(source: source, capacity: size)
-}
-
-/// A regular file mapped a window at a time.
-struct MappedWindow: InputWindow {
-    let source: InputSource
-    let fileSize: Int
-    private var start = 0
-    private var length: Int
-    private var mapping: UnsafeMutableRawPointer?
-    private var mappedLength = 0
-    private var pageOffset = 0
-    private(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-
-    init(source: InputSource, fileSize: Int, length: Int) throws {
-        self.source = source
-        self.fileSize = fileSize
-        self.length = length
-        try map()
-    }
-
-    var atEnd: Bool { start + bytes.count >= fileSize }
-
-    mutating func slide(to offset: Int) throws {
-        start += offset
-        try map()
-    }
-
-    mutating func widen() throws {
-        length *= 2
-        try map()
-    }
-
-    private mutating func map() throws {
-        unmap()
-        let count = min(length, fileSize - start)
-        guard count > 0 else {
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            return
-        }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        pageOffset = start % page
-        mappedLength = count + pageOffset
-        let address = mmap(
-            nil, mappedLength, PROT_READ, MAP_PRIVATE, source.descriptor, off_t(start - pageOffset))
-        guard let address, address != MAP_FAILED else {
-            throw InputFileError(file: source.path, reason: "cannot map: " + String(cString: strerror(errno)))
-        }
-        _ = madvise(address, mappedLength, MADV_SEQUENTIAL)
-        mapping = address
-        bytes = UnsafeRawBufferPointer(start: address + pageOffset, count: count)
-    }
-
-    private mutating func unmap() {
-        if let mapping { munmap(mapping, mappedLength) }
-        mapping = nil
-    }
-
-    mutating func close() { unmap() }
-}
-
-/// A pipe or standard input, read into a buffer that keeps the unfinished tail.
-struct BufferedWindow: InputWindow {
-    let source: InputSource
+/// A window onto the input as UTF-8: the bytes from some offset on, a batch at a time, in one
+/// buffer reused from batch to batch, so memory stays bounded whatever the file's size.
+struct InputWindow {
+    private let stream: any ByteStream
     private var buffer: UnsafeMutableRawBufferPointer
     private var filled = 0
+    /// The offset of `bytes[0]` in the file (in the decoded text when the file is transcoded).
+    private(set) var offset: Int
 
-    init(source: InputSource, capacity: Int) throws {
-        self.source = source
+    /// - Parameter offset: the offset of the stream's first byte (past a byte-order mark).
+    init(stream: any ByteStream, capacity: Int, offset: Int) throws {
+        self.stream = stream
+        self.offset = offset
         buffer = .allocate(byteCount: capacity, alignment: 64)
         try fill()
     }
 
+    /// The bytes of the window.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: buffer[0..<filled]) }
-    var atEnd: Bool { source.reachedEnd }
+    /// The window reaches the end of the input.
+    var atEnd: Bool { stream.reachedEnd }
 
+    /// Moves the window's start to `offset` within `bytes` (what lies before is done with) and
+    /// fills it again.
     mutating func slide(to offset: Int) throws {
         let kept = filled - offset
         if kept > 0 && offset > 0 {
             buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + offset, byteCount: kept)
         }
         filled = kept
+        self.offset += offset
         try fill()
     }
 
+    /// Makes the window larger from the same start, for a record longer than a batch.
     mutating func widen() throws {
         let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 64)
         bigger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: filled)
@@ -120,8 +51,32 @@ struct BufferedWindow: InputWindow {
     }
 
     private mutating func fill() throws {
-        filled += try source.read(into: buffer.baseAddress! + filled, count: buffer.count - filled)
+        filled += try stream.read(into: buffer.baseAddress! + filled, count: buffer.count - filled)
     }
 
+    /// Releases the window's memory; it must not be used afterwards.
     mutating func close() { buffer.deallocate() }
+}
+
+extension InputWindow {
+    /// The first window of `source` as UTF-8 text: its signature checked, a byte-order mark
+    /// skipped, legacy or UTF-16 text transcoded, and the start checked for binary data and
+    /// emptiness. (These checks look at the first 64 KiB whatever the window's size, so they
+    /// never depend on `--chunk-size`.)
+    static func openText(
+        _ source: InputSource, encoding: TextEncoding?, capacity: Int, path: String
+    ) throws -> InputWindow {
+        let head = try source.head(FileSignature.headSize)
+        let decoding = try head.withUnsafeBytes { try FileSignature.inspect($0, encoding: encoding, file: path) }
+        source.skip(decoding.byteOrderMark)
+        let stream: any ByteStream =
+            try decoding.encoding.map {
+                try Transcoder(source: source, encoding: $0, offset: decoding.byteOrderMark)
+            } ?? source
+        var window = try InputWindow(
+            stream: stream, capacity: capacity, offset: decoding.encoding == nil ? decoding.byteOrderMark : 0)
+        while window.bytes.count < FileSignature.headSize && !window.atEnd { try window.widen() }
+        try FileSignature.checkText(window.bytes, atEnd: window.atEnd, file: path)
+        return window
+    }
 }

@@ -26,7 +26,9 @@ public enum LogScanner {
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0) }
         switch options.dedupe {
         case .detect:
-            var run = ScanRun(options: options, rejects: rejects, collectFingerprints: true)
+            var run = ScanRun(
+                options: options, rejects: rejects, collectFingerprints: true,
+                sources: InputSources(forTwoPasses: false))
             let buckets = FingerprintBuckets(lanes: options.workers)
             run.fingerprintBuckets = buckets
             let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
@@ -36,8 +38,10 @@ public enum LogScanner {
             return (consumer, summary)
         case .last:
             // Pass 1 finds which fingerprints repeat and where each one last occurs; pass 2
-            // parses again and hands over only those last occurrences.
-            var first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+            // parses the same bytes again (a pipe from a temporary copy) and hands over only
+            // those last occurrences.
+            let sources = InputSources(forTwoPasses: true)
+            var first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
             var sorted = first.fingerprints
             Fingerprint.sortInPlace(&sorted, workers: options.workers)
@@ -53,8 +57,9 @@ public enum LogScanner {
             for (index, fingerprint) in first.fingerprints.enumerated() where repeated.contains(fingerprint) {
                 lastIndex[fingerprint] = index
             }
-            var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false)
-            second.replacement = Replacement(lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases())
+            var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false, sources: sources)
+            second.replacement = Replacement(
+                lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases(), firstPassFiles: first.summary.files)
             let consumer = try second.scan(files: files, makeConsumer: makeConsumer)
             var summary = second.summary
             summary.duplicates = duplicates
@@ -75,6 +80,8 @@ struct Replacement: @unchecked Sendable {
     var lastIndex: [UInt64: Int]
     /// For each piece (in scan order), the log-wide index of its first accepted record.
     var pieceBases: [Int]
+    /// What the first pass read of each file: the second must read the same.
+    var firstPassFiles: [InputSummary.FileSummary]
 }
 
 /// The layout of one file: how its records are encoded.
@@ -103,6 +110,7 @@ struct ScanRun {
     let options: ScanOptions
     let rejects: RejectsWriter?
     let collectFingerprints: Bool
+    let sources: InputSources
     var replacement: Replacement?
     var summary = InputSummary()
     var fingerprints: [UInt64] = []
@@ -114,10 +122,11 @@ struct ScanRun {
     /// Each worker lane's date cache, kept warm across pieces and batches.
     let dateCaches: [DateCache]
 
-    init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool) {
+    init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool, sources: InputSources) {
         self.options = options
         self.rejects = rejects
         self.collectFingerprints = collectFingerprints
+        self.sources = sources
         dateCaches = (0..<options.workers).map { _ in DateCache() }
     }
 
@@ -137,36 +146,27 @@ struct ScanRun {
         var merged = makeConsumer()
         // Order-insensitive consumers: one per worker lane for the whole run.
         var lanes: [C]? = C.foldsInAnyOrder ? (0..<options.workers).map { _ in makeConsumer() } : nil
-        for path in files {
-            try scanFile(path, into: &merged, lanes: &lanes, makeConsumer: makeConsumer)
+        for (index, path) in files.enumerated() {
+            try scanFile(path, index: index, into: &merged, lanes: &lanes, makeConsumer: makeConsumer)
         }
         for lane in lanes ?? [] { merged.merge(lane) }
         return merged
     }
 
     private mutating func scanFile<C: RecordConsumer>(
-        _ path: String, into merged: inout C, lanes: inout [C]?, makeConsumer: () -> C
+        _ path: String, index: Int, into merged: inout C, lanes: inout [C]?, makeConsumer: () -> C
     )
         throws
     {
-        let source = try InputSource(path: path)
+        let source = try sources.source(index, path: path)
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
         let batchBytes = options.chunkSize * options.piecesPerBatch
-        var window = try makeWindow(source, size: batchBytes)
+        // The signature, the encoding and the checks that concern the whole file.
+        var window = try InputWindow.openText(source, encoding: options.encoding, capacity: batchBytes, path: path)
         defer { window.close() }
-        // Header, BOM and the checks that concern the whole file.
         var bytes = window.bytes
         var begin = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { begin = 3 }
-        let probe = UnsafeRawBufferPointer(rebasing: bytes[begin..<min(bytes.count, begin + 65536)])
-        if let nul = probe.firstIndex(of: 0) {
-            let line = 1 + probe[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw IngestError(file: path, line: line, column: 0, field: nil, text: nil, rule: .binaryData)
-        }
-        if !probe.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) && window.atEnd {
-            throw IngestError(file: path, line: 0, column: 0, field: nil, text: nil, rule: .emptyFile)
-        }
         var line = 1
         var layout = FileLayout(format: format, columnFields: [])
         if format != .jsonl {
@@ -183,6 +183,14 @@ struct ScanRun {
             guard let headerEnd = header.end else {
                 throw IngestError(file: path, line: 1, column: 1, field: nil, text: nil, rule: .unbalancedQuote)
             }
+            // Names that are not UTF-8 match none: say so first, and how to read the file.
+            if let bad = UTF8Validation.firstInvalid(UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
+                (try? header.columnFields(file: path)) == nil
+            {
+                throw IngestError(
+                    file: path, line: 1, column: 0, field: nil, text: nil, rule: .invalidUTF8,
+                    byteOffset: window.offset + begin + bad)
+            }
             layout.columnFields = try header.columnFields(file: path)
             line += header.newlines
             begin += headerEnd
@@ -191,8 +199,8 @@ struct ScanRun {
         while true {
             let atEnd = window.atEnd
             var (outcomes, consumers) = processBatch(
-                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path, lanes: &lanes,
-                makeConsumer: makeConsumer)
+                window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
+                fileOffset: window.offset, lanes: &lanes, makeConsumer: makeConsumer)
             var carry: Int?
             for k in outcomes.indices {
                 var outcome = outcomes[k]
@@ -233,6 +241,13 @@ struct ScanRun {
         if !sawRecord {
             throw IngestError(file: path, line: 0, column: 0, field: nil, text: nil, rule: .emptyFile)
         }
+        if let expected = replacement?.firstPassFiles, index >= expected.count || expected[index] != fileSummary {
+            throw InputFileError(
+                file: path,
+                reason:
+                    "changed between the two passes of --dedupe last (records differ): another program is writing it; read it once it is done, or read a copy"
+            )
+        }
         summary.records += fileSummary.records
         summary.rejected += fileSummary.rejected
         summary.files.append(fileSummary)
@@ -241,7 +256,7 @@ struct ScanRun {
     /// Parses the records that start in `region[begin...]`, split into pieces processed in parallel.
     private func processBatch<C: RecordConsumer>(
         _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
-        lanes: inout [C]?, makeConsumer: () -> C
+        fileOffset: Int, lanes: inout [C]?, makeConsumer: () -> C
     ) -> ([PieceOutcome], [C]) {
         let length = region.count - begin
         let pieceCount = max(1, min(options.piecesPerBatch, (length + options.chunkSize - 1) / options.chunkSize))
@@ -276,7 +291,7 @@ struct ScanRun {
             consumers = (0..<pieceCount).map { _ in makeConsumer() }
         }
         let context = PieceContext(
-            layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
+            layout: layout, path: path, fileOffset: fileOffset, atEnd: atEnd, skipInvalid: options.skipInvalid,
             keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
             replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets,
             dateCaches: dateCaches)
@@ -321,6 +336,8 @@ struct SendableRegion: @unchecked Sendable {
 struct PieceContext: @unchecked Sendable {
     var layout: FileLayout
     var path: String
+    /// The offset of the batch's first byte in the file.
+    var fileOffset: Int
     var atEnd: Bool
     var skipInvalid: Bool
     var keepRejects: Bool

@@ -38,6 +38,8 @@ public struct ScanOptions: Sendable {
     /// Where rejected records go, verbatim with line number and reason.
     public var rejectsPath: String?
     public var dedupe: DedupeMode = .detect
+    /// The encoding of files without a byte-order mark; nil for UTF-8.
+    public var encoding: TextEncoding?
 
     public init() {}
 }

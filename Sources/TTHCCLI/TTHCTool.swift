@@ -45,7 +45,7 @@ public enum TTHCTool {
         }
         guard let command = subcommands.first(where: { $0.spec.name == first }) else {
             let names = subcommands.map { $0.spec.name }.joined(separator: ", ")
-            console.err("tthc: unknown command '\(first)'; expected one of: \(names)\n")
+            console.err("tthc: unknown command '\(first)'; expected one of: \(names)".escapingControlCharacters + "\n")
             return 2
         }
         do {
@@ -56,10 +56,11 @@ public enum TTHCTool {
             }
             return try command.run(parsed, console: console)
         } catch let error as UsageError {
-            console.err(error.message + "\n")
+            // Error text is one visible line, whatever bytes the input or the arguments held.
+            console.err(error.message.escapingControlCharacters + "\n")
             return 2
         } catch {
-            console.err("tthc \(command.spec.name): \(error)\n")
+            console.err("tthc \(command.spec.name): \(error)".escapingControlCharacters + "\n")
             return 2
         }
     }
