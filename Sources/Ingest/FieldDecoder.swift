@@ -179,10 +179,17 @@ enum FieldDecoder {
         }
     }
 
-    /// Rules that involve several fields, checked once the record is complete.
+    /// Rules that involve several fields, and the UTF-8 of the text fields, checked once the
+    /// record is complete.
     @inline(__always)
     static func validate(_ record: DossierRecord, hasStatus: Bool) -> (IngestRule, DossierField)? {
         if let field = invalidText(record) { return (.invalidUTF8, field) }
+        return validateRules(record, hasStatus: hasStatus)
+    }
+
+    /// The rules that involve several fields, for a parser that has checked the text already.
+    @inline(__always)
+    static func validateRules(_ record: DossierRecord, hasStatus: Bool) -> (IngestRule, DossierField)? {
         if record.id.count == 0 { return (.missingRequiredField, .id) }
         if !hasStatus { return (.missingRequiredField, .status) }
         let status = record.status

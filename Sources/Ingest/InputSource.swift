@@ -2,12 +2,12 @@
     import Glibc
 #endif
 
-/// An open dossier log, read from its start in order: a regular file with `pread`, up to the
-/// size it had when opened; a pipe, standard input or a device with `read`, to its end.
+/// An open dossier log, read from its start in order: a regular file up to the size it had when
+/// opened, from a memory map while a `ReadLease` keeps other programs from changing it, else
+/// with `pread`; a pipe, standard input or a device with `read`, to its end.
 ///
 /// A file another program changes while it is read gives the bytes that were there, or an
-/// error that says so, never a signal: nothing is memory-mapped (a mapped page past a new,
-/// shorter end of file raises SIGBUS). A file that grows is read up to its size when opened; a
+/// error that says so, never a signal. A file that grows is read up to its size when opened; a
 /// file that becomes shorter is an error, since its last record would be cut.
 final class InputSource: ByteStream, @unchecked Sendable {
     let path: String
@@ -25,6 +25,8 @@ final class InputSource: ByteStream, @unchecked Sendable {
     private var spill: SpillFile?
     /// What an early end of a regular file means, for the error.
     private var shortReadReason = "became shorter while it was read"
+    /// Held while the file may be read from a memory map.
+    private var lease: ReadLease?
 
     init(path: String) throws(InputFileError) {
         self.path = path
@@ -51,11 +53,34 @@ final class InputSource: ByteStream, @unchecked Sendable {
         descriptor = fd
         ownsDescriptor = true
         // A regular file of size 0 may still have content (/proc): read it as a stream.
-        if (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 { limit = Int(info.st_size) }
+        if (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 {
+            limit = Int(info.st_size)
+            lease = ReadLease(descriptor: fd)
+        }
     }
 
     deinit {
+        lease?.release()
         if ownsDescriptor { close(descriptor) }
+    }
+
+    /// The descriptor and size of a regular file that may be read from a memory map now, nil
+    /// when it must be read with `read`: not a regular file, no lease granted, or another program
+    /// waits to write it (then the lease is let go, and the file is read with `pread` from here on).
+    var mappable: (descriptor: Int32, size: Int)? {
+        guard let held = lease, let limit else { return nil }
+        if held.holds { return (descriptor, limit) }
+        held.release()
+        lease = nil
+        return nil
+    }
+
+    /// Continues with `read` from byte `offset`, after bytes up to there were taken from a map.
+    func continueReading(at offset: Int) {
+        rawOffset = offset
+        pending = []
+        pendingStart = 0
+        streamEnded = limit.map { offset >= $0 } ?? false
     }
 
     /// No byte is left to hand out.
@@ -140,8 +165,8 @@ final class InputSource: ByteStream, @unchecked Sendable {
     }
 
     /// Starts again from the first byte, for the second pass: a regular file is read up to the
-    /// bytes the first pass read (so a file that grew in between gives the same records), a
-    /// copied stream from its copy.
+    /// size it had when opened, as on the first pass (so a file that grew in between gives the
+    /// same records), a copied stream from its copy.
     func rewind() throws(InputFileError) {
         if let spill {
             if ownsDescriptor { close(descriptor) }
@@ -150,9 +175,9 @@ final class InputSource: ByteStream, @unchecked Sendable {
             limit = spill.size > 0 ? spill.size : nil
             spill.releaseDescriptor()
             self.spill = nil
+            // The copy has no name: no other program can change it.
+            if limit != nil { lease = ReadLease(descriptor: descriptor) }
             if limit == nil { streamEnded = true }
-        } else {
-            limit = rawOffset
         }
         if limit != nil { streamEnded = false }
         rawOffset = 0
