@@ -66,17 +66,24 @@ final class InputSource: ByteStream, @unchecked Sendable {
 
     /// The descriptor and size of a regular file that may be read from a memory map now, nil
     /// when it must be read with `read`: not a regular file, no lease granted, or another program
-    /// waits to write it (then the lease is let go, and the file is read with `pread` from here on).
+    /// waits to write it (the lease is let go only by `continueReading`, once the reader is done
+    /// with the map).
     var mappable: (descriptor: Int32, size: Int)? {
-        guard let held = lease, let limit else { return nil }
-        if held.holds { return (descriptor, limit) }
-        held.release()
-        lease = nil
-        return nil
+        guard let held = lease, let limit, held.holds else { return nil }
+        return (descriptor, limit)
     }
 
-    /// Continues with `read` from byte `offset`, after bytes up to there were taken from a map.
+    /// Lets the lease go (the reader no longer maps the file): a program waiting to write
+    /// proceeds, and the file is read with `pread` from here on.
+    func letLeaseGo() {
+        lease?.release()
+        lease = nil
+    }
+
+    /// Continues with `pread` from byte `offset`, after bytes up to there were taken from a map
+    /// that is gone now.
     func continueReading(at offset: Int) {
+        letLeaseGo()
         rawOffset = offset
         pending = []
         pendingStart = 0

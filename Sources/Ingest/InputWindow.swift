@@ -44,6 +44,7 @@ struct InputWindow {
             mapped = (source, file.descriptor, file.size)
             try map()
         } else {
+            source?.letLeaseGo()
             buffer = .allocate(byteCount: capacity, alignment: 64)
             try fill()
         }

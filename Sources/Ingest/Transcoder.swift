@@ -30,10 +30,11 @@ final class Transcoder: ByteStream {
     private var ready: [UInt8] = []
     private var readyStart = 0
     private var finished = false
-    private static let blockSize = 65536
 
-    /// - Parameter offset: the file offset of the source's next byte (past a byte-order mark).
-    init(source: InputSource, encoding: TextEncoding, offset: Int) throws {
+    /// - Parameters:
+    ///   - offset: the file offset of the source's next byte (past a byte-order mark).
+    ///   - blockSize: raw bytes converted at a time (small in tests, to cut letters at every place).
+    init(source: InputSource, encoding: TextEncoding, offset: Int, blockSize: Int = 65536) throws {
         self.source = source
         converted = offset
         self.encoding = encoding
@@ -42,7 +43,7 @@ final class Transcoder: ByteStream {
             throw InputFileError(
                 file: source.path, reason: "the system's iconv cannot convert from --encoding \(encoding.name)")
         }
-        input = [UInt8](repeating: 0, count: Self.blockSize)
+        input = [UInt8](repeating: 0, count: blockSize)
     }
 
     deinit { iconv_close(converter) }
@@ -107,6 +108,8 @@ final class Transcoder: ByteStream {
         }
         inputCount -= consumed
         converted += consumed
+        // A character longer than what is left of the block: room for it in the next one.
+        if inputCount == input.count { input.append(contentsOf: repeatElement(0, count: input.count)) }
         for b in output[0..<produced] where b == 0x0A { lines += 1 }
         unnormalised.append(contentsOf: output[0..<produced])
         let done = sourceEnded && inputCount == 0

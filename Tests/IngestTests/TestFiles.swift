@@ -2,14 +2,17 @@ import Foundation
 import Ingest
 import Records
 
-/// Writes fixtures to a fresh temporary directory.
-struct TestFiles {
+/// Writes fixtures to a fresh temporary directory, removed with everything in it when the last
+/// test holding it is done.
+final class TestFiles: Sendable {
     let directory: URL
 
     init() {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-ingest-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
     func write(_ name: String, _ text: String) -> String {
         write(name, bytes: Array(text.utf8))
