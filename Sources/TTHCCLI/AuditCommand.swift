@@ -25,7 +25,7 @@ enum AuditCommand: Subcommand {
                 "--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
             OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
-        ],
+        ] + EngineOptions.specs.filter { $0.name == "--encoding" },
         examples: [
             "tthc audit Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv",
             "tthc audit logs/*.csv --catalog my-catalog.csv --due-mode end-of-day --tolerance 1 --format json",
@@ -54,6 +54,7 @@ enum AuditCommand: Subcommand {
             scan.format = InputFormat(rawValue: text)
         }
         scan.skipInvalid = arguments.flag("--skip-invalid")
+        scan.encoding = try EngineOptions.encoding(arguments)
 
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)
         let settings = AuditSettings(classifier: classifier, tolerance: tolerance, exampleLimit: exampleLimit)
