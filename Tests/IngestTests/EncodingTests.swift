@@ -175,3 +175,16 @@ import TestSupport
         #expect(out == Array(text.precomposedStringWithCanonicalMapping.utf8))
     }
 }
+
+extension EncodingTests {
+    @Test func dataFilesThatAreNotUTF8NameTheByte() throws {
+        // A catalog saved in Windows-1258: "Chứng thực" has ư as 0xFD.
+        let bytes = Array("code,deadline,name\n2.000815,4h,Ch".utf8) + [0xFD, 0xEC] + Array("ng th\u{1EF1}c\n".utf8)
+        #expect {
+            _ = try CatalogReader.read(csv: bytes, name: "catalog.csv")
+        } throws: { error in
+            guard let error = error as? DataFileError else { return false }
+            return error.line == 2 && error.column == 15 && error.message.contains("byte 33 of the file is not UTF-8")
+        }
+    }
+}
