@@ -15,5 +15,7 @@ public struct DataFileError: Error, CustomStringConvertible, Sendable, Hashable 
         self.message = message
     }
 
-    public var description: String { (inputPosition(file: file, line: line, column: column) + message).escapingControlCharacters }
+    public var description: String {
+        (inputPosition(file: file, line: line, column: column) + message).escapingControlCharacters
+    }
 }

@@ -184,7 +184,8 @@ struct ScanRun {
                 throw IngestError(file: path, line: 1, column: 1, field: nil, text: nil, rule: .unbalancedQuote)
             }
             // Names that are not UTF-8 match none: say so first, and how to read the file.
-            if let bad = UTF8Validation.firstInvalid(UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
+            if let bad = UTF8Validation.firstInvalid(
+                UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
                 (try? header.columnFields(file: path)) == nil
             {
                 throw IngestError(

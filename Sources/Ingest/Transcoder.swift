@@ -55,7 +55,9 @@ final class Transcoder: ByteStream {
         while total < count {
             if readyStart < ready.count {
                 let n = min(count - total, ready.count - readyStart)
-                ready.withUnsafeBytes { (destination + total).copyMemory(from: $0.baseAddress! + readyStart, byteCount: n) }
+                ready.withUnsafeBytes {
+                    (destination + total).copyMemory(from: $0.baseAddress! + readyStart, byteCount: n)
+                }
                 readyStart += n
                 total += n
                 continue

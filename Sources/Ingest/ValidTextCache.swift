@@ -37,7 +37,11 @@ struct ValidTextCache {
         guard let base = bytes.baseAddress else { return true }
         if n >= 8 {
             let last = n &- 8
-            if (base.loadUnaligned(as: UInt64.self) | base.loadUnaligned(fromByteOffset: last, as: UInt64.self)) & highBits != 0 { return false }
+            if (base.loadUnaligned(as: UInt64.self) | base.loadUnaligned(fromByteOffset: last, as: UInt64.self))
+                & highBits != 0
+            {
+                return false
+            }
             var i = 8
             while i < last {
                 if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits != 0 { return false }

@@ -83,10 +83,13 @@ import Testing
         defer { close(descriptor) }
         // Appended between the passes: the second pass would see 300 more records (before, a
         // crash in PieceParser).
-        let (rows, summary) = try scanWithHook(path, beforeSecondPass: true, {
-            $0.dedupe = .last
-            $0.chunkSize = chunkSize
-        }) {
+        let (rows, summary) = try scanWithHook(
+            path, beforeSecondPass: true,
+            {
+                $0.dedupe = .last
+                $0.chunkSize = chunkSize
+            }
+        ) {
             let more = Array(Self.log(300, from: 400).utf8)
             #expect(write(descriptor, more, more.count) == more.count)
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Ingest
 
@@ -37,7 +37,8 @@ import TestSupport
         // Windows-1258 (Microsoft's table, also unicode.org MAPPINGS/VENDORS/MICSFT/WINDOWS/
         // CP1258.TXT) has no "ắ" or "ã": they are a + U+0303 (0xDE) and ă (0xE3) + U+0301 (0xEC);
         // ơ is 0xF5.
-        let name: [UInt8] = Array("UBND xa".utf8) + [0xDE] + Array(" B".utf8) + [0xE3, 0xEC] + Array("c S".utf8)
+        let name: [UInt8] =
+            Array("UBND xa".utf8) + [0xDE] + Array(" B".utf8) + [0xE3, 0xEC] + Array("c S".utf8)
             + [0xF5] + Array("n".utf8)
         let bytes = Array(Self.header.utf8) + Array("H1,".utf8) + name + Array(",2,20260302081500\n".utf8)
         let path = files.write("cp1258.csv", bytes: bytes)
@@ -51,7 +52,8 @@ import TestSupport
 
     @Test func tcvn3ComesOutPrecomposed() throws {
         // TCVN 5712:1993 VN3 (the ABC fonts): ã 0xB7, ắ 0xBE, ơ 0xAC.
-        let name: [UInt8] = Array("UBND x".utf8) + [0xB7] + Array(" B".utf8) + [0xBE] + Array("c S".utf8) + [0xAC]
+        let name: [UInt8] =
+            Array("UBND x".utf8) + [0xB7] + Array(" B".utf8) + [0xBE] + Array("c S".utf8) + [0xAC]
             + Array("n".utf8)
         let bytes = Array(Self.header.utf8) + Array("H1,".utf8) + name + Array(",2,20260302081500\n".utf8)
         let path = files.write("tcvn3.csv", bytes: bytes)
@@ -60,7 +62,8 @@ import TestSupport
 
     @Test(arguments: [false, true])
     func utf16WithByteOrderMarkIsDecoded(bigEndian: Bool) throws {
-        let text = Self.header + "H1,\(Self.bacSon),2,20260302081500\r\nH2,\"Phường Đống Đa, Hà Nội\",2,20260302081500\r\n"
+        let text =
+            Self.header + "H1,\(Self.bacSon),2,20260302081500\r\nH2,\"Phường Đống Đa, Hà Nội\",2,20260302081500\r\n"
         // Swift's own UTF-16, not iconv, writes the file.
         var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
         for unit in text.utf16 {
@@ -84,10 +87,11 @@ import TestSupport
 
     /// Each twin in Datasets/encodings (see its README for how they were made) reads as the
     /// UTF-8 original, byte for byte: NFC names, the same records.
-    @Test(arguments: [
-        ("dossiers-cp1258.csv", "cp1258"), ("dossiers-tcvn3.csv", "tcvn3"), ("dossiers-utf16le.csv", nil),
-        ("dossiers-utf16be.csv", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("dossiers-cp1258.csv", "cp1258"), ("dossiers-tcvn3.csv", "tcvn3"), ("dossiers-utf16le.csv", nil),
+            ("dossiers-utf16be.csv", nil),
+        ] as [(String, String?)])
     func sampleTwinsReadAsTheOriginal(file: String, encoding: String?) throws {
         let original = try rows(Self.twins + "dossiers.csv")
         #expect(original.count == 200)
@@ -103,7 +107,8 @@ import TestSupport
 
     @Test func bytesTheEncodingLacksAreAnErrorWithLineAndOffset() throws {
         // 0x81 has no character in Windows-1258.
-        let bytes = Array(Self.header.utf8) + Array("H1,A,2,20260302081500\nH2,B".utf8) + [0x81]
+        let bytes =
+            Array(Self.header.utf8) + Array("H1,A,2,20260302081500\nH2,B".utf8) + [0x81]
             + Array(",2,20260302081500\n".utf8)
         let path = files.write("bad-cp1258.csv", bytes: bytes)
         let error = try #require(firstError(path) { $0.encoding = TextEncoding(named: "cp1258") })
@@ -118,7 +123,9 @@ import TestSupport
         let good = "H1,A,2,20260302081500\n"
         let bad: [UInt8] = Array("H2,B\u{1EAF}".utf8) + [0xAF] + Array("c,2,20260302081500\n".utf8)
         let quoted: [UInt8] = Array("H3,\"B\"\"".utf8) + [0xE1, 0xBA] + Array("\",2,20260302081500\n".utf8)
-        let bytes = Array((Self.header + good).utf8) + bad + quoted + Array(good.replacingOccurrences(of: "H1", with: "H4").utf8)
+        let bytes =
+            Array((Self.header + good).utf8) + bad + quoted
+            + Array(good.replacingOccurrences(of: "H1", with: "H4").utf8)
         let path = files.write("bad-utf8.csv", bytes: bytes)
         let error = try #require(firstError(path))
         let offset = Self.header.utf8.count + good.utf8.count + 7
@@ -130,7 +137,8 @@ import TestSupport
         #expect(rows.map(\.id) == ["H1", "H4"])
         #expect(summary.records == 4 && summary.rejected == 2)
 
-        let jsonl: [UInt8] = Array("{\"MaHoSo\":\"J1\",\"TrangThaiHoSo\":1,\"DonViXuLy\":\"B".utf8) + [0xC3] + Array("\"}\n".utf8)
+        let jsonl: [UInt8] =
+            Array("{\"MaHoSo\":\"J1\",\"TrangThaiHoSo\":1,\"DonViXuLy\":\"B".utf8) + [0xC3] + Array("\"}\n".utf8)
         let jsonError = try #require(firstError(files.write("bad.jsonl", bytes: jsonl)))
         #expect(jsonError.rule == .invalidUTF8 && jsonError.field == "DonViXuLy")
         #expect(jsonError.byteOffset == jsonl.firstIndex(of: 0xC3))
@@ -139,7 +147,8 @@ import TestSupport
     @Test func headerNotInUTF8SuggestsTheEncoding() throws {
         // Vietnamese column names saved in Windows-1258 ("Mã hồ sơ": ã 0xE3, ồ = ô 0xF4 + U+0300
         // 0xCC, ơ 0xF5) match no field.
-        let header: [UInt8] = Array("M".utf8) + [0xE3] + Array(" h".utf8) + [0xF4, 0xCC] + Array(" s".utf8) + [0xF5]
+        let header: [UInt8] =
+            Array("M".utf8) + [0xE3] + Array(" h".utf8) + [0xF4, 0xCC] + Array(" s".utf8) + [0xF5]
             + Array(",TrangThaiHoSo\nH1,2\n".utf8)
         let error = try #require(firstError(files.write("header-cp1258.csv", bytes: header)))
         #expect(error.rule == .invalidUTF8 && error.line == 1 && error.byteOffset == 1)
@@ -159,7 +168,10 @@ import TestSupport
     @Test(arguments: [1, 2, 3, 5, 16, 61, 4096])
     func transcodedTextIsNFCWhateverTheBlockSize(blockSize: Int) throws {
         var random = SplitMix(seed: UInt64(blockSize))
-        let pieces = ["Ha\u{300} No\u{323}\u{302}i", "\u{110}o\u{302}\u{301}ng \u{110}a", "x\u{61}\u{303}", ",", "\n", "B", "\u{1EAF}"]
+        let pieces = [
+            "Ha\u{300} No\u{323}\u{302}i", "\u{110}o\u{302}\u{301}ng \u{110}a", "x\u{61}\u{303}", ",", "\n", "B",
+            "\u{1EAF}",
+        ]
         var text = ""
         for _ in 0..<3000 { text += pieces[Int(random.next() % UInt64(pieces.count))] }
         let path = files.write("nfd-utf16.txt", bytes: text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
