@@ -148,15 +148,7 @@ import Testing
     @Test func dedupeLastReadsAFIFO() throws {
         let text = Self.header + Self.log(3000)
         let reference = try scan([files.write("reference.csv", text)]) { $0.dedupe = .last }
-        let fifo = files.directory.appendingPathComponent("log.csv").path
-        #expect(mkfifo(fifo, 0o600) == 0)
-        let writer = Thread {
-            let handle = FileHandle(forWritingAtPath: fifo)!
-            handle.write(Data(text.utf8))
-            handle.closeFile()
-        }
-        writer.start()
-        let read = try scan([fifo]) { $0.dedupe = .last }
+        let read = try scan([files.fifo("log.csv", feeding: text)]) { $0.dedupe = .last }
         #expect(read.0 == reference.0)
         #expect(read.1.replaced == reference.1.replaced && read.1.replaced > 0)
     }
