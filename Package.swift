@@ -52,6 +52,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "_ParallelSupport", "_Randomness", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Metrics",
+                "Targets",
             ],
             swiftSettings: optimized),
         // Realistic synthetic dossier logs for samples and benchmarks.
@@ -85,7 +86,8 @@ let package = Package(
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["_Randomness", "WorkingTime", "CivilTime"]),
         .testTarget(
-            name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"]),
+            name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "MetricsTests",
             dependencies: [
@@ -104,7 +106,7 @@ let package = Package(
             name: "SimulationTests",
             dependencies: [
                 "_TextSupport", "TestSupport", "Simulation", "Engine", "Ingest", "Metrics", "Records", "WorkingTime",
-                "CivilTime", "Synthesis",
+                "CivilTime", "Synthesis", "Targets",
             ]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),

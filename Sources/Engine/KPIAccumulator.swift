@@ -17,7 +17,7 @@ final class AccumulatorSetup: Sendable {
         classifier = options.classifier
         dimensions = options.dimensions
         asOf = options.asOf
-        window = ReceivedWindow(from: options.receivedFrom, before: options.receivedBefore)
+        window = ReceivedWindow(from: options.receivedFrom, before: options.receivedBefore, asOf: options.asOf)
         hasCatalog = options.classifier.catalog != nil
         needsProcedure = hasCatalog || options.dimensions.contains(.procedure)
     }
@@ -60,6 +60,7 @@ struct KPIAccumulator: RecordConsumer {
     var totals = KPIAggregate()
     var latestEvent = Int64.min
     var outsideSelection = 0
+    var afterAsOf = 0
 
     // Piece-local groups.
     private var slots: [KPIAggregate] = []
@@ -110,8 +111,13 @@ struct KPIAccumulator: RecordConsumer {
     static var foldsInAnyOrder: Bool { true }
 
     mutating func consume(_ record: inout DossierRecord) {
-        guard setup.window.keeps(record.received) else {
+        switch setup.window.place(record.received) {
+        case .kept: break
+        case .outsideSelection:
             outsideSelection += 1
+            return
+        case .afterAsOf:
+            afterAsOf += 1
             return
         }
         // The latest event is the as-of time only when none was given.
@@ -258,6 +264,7 @@ struct KPIAccumulator: RecordConsumer {
         totals.merge(later.totals)
         latestEvent = max(latestEvent, later.latestEvent)
         outsideSelection += later.outsideSelection
+        afterAsOf += later.afterAsOf
         mergedMisses.merge(later.catalogMisses)
         guard !setup.dimensions.isEmpty else {
             pending.append(contentsOf: later.pendingLocal.map { (-1, $0.pending) })

@@ -11,8 +11,14 @@ public struct ReportOptions: Sendable {
     public var receivedFrom: Timestamp?
     /// Keep dossiers received before this instant (`--to` + 1 day, `--period`).
     public var receivedBefore: Timestamp?
-    /// The instant in-progress dossiers are judged at; nil = the latest event in the log.
-    public var asOf: Timestamp?
+    /// The dates and as-of time asked for (`--from/--to/--period/--as-of`).
+    public var selection = DateSelection()
+    /// The as-of time known before reading (`selection.asOf()`); nil = the log's latest event.
+    /// Setting it sets the selection's explicit as-of time.
+    public var asOf: Timestamp? {
+        get { selection.asOf() }
+        set { selection.asOf = newValue }
+    }
     public var classifier = DossierClassifier()
     public var scan = ScanOptions()
 
@@ -36,7 +42,8 @@ public struct ReportResult: Sendable {
     public var totals: KPIAggregate
     public var groups: [GroupResult]
     public var input: InputSummary
-    /// Accepted records left out by `--from/--to/--period`.
+    /// Accepted records left out by `--from/--to/--period` (those received after the as-of
+    /// time are `input.afterAsOf`).
     public var outsideSelection: Int
     public var asOf: Timestamp?
     /// Working seconds in a working day, to turn processing minutes into working days.
@@ -77,9 +84,9 @@ public enum KPIEngine {
         var (accumulator, input) = try LogScanner.scan(files: files, options: options.scan) {
             KPIAccumulator(setup: setup)
         }
-        var asOf = options.asOf
-        if asOf == nil, accumulator.latestEvent != Int64.min { asOf = Timestamp(seconds: accumulator.latestEvent) }
+        let asOf = options.selection.asOf(latestEvent: accumulator.latestEvent)
         if let asOf { accumulator.resolvePending(asOf: asOf) }
+        input.afterAsOf = accumulator.afterAsOf
         var groups = zip(accumulator.groupKeys, accumulator.groups).map { GroupResult(key: $0, aggregate: $1) }
         groups.sort { $0.key < $1.key }
         return ReportResult(

@@ -25,7 +25,7 @@ public final class MonitorSetup: Sendable {
         self.asOf = asOf
         self.horizonEnd = horizonEnd
         self.periodStart = periodStart
-        window = ReceivedWindow(from: receivedFrom, before: receivedBefore)
+        window = ReceivedWindow(from: receivedFrom, before: receivedBefore, asOf: asOf)
         self.limit = limit
     }
 }
@@ -35,8 +35,10 @@ public struct MonitorConsumer: RecordConsumer {
     let setup: MonitorSetup
     public var monitor: DailyMonitor
     public var figures = TodayFigures()
-    /// Records left out because they were received after as-of or outside `--from/--to`.
+    /// Records left out by `--from/--to` or the period.
     public var outsideSelection = 0
+    /// Records received after the as-of time, left out.
+    public var afterAsOf = 0
     private var catalog: CatalogLookup
 
     public init(setup: MonitorSetup) {
@@ -47,12 +49,13 @@ public struct MonitorConsumer: RecordConsumer {
 
     public mutating func consume(_ record: inout DossierRecord) {
         let asOf = setup.asOf
-        if let received = record.received, received > asOf {
+        switch setup.window.place(record.received) {
+        case .kept: break
+        case .outsideSelection:
             outsideSelection += 1
             return
-        }
-        guard setup.window.keeps(record.received) else {
-            outsideSelection += 1
+        case .afterAsOf:
+            afterAsOf += 1
             return
         }
         let terms = catalog.entry(for: record)?.terms
@@ -91,6 +94,7 @@ public struct MonitorConsumer: RecordConsumer {
         monitor.merge(later.monitor)
         figures.merge(later.figures)
         outsideSelection += later.outsideSelection
+        afterAsOf += later.afterAsOf
     }
 }
 
@@ -131,7 +135,7 @@ public struct BreakdownConsumer: RecordConsumer {
         ) {
             self.classifier = classifier
             self.asOf = asOf
-            window = ReceivedWindow(from: receivedFrom, before: receivedBefore)
+            window = ReceivedWindow(from: receivedFrom, before: receivedBefore, asOf: asOf)
         }
     }
 
@@ -148,7 +152,7 @@ public struct BreakdownConsumer: RecordConsumer {
     }
 
     public mutating func consume(_ record: inout DossierRecord) {
-        guard setup.window.keeps(record.received) else { return }
+        guard setup.window.place(record.received) == .kept else { return }
         // Short keys (unit names, procedure codes) fit in a String's inline storage: no allocation.
         let procedure = record.procedure.count > 0 ? record.procedure.utf8String : "(none)"
         let terms = catalog.entry(for: record)?.terms
@@ -193,7 +197,8 @@ extension MonitorConsumer {
     public static func run(files: [String], setup: MonitorSetup, scan: ScanOptions) throws -> (
         monitor: MonitorConsumer, input: InputSummary
     ) {
-        let (consumer, input) = try LogScanner.scan(files: files, options: scan) { MonitorConsumer(setup: setup) }
+        var (consumer, input) = try LogScanner.scan(files: files, options: scan) { MonitorConsumer(setup: setup) }
+        input.afterAsOf = consumer.afterAsOf
         return (consumer, input)
     }
 }

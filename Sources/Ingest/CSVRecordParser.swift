@@ -37,6 +37,13 @@ struct CSVRecordParser {
     private let stopTable: UnsafeMutablePointer<Bool>
     private let spans: UnsafeMutablePointer<FieldSpan>
     let columnCount: Int
+    /// The longest record (bytes, line end included); a longer one is invalid, so one quote that
+    /// never closes cannot swallow the rest of the file.
+    let maxRecordBytes: Int
+    /// Every stop byte is below 0x2D (`,` and tab), so `nextStop` can test eight bytes at once
+    /// with one subtraction; `;` and `|` take exact byte matches instead.
+    private let stopsBelowDash: Bool
+    private let delimiterPattern: UInt64
     /// Off only in tests, which check that both paths agree.
     var triesCleanPath = true
     /// Unescaped copies of quoted fields with doubled quotes, kept until the next record.
@@ -44,7 +51,15 @@ struct CSVRecordParser {
     var scratchUsed = 0
 
     /// - Parameter dates: a cache the caller keeps (and frees); by default the parser has its own.
-    init(delimiter: UInt8, columnFields: [DossierField?], dates: DateCache? = nil) {
+    init(
+        delimiter: UInt8, columnFields: [DossierField?], maxRecordBytes: Int = ScanOptions.defaultMaxRecordBytes,
+        dates: DateCache? = nil
+    ) {
+        precondition(maxRecordBytes >= 1)
+        // Capped so that a position plus the bound never overflows.
+        self.maxRecordBytes = min(maxRecordBytes, 1 << 48)
+        stopsBelowDash = delimiter < 0x2D
+        delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
         self.dates = dates ?? DateCache()
         ownsDates = dates == nil
         self.delimiter = delimiter
@@ -55,7 +70,6 @@ struct CSVRecordParser {
         stopTable[Int(delimiter)] = true
         stopTable[Int(UInt8(ascii: "\n"))] = true
         stopTable[Int(UInt8(ascii: "\""))] = true
-        precondition(delimiter < 0x2D, "the field scan assumes stop bytes below 0x2D")
         columnCount = columnFields.count
         fields = .allocate(capacity: max(1, columnFields.count))
         fields.initialize(from: columnFields, count: columnFields.count)
@@ -83,23 +97,50 @@ struct CSVRecordParser {
         _ buffer: UnsafeRawBufferPointer, at start: Int, into record: inout DossierRecord
     ) -> Int? {
         let n = buffer.count
-        guard triesCleanPath, start + CSVRecordParser.cleanRoom <= n else { return nil }
+        // The clean path reads no byte past the record's bound, so it accepts no longer record.
+        let end = min(n, start &+ maxRecordBytes)
+        guard triesCleanPath, start + CSVRecordParser.cleanRoom <= end else { return nil }
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        return parseClean(base, at: start, limit: n - CSVRecordParser.cleanRoom, into: &record)
+        return parseClean(base, at: start, limit: end - CSVRecordParser.cleanRoom, into: &record)
     }
 
     /// The general path alone: any record, and every error.
+    ///
+    /// A fault of the record's shape (quoting, field count, length) ends the parse at once: the
+    /// scanner rejects the record's first line whatever follows, so reading further would only
+    /// let one stray quote decide where later records start. When such a fault follows a quoted
+    /// field that ran past its line end, that field's opening quote is the fault: without it the
+    /// first line would have ended the record.
     mutating func parseAny(
         _ buffer: UnsafeRawBufferPointer, at start: Int, atEnd: Bool, into record: inout DossierRecord
     ) -> RecordParse {
-        let n = buffer.count
+        let count = buffer.count
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        // The record may not run past `bound`; what lies past `n` is either nothing (the input
+        // ends), bytes the record may not reach, or bytes still to come.
+        let bound = start + maxRecordBytes
+        let n = min(count, bound)
+        let edge: Edge = atEnd && count <= bound ? .inputEnd : count >= bound ? .bound : .more
         var p = start
         var fieldIndex = 0
         var newlines = 0
-        var fault: (rule: IngestRule, offset: Int, column: Int)?
         var valueFault: (field: DossierField, offset: Int)?
+        /// The opening quote of the first quoted field that held a line end, and its column.
+        var spanningQuote: (offset: Int, column: Int)?
         let columnCount = self.columnCount
+        func shapeFault(_ rule: IngestRule, at offset: Int, column: Int) -> RecordParse {
+            let (rule, offset, column) =
+                spanningQuote.map { (IngestRule.unbalancedQuote, $0.offset, $0.column) }
+                ?? (rule, offset, column)
+            return .invalid(
+                end: p, newlines: newlines, rule: rule, field: column < columnCount ? columnFields[column] : nil,
+                offset: offset)
+        }
+        /// The parse reached `n` inside the record: wait for more input, or the record is too long.
+        func cut() -> RecordParse {
+            edge == .more
+                ? .incomplete : shapeFault(.recordTooLong(limit: maxRecordBytes), at: start, column: columnCount)
+        }
         // Blank line (LF or CRLF): not a record.
         if p < n, base[p] == 0x0A { return .blank(end: p + 1) }
         if p + 1 < n, base[p] == 0x0D, base[p + 1] == 0x0A { return .blank(end: p + 2) }
@@ -108,7 +149,7 @@ struct CSVRecordParser {
         scratchUsed = 0
         let recordEnd: Int
         let delimiter = self.delimiter
-        scan: while true {
+        while true {
             let fieldStart = p
             var span = FieldSpan(start: p, end: p, hasEscapes: false)
             let field = fieldIndex < columnCount ? fields[fieldIndex] : nil
@@ -116,75 +157,54 @@ struct CSVRecordParser {
                 // Quoted field: runs to the matching quote; doubled quotes are escapes.
                 p += 1
                 span.start = p
+                let linesBefore = newlines
                 while true {
                     p = nextQuote(base, from: p, end: n, newlines: &newlines)
                     if p >= n {
-                        if !atEnd { return .incomplete }
-                        fault = fault ?? (.unbalancedQuote, fieldStart, fieldIndex)
-                        span.end = n
-                        if fieldIndex < columnCount { spans[fieldIndex] = span }
-                        fieldIndex += 1
-                        recordEnd = n
-                        break scan
+                        if edge == .more { return .incomplete }
+                        if newlines > linesBefore, spanningQuote == nil { spanningQuote = (fieldStart, fieldIndex) }
+                        return shapeFault(.unbalancedQuote, at: fieldStart, column: fieldIndex)
                     }
                     if p + 1 < n, base[p + 1] == 0x22 {
                         span.hasEscapes = true
                         p += 2
                         continue
                     }
-                    if p + 1 == n, !atEnd { return .incomplete }
+                    if p + 1 == n, edge != .inputEnd {
+                        if newlines > linesBefore, spanningQuote == nil { spanningQuote = (fieldStart, fieldIndex) }
+                        return cut()
+                    }
                     span.end = p
                     p += 1
                     break
                 }
+                if newlines > linesBefore, spanningQuote == nil { spanningQuote = (fieldStart, fieldIndex) }
                 // After the closing quote: a delimiter, a line end or the end of input.
-                if p < n, base[p] != delimiter, base[p] != 0x0A, !(base[p] == 0x0D && p + 1 < n && base[p + 1] == 0x0A)
-                {
-                    if base[p] == 0x0D && p + 1 == n && !atEnd { return .incomplete }
-                    fault = fault ?? (.textAfterClosingQuote, p, fieldIndex)
-                    // Resynchronise at the next delimiter or line end, toggling on quotes as the
-                    // chunk splitter does.
-                    var inQuotes = false
-                    while p < n {
-                        let b = base[p]
-                        if b == 0x22 { inQuotes.toggle() } else if !inQuotes && (b == delimiter || b == 0x0A) { break }
-                        if b == 0x0A { newlines += 1 }
-                        p += 1
+                if p < n, base[p] == 0x0D {
+                    if p + 1 < n {
+                        if base[p + 1] != 0x0A {
+                            return shapeFault(.textAfterClosingQuote, at: p, column: fieldIndex)
+                        }
+                    } else if edge != .inputEnd {
+                        return cut()
                     }
-                    if p >= n && !atEnd { return .incomplete }
+                    p += 1
+                } else if p < n, base[p] != delimiter, base[p] != 0x0A {
+                    return shapeFault(.textAfterClosingQuote, at: p, column: fieldIndex)
                 }
-                if p < n, base[p] == 0x0D { p += 1 }
                 if let field { decode(field, span, base, valueFault: &valueFault, into: &record) }
             } else {
-                while true {
-                    p = nextStop(base, from: p, end: n)
-                    if p < n, base[p] == 0x22 {
-                        // A quote inside an unquoted field breaks RFC 4180; treat it as opening a
-                        // quoted stretch so record boundaries agree with the chunk splitter.
-                        fault = fault ?? (.quoteInUnquotedField, p, fieldIndex)
-                        p += 1
-                        while p < n, base[p] != 0x22 {
-                            if base[p] == 0x0A { newlines += 1 }
-                            p += 1
-                        }
-                        if p >= n {
-                            if !atEnd { return .incomplete }
-                            break
-                        }
-                        p += 1
-                        continue
-                    }
-                    break
-                }
+                p = nextStop(base, from: p, end: n)
+                if p < n, base[p] == 0x22 { return shapeFault(.quoteInUnquotedField, at: p, column: fieldIndex) }
                 span.end = p
                 if p < n, base[p] == 0x0A, span.end > span.start, base[span.end - 1] == 0x0D { span.end -= 1 }
-                if p >= n && !atEnd { return .incomplete }
+                if p >= n && edge != .inputEnd { return cut() }
                 if let field { decode(field, span, base, valueFault: &valueFault, into: &record) }
             }
             if fieldIndex < columnCount { spans[fieldIndex] = span }
             fieldIndex += 1
             if p >= n {
-                if !atEnd { return .incomplete }
+                if edge != .inputEnd { return cut() }
                 recordEnd = n
                 break
             }
@@ -197,15 +217,9 @@ struct CSVRecordParser {
             recordEnd = p + 1
             break
         }
-        if let fault {
-            return .invalid(
-                end: recordEnd, newlines: newlines, rule: fault.rule,
-                field: fault.column < columnCount ? columnFields[fault.column] : nil, offset: fault.offset)
-        }
         if fieldIndex != columnCount {
-            return .invalid(
-                end: recordEnd, newlines: newlines, rule: .wrongFieldCount(expected: columnCount, found: fieldIndex),
-                field: nil, offset: start)
+            return shapeFault(
+                .wrongFieldCount(expected: columnCount, found: fieldIndex), at: start, column: columnCount)
         }
         if let valueFault {
             return .invalid(
@@ -218,6 +232,16 @@ struct CSVRecordParser {
             return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: spans[column].start)
         }
         return .record(end: recordEnd, newlines: newlines)
+    }
+
+    /// What lies past the bytes a record may use.
+    private enum Edge {
+        /// The input ends there.
+        case inputEnd
+        /// The record's length bound (`maxRecordBytes`).
+        case bound
+        /// More input, not read yet.
+        case more
     }
 
     /// Decodes the field at `span` (general path), remembering the record's first value fault.
@@ -239,6 +263,16 @@ struct CSVRecordParser {
     private func nextStop(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
         var p = start
         let raw = UnsafeRawPointer(base)
+        if !stopsBelowDash {
+            while p + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                let stops =
+                    SWAR.matches(word, delimiterPattern) | SWAR.matches(word, SWAR.newlines)
+                    | SWAR.matches(word, SWAR.quotes)
+                if stops != 0 { return p + stops.trailingZeroBitCount >> 3 }
+                p += 8
+            }
+        }
         while p + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
             // Every stop byte (tab, line feed, quote, comma) is below 0x2D, so one "byte below"

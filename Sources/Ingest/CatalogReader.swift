@@ -4,7 +4,7 @@ import WorkingTime
 ///
 /// Columns are found by header name, in any order: `MaTTHC`, `ThoiHanGiaiQuyet` and
 /// `DonViThoiGian` are required; `TenTTHC`, `MaLinhVuc`, `MucDo`, `CoPhiLePhi`, `GioNhanSau`,
-/// `CanCuPhapLy` are optional; other columns are ignored.
+/// `CanCuPhapLy`, `PhutXuLy` are optional; other columns are ignored.
 public enum CatalogReader {
     static let required = ["MaTTHC", "ThoiHanGiaiQuyet", "DonViThoiGian"]
 
@@ -109,10 +109,18 @@ struct CatalogRow {
             }
             cutoff = c
         }
-        return ProcedureCatalog.Entry(
+        var entry = ProcedureCatalog.Entry(
             code: codeField.text, name: field("TenTTHC")?.text ?? "", field: field("MaLinhVuc")?.text ?? "",
             deadline: deadline, level: level, feeBearing: fee, afternoonCutoff: cutoff,
             legalBasis: field("CanCuPhapLy")?.text ?? "")
+        if let f = field("PhutXuLy"), !f.bytes.isEmpty {
+            guard let minutes = Double(DataFileValues.trimmingSpaces(f.text)), minutes > 0, minutes.isFinite else {
+                throw fail(
+                    f, "PhutXuLy", "expected the work minutes of one dossier (a positive number), got '\(f.text)'")
+            }
+            entry.workMinutes = minutes
+        }
+        return entry
     }
 
     enum Unit { case days, hours, sameDay }

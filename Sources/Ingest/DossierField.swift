@@ -28,27 +28,9 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
         }
     }
 
-    /// Looks a column name up, ignoring ASCII case and surrounding spaces.
+    /// Looks a header name up: the DVCQG name or a name of `HeaderAliases.table`, in any case,
+    /// with or without diacritics, spaces and punctuation.
     public static func named(_ bytes: UnsafeRawBufferPointer) -> DossierField? {
-        var start = 0
-        var end = bytes.count
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
-        let length = end - start
-        outer: for candidate in DossierField.allCases {
-            let name = candidate.name.utf8
-            guard name.count == length else { continue }
-            var i = start
-            for c in name {
-                var b = bytes[i]
-                if b >= 65 && b <= 90 { b += 32 }
-                var lc = c
-                if lc >= 65 && lc <= 90 { lc += 32 }
-                if b != lc { continue outer }
-                i += 1
-            }
-            return candidate
-        }
-        return nil
+        HeaderAliases.field(named: String(decoding: bytes, as: UTF8.self))
     }
 }

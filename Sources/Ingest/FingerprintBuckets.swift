@@ -53,6 +53,14 @@ final class FingerprintBuckets: @unchecked Sendable {
     /// every record it files.)
     func buckets(lane: Int) -> UnsafeMutablePointer<Bucket> { buckets + lane * Self.perLane }
 
+    /// How many fingerprints each bucket holds, to roll back to.
+    func marks() -> [Int] { (0..<lanes * Self.perLane).map { buckets[$0].count } }
+
+    /// Drops the fingerprints filed since `marks` (a batch parsed from wrong guesses).
+    func rollBack(to marks: [Int]) {
+        for i in marks.indices { buckets[i].count = marks[i] }
+    }
+
     /// The fingerprints equal to an earlier one, top bytes counted in parallel.
     func repeats(workers: Int) -> Int {
         var counts = [Int](repeating: 0, count: Self.perLane)

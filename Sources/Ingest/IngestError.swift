@@ -1,3 +1,4 @@
+import CivilTime
 import _TextSupport
 
 /// The rule an input record broke.
@@ -6,16 +7,20 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
     case quoteInUnquotedField
     case textAfterClosingQuote
     case wrongFieldCount(expected: Int, found: Int)
+    case recordTooLong(limit: Int)
     case unparseableTimestamp
     case unknownStatus
     case badCode(expected: String)
     case missingRequiredField
-    case missingRequiredColumn
+    case missingRequiredColumn(MissingColumn)
     case finishedWithoutEnd
     case endBeforeReceived
     case malformedSupplements
     case malformedJSON(String)
     case notAnObject
+    /// A timestamp on `limit` or later: more than `LogTimeSpan.marginDays` after `reference`,
+    /// the log's 99.9th-percentile received date.
+    case outsideLogSpan(reference: CivilDate, limit: CivilDate)
     case binaryData
     /// Bytes that are not UTF-8 in a text field the engine reads.
     case invalidUTF8
@@ -32,18 +37,22 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unbalancedQuote: return "unbalanced quote: a quoted field is never closed"
+        case .unbalancedQuote:
+            return "unbalanced quote: the quoted field that opens here does not close into a valid record"
+                + " (a quote inside a field is written \"\")"
         case .quoteInUnquotedField:
             return "a quote inside an unquoted field (RFC 4180 needs the field quoted and the quote doubled)"
         case .textAfterClosingQuote: return "text after the closing quote of a field"
         case .wrongFieldCount(let expected, let found):
             return "wrong field count: the header has \(expected) fields, this record \(found)"
+        case .recordTooLong(let limit):
+            return "record longer than \(limit) bytes (raise --max-record-bytes if it is real)"
         case .unparseableTimestamp:
             return "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss)"
         case .unknownStatus: return "unknown status code (expected TrangThaiHoSo 1-10)"
         case .badCode(let expected): return "bad value (expected \(expected))"
         case .missingRequiredField: return "missing required field"
-        case .missingRequiredColumn: return "missing required column"
+        case .missingRequiredColumn(let missing): return missing.description
         case .finishedWithoutEnd:
             return "status 8/9/10 (finished) without NgayKetThucXuLy or NgayTra"
         case .endBeforeReceived: return "end before received (NgayKetThucXuLy/NgayTra earlier than NgayTiepNhan)"
@@ -51,6 +60,9 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
             return "malformed supplement list (expected START/END pairs separated by ';', END may be empty)"
         case .malformedJSON(let detail): return "malformed JSON: \(detail)"
         case .notAnObject: return "a JSONL line must hold one JSON object"
+        case .outsideLogSpan(let reference, let limit):
+            return "timestamp on or after \(limit), more than \(LogTimeSpan.marginDays) days after the log's received "
+                + "dates (99.9th percentile \(reference)): a mistyped date? correct it, or read with --skip-invalid"
         case .binaryData:
             return
                 "binary data (a NUL byte): expected a dossier log as text (CSV, TSV or JSONL) in UTF-8, in UTF-16 with a byte-order mark, or in the encoding given with --encoding"
@@ -104,8 +116,12 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
 
     /// One line: control characters in the file name or the text are escaped.
     public var description: String {
-        var s = inputPosition(file: file, line: line, column: column)
-        if let field { s += "field \(field): " }
+        (inputPosition(file: file, line: line, column: column) + message).escapingControlCharacters
+    }
+
+    /// The error without its position: the field, the rule and the offending text.
+    public var message: String {
+        var s = field.map { "field \($0): " } ?? ""
         if let byteOffset { s += "byte \(byteOffset) of the file: " }
         s += rule.description
         if let text { s += " in '\(text)'" }

@@ -59,6 +59,12 @@ final class InputSource: ByteStream, @unchecked Sendable {
         }
     }
 
+    /// Whether `path` can be read a second time: a regular file, not standard input or a pipe.
+    static func isRereadable(path: String) -> Bool {
+        var info = stat()
+        return path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     deinit {
         lease?.release()
         if ownsDescriptor { close(descriptor) }

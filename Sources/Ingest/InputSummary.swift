@@ -14,6 +14,9 @@ public struct InputSummary: Sendable, Equatable {
     public var duplicates = 0
     /// Records left out because a later record of the same `MaHoSo` replaced them (`--dedupe last`).
     public var replaced = 0
+    /// Accepted records received after the as-of time, left out of every figure; set by the
+    /// run's consumer (the scanner does not know the as-of time).
+    public var afterAsOf = 0
     public var files: [FileSummary] = []
 
     public init() {}
@@ -22,11 +25,15 @@ public struct InputSummary: Sendable, Equatable {
     public var accepted: Int { records - rejected - replaced }
 }
 
-/// A record that was not accepted, as it appeared in the input.
+/// A record that was not accepted, as it appeared in the input: its first line (see
+/// `LogScanner`), and where and why it failed, as the error without `--skip-invalid` says it.
 public struct RejectedRecord: Sendable, Equatable {
     public var file: String
+    /// Where the fault is: a record of several lines may fail on a later one.
     public var line: Int
     public var column: Int
     public var reason: String
+    /// The line `text` comes from.
+    public var recordLine: Int
     public var text: [UInt8]
 }

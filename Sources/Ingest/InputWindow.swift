@@ -2,6 +2,23 @@
     import Glibc
 #endif
 
+/// A window onto the input: the bytes from some offset on, a batch at a time.
+protocol InputWindow {
+    /// The bytes of the window.
+    var bytes: UnsafeRawBufferPointer { get }
+    /// The offset of `bytes[0]` in the file (in the decoded text when the file is transcoded).
+    var offset: Int { get }
+    /// The window reaches the end of the input.
+    var atEnd: Bool { get }
+    /// Moves the window's start to `offset` within `bytes` (what lies before is done with) and
+    /// fills it again.
+    mutating func slide(to offset: Int) throws
+    /// Makes the window larger from the same start, for a record longer than a batch.
+    mutating func widen() throws
+    /// Releases the window's memory; it must not be used afterwards.
+    mutating func close()
+}
+
 /// Bytes read in order: an input's own bytes (`InputSource`) or their UTF-8 decoding
 /// (`Transcoder`).
 protocol ByteStream: AnyObject {
@@ -11,15 +28,15 @@ protocol ByteStream: AnyObject {
     var reachedEnd: Bool { get }
 }
 
-/// A window onto the input as UTF-8: the bytes from some offset on, a batch at a time, so memory
-/// stays bounded whatever the file's size.
+/// The window onto a file's text as UTF-8: the bytes from some offset on, a batch at a time, so
+/// memory stays bounded whatever the file's size.
 ///
 /// A regular file under a `ReadLease` is parsed straight from a memory map of the window, where
 /// the page cache holds it (no copy); before each move the lease is looked at, and once another
 /// program waits to write the file, the window leaves the map for a buffer filled by `pread`.
 /// Anything else (a pipe, standard input, transcoded text, a file without a lease) is read into
 /// one buffer reused from batch to batch.
-struct InputWindow {
+struct ReadWindow: InputWindow {
     private let stream: any ByteStream
     /// While the window maps the file: its source, descriptor and size.
     private var mapped: (source: InputSource, descriptor: Int32, size: Int)?
@@ -141,25 +158,23 @@ struct InputWindow {
     }
 }
 
-extension InputWindow {
-    /// The first window of `source` as UTF-8 text: its signature checked, a byte-order mark
-    /// skipped, legacy or UTF-16 text transcoded, and the start checked for binary data and
-    /// emptiness. (These checks look at the first 64 KiB whatever the window's size, so they
-    /// never depend on `--chunk-size`.)
-    static func openText(
-        _ source: InputSource, encoding: TextEncoding?, capacity: Int, path: String
-    ) throws -> InputWindow {
-        let head = try source.head(FileSignature.headSize)
-        let decoding = try head.withUnsafeBytes { try FileSignature.inspect($0, encoding: encoding, file: path) }
-        source.skip(decoding.byteOrderMark)
-        let transcoder = try decoding.encoding.map {
-            try Transcoder(source: source, encoding: $0, offset: decoding.byteOrderMark)
-        }
-        var window = try InputWindow(
-            stream: transcoder ?? source, mapping: transcoder == nil ? source : nil, capacity: capacity,
-            offset: transcoder == nil ? decoding.byteOrderMark : 0)
-        while window.bytes.count < FileSignature.headSize && !window.atEnd { try window.widen() }
-        try FileSignature.checkText(window.bytes, atEnd: window.atEnd, file: path)
-        return window
+/// The first window of `source` as UTF-8 text: its signature checked, a byte-order mark
+/// skipped, legacy or UTF-16 text transcoded, and the start checked for binary data and
+/// emptiness. (These checks look at the first 64 KiB whatever the window's size, so they never
+/// depend on `--chunk-size`.)
+func openTextWindow(
+    _ source: InputSource, encoding: TextEncoding?, capacity: Int, path: String
+) throws -> ReadWindow {
+    let head = try source.head(FileSignature.headSize)
+    let decoding = try head.withUnsafeBytes { try FileSignature.inspect($0, encoding: encoding, file: path) }
+    source.skip(decoding.byteOrderMark)
+    let transcoder = try decoding.encoding.map {
+        try Transcoder(source: source, encoding: $0, offset: decoding.byteOrderMark)
     }
+    var window = try ReadWindow(
+        stream: transcoder ?? source, mapping: transcoder == nil ? source : nil, capacity: capacity,
+        offset: transcoder == nil ? decoding.byteOrderMark : 0)
+    while window.bytes.count < FileSignature.headSize && !window.atEnd { try window.widen() }
+    try FileSignature.checkText(window.bytes, atEnd: window.atEnd, file: path)
+    return window
 }

@@ -1,14 +1,20 @@
 import CivilTime
 import Records
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Parses JSONL: one DVCQG dossier object per line, with its nested lists. Reads the keys the
-/// engine needs and skips every other value without building it.
+/// engine needs and checks every other value by `JSONSyntax` without building it, so a line is
+/// a record only when it is RFC 8259 JSON throughout.
 struct JSONLRecordParser {
     private var scratch: UnsafeMutableRawBufferPointer
     private var scratchUsed = 0
     private var retired: [UnsafeMutableRawBufferPointer] = []
     private var dates: DateCache
     private let ownsDates: Bool
+    private let keys = JSONLKeyTable.shared
 
     /// - Parameter dates: a cache the caller keeps (and frees); by default the parser has its own.
     init(dates: DateCache? = nil) {
@@ -23,174 +29,90 @@ struct JSONLRecordParser {
         for b in retired { b.deallocate() }
     }
 
-    private struct Failure: Error {
-        var rule: IngestRule
-        var offset: Int
-        var field: DossierField?
-    }
-
     mutating func parse(
         _ buffer: UnsafeRawBufferPointer, at start: Int, atEnd: Bool, into record: inout DossierRecord
     ) -> RecordParse {
         let n = buffer.count
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        var lineEnd = start
-        while lineEnd < n, base[lineEnd] != 0x0A { lineEnd += 1 }
-        if lineEnd == n && !atEnd { return .incomplete }
+        let lineEnd: Int
+        if start < n, let hit = memchr(base + start, 0x0A, n - start) {
+            lineEnd = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        } else {
+            if !atEnd { return .incomplete }
+            lineEnd = n
+        }
         let recordEnd = lineEnd < n ? lineEnd + 1 : n
         let newlines = lineEnd < n ? 1 : 0
         var contentEnd = lineEnd
         if contentEnd > start, base[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-        var p = start
-        while p < contentEnd, isSpace(base[p]) { p += 1 }
-        if p == contentEnd { return .blank(end: recordEnd) }
+        var cursor = JSONCursor(base: base, position: start, end: contentEnd)
+        cursor.skipSpaces()
+        if cursor.position == contentEnd { return .blank(end: recordEnd) }
         record.reset()
         scratchUsed = 0
-        var cursor = Cursor(base: base, position: p, end: contentEnd)
-        do {
+        do throws(JSONLFailure) {
             var hasStatus = false
             try readObject(&cursor, into: &record, hasStatus: &hasStatus)
             cursor.skipSpaces()
             if cursor.position != contentEnd {
-                throw Failure(rule: .malformedJSON("text after the object"), offset: cursor.position, field: nil)
+                throw .json("text after the dossier object (one object a line)", at: cursor.position)
             }
-            if let (rule, field) = FieldDecoder.validate(record, hasStatus: hasStatus) {
+            // `JSONSyntax` has checked the UTF-8 of every string already.
+            if let (rule, field) = FieldDecoder.validateRules(record, hasStatus: hasStatus) {
                 return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: start)
             }
-        } catch let failure as Failure {
-            return .invalid(
-                end: recordEnd, newlines: newlines, rule: failure.rule, field: failure.field, offset: failure.offset)
         } catch {
-            preconditionFailure("unexpected error \(error)")
+            return .invalid(
+                end: recordEnd, newlines: newlines, rule: error.rule, field: error.field, offset: error.offset)
         }
         return .record(end: recordEnd, newlines: newlines)
     }
 
-    private struct Cursor {
-        let base: UnsafePointer<UInt8>
-        var position: Int
-        let end: Int
-
-        mutating func skipSpaces() {
-            while position < end, isSpace(base[position]) { position += 1 }
-        }
-
-        var current: UInt8? { position < end ? base[position] : nil }
-
-        mutating func expect(_ byte: UInt8, _ what: String) throws {
-            skipSpaces()
-            guard position < end, base[position] == byte else {
-                throw Failure(rule: .malformedJSON("expected \(what)"), offset: position, field: nil)
-            }
-            position += 1
-        }
-    }
-
-    /// A JSON string's raw contents (between the quotes) and whether it holds escapes.
-    private func readStringSpan(_ c: inout Cursor) throws -> (start: Int, end: Int, escaped: Bool) {
-        c.skipSpaces()
-        guard c.current == 0x22 else {
-            throw Failure(rule: .malformedJSON("expected a string"), offset: c.position, field: nil)
-        }
-        c.position += 1
-        let start = c.position
-        var escaped = false
-        while c.position < c.end {
-            let b = c.base[c.position]
-            if b == 0x22 {
-                let end = c.position
-                c.position += 1
-                return (start, end, escaped)
-            }
-            if b == 0x5C {
-                escaped = true
-                c.position += 2
-                continue
-            }
-            c.position += 1
-        }
-        throw Failure(rule: .malformedJSON("unterminated string"), offset: start - 1, field: nil)
-    }
-
     /// A scalar value: string contents (unescaped), or the raw text of a number, true, false.
     /// Returns nil for null.
-    private mutating func readScalar(_ c: inout Cursor, field: DossierField?) throws -> UnsafeRawBufferPointer? {
-        c.skipSpaces()
-        guard let b = c.current else {
-            throw Failure(rule: .malformedJSON("expected a value"), offset: c.position, field: field)
-        }
-        if b == 0x22 {
-            let span = try readStringSpan(&c)
-            let raw = UnsafeRawBufferPointer(start: c.base + span.start, count: span.end - span.start)
-            if !span.escaped { return raw }
-            guard let text = unescape(raw) else {
-                throw Failure(rule: .malformedJSON("bad escape in string"), offset: span.start, field: field)
-            }
-            return text
-        }
-        if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
-            throw Failure(
-                rule: .malformedJSON("expected a string or number, found a nested value"), offset: c.position,
-                field: field)
-        }
-        let start = c.position
-        while c.position < c.end {
-            let x = c.base[c.position]
-            if x == UInt8(ascii: ",") || x == UInt8(ascii: "}") || x == UInt8(ascii: "]") || isSpace(x) { break }
-            c.position += 1
-        }
-        let raw = UnsafeRawBufferPointer(start: c.base + start, count: c.position - start)
-        if raw.count == 4, raw[0] == UInt8(ascii: "n"), raw[1] == UInt8(ascii: "u") { return nil }
-        guard raw.count > 0 else {
-            throw Failure(rule: .malformedJSON("expected a value"), offset: start, field: field)
-        }
-        return raw
-    }
-
-    /// Skips any JSON value.
-    private func skipValue(_ c: inout Cursor) throws {
-        c.skipSpaces()
-        guard let b = c.current else {
-            throw Failure(rule: .malformedJSON("expected a value"), offset: c.position, field: nil)
-        }
-        if b == 0x22 {
-            _ = try readStringSpan(&c)
-            return
-        }
-        if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
-            var depth = 0
-            while c.position < c.end {
-                let x = c.base[c.position]
-                if x == 0x22 {
-                    _ = try readStringSpan(&c)
-                    continue
-                }
-                if x == UInt8(ascii: "{") || x == UInt8(ascii: "[") { depth += 1 }
-                if x == UInt8(ascii: "}") || x == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 {
-                        c.position += 1
-                        return
-                    }
-                }
-                c.position += 1
-            }
-            throw Failure(rule: .malformedJSON("unterminated object or array"), offset: c.position, field: nil)
-        }
-        while c.position < c.end {
-            let x = c.base[c.position]
-            if x == UInt8(ascii: ",") || x == UInt8(ascii: "}") || x == UInt8(ascii: "]") || isSpace(x) { break }
-            c.position += 1
-        }
-    }
-
-    private enum NestedList { case supplements, fees, documents }
-
-    private mutating func readObject(_ c: inout Cursor, into record: inout DossierRecord, hasStatus: inout Bool) throws
+    @inline(__always)
+    private mutating func readScalar(_ c: inout JSONCursor, field: DossierField?) throws(JSONLFailure)
+        -> UnsafeRawBufferPointer?
     {
         c.skipSpaces()
-        guard c.current == UInt8(ascii: "{") else {
-            throw Failure(rule: .notAnObject, offset: c.position, field: nil)
+        let start = c.position
+        switch c.peek {
+        case 0x22:
+            let span = try JSONSyntax.scanString(&c)
+            let raw = UnsafeRawBufferPointer(start: c.base + span.start, count: span.end - span.start)
+            return span.escaped ? unescape(raw) : raw
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try JSONSyntax.scanNumber(&c)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            if try JSONSyntax.scanLiteral(&c) { return nil }
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            throw JSONLFailure(
+                rule: .malformedJSON("expected a string or number, found a nested value"), offset: start, field: field)
+        default:
+            var failure = JSONSyntax.unexpectedValue(c)
+            failure.field = field
+            throw failure
+        }
+        return UnsafeRawBufferPointer(start: c.base + start, count: c.position - start)
+    }
+
+    /// After a member of an object at the top level or in a list item: true at its '}'.
+    @inline(__always)
+    private func endOfMember(_ c: inout JSONCursor) throws(JSONLFailure) -> Bool {
+        c.skipSpaces()
+        let b = c.peek
+        c.position += 1
+        if b == UInt8(ascii: ",") { return false }
+        if b == UInt8(ascii: "}") { return true }
+        c.position -= 1
+        throw JSONSyntax.afterMember(c)
+    }
+
+    private mutating func readObject(
+        _ c: inout JSONCursor, into record: inout DossierRecord, hasStatus: inout Bool
+    ) throws(JSONLFailure) {
+        guard c.peek == UInt8(ascii: "{") else {
+            throw JSONLFailure(rule: .notAnObject, offset: c.position, field: nil)
         }
         c.position += 1
         var feeListSeen = false
@@ -199,15 +121,14 @@ struct JSONLRecordParser {
         var feeFlagGiven = false
         var digitizedFlagGiven = false
         c.skipSpaces()
-        if c.current == UInt8(ascii: "}") {
+        if c.peek == UInt8(ascii: "}") {
             c.position += 1
             return
         }
-        while true {
-            let key = try readStringSpan(&c)
-            try c.expect(UInt8(ascii: ":"), "':' after a key")
-            let keyBytes = UnsafeRawBufferPointer(start: c.base + key.start, count: key.end - key.start)
-            if let field = JSONLRecordParser.topLevelField(keyBytes) {
+        repeat {
+            let key = try JSONSyntax.key(&c)
+            switch keys.lookup(c.base + key.start, count: key.end - key.start) {
+            case .field(let field):
                 let valueStart = c.position
                 if field == .supplements {
                     try readList(
@@ -215,29 +136,20 @@ struct JSONLRecordParser {
                         anyDigitized: &anyDocumentDigitized)
                 } else if let value = try readScalar(&c, field: field) {
                     if !FieldDecoder.assign(field, value, to: &record, dates: &dates) {
-                        throw Failure(rule: FieldDecoder.rule(for: field), offset: valueStart, field: field)
+                        throw JSONLFailure(rule: FieldDecoder.rule(for: field), offset: valueStart, field: field)
                     }
                     if field == .status { hasStatus = true }
                     if field == .feeBearing { feeFlagGiven = true }
                     if field == .digitized { digitizedFlagGiven = true }
                 }
-            } else if let list = JSONLRecordParser.nestedList(keyBytes) {
+            case .list(let list):
                 if list == .fees { feeListSeen = true }
                 try readList(
                     &c, kind: list, record: &record, anyPositive: &anyFeePositive, anyDigitized: &anyDocumentDigitized)
-            } else {
-                try skipValue(&c)
+            case .other:
+                try JSONSyntax.skipValue(&c, depth: 1)
             }
-            c.skipSpaces()
-            guard let b = c.current else {
-                throw Failure(rule: .malformedJSON("unterminated object"), offset: c.position, field: nil)
-            }
-            c.position += 1
-            if b == UInt8(ascii: "}") { break }
-            guard b == UInt8(ascii: ",") else {
-                throw Failure(rule: .malformedJSON("expected ',' or '}'"), offset: c.position - 1, field: nil)
-            }
-        }
+        } while try !endOfMember(&c)
         // Fees all 0 make a dossier not fee-bearing (766 online-payment rule).
         if feeListSeen {
             if !anyFeePositive {
@@ -249,32 +161,42 @@ struct JSONLRecordParser {
         if anyDocumentDigitized && !digitizedFlagGiven { record.digitized = true }
     }
 
-    /// Reads a nested list of objects, taking the sub-keys that carry a KPI.
+    /// Reads a nested list of objects (depth 2, its items depth 3), taking the sub-keys that
+    /// carry a KPI and checking the rest.
     private mutating func readList(
-        _ c: inout Cursor, kind: NestedList, record: inout DossierRecord, anyPositive: inout Bool,
+        _ c: inout JSONCursor, kind: NestedList, record: inout DossierRecord, anyPositive: inout Bool,
         anyDigitized: inout Bool
-    ) throws {
+    ) throws(JSONLFailure) {
         c.skipSpaces()
-        if c.current == UInt8(ascii: "n") {  // null
-            try skipValue(&c)
-            return
+        if c.peek == UInt8(ascii: "n"), try JSONSyntax.scanLiteral(&c) { return }
+        guard c.peek == UInt8(ascii: "[") else {
+            throw JSONLFailure(
+                rule: .malformedJSON("expected a list ('[') of objects"), offset: c.position,
+                field: kind == .supplements ? .supplements : nil)
         }
-        try c.expect(UInt8(ascii: "["), "'[' to open a list")
+        c.position += 1
         c.skipSpaces()
-        if c.current == UInt8(ascii: "]") {
+        if c.peek == UInt8(ascii: "]") {
             c.position += 1
             return
         }
         while true {
-            try c.expect(UInt8(ascii: "{"), "'{' to open a list item")
+            c.skipSpaces()
+            guard c.peek == UInt8(ascii: "{") else {
+                if c.peek == UInt8(ascii: "]") || c.position == c.end { throw JSONSyntax.unexpectedValue(c) }
+                throw JSONLFailure(
+                    rule: .malformedJSON("expected '{': each list item is an object"), offset: c.position, field: nil)
+            }
             var pauseStart: UnsafeRawBufferPointer?
             var pauseEnd: UnsafeRawBufferPointer?
-            let itemStart = c.position
+            let itemStart = c.position + 1
+            c.position += 1
             c.skipSpaces()
-            if c.current != UInt8(ascii: "}") {
-                while true {
-                    let key = try readStringSpan(&c)
-                    try c.expect(UInt8(ascii: ":"), "':' after a key")
+            if c.peek == UInt8(ascii: "}") {
+                c.position += 1
+            } else {
+                repeat {
+                    let key = try JSONSyntax.key(&c)
                     let name = UnsafeRawBufferPointer(start: c.base + key.start, count: key.end - key.start)
                     switch kind {
                     case .supplements where equals(name, "NgayBoSung"):
@@ -292,121 +214,76 @@ struct JSONLRecordParser {
                             anyDigitized = true
                         }
                     default:
-                        try skipValue(&c)
+                        try JSONSyntax.skipValue(&c, depth: 3)
                     }
-                    c.skipSpaces()
-                    guard let b = c.current else {
-                        throw Failure(rule: .malformedJSON("unterminated list item"), offset: c.position, field: nil)
-                    }
-                    c.position += 1
-                    if b == UInt8(ascii: "}") { break }
-                    guard b == UInt8(ascii: ",") else {
-                        throw Failure(rule: .malformedJSON("expected ',' or '}'"), offset: c.position - 1, field: nil)
-                    }
-                }
-            } else {
-                c.position += 1
+                } while try !endOfMember(&c)
             }
             if kind == .supplements {
                 guard let startText = pauseStart, let start = TimestampParser.parse(startText) else {
-                    throw Failure(rule: .malformedSupplements, offset: itemStart, field: .supplements)
+                    throw JSONLFailure(rule: .malformedSupplements, offset: itemStart, field: .supplements)
                 }
                 var end: Timestamp?
                 if let endText = pauseEnd, FieldDecoder.trimmed(endText).count > 0 {
                     guard let e = TimestampParser.parse(endText) else {
-                        throw Failure(rule: .malformedSupplements, offset: itemStart, field: .supplements)
+                        throw JSONLFailure(rule: .malformedSupplements, offset: itemStart, field: .supplements)
                     }
                     end = e
                 }
                 record.pauses.append(PauseInterval(start: start, end: end))
             }
             c.skipSpaces()
-            guard let b = c.current else {
-                throw Failure(rule: .malformedJSON("unterminated list"), offset: c.position, field: nil)
+            let b = c.peek
+            if b == UInt8(ascii: "]") {
+                c.position += 1
+                return
             }
+            guard b == UInt8(ascii: ",") else { throw JSONSyntax.afterItem(c) }
             c.position += 1
-            if b == UInt8(ascii: "]") { break }
-            guard b == UInt8(ascii: ",") else {
-                throw Failure(rule: .malformedJSON("expected ',' or ']'"), offset: c.position - 1, field: nil)
-            }
         }
     }
 
-    private static func topLevelField(_ key: UnsafeRawBufferPointer) -> DossierField? {
-        // Keys are matched exactly (JSON is case-sensitive); the list is short.
-        for (field, name) in fieldNames where equalBytes(key, name) { return field }
-        return nil
-    }
-
-    private static let fieldNames: [(DossierField, [UInt8])] = DossierField.allCases.map { ($0, Array($0.name.utf8)) }
-
-    private static func nestedList(_ key: UnsafeRawBufferPointer) -> NestedList? {
-        if equals(key, "DanhSachLePhi") { return .fees }
-        if equals(key, "TaiLieuNop") { return .documents }
-        return nil
-    }
-
-    /// Decodes JSON escapes into scratch; nil on a malformed escape.
-    private mutating func unescape(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+    /// Decodes the escapes of a string `JSONSyntax.scanString` accepted into scratch.
+    private mutating func unescape(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         if scratchUsed + raw.count > scratch.count {
             retired.append(scratch)
             scratch = .allocate(byteCount: max(scratch.count * 2, raw.count * 2), alignment: 8)
             scratchUsed = 0
         }
         let out = (scratch.baseAddress! + scratchUsed).assumingMemoryBound(to: UInt8.self)
+        let input = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var w = 0
         var i = 0
-        func hex4(_ at: Int) -> UInt32? {
-            guard at + 4 <= raw.count else { return nil }
-            var v: UInt32 = 0
-            for k in at..<(at + 4) {
-                let b = raw[k]
-                let d: UInt32
-                switch b {
-                case 48...57: d = UInt32(b - 48)
-                case 65...70: d = UInt32(b - 55)
-                case 97...102: d = UInt32(b - 87)
-                default: return nil
-                }
-                v = v * 16 + d
-            }
-            return v
-        }
         while i < raw.count {
-            let b = raw[i]
-            if b != 0x5C {
+            let b = input[i]
+            guard b == 0x5C else {
                 out[w] = b
                 w += 1
                 i += 1
                 continue
             }
-            guard i + 1 < raw.count else { return nil }
-            let e = raw[i + 1]
+            let e = input[i + 1]
             i += 2
             switch e {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out[w] = e
             case UInt8(ascii: "b"): out[w] = 0x08
             case UInt8(ascii: "f"): out[w] = 0x0C
             case UInt8(ascii: "n"): out[w] = 0x0A
             case UInt8(ascii: "r"): out[w] = 0x0D
             case UInt8(ascii: "t"): out[w] = 0x09
             case UInt8(ascii: "u"):
-                guard var scalar = hex4(i) else { return nil }
+                // Pairs and lone surrogates were checked by the scan.
+                var scalar = JSONSyntax.hex4(input, at: i, end: raw.count)!
                 i += 4
                 if scalar >= 0xD800 && scalar < 0xDC00 {
-                    guard i + 6 <= raw.count, raw[i] == 0x5C, raw[i + 1] == UInt8(ascii: "u"), let low = hex4(i + 2),
-                        low >= 0xDC00, low < 0xE000
-                    else { return nil }
+                    let low = JSONSyntax.hex4(input, at: i + 2, end: raw.count)!
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
                 }
-                guard let unicode = Unicode.Scalar(scalar) else { return nil }
-                for unit in UTF8.encode(unicode)! {
+                for unit in UTF8.encode(Unicode.Scalar(scalar)!)! {
                     out[w] = unit
                     w += 1
                 }
                 continue
-            default: return nil
+            default: out[w] = e  // \" \\ \/
             }
             w += 1
         }
@@ -415,20 +292,67 @@ struct JSONLRecordParser {
     }
 }
 
-@inline(__always)
-private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+/// The keys of a dossier line the parser reads, found by a hash of their length and end bytes
+/// (one probe for nearly every key; JSON keys are case-sensitive, so they match exactly).
+final class JSONLKeyTable: Sendable {
+    enum Key: Equatable {
+        case field(DossierField)
+        case list(NestedList)
+        case other
+    }
+
+    static let shared = JSONLKeyTable()
+
+    private static let slots = 64
+    private let names: [[UInt8]]
+    private let kinds: [Key]
+    /// Per slot, 1 + the index into `names`, 0 when empty.
+    private let table: [UInt8]
+
+    private init() {
+        var names = DossierField.allCases.map { Array($0.name.utf8) }
+        var kinds = DossierField.allCases.map { Key.field($0) }
+        names += [Array("DanhSachLePhi".utf8), Array("TaiLieuNop".utf8)]
+        kinds += [.list(.fees), .list(.documents)]
+        var table = [UInt8](repeating: 0, count: Self.slots)
+        for (index, name) in names.enumerated() {
+            var slot = name.withUnsafeBufferPointer { Self.hash($0.baseAddress!, count: $0.count) }
+            while table[slot] != 0 { slot = (slot + 1) & (Self.slots - 1) }
+            table[slot] = UInt8(index + 1)
+        }
+        self.names = names
+        self.kinds = kinds
+        self.table = table
+    }
+
+    @inline(__always)
+    private static func hash(_ key: UnsafePointer<UInt8>, count: Int) -> Int {
+        (count &* 7 &+ Int(key[0]) &+ Int(key[count - 1]) &* 3) & (slots - 1)
+    }
+
+    @inline(__always)
+    func lookup(_ key: UnsafePointer<UInt8>, count: Int) -> Key {
+        guard count > 0 else { return .other }
+        var slot = Self.hash(key, count: count)
+        while true {
+            let entry = Int(table[slot])
+            if entry == 0 { return .other }
+            let name = names[entry - 1]
+            if name.count == count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key, count) == 0 }) {
+                return kinds[entry - 1]
+            }
+            slot = (slot + 1) & (Self.slots - 1)
+        }
+    }
+}
+
+/// The nested lists of a dossier line that carry a KPI besides `DanhSachHoSoBoSung`.
+enum NestedList { case supplements, fees, documents }
 
 @inline(__always)
 private func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
     guard bytes.count == text.utf8CodeUnitCount else { return false }
     let p = text.utf8Start
     for i in 0..<bytes.count where bytes[i] != p[i] { return false }
-    return true
-}
-
-@inline(__always)
-private func equalBytes(_ bytes: UnsafeRawBufferPointer, _ name: [UInt8]) -> Bool {
-    guard bytes.count == name.count else { return false }
-    for i in 0..<bytes.count where bytes[i] != name[i] { return false }
     return true
 }

@@ -1,3 +1,4 @@
+import CivilTime
 import Dispatch
 import Records
 import _ParallelSupport
@@ -26,15 +27,27 @@ public enum LogScanner {
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0) }
         switch options.dedupe {
         case .detect:
+            var writer = rejects
             var run = ScanRun(
-                options: options, rejects: rejects, collectFingerprints: true,
-                sources: InputSources(forTwoPasses: false))
-            let buckets = FingerprintBuckets(lanes: options.workers)
+                options: options, rejects: writer, collectFingerprints: true, sources: InputSources(forTwoPasses: false))
+            var buckets = FingerprintBuckets(lanes: options.workers)
             run.fingerprintBuckets = buckets
-            let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
+            var consumer = try run.scan(files: files, makeConsumer: makeConsumer)
+            if let span = try run.spanToEnforce(files: files) {
+                // Records beyond the log's time span were counted: read again without them.
+                writer = try writer?.restarted()
+                var again = ScanRun(
+                    options: options, rejects: writer, collectFingerprints: true,
+                    sources: InputSources(forTwoPasses: false))
+                again.timeSpan = span
+                buckets = FingerprintBuckets(lanes: options.workers)
+                again.fingerprintBuckets = buckets
+                consumer = try again.scan(files: files, makeConsumer: makeConsumer)
+                run = again
+            }
             var summary = run.summary
             summary.duplicates = buckets.repeats(workers: options.workers)
-            try rejects?.close()
+            try writer?.close()
             return (consumer, summary)
         case .last:
             // Pass 1 finds which fingerprints repeat and where each one last occurs; pass 2
@@ -43,6 +56,12 @@ public enum LogScanner {
             let sources = InputSources(forTwoPasses: true)
             var first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
+            let span = try first.spanToEnforce(files: files)
+            if let span {
+                first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
+                first.timeSpan = span
+                _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
+            }
             var sorted = first.fingerprints
             Fingerprint.sortInPlace(&sorted, workers: options.workers)
             var repeated = Set<UInt64>()
@@ -58,6 +77,7 @@ public enum LogScanner {
                 lastIndex[fingerprint] = index
             }
             var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false, sources: sources)
+            second.timeSpan = span
             second.replacement = Replacement(
                 lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases(), firstPassFiles: first.summary.files)
             let consumer = try second.scan(files: files, makeConsumer: makeConsumer)
@@ -87,6 +107,8 @@ struct Replacement: @unchecked Sendable {
 /// The layout of one file: how its records are encoded.
 struct FileLayout: @unchecked Sendable {
     var format: InputFormat
+    /// The field separator (CSV and TSV).
+    var delimiter: UInt8
     var columnFields: [DossierField?]
 }
 
@@ -104,6 +126,11 @@ struct PieceOutcome {
     var carryLine = 0
     /// Line ends from the piece's first record start to where its last record ends.
     var newlinesPassed = 0
+    /// Where the piece's first record starts, nil when none starts in it.
+    var firstStart: Int?
+    /// Where the record after the piece's last one starts (at or past the piece's end), unless
+    /// the piece carries a record or stopped at an error.
+    var next = 0
 }
 
 struct ScanRun {
@@ -121,13 +148,48 @@ struct ScanRun {
     var acceptedPerPiece: [Int] = []
     /// Each worker lane's date cache, kept warm across pieces and batches.
     let dateCaches: [DateCache]
+    /// The log's time span when known (a second reading): records beyond it are invalid.
+    var timeSpan: TimeSpanCheck?
+    /// Each lane's received days and latest timestamp, to find the span (`LogTimeSpan`); while
+    /// a reading lasts.
+    var tallies: [ReceivedTally] = []
+    /// The tallies as each batch of a first reading starts, for a batch parsed again.
+    var savedTallies: [ReceivedTally] = []
+    /// The tallies summed when the reading is done: received days and the latest timestamp.
+    var receivedDays: [Int: Int] = [:]
+    var latestSeconds = Int64.min
+    /// The file offset of the batch being parsed, for errors that name a byte.
+    var batchFileOffset = 0
 
-    init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool, sources: InputSources) {
+    init(
+        options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool,
+        sources: InputSources = InputSources(forTwoPasses: false)
+    ) {
         self.options = options
         self.rejects = rejects
         self.collectFingerprints = collectFingerprints
         self.sources = sources
         dateCaches = (0..<options.workers).map { _ in DateCache() }
+    }
+
+    /// After a reading without a span: the span when some accepted record lies beyond it, nil
+    /// when every record is within (nearly always) or there is no rule.
+    /// - Throws: `InputFileError` when a record lies beyond it and an input cannot be read again.
+    func spanToEnforce(files: [String]) throws -> TimeSpanCheck? {
+        guard timeSpan == nil, let reference = LogTimeSpan.referenceDay(receivedDays),
+            let limit = LogTimeSpan.limit(referenceDay: reference), latestSeconds >= limit.seconds
+        else { return nil }
+        let check = TimeSpanCheck(
+            limit: limit, rule: .outsideLogSpan(reference: CivilDate(dayNumber: reference), limit: limit.date))
+        if let pipe = files.first(where: { !InputSource.isRereadable(path: $0) }) {
+            throw InputFileError(
+                file: pipe,
+                reason:
+                    "some timestamps fall on or after \(limit.date), more than \(LogTimeSpan.marginDays) days after "
+                    + "the log's received dates, and leaving those records out needs a second reading, which a pipe "
+                    + "cannot give: save the log to a file and read that")
+        }
+        return check
     }
 
     func pieceAcceptedBases() -> [Int] {
@@ -143,18 +205,29 @@ struct ScanRun {
 
     mutating func scan<C: RecordConsumer>(files: [String], makeConsumer: () -> C) throws -> C {
         defer { for cache in dateCaches { cache.deallocate() } }
-        var merged = makeConsumer()
-        // Order-insensitive consumers: one per worker lane for the whole run.
-        var lanes: [C]? = C.foldsInAnyOrder ? (0..<options.workers).map { _ in makeConsumer() } : nil
-        for (index, path) in files.enumerated() {
-            try scanFile(path, index: index, into: &merged, lanes: &lanes, makeConsumer: makeConsumer)
+        tallies = (0..<options.workers).map { _ in ReceivedTally(limit: timeSpan?.limit) }
+        savedTallies = timeSpan == nil ? (0..<options.workers).map { _ in ReceivedTally(limit: nil) } : []
+        defer {
+            for saved in savedTallies { saved.deallocate() }
+            savedTallies = []
+            for tally in tallies {
+                if timeSpan == nil {
+                    tally.add(to: &receivedDays)
+                    latestSeconds = max(latestSeconds, tally.latestSeconds)
+                }
+                tally.deallocate()
+            }
+            tallies = []
         }
-        for lane in lanes ?? [] { merged.merge(lane) }
+        var merged = makeConsumer()
+        for (index, path) in files.enumerated() {
+            try scanFile(path, index: index, into: &merged, makeConsumer: makeConsumer)
+        }
         return merged
     }
 
     private mutating func scanFile<C: RecordConsumer>(
-        _ path: String, index: Int, into merged: inout C, lanes: inout [C]?, makeConsumer: () -> C
+        _ path: String, index: Int, into merged: inout C, makeConsumer: () -> C
     )
         throws
     {
@@ -163,18 +236,32 @@ struct ScanRun {
         var fileSummary = InputSummary.FileSummary(path: path)
         let batchBytes = options.chunkSize * options.piecesPerBatch
         // The signature, the encoding and the checks that concern the whole file.
-        var window = try InputWindow.openText(source, encoding: options.encoding, capacity: batchBytes, path: path)
+        var window: any InputWindow = try openTextWindow(
+            source, encoding: options.encoding, capacity: batchBytes, path: path)
         defer { window.close() }
         var bytes = window.bytes
         var begin = 0
         var line = 1
-        var layout = FileLayout(format: format, columnFields: [])
+        var layout = FileLayout(format: format, delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: [])
         if format != .jsonl {
+            // The header's line end tells whether lines end with CR alone (read as LF).
+            var crOnly = CROnlyWindow.endsLinesWithCR(
+                UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
+            while crOnly == nil {
+                try window.widen()
+                bytes = window.bytes
+                crOnly = CROnlyWindow.endsLinesWithCR(
+                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), atEnd: window.atEnd)
+            }
+            if crOnly == true {
+                window = try CROnlyWindow(wrapping: window)
+                bytes = window.bytes
+            }
             var header: HeaderParse
             while true {
                 header = try HeaderParse.parse(
-                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: format == .tsv ? 0x09 : 0x2C,
-                    atEnd: window.atEnd, file: path)
+                    UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: options.delimiter,
+                    preferred: layout.delimiter, mapping: options.columnMapping, atEnd: window.atEnd, file: path)
                 if header.end != nil || window.atEnd { break }
                 // A header longer than the batch: widen the window.
                 try window.widen()
@@ -183,30 +270,30 @@ struct ScanRun {
             guard let headerEnd = header.end else {
                 throw IngestError(file: path, line: 1, column: 1, field: nil, text: nil, rule: .unbalancedQuote)
             }
+            layout.delimiter = header.delimiter
             // Names that are not UTF-8 match none: say so first, and how to read the file.
-            if let bad = UTF8Validation.firstInvalid(
-                UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
-                (try? header.columnFields(file: path)) == nil
+            if let bad = UTF8Validation.firstInvalid(UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
+                (try? header.columnFields(file: path, mapping: options.columnMapping)) == nil
             {
                 throw IngestError(
                     file: path, line: 1, column: 0, field: nil, text: nil, rule: .invalidUTF8,
                     byteOffset: window.offset + begin + bad)
             }
-            layout.columnFields = try header.columnFields(file: path)
+            layout.columnFields = try header.columnFields(file: path, mapping: options.columnMapping)
             line += header.newlines
             begin += headerEnd
         }
         var sawRecord = false
         while true {
             let atEnd = window.atEnd
-            var (outcomes, consumers) = processBatch(
+            batchFileOffset = window.offset
+            let (outcomes, consumers) = processBatch(
                 window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
-                fileOffset: window.offset, lanes: &lanes, makeConsumer: makeConsumer)
+                makeConsumer: makeConsumer)
             var carry: Int?
             for k in outcomes.indices {
                 var outcome = outcomes[k]
                 if let fatal = outcome.fatal { throw fatal }
-                if lanes == nil { merged.merge(consumers.removeFirst()) }
                 fileSummary.records += outcome.records
                 fileSummary.rejected += outcome.rejected
                 summary.replaced += outcome.replaced
@@ -222,6 +309,7 @@ struct ScanRun {
                 }
                 if outcome.records > 0 { sawRecord = true }
             }
+            for consumer in consumers { merged.merge(consumer) }
             if atEnd {
                 precondition(carry == nil, "no record can be cut at the end of the input")
                 break
@@ -253,79 +341,6 @@ struct ScanRun {
         summary.rejected += fileSummary.rejected
         summary.files.append(fileSummary)
     }
-
-    /// Parses the records that start in `region[begin...]`, split into pieces processed in parallel.
-    private func processBatch<C: RecordConsumer>(
-        _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
-        fileOffset: Int, lanes: inout [C]?, makeConsumer: () -> C
-    ) -> ([PieceOutcome], [C]) {
-        let length = region.count - begin
-        let pieceCount = max(1, min(options.piecesPerBatch, (length + options.chunkSize - 1) / options.chunkSize))
-        var starts = [Int](repeating: 0, count: pieceCount + 1)
-        for k in 0...pieceCount { starts[k] = begin + min(length, k * options.chunkSize) }
-        starts[pieceCount] = region.count
-        let bounds = starts
-        let regionShared = SendableRegion(region)
-        // Phase A: quotes per piece give the quoting state at each piece's start.
-        var inQuotes = [Bool](repeating: false, count: pieceCount)
-        if layout.format != .jsonl && pieceCount > 1 {
-            var parities = [Bool](repeating: false, count: pieceCount)
-            parities.withUnsafeMutableBufferPointer { buffer in
-                let shared = SendableBuffer(buffer)
-                forEachIndex(pieceCount - 1, workers: options.workers) { k in
-                    let piece = UnsafeRawBufferPointer(rebasing: regionShared.region[bounds[k]..<bounds[k + 1]])
-                    shared.buffer[k] = ByteCounter.quotes(piece) & 1 == 1
-                }
-            }
-            for k in 1..<pieceCount { inQuotes[k] = inQuotes[k - 1] != parities[k - 1] }
-        }
-        // Phase B: parse, each piece into its own consumer.
-        var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
-        // One consumer per piece, or the run's consumer of the lane that parses the piece.
-        let perLane = lanes != nil
-        var consumers: [C]
-        if let runConsumers = lanes {
-            // Moved out (not copied) so their tables stay uniquely referenced while they grow.
-            lanes = nil
-            consumers = runConsumers
-        } else {
-            consumers = (0..<pieceCount).map { _ in makeConsumer() }
-        }
-        let context = PieceContext(
-            layout: layout, path: path, fileOffset: fileOffset, atEnd: atEnd, skipInvalid: options.skipInvalid,
-            keepRejects: rejects != nil, collectFingerprints: collectFingerprints || replacement != nil,
-            replacement: replacement, pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets,
-            dateCaches: dateCaches)
-        let startStates = inQuotes
-        outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-            consumers.withUnsafeMutableBufferPointer { consumerBuffer in
-                let outcomeShared = SendableBuffer(outcomeBuffer)
-                let consumerShared = SendableBuffer(consumerBuffer)
-                forEachIndex(pieceCount, workers: options.workers) { k, lane in
-                    let slot = perLane ? lane : k
-                    PieceParser.parse(
-                        regionShared.region, from: bounds[k], to: bounds[k + 1], inQuotes: startStates[k],
-                        pieceIndex: k, lane: lane,
-                        context: context, outcome: &outcomeShared.buffer[k]
-                    ) { record in consumerShared.buffer[slot].consume(&record) }
-                }
-            }
-        }
-        // Line numbers: each piece counted its own line ends, so they add up in order.
-        var line = firstLine
-        for k in 0..<pieceCount {
-            if let fatal = outcomes[k].fatal { outcomes[k].fatal?.line = fatal.line + line }
-            for r in outcomes[k].rejects.indices { outcomes[k].rejects[r].line += line }
-            if outcomes[k].carryFrom != nil { outcomes[k].carryLine += line }
-            line += outcomes[k].newlinesPassed
-        }
-        if outcomes[pieceCount - 1].carryFrom == nil { outcomes[pieceCount - 1].carryLine = line }
-        if perLane {
-            lanes = consumers
-            return (outcomes, [])
-        }
-        return (outcomes, consumers)
-    }
 }
 
 struct SendableRegion: @unchecked Sendable {
@@ -338,9 +353,10 @@ struct PieceContext: @unchecked Sendable {
     var layout: FileLayout
     var path: String
     /// The offset of the batch's first byte in the file.
-    var fileOffset: Int
+    var fileOffset = 0
     var atEnd: Bool
     var skipInvalid: Bool
+    var maxRecordBytes: Int
     var keepRejects: Bool
     var collectFingerprints: Bool
     var replacement: Replacement?
@@ -348,4 +364,15 @@ struct PieceContext: @unchecked Sendable {
     var fingerprintBuckets: FingerprintBuckets?
     /// One per worker lane, warm across pieces.
     var dateCaches: [DateCache]
+    /// One per worker lane (or, `talliesPerPiece`, per piece): the received days, and the log's
+    /// time span when it is known.
+    var tallies: [ReceivedTally]
+    var talliesPerPiece = false
+    var timeSpan: TimeSpanCheck?
+}
+
+/// The log's time span on a second reading: the first instant outside, and the rule broken.
+struct TimeSpanCheck: @unchecked Sendable {
+    var limit: Timestamp
+    var rule: IngestRule
 }

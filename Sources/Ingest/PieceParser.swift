@@ -1,20 +1,35 @@
 import Records
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Where a piece's first record starts.
+enum PieceStart {
+    /// Known: the previous piece's last record ends there (at or past the piece's end: none).
+    case exact(Int)
+    /// Guessed from the quotes before the piece: the first line end outside quotes.
+    case afterLineEnd(inQuotes: Bool)
+}
+
 /// Parses the records that start inside one piece of a batch.
 enum PieceParser {
     /// Lines in the outcome count from 0 at the piece's first record; the batch adds the base.
     static func parse(
-        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, pieceIndex: Int, lane: Int,
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, start: PieceStart, pieceIndex: Int, lane: Int,
         context: PieceContext,
         outcome: inout PieceOutcome, consume: (inout DossierRecord) -> Void
     ) {
         var line = 0
         defer { outcome.newlinesPassed = line }
-        guard
-            let p = firstRecordStart(
-                region, from: from, to: to, inQuotes: inQuotes, isFirst: pieceIndex == 0,
-                format: context.layout.format)
-        else { return }
+        let first: Int?
+        switch start {
+        case .exact(let position): first = position < to ? position : nil
+        case .afterLineEnd(let inQuotes):
+            first = firstRecordStart(region, from: from, to: to, inQuotes: inQuotes, format: context.layout.format)
+        }
+        outcome.firstStart = first
+        guard let p = first else { return }
         let format = context.layout.format
         if format == .jsonl {
             var parser = JSONLRecordParser(dates: context.dateCaches[lane])
@@ -24,8 +39,8 @@ enum PieceParser {
                 outcome: &outcome, line: &line, consume: consume)
         } else {
             var parser = CSVRecordParser(
-                delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: context.layout.columnFields,
-                dates: context.dateCaches[lane])
+                delimiter: context.layout.delimiter, columnFields: context.layout.columnFields,
+                maxRecordBytes: context.maxRecordBytes, dates: context.dateCaches[lane])
             defer { parser.deallocate() }
             parseRecords(
                 &parser, region, from: p, to: to, pieceIndex: pieceIndex, lane: lane, context: context,
@@ -54,6 +69,10 @@ enum PieceParser {
         let replacement = context.replacement
         let buckets = context.fingerprintBuckets?.buckets(lane: lane)
         let collectFingerprints = context.collectFingerprints
+        // A reading without the log's time span counts received days to find it; one with it
+        // rejects the records beyond it.
+        let tally = context.tallies[context.talliesPerPiece ? pieceIndex : lane]
+        defer { outcome.next = p }
         while p < to {
             let end: Int
             let newlines: Int
@@ -73,26 +92,39 @@ enum PieceParser {
                 case .record(let recordEnd, let recordNewlines):
                     end = recordEnd
                     newlines = recordNewlines
-                case .invalid(let invalidEnd, let invalidNewlines, let rule, let field, let offset):
-                    outcome.records += 1
-                    outcome.rejected += 1
-                    let error = makeError(
-                        region, recordStart: p, recordEnd: invalidEnd, line: line, offset: offset, rule: rule,
-                        field: field, context: context)
-                    if !context.skipInvalid {
-                        outcome.fatal = error
+                case .invalid(_, _, let rule, let field, let offset):
+                    // Whatever broke, the record is its first line: the next line is read afresh.
+                    let lineFeed = memchr(region.baseAddress! + p, 0x0A, region.count - p)
+                    let lineEnd = lineFeed.map { region.baseAddress!.distance(to: UnsafeRawPointer($0)) + 1 }
+                    guard let end = lineEnd ?? (context.atEnd || !context.skipInvalid ? region.count : nil) else {
+                        outcome.carryFrom = p
+                        outcome.carryLine = line
                         return
                     }
-                    if context.keepRejects {
-                        outcome.rejects.append(
-                            RejectedRecord(
-                                file: context.path, line: line, column: error.column, reason: rule.description,
-                                text: Array(region[p..<invalidEnd])))
+                    if !reject(
+                        region, from: p, to: end, line: line, offset: offset, rule: rule, field: field,
+                        context: context, outcome: &outcome)
+                    {
+                        return
                     }
-                    line += invalidNewlines
-                    p = invalidEnd
+                    line += lineEnd == nil ? 0 : 1
+                    p = end
                     continue
                 }
+            }
+            if tally.note(&record), let span = context.timeSpan,
+                let field = LogTimeSpan.fieldBeyond(span.limit, in: record)
+            {
+                let offset = FieldPosition.offset(of: field, in: region, from: p, to: end, layout: context.layout)
+                if !reject(
+                    region, from: p, to: end, line: line, offset: offset, rule: span.rule, field: field,
+                    context: context, outcome: &outcome)
+                {
+                    return
+                }
+                line += newlines
+                p = end
+                continue
             }
             outcome.records += 1
             if collectFingerprints {
@@ -118,12 +150,38 @@ enum PieceParser {
         }
     }
 
+    /// Counts the invalid record starting at `from` and keeps `region[from..<to]` (its first
+    /// line, or the whole record when its form was valid) for `--rejects`; false when it stops
+    /// the run (no `--skip-invalid`), with the error in `outcome.fatal`. The fault at `offset`
+    /// may lie past `to`, on a later line of the record.
+    private static func reject(
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, line: Int, offset: Int, rule: IngestRule,
+        field: DossierField?, context: PieceContext, outcome: inout PieceOutcome
+    ) -> Bool {
+        outcome.records += 1
+        outcome.rejected += 1
+        let error = makeError(
+            region, recordStart: from, recordEnd: region.count, line: line, offset: offset, rule: rule, field: field,
+            context: context)
+        if !context.skipInvalid {
+            outcome.fatal = error
+            return false
+        }
+        if context.keepRejects {
+            // Where the error without `--skip-invalid` would say, and the line the text is from.
+            outcome.rejects.append(
+                RejectedRecord(
+                    file: context.path, line: error.line, column: error.column, reason: error.message,
+                    recordLine: line, text: Array(region[from..<to])))
+        }
+        return true
+    }
+
     /// The first record start at or after `from`, nil when no record starts before `to`. The
     /// line ends skipped belong to the previous piece's last record, which counts them.
     private static func firstRecordStart(
-        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, isFirst: Bool, format: InputFormat
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, format: InputFormat
     ) -> Int? {
-        if isFirst { return from }
         if !inQuotes && from > 0 && region[from - 1] == 0x0A { return from }
         var quoted = inQuotes
         let tracksQuotes = format != .jsonl
@@ -166,7 +224,7 @@ enum PieceParser {
         var column = 1
         for j in lineStart..<at where region[j] & 0xC0 != 0x80 { column += 1 }
         var textEnd = at
-        let delimiter: UInt8 = context.layout.format == .tsv ? 0x09 : 0x2C
+        let delimiter = context.layout.delimiter
         let stopAtDelimiter = context.layout.format != .jsonl && at < recordEnd && region[at] != 0x22
         if context.layout.format == .jsonl && at < recordEnd && region[at] == 0x22 {
             // A JSON string: up to its closing quote.

@@ -2,8 +2,10 @@
     import Glibc
 #endif
 
-/// Writes rejected records verbatim, each after a comment line with its place and reason:
-/// `# FILE:LINE:COLUMN: REASON`. Dropping the `# ` lines gives the records back.
+/// Writes rejected records verbatim, each after a comment line with its place and reason as the
+/// error without `--skip-invalid` gives them: `# FILE:LINE:COLUMN: REASON`, and the line the text
+/// comes from when the fault lies on a later line of the record. Dropping the `# ` lines gives
+/// the rejected lines back.
 final class RejectsWriter: @unchecked Sendable {
     private let path: String
     private let descriptor: Int32
@@ -19,7 +21,9 @@ final class RejectsWriter: @unchecked Sendable {
     func write(_ records: [RejectedRecord]) throws(InputFileError) {
         var out: [UInt8] = []
         for r in records {
-            out.append(contentsOf: "# \(r.file):\(r.line):\(r.column): \(r.reason)\n".utf8)
+            var comment = "# " + inputPosition(file: r.file, line: r.line, column: r.column) + r.reason
+            if r.recordLine != r.line { comment += " (the record below starts on line \(r.recordLine))" }
+            out.append(contentsOf: (comment + "\n").utf8)
             out.append(contentsOf: r.text)
             if r.text.last != 0x0A { out.append(0x0A) }
         }
@@ -35,6 +39,13 @@ final class RejectsWriter: @unchecked Sendable {
         if failed {
             throw InputFileError(file: path, reason: "cannot write rejects: " + String(cString: strerror(errno)))
         }
+    }
+
+    /// This writer closed and a new one on the same path, emptied: the rejects of a reading
+    /// that is done again.
+    func restarted() throws(InputFileError) -> RejectsWriter {
+        try close()
+        return try RejectsWriter(path: path)
     }
 
     func close() throws(InputFileError) {

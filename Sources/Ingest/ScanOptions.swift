@@ -38,6 +38,15 @@ public struct ScanOptions: Sendable {
     /// Where rejected records go, verbatim with line number and reason.
     public var rejectsPath: String?
     public var dedupe: DedupeMode = .detect
+    /// The field separator of CSV/TSV logs (`,` `;` tab `|`); nil finds it in each file's header.
+    public var delimiter: UInt8?
+    /// Header names of `--columns FILE`, read before the shipped aliases (`HeaderAliases`).
+    public var columnMapping = ColumnMapping()
+    /// The longest CSV/TSV record in bytes; a longer one is invalid (rejected as its first line).
+    public var maxRecordBytes = ScanOptions.defaultMaxRecordBytes
+    /// 256 KiB: hundreds of times a real record, small enough that a quote that never closes
+    /// costs a bounded scan.
+    public static let defaultMaxRecordBytes = 256 << 10
     /// The encoding of files without a byte-order mark; nil for UTF-8.
     public var encoding: TextEncoding?
 

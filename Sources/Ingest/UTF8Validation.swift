@@ -23,43 +23,51 @@ enum UTF8Validation {
     private static func firstInvalid(_ base: UnsafeRawPointer, from start: Int, count n: Int) -> Int? {
         var i = start
         while i < n {
-            let lead = base.load(fromByteOffset: i, as: UInt8.self)
-            if lead < 0x80 {
+            if base.load(fromByteOffset: i, as: UInt8.self) < 0x80 {
                 i += 1
                 continue
             }
-            // The continuation bytes a lead needs, and the range its first one must fall in.
-            let needed: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: needed = 1
-            case 0xE0:
-                needed = 2
-                low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: needed = 2
-            case 0xED:
-                needed = 2
-                high = 0x9F
-            case 0xF0:
-                needed = 3
-                low = 0x90
-            case 0xF1...0xF3: needed = 3
-            case 0xF4:
-                needed = 3
-                high = 0x8F
-            default: return i
-            }
-            guard i + needed < n else { return i }
-            let first = base.load(fromByteOffset: i + 1, as: UInt8.self)
-            guard first >= low && first <= high else { return i }
-            var k = 2
-            while k <= needed {
-                guard base.load(fromByteOffset: i + k, as: UInt8.self) & 0xC0 == 0x80 else { return i }
-                k += 1
-            }
-            i += needed + 1
+            guard let length = sequenceLength(base, at: i, end: n) else { return i }
+            i += length
         }
         return nil
+    }
+
+    /// The length of the well-formed sequence whose lead byte (0x80 or above) is at `p`, nil
+    /// when the bytes from `p` (up to `end`) start none.
+    @inline(__always)
+    static func sequenceLength(_ base: UnsafeRawPointer, at p: Int, end: Int) -> Int? {
+        let lead = base.load(fromByteOffset: p, as: UInt8.self)
+        // The bytes a lead takes, and the range its second byte must fall in.
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0:
+            length = 3
+            low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4:
+            length = 4
+            high = 0x8F
+        default: return nil
+        }
+        guard p + length <= end else { return nil }
+        let second = base.load(fromByteOffset: p + 1, as: UInt8.self)
+        guard second >= low && second <= high else { return nil }
+        var k = 2
+        while k < length {
+            guard base.load(fromByteOffset: p + k, as: UInt8.self) & 0xC0 == 0x80 else { return nil }
+            k += 1
+        }
+        return length
     }
 }

@@ -88,6 +88,7 @@ public enum Labels {
         "outside": "outside the selected dates", "groups": "Groups", "total": "Total", "none": "(none)",
         // Group table columns: finished late, and in progress past the due.
         "late_column": "late", "overdue_column": "overdue",
+        "after_as_of": "received after the as-of time (left out)",
     ]
 
     static let vietnamesePhrases: [String: String] = [
@@ -99,5 +100,85 @@ public enum Labels {
         "outside": "ngoài khoảng ngày chọn", "groups": "Theo nhóm", "total": "Tổng", "none": "(không có)",
         // Both are "quá hạn" in the counts, told apart there by the line above them.
         "late_column": "Giải quyết quá hạn", "overdue_column": "Đang giải quyết quá hạn",
+        "after_as_of": "tiếp nhận sau thời điểm tính (không tính)",
+    ]
+}
+
+// MARK: - Simulation and calibration words (`tthc simulate`, `tthc calibrate`)
+
+extension Labels {
+    /// A word or phrase of `simulate` and `calibrate` output; the key itself when unknown.
+    public static func simulation(_ key: String, _ language: Language) -> String {
+        guard let pair = simulationWords[key] else { return key }
+        return language == .vi ? pair.vi : pair.en
+    }
+
+    /// A simulation metric's label: English keeps the JSON name (as scripts grep it), Vietnamese
+    /// says what it is; pool metrics (`pools.land.utilization`) name their pool.
+    public static func simulationMetric(_ name: String, _ language: Language) -> String {
+        guard language == .vi else { return name }
+        let parts = name.split(separator: ".").map(String.init)
+        if parts.count == 3, let word = simulationWords["metric." + parts[2]] {
+            return (parts[0] == "pools" ? "Nhóm " : "Thủ tục ") + parts[1] + ": " + word.vi
+        }
+        return simulationWords["metric." + name]?.vi ?? name
+    }
+
+    static let simulationWords: [String: (en: String, vi: String)] = [
+        "scenario": ("Scenario", "Kịch bản"), "replications": ("replications", "số lần lặp"),
+        "seed": ("seed", "hạt giống"), "as_of_first": ("as of (replication 0)", "tính đến (lần lặp 0)"),
+        "kpi": ("KPI", "Chỉ số"), "mean": ("mean", "trung bình"), "ci": ("95% CI", "KTC 95%"),
+        "paired": ("Paired comparison (common random numbers)", "So sánh cặp (cùng dãy số ngẫu nhiên)"),
+        "difference_ci": ("95% CI of B - A", "KTC 95% của B - A"), "verdict": ("Verdict", "Kết luận"),
+        "warnings": ("Warnings", "Cảnh báo"), "met": ("meets", "đạt"), "likely": ("likely meets", "có thể đạt"),
+        "missed": ("misses", "không đạt"), "target": ("the target", "chỉ tiêu"),
+        "likely_why": ("(the interval reaches below it)", "(khoảng tin cậy chưa vượt hẳn chỉ tiêu)"),
+        "significant": ("significant", "khác biệt có ý nghĩa"),
+        "not_significant": (
+            "not significant (the interval includes 0)", "khác biệt chưa có ý nghĩa (khoảng tin cậy chứa 0)"
+        ),
+        "points": ("points", "điểm %"),
+        "not_simulated": ("not simulated", "mô phỏng không tính"),
+        "label.on_time": ("on-time", "giải quyết đúng hạn"),
+        "label.progress": ("progress (open dossiers counted)", "tiến độ (tính cả hồ sơ đang giải quyết)"),
+        "label.online": ("online", "nộp trực tuyến"), "label.full_online": ("full-online", "trực tuyến toàn trình"),
+        "label.online_payment": ("online payment", "thanh toán trực tuyến"),
+        "label.received": ("received", "đã tiếp nhận"), "label.finished": ("finished", "đã giải quyết"),
+        "label.in_progress": ("in progress", "đang giải quyết"), "label.late": ("late", "quá hạn"),
+        "overloaded": ("is overloaded", "quá tải"), "pool": ("pool", "nhóm"),
+        "per_working_hour": ("dossiers per working hour", "hồ sơ mỗi giờ làm việc"),
+        "work_hours": ("h of work each", "giờ xử lý mỗi hồ sơ"),
+        "staff_of_work": ("staff of work for", "người làm việc cho"), "staff": ("staff", "cán bộ"),
+        "unbounded": ("the queue grows without bound", "hàng đợi tăng không giới hạn"),
+        "would_bring": ("would bring rho below 0.9", "sẽ đưa rho xuống dưới 0.9"),
+        "grew": ("its queue grew through the horizon in", "hàng đợi tăng suốt thời gian mô phỏng ở"),
+        "of": ("of", "trên"), "replications_word": ("replications", "lần lặp"),
+        "second_quarter": ("waiting at the least in the second quarter", "hồ sơ chờ ít nhất ở quý hai của kỳ"),
+        "last_quarter": ("in the last", "ở quý cuối"), "a_week": ("a week", "mỗi tuần"),
+        // calibrate
+        "reproduction": (
+            "Reproduction of the log by the calibrated scenario", "Tái hiện nhật ký bằng kịch bản hiệu chỉnh"
+        ),
+        "log": ("log", "nhật ký"), "simulated": ("simulated", "mô phỏng"),
+        "log_in_ci": ("log in CI", "nhật ký trong KTC"),
+        "yes": ("yes", "có"), "no": ("no", "không"), "staffing": ("Staffing", "Biên chế"),
+        "notes": ("Notes", "Ghi chú"),
+        "metric.customers": ("customers", "Hồ sơ đã rời hệ thống"), "metric.arrivals": ("arrivals", "Hồ sơ đến"),
+        "metric.mean_wait_hours": ("mean_wait_hours", "Thời gian chờ trung bình (giờ)"),
+        "metric.p_wait": ("p_wait", "Tỷ lệ hồ sơ phải chờ"),
+        "metric.utilization": ("utilization", "Mức sử dụng cán bộ"),
+        "metric.mean_time_in_system_hours": ("mean_time_in_system_hours", "Thời gian trong hệ thống trung bình (giờ)"),
+        "metric.mean_in_system": ("mean_in_system", "Số hồ sơ trong hệ thống trung bình"),
+        "metric.received": ("received", "Đã tiếp nhận"), "metric.finished": ("finished", "Đã giải quyết"),
+        "metric.in_progress": ("in_progress", "Đang giải quyết"), "metric.late": ("late", "Giải quyết quá hạn"),
+        "metric.on_time": ("on_time", "Giải quyết đúng hạn (%)"),
+        "metric.progress": ("progress", "Tiến độ giải quyết (%)"),
+        "metric.online": ("online", "Nộp trực tuyến (%)"),
+        "metric.full_online": ("full_online", "Trực tuyến toàn trình (%)"),
+        "metric.online_payment": ("online_payment", "Thanh toán trực tuyến (%)"),
+        "metric.processing_days": ("processing_days", "Thời gian giải quyết trung bình (ngày làm việc)"),
+        "metric.mean_queue": ("mean_queue", "hàng đợi trung bình"),
+        "metric.pool_wait_hours": ("pool_wait_hours", "Thời gian chờ tại nhóm (giờ)"),
+        "metric.max_queue": ("max_queue", "hàng đợi lớn nhất"),
     ]
 }

@@ -424,6 +424,9 @@ extension RunContext {
             "input: \(NumberText.grouped(input.records)) records, \(NumberText.grouped(input.rejected)) rejected, "
         line += "\(NumberText.grouped(input.duplicates)) duplicate ids"
         if outsideSelection > 0 { line += ", \(NumberText.grouped(outsideSelection)) outside the selection" }
+        if input.afterAsOf > 0 {
+            line += ", \(NumberText.grouped(input.afterAsOf)) " + Labels.phrase("after_as_of", .en)
+        }
         inputLine = line
     }
 
@@ -432,7 +435,7 @@ extension RunContext {
         [
             ("records", .int(input.records)), ("accepted", .int(input.accepted)), ("rejected", .int(input.rejected)),
             ("duplicates", .int(input.duplicates)), ("replaced", .int(input.replaced)),
-            ("outside_selection", .int(outsideSelection)),
+            ("outside_selection", .int(outsideSelection)), ("after_as_of", .int(input.afterAsOf)),
             (
                 "files",
                 .array(

@@ -93,6 +93,9 @@ public enum ReportRenderer {
         if result.outsideSelection > 0 {
             inputLine += ", " + NumberText.grouped(result.outsideSelection) + " " + Labels.phrase("outside", language)
         }
+        if input.afterAsOf > 0 {
+            inputLine += ", " + NumberText.grouped(input.afterAsOf) + " " + Labels.phrase("after_as_of", language)
+        }
         lines.append(inputLine)
         lines.append("")
         lines.append(Labels.phrase("counts", language))

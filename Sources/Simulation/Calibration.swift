@@ -21,6 +21,61 @@ public enum Calibration {
         public var days: Int
         public var dossiers: Int
         public var procedures: Int
+        /// The staff estimate of each pool (staffing model); empty for the delay model.
+        public var pools: [PoolEstimate] = []
+        /// Working hours of the log's period on the calibration's calendar.
+        public var workingHours: Double = 0
+        public var workingHoursPerDay: Double = 0
+    }
+
+    /// What the staffing model assumes, since a log without step history shows how long
+    /// dossiers took, not how much work they were: the work minutes of one dossier of each
+    /// procedure code, from the catalog (`PhutXuLy`) or a flag.
+    public struct Staffing: Sendable {
+        /// Work minutes by procedure code, and where each came from (`catalog`, `--work-minutes`).
+        public var workMinutes: [String: (minutes: Double, source: String)]
+        /// For codes not in `workMinutes`.
+        public var defaultMinutes: (minutes: Double, source: String)?
+        /// Pool name by field (`MaLinhVuc`), for pools named after departments.
+        public var departments: [String: String]
+
+        public init(
+            workMinutes: [String: (minutes: Double, source: String)] = [:],
+            defaultMinutes: (minutes: Double, source: String)? = nil, departments: [String: String] = [:]
+        ) {
+            self.workMinutes = workMinutes
+            self.defaultMinutes = defaultMinutes
+            self.departments = departments
+        }
+
+        func minutes(_ code: String) -> (minutes: Double, source: String)? { workMinutes[code] ?? defaultMinutes }
+    }
+
+    /// A pool's size as the staffing model estimates it: the work that arrived (dossiers per
+    /// working hour × work content) is the staff kept busy full time (the offered load); the
+    /// size is the staff with which an M/M/c queue carrying that load waits on average closest
+    /// to what the log's dossiers waited beyond their work (Erlang C, in working hours).
+    public struct PoolEstimate: Sendable {
+        public var pool: String
+        public var fields: [String]
+        public var received: Int
+        public var finished: Int
+        public var arrivalsPerWorkingHour: Double
+        public var throughputPerWorkingHour: Double
+        /// Mean work content of a dossier, in minutes, and where the minutes came from.
+        public var workMinutes: Double
+        public var sources: [String]
+        public var offeredStaff: Double
+        /// The log's mean processing time of finished dossiers less their work, in working hours.
+        public var observedWaitHours: Double
+        public var staff: Int
+        /// Erlang C's mean wait with `staff`, in working hours.
+        public var modelWaitHours: Double
+    }
+
+    /// Procedure codes the staffing model has no work content for.
+    public struct MissingWorkContent: Error, Sendable {
+        public var codes: [String]
     }
 
     /// At most `count` evenly spaced order statistics of `values` (sorted), rounded.
@@ -151,9 +206,12 @@ public enum Calibration {
     ///   those already overdue form a population that does not finish within the horizon, the
     ///   others are censored observations (Kaplan-Meier). Off by default: it reproduces the
     ///   in-progress and progress figures better, the on-time rate of finished dossiers less well.
+    /// - Parameter staffing: fit staff pools to work content (`Staffing`); nil for the delay
+    ///   model, whose pools have no staff limit and whose processing is the elapsed time.
     public static func calibrate(
-        _ log: [ObservedDossier], calendar: WorkCalendar = WorkCalendar(), censorOpen: Bool = false
-    ) -> Summary? {
+        _ log: [ObservedDossier], calendar: WorkCalendar = WorkCalendar(), censorOpen: Bool = false,
+        staffing: Staffing? = nil
+    ) throws(MissingWorkContent) -> Summary? {
         let received = log.filter { $0.received != nil && $0.status.isReceived }
         guard let first = received.map({ $0.received!.dayNumber }).min(),
             let last = received.map({ $0.received!.dayNumber }).max()
@@ -170,35 +228,93 @@ public enum Calibration {
             if groups[d.procedure] == nil { order.append(d.procedure) }
             groups[d.procedure, default: []].append(d)
         }
+        if let staffing {
+            let missing = order.filter { staffing.minutes($0) == nil }
+            guard missing.isEmpty else { throw MissingWorkContent(codes: missing) }
+        }
         var pools: [JSONValue.Member] = []
         var procedures: [JSONValue.Member] = []
         let perDay = Double(calendar.workingSecondsPerDay)
         let classifier = DossierClassifier(calendar: calendar)
+        let start = Timestamp(seconds: Int64(first) * 86_400)
+        let workingHours =
+            Double(calendar.workingSeconds(from: start, to: Timestamp(seconds: Int64(last + 1) * 86_400))) / 3600
         var record = DossierRecord()
+        // Per pool: received, finished, work minutes of the received, elapsed working hours of
+        // the finished beyond their work, fields and sources.
+        var tallies:
+            [String: (received: Int, finished: Int, work: Double, wait: Double, fields: [String], sources: [String])] =
+                [:]
+        var poolOrder: [String] = []
         for code in order {
             let ds = groups[code]!
             let field = ds.first { !$0.field.isEmpty }?.field ?? "processing"
-            let pool = key(field)
-            if !pools.contains(where: { $0.key == pool }) {
-                pools.append(
-                    .init(pool, .object([.init("size", .number(10_000)), .init("discipline", .string("fifo"))])))
-            }
+            let pool = staffing?.departments[field].map(key) ?? key(field)
+            if !poolOrder.contains(pool) { poolOrder.append(pool) }
             var sample = ProcedureSample()
             for d in ds {
                 sample.add(
                     d, calendar: calendar, asOf: asOf, censorOpen: censorOpen, classifier: classifier, record: &record)
             }
+            let work = staffing?.minutes(code)
+            if let work {
+                var t = tallies[pool] ?? (0, 0, 0, 0, [], [])
+                t.received += sample.count
+                t.finished += sample.processing.count
+                t.work += Double(sample.count) * work.minutes
+                t.wait += sample.processing.reduce(0) { $0 + max(0, $1 - work.minutes / 60) }
+                if !t.fields.contains(field) { t.fields.append(field) }
+                if !t.sources.contains(work.source) { t.sources.append(work.source) }
+                tallies[pool] = t
+            }
             let members = sample.members(
-                code: code, field: field, pool: pool, occurrences: occurrences, perDay: perDay)
+                code: code, field: field, pool: pool, occurrences: occurrences, perDay: perDay,
+                workMinutes: work?.minutes)
             var name = key(code)
             while procedures.contains(where: { $0.key == name }) { name += "_" }
             procedures.append(.init(name, .object(members)))
         }
-        let start = Timestamp(seconds: Int64(first) * 86_400)
+        var estimates: [PoolEstimate] = []
+        for pool in poolOrder {
+            guard let t = tallies[pool] else {
+                // The delay model: no staff limit (the log shows durations, not who worked).
+                pools.append(
+                    .init(pool, .object([.init("size", .number(10_000)), .init("discipline", .string("fifo"))])))
+                continue
+            }
+            let meanWork = t.received > 0 ? t.work / Double(t.received) : 0
+            let lambda = workingHours > 0 ? Double(t.received) / workingHours : 0
+            let offered = lambda * meanWork / 60
+            let observed = t.finished > 0 ? t.wait / Double(t.finished) : 0
+            // Waits under a twentieth of the work content count as that (an M/M/c queue never
+            // waits exactly 0 on average); without finished dossiers, size for rho below 0.9.
+            let staff =
+                t.finished > 0
+                ? ErlangC.staff(
+                    offered: offered, meanService: meanWork / 60, closestTo: max(observed, meanWork / 60 / 20))
+                : max(1, Int((offered / 0.9).rounded(.down)) + 1)
+            estimates.append(
+                PoolEstimate(
+                    pool: pool, fields: t.fields, received: t.received, finished: t.finished,
+                    arrivalsPerWorkingHour: lambda,
+                    throughputPerWorkingHour: workingHours > 0 ? Double(t.finished) / workingHours : 0,
+                    workMinutes: meanWork, sources: t.sources, offeredStaff: offered, observedWaitHours: observed,
+                    staff: staff,
+                    modelWaitHours: ErlangC.meanWait(servers: staff, offered: offered, meanService: meanWork / 60)))
+            // Earliest due first: staff who know the deadlines work to them; Erlang C's mean
+            // wait is the same under any order that keeps the staff busy.
+            pools.append(
+                .init(
+                    pool, .object([.init("size", .number(Double(staff))), .init("discipline", .string("edf"))])))
+        }
         let scenario = encodedScenario(
             dossiers: received.count, start: start, days: days, pools: pools, procedures: procedures)
-        return Summary(
+        var summary = Summary(
             scenario: scenario, start: start, days: days, dossiers: received.count, procedures: procedures.count)
+        summary.pools = estimates
+        summary.workingHours = workingHours
+        summary.workingHoursPerDay = perDay / 3600
+        return summary
     }
 
     /// The calibrated scenario: the log's period on the office calendar without overtime, no
@@ -206,7 +322,7 @@ public enum Calibration {
     static func encodedScenario(
         dossiers: Int, start: Timestamp, days: Int, pools: [JSONValue.Member], procedures: [JSONValue.Member]
     ) -> JSONValue {
-        .object([
+        JSONValue.object([
             .init("name", .string("calibrated from \(dossiers) dossiers")),
             .init("start", .string(start.date.description)), .init("days", .number(Double(days))),
             .init("warmup", .string("0d")),

@@ -24,20 +24,23 @@ public enum DossierLogWriter {
     /// status as of the run's end (`XinLoi` = 1 only for a dossier with an apology on record).
     public static func csv(_ dossiers: [SimulatedDossier], scenario: Scenario, prefix: String = "SIM") -> String {
         var out = header + "\n"
-        for d in dossiers {
-            let p = scenario.procedures[d.procedure]
-            let pauses = d.pauses.map { compact($0.start) + "/" + ($0.end.map(compact) ?? "") }.joined(separator: ";")
-            let row: [String] = [
-                prefix + String(d.sequence), field(p.code), field(p.field), field(p.agency), String(d.channel.rawValue),
-                String(d.status.rawValue), compact(d.received), d.due.map(compact) ?? "",
-                d.processingEnd.map(compact) ?? "",
-                d.returned.map(compact) ?? "", String(d.level), d.fullOnline ? "1" : "0", d.feeBearing ? "1" : "0",
-                d.paidOnline ? "1" : "0", d.digitized ? "1" : "0", d.electronicResult ? "1" : "0",
-                d.apology ? "1" : "0",
-                pauses,
-            ]
-            out += row.joined(separator: ",") + "\n"
-        }
+        for d in dossiers { out += row(d, scenario: scenario, prefix: prefix) }
         return out
+    }
+
+    /// One dossier's CSV row, with its line feed (for a log written as the run goes).
+    public static func row(_ d: SimulatedDossier, scenario: Scenario, prefix: String = "SIM") -> String {
+        let p = scenario.procedures[d.procedure]
+        let pauses = d.pauses.map { compact($0.start) + "/" + ($0.end.map(compact) ?? "") }.joined(separator: ";")
+        let fields: [String] = [
+            prefix + String(d.sequence), field(p.code), field(p.field), field(p.agency), String(d.channel.rawValue),
+            String(d.status.rawValue), compact(d.received), d.due.map(compact) ?? "",
+            d.processingEnd.map(compact) ?? "",
+            d.returned.map(compact) ?? "", String(d.level), d.fullOnline ? "1" : "0", d.feeBearing ? "1" : "0",
+            d.paidOnline ? "1" : "0", d.digitized ? "1" : "0", d.electronicResult ? "1" : "0",
+            d.apology ? "1" : "0",
+            pauses,
+        ]
+        return fields.joined(separator: ",") + "\n"
     }
 }

@@ -74,6 +74,7 @@ extension EventLoop {
         if warmupCustomers > 0 && arrivalsTotal == warmupCustomers + 1 {
             observationStart = now
             closeAreas(at: now)
+            recountJobsInService(sign: 1)
         }
         let observed = now >= observationStart && now < observationEnd
         if observed {
@@ -172,6 +173,7 @@ extension EventLoop {
     mutating func stopArrivals() {
         arrivalsStopped = true
         nextStream = -1
+        recountJobsInService(sign: -1)
         observationEnd = now
         closeAreas(at: now)
     }

@@ -76,13 +76,13 @@ extension EventLoop {
             pools[p].waitCount += 1
             if wait > 0 { pools[p].waitedCount += 1 }
         }
-        if now >= observationStart && now < observationEnd { pools[p].work += pending }
         if wait > 0 {
             entities[i].totalWait += wait
             entities[i].waited = true
         }
         pools[p].busy += 1
         let end = hasCalendar ? completion(start: now, work: pending) : now + pending
+        pools[p].busyArea += busySpan(now, end)
         events.schedule(at: end, kind: EventKind.serviceEnd, target: id)
     }
 
@@ -98,6 +98,7 @@ extension EventLoop {
         touchQueue(p)
         while pools[p].busy < pools[p].size && pools[p].queued > 0 {
             pools[p].queued -= 1
+            pools[p].lowestQueue = min(pools[p].lowestQueue, pools[p].queued)
             start(lines[p].pop(), pool: p)
         }
     }
@@ -135,14 +136,20 @@ extension EventLoop {
         let i = Int(id)
         changeInSystem(by: -1)
         if entities[i].attributes.contains(.backlog) {
-            if collect { pendingJudgement.append(dossier(entities[i], returned: now)) }
+            if collect { deliver(dossier(entities[i], returned: now)) }
             judge(dossier(entities[i], returned: nil), asOf: timestamp(now))
         } else if entities[i].observed {
             completed += 1
             waitSum += entities[i].totalWait
             if entities[i].waited { waitedCustomers += 1 }
             sojournSum += now - entities[i].arrival
-            if collect { pendingJudgement.append(dossier(entities[i], returned: now)) }
+            if !singleProcedure {
+                let p = Int(entities[i].procedure)
+                byProcedure[p].completed += 1
+                byProcedure[p].waitSum += entities[i].totalWait
+                byProcedure[p].sojournSum += now - entities[i].arrival
+            }
+            if collect { deliver(dossier(entities[i], returned: now)) }
             countDeparted(id)
         }
         free.append(id)

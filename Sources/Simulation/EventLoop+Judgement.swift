@@ -28,9 +28,13 @@ extension EventLoop {
 
     /// Counts `d` as the classifier judges it at `asOf`, with its processing time.
     mutating func judge(_ d: SimulatedDossier, asOf: Timestamp) {
-        if let days = judge.count(d, asOf: asOf, into: &counts) {
+        if let days = judge.count(d, asOf: asOf, into: &byProcedure[d.procedure].counts) {
             processingDaysSum += days
             processingDaysCount += 1
+            if !singleProcedure {
+                byProcedure[d.procedure].processingDaysSum += days
+                byProcedure[d.procedure].processingDaysCount += 1
+            }
         }
     }
 
@@ -47,9 +51,14 @@ extension EventLoop {
             // so its counts depend only on its channel, level and recorded flags: one tally slot each,
             // added to `counts` at the end (`foldTally`).
             let key = Int(entities[i].channel & 3) | (procs[procedure].level == 4 ? 4 : 0) | Int(recorded.rawValue) << 3
-            tally[key] += 1
-            processingDaysSum += (processingEnd - arrival) / 86_400
+            tally[procedure &* 256 &+ key] += 1
+            let days = (processingEnd - arrival) / 86_400
+            processingDaysSum += days
             processingDaysCount += 1
+            if !singleProcedure {
+                byProcedure[procedure].processingDaysSum += days
+                byProcedure[procedure].processingDaysCount += 1
+            }
             return
         }
         countJudged(id)
@@ -65,7 +74,8 @@ extension EventLoop {
     /// Adds the fast path's tally (see `countDeparted`) to `counts`: the dossiers of one slot
     /// count alike, so one of them is judged and counted as many times as the slot holds.
     mutating func foldTally() {
-        for key in 0..<tally.count where tally[key] > 0 {
+        for slot in 0..<tally.count where tally[slot] > 0 {
+            let key = slot & 255
             let flags = DossierAttributes(rawValue: UInt16(key >> 3))
             let instant = Timestamp(seconds: 0)
             // Finished at once, no due, no pause; level 4 or not is all the counts look at.
@@ -77,8 +87,8 @@ extension EventLoop {
                 electronicResult: flags.contains(.electronicResult))
             var one = KPICounts()
             _ = judge.count(representative, asOf: instant, into: &one)
-            counts.add(one, times: tally[key])
-            tally[key] = 0
+            byProcedure[slot >> 8].counts.add(one, times: tally[slot])
+            tally[slot] = 0
         }
     }
 }

@@ -9,6 +9,8 @@ enum EventKind {
     static let serviceEnd: Int32 = 1
     static let wake: Int32 = 2
     static let supplementReturn: Int32 = 3
+    /// A quarter mark of the measured window: the queue areas so far are noted (`QueueGrowth`).
+    static let quarterMark: Int32 = 4
 }
 
 /// One replication of a `ServiceCenterModel`: the event loop and its state (see
@@ -68,6 +70,10 @@ struct EventLoop {
     var arrivalsTotal = 0
     var arrivalsObserved = 0
     var arrivalsStopped = false
+    /// The run was cut at the end of the calendar (`calendarEnd`), and whether it got there.
+    var cappedAtCalendarEnd = false
+    var reachedCalendarEnd = false
+    static let calendarEnd = Double(Timestamp(year: WorkCalendar.coveredYears.upperBound + 1, month: 1, day: 1).seconds)
 
     // Whole-system statistics.
     var inSystem = 0
@@ -78,27 +84,48 @@ struct EventLoop {
     var waitedCustomers = 0
     var sojournSum = 0.0
     var counts = KPICounts()
-    /// Departures of the fast path by channel, level-4 bit and flags (see `countDeparted`).
-    var tally = Slab<Int>(zeroed: 256)
+    /// Departures of the fast path by procedure, channel, level-4 bit and flags (see `countDeparted`).
+    var tally: Slab<Int>
+    /// Each procedure's counts and sums; the totals are their sums.
+    var byProcedure: Slab<ProcedureTally>
+    /// One procedure: its sums are the totals, filled in at the end (the M/M/c hot path then
+    /// adds nothing per dossier for the breakdown).
+    let singleProcedure: Bool
     var dossiers: [SimulatedDossier] = []
     var processingDaysSum = 0.0
     var processingDaysCount = 0
     var judge: SimulationJudge
     /// The measured dossiers, when collected (`collect`).
     var pendingJudgement: [SimulatedDossier] = []
+    /// Where the measured dossiers go as they leave (and the open ones at the end), instead of
+    /// being collected: an emitted log then costs no memory however long the run.
+    var sink: DossierSink?
+
+    /// Each pool's lowest queue in the second quarter of the measured window, noted at the
+    /// quarter marks (1/4, 1/2, 3/4) when the window is long enough to tell a growing queue
+    /// (`QueueGrowth.minimumWindow`); `PoolState.lowestQueue` runs within the current quarter.
+    var secondQuarterLowest: [Int] = []
+    var quarterMarksSeen = 0
 
     /// Earlier pauses of backlog dossiers (before the as-of time), by entity.
     var priorPauses: [Int: [PauseInterval]] = [:]
 
-    init(model: ServiceCenterModel, seed: UInt64, replication: Int, length: RunLength, collect: Bool, backlog: Backlog?)
-    {
+    init(
+        model: ServiceCenterModel, seed: UInt64, replication: Int, length: RunLength, collect: Bool, backlog: Backlog?,
+        sink: DossierSink? = nil
+    ) {
+        self.sink = sink
         self.model = model
         scenario = model.scenario
         calendar = scenario.calendar
         hasCalendar = scenario.calendar != nil
         overtime = scenario.overtime
-        self.collect = collect
+        self.collect = collect || sink != nil
         stride = scenario.procedures.map(\.steps.count).max() ?? 1
+        tally = Slab(zeroed: 256 * scenario.procedures.count)
+        byProcedure = Slab(capacity: scenario.procedures.count)
+        singleProcedure = scenario.procedures.count == 1
+        for _ in scenario.procedures { byProcedure.append(ProcedureTally()) }
         pools = Slab(capacity: scenario.pools.count)
         for p in scenario.pools { pools.append(PoolState(size: p.size)) }
         lines = Slab(capacity: scenario.pools.count)
@@ -172,6 +199,12 @@ struct EventLoop {
             }
         }
         customerLimit = length.customers
+        if calendar != nil && endTime > EventLoop.calendarEnd {
+            // The working clock ends with 2100: a run must not step past it (its answers there
+            // would be clamped, not computed).
+            endTime = EventLoop.calendarEnd
+            cappedAtCalendarEnd = true
+        }
         judge = SimulationJudge(calendar: calendar)
         systemLast = start
         for i in 0..<pools.count { pools[i].lastChange = start }
@@ -225,7 +258,29 @@ struct EventLoop {
             }
         }
         chooseNextStream()
+        let window = observationEnd - observationStart
+        if window.isFinite && window >= QueueGrowth.minimumWindow {
+            secondQuarterLowest = Array(repeating: 0, count: pools.count)
+            for k in 1...3 {
+                events.schedule(
+                    at: observationStart + window * Double(k) / 4, kind: EventKind.quarterMark, target: Int32(k))
+            }
+        }
         if let backlog { load(backlog, seed: seed, replication: replication) }
+    }
+
+    /// Hands a measured dossier to the sink, or keeps it when collecting.
+    mutating func deliver(_ d: SimulatedDossier) {
+        if let sink { sink(d) } else if collect { pendingJudgement.append(d) }
+    }
+
+    /// At a quarter mark: notes the second quarter's lowest queue, and starts the next quarter's.
+    mutating func markQuarter() {
+        quarterMarksSeen += 1
+        for p in 0..<pools.count {
+            if quarterMarksSeen == 2 { secondQuarterLowest[p] = pools[p].lowestQueue }
+            pools[p].lowestQueue = pools[p].queued
+        }
     }
 
     /// Puts the open dossiers of a real log into the system at the as-of time: each waits at
@@ -284,7 +339,10 @@ struct EventLoop {
                 arrival = false
             }
             let time = arrival ? pendingArrivals[nextStream].time : events.first.time
-            if time > endTime { break }
+            if time > endTime {
+                reachedCalendarEnd = cappedAtCalendarEnd
+                break
+            }
             now = time
             eventCount += 1
             if arrival {
@@ -298,6 +356,9 @@ struct EventLoop {
             case EventKind.wake:
                 pools[Int(event.target)].wakePending = false
                 dispatch(Int(event.target))
+            case EventKind.quarterMark:
+                eventCount -= 1
+                markQuarter()
             default: supplementReturn(event.target)
             }
         }
@@ -312,9 +373,17 @@ struct EventLoop {
         for id in 0..<entities.count where !isFree[id] && entities[id].observed {
             let d = dossier(entities[id], returned: nil)
             judge(d, asOf: asOf)
-            if collect { pendingJudgement.append(d) }
+            deliver(d)
         }
         pendingJudgement.sort { $0.sequence < $1.sequence }
+        for p in 0..<byProcedure.count { counts.merge(byProcedure[p].counts) }
+        if singleProcedure {
+            byProcedure[0].completed = completed
+            byProcedure[0].waitSum = waitSum
+            byProcedure[0].sojournSum = sojournSum
+            byProcedure[0].processingDaysSum = processingDaysSum
+            byProcedure[0].processingDaysCount = processingDaysCount
+        }
         entities.release()
         tally.release()
         work.release()
@@ -324,6 +393,7 @@ struct EventLoop {
         streams.release()
         serviceRNG.release()
         let r = result(asOf: asOf)
+        byProcedure.release()
         pools.release()
         stepPool.release()
         stepMask.release()
@@ -350,14 +420,16 @@ struct EventLoop {
         for i in 0..<pools.count {
             let p = pools[i]
             let poolCapacity = Double(scenario.pools[i].size) * capacity
-            totalWork += p.work
+            totalWork += p.busyArea
             totalCapacity += poolCapacity
             poolMetrics.append(
                 ReplicationMetrics.Pool(
-                    utilization: ratio(p.work, poolCapacity),
+                    utilization: ratio(p.busyArea, poolCapacity),
                     meanWaitHours: ratio(p.waitSum, Double(p.waitCount)) / 3600,
                     pWait: ratio(Double(p.waitedCount), Double(p.waitCount)), meanQueue: ratio(p.queueArea, window),
-                    maxQueue: p.maxQueue))
+                    maxQueue: p.maxQueue,
+                    quarterLowest: quarterMarksSeen == 3
+                        ? (Double(secondQuarterLowest[i]), Double(p.lowestQueue)) : nil))
         }
         let metrics = ReplicationMetrics(
             customers: completed, arrivals: arrivalsObserved, meanWaitHours: ratio(waitSum, Double(completed)) / 3600,
@@ -367,11 +439,13 @@ struct EventLoop {
             onTime: percent(counts.rate(.onTime)), progress: percent(counts.rate(.progress)),
             online: percent(counts.rate(.online)), fullOnline: percent(counts.rate(.fullOnline)),
             onlinePayment: percent(counts.rate(.onlinePayment)),
-            processingDays: ratio(processingDaysSum, Double(processingDaysCount)), pools: poolMetrics)
+            processingDays: ratio(processingDaysSum, Double(processingDaysCount)), pools: poolMetrics,
+            procedures: (0..<byProcedure.count).map { byProcedure[$0] })
         let lambda = ratio(Double(arrivalsObserved), window)
         return ReplicationResult(
             metrics: metrics, counts: counts, dossiers: collect ? pendingJudgement : [], events: eventCount,
-            asOf: asOf, littleL: ratio(systemArea, window), littleLambdaW: lambda * ratio(sojournSum, Double(completed))
-        )
+            asOf: asOf, littleL: ratio(systemArea, window),
+            littleLambdaW: lambda * ratio(sojournSum, Double(completed)),
+            reachedCalendarEnd: reachedCalendarEnd)
     }
 }

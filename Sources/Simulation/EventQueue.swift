@@ -144,6 +144,11 @@ public struct EventQueue {
     @inlinable @inline(__always)
     var first: Event { heap[0] }
 
+    /// Calls `body` with every pending event, in no particular order.
+    func forEachPending(_ body: (Event) -> Void) {
+        for i in (rootTaken ? 1 : 0)..<max(used, rootTaken ? 1 : 0) { body(heap[i]) }
+    }
+
     /// Marks the settled root as taken (the event loop's form of `takeFirst`).
     @inlinable @inline(__always)
     mutating func markFirstTaken() { rootTaken = true }

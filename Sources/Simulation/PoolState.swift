@@ -7,7 +7,11 @@ struct PoolState {
     var queueArea = 0.0
     var lastChange = 0.0
     var maxQueue = 0
-    var work = 0.0
+    /// The lowest queue since the last quarter mark (`EventLoop.markQuarter`).
+    var lowestQueue = 0
+    /// Staff-seconds of work done inside the measured window (working seconds on a calendar):
+    /// each job's part of the window, so utilization never exceeds 1.
+    var busyArea = 0.0
     var waitSum = 0.0
     var waitCount = 0
     var waitedCount = 0

@@ -3,7 +3,12 @@ import _TextSupport
 extension ProcedureSample {
     /// The scenario procedure (its JSON members) for code `code` of field `field`, processed
     /// by `pool`, over days in which each weekday occurs `occurrences[weekday - 1]` times.
-    func members(code: String, field: String, pool: String, occurrences: [Double], perDay: Double)
+    /// - Parameter workMinutes: the staffing model's work content of one dossier: the step
+    ///   then queues for the pool's staff with that mean (exponential), instead of fitting the
+    ///   elapsed processing time (the delay model).
+    func members(
+        code: String, field: String, pool: String, occurrences: [Double], perDay: Double, workMinutes: Double? = nil
+    )
         -> [JSONValue.Member]
     {
         var members: [JSONValue.Member] = [
@@ -22,9 +27,12 @@ extension ProcedureSample {
                     .init("postal", Calibration.share(channels[3], count)),
                 ])),
         ]
-        if !deadlines.isEmpty {
+        if !deadlines.isEmpty || eitherDayOrWithin > 0 {
+            // The dossiers that tell one day from "within the day" decide; when none does, the
+            // two deadlines give every observed due alike and "within the day" is taken.
             let sorted = deadlines.sorted()
-            members.append(.init("deadline_days", .number(Double(sorted[sorted.count / 2]))))
+            let days = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+            members.append(.init("deadline_days", .number(Double(days))))
             if missingDue > 0 { members.append(.init("missing_due_share", Calibration.share(missingDue, count))) }
             if afternoonCount > 0 && cutoffCount * 2 > afternoonCount {
                 members.append(.init("afternoon_cutoff", .string("15:00")))
@@ -68,6 +76,24 @@ extension ProcedureSample {
                                     .init("unit", .string("days")),
                                 ])),
                     ])))
+        }
+        if let workMinutes {
+            members.append(
+                .init(
+                    "steps",
+                    .array([
+                        .object([
+                            .init("name", .string("processing")), .init("pool", .string(pool)),
+                            .init(
+                                "service",
+                                .object([
+                                    .init("dist", .string("exponential")),
+                                    .init("mean", .number((workMinutes * 1000).rounded() / 1000)),
+                                    .init("unit", .string("minutes")),
+                                ])),
+                        ])
+                    ])))
+            return members
         }
         let shareCount = shares[0].count + shares[1].count
         let relative = !deadlines.isEmpty && shareCount * 2 >= processing.count && shareCount > 0

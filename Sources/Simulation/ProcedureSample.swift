@@ -16,6 +16,8 @@ struct ProcedureSample {
     /// Supplement delays in days.
     var delays: [Double] = []
     var deadlines: [Int] = []
+    /// Dossiers whose due one working day and "within the day" both give (`alsoWithinTheDay`).
+    var eitherDayOrWithin = 0
     var afternoonCount = 0, cutoffCount = 0
     /// Processing times in working hours, pauses excluded.
     var processing: [Double] = []
@@ -68,7 +70,7 @@ struct ProcedureSample {
             let inferred = calendar.inferredDeadline(received: r, due: due)
             if inferred.receivedInAfternoon { afternoonCount += 1 }
             if inferred.byAfternoonCutoff { cutoffCount += 1 }
-            deadlines.append(inferred.workingDays)
+            if inferred.alsoWithinTheDay { eitherDayOrWithin += 1 } else { deadlines.append(inferred.workingDays) }
         }
         if censorOpen && d.end == nil && d.isInProgress(asOf: asOf, classifier: classifier, record: &record) {
             // Still open at the end of the log: a censored observation (it took at

@@ -1,3 +1,5 @@
+import Metrics
+
 /// What one replication measured; a rate or mean is NaN when it is undefined (no customer, no
 /// capacity, no dossier in its denominator).
 public struct ReplicationMetrics: Sendable {
@@ -27,6 +29,8 @@ public struct ReplicationMetrics: Sendable {
     public var processingDays: Double
     /// In the scenario's pool order.
     public var pools: [Pool]
+    /// In the scenario's procedure order.
+    public var procedures: [ProcedureTally] = []
 
     public struct Pool: Sendable {
         public var utilization: Double
@@ -34,6 +38,10 @@ public struct ReplicationMetrics: Sendable {
         public var pWait: Double
         public var meanQueue: Double
         public var maxQueue: Int
+        /// The lowest queue in the second and in the last quarter of the measured window (the
+        /// backlog the staff never cleared then); nil when the window is shorter than
+        /// `QueueGrowth.minimumWindow`.
+        public var quarterLowest: (second: Double, last: Double)?
     }
 
     /// Output names and values, in output order: one table, so names and values cannot drift apart.
@@ -60,4 +68,71 @@ public struct ReplicationMetrics: Sendable {
     public var values: [Double] {
         Self.fields.map { $0.value(self) } + pools.flatMap { pool in Self.poolFields.map { $0.value(pool) } }
     }
+
+    /// The breakdown metrics (`--by procedure|pool`): per procedure, and per pool for the
+    /// dossiers whose processing step is at that pool, the KPIs with the waiting times.
+    public static func breakdownNames(procedures: [String], pools: [String]) -> [String] {
+        procedures.flatMap { p in
+            (ProcedureTally.fields + ProcedureTally.dossierFields).map { "procedures.\(p).\($0.name)" }
+        }
+            + pools.flatMap { p in
+                (ProcedureTally.fields.map(\.name) + ["pool_wait_hours", "utilization", "mean_queue"]).map {
+                    "by_pool.\(p).\($0)"
+                }
+            }
+    }
+
+    /// The values of `breakdownNames`; `processingPool[k]` is procedure k's processing pool
+    /// (`ProcedureSpec.processingStep`).
+    public func breakdownValues(processingPool: [Int]) -> [Double] {
+        var values = procedures.flatMap { t in
+            (ProcedureTally.fields + ProcedureTally.dossierFields).map { $0.value(t) }
+        }
+        for (p, pool) in pools.enumerated() {
+            var merged = ProcedureTally()
+            for (k, t) in procedures.enumerated() where processingPool[k] == p { merged.merge(t) }
+            values += ProcedureTally.fields.map { $0.value(merged) }
+            values += [pool.meanWaitHours, pool.utilization, pool.meanQueue]
+        }
+        return values
+    }
+}
+
+/// What one procedure's dossiers did in a replication: their counts as the 766 rules judge
+/// them and the sums behind their mean wait, time in system and processing time.
+public struct ProcedureTally: Sendable, Hashable {
+    public var counts = KPICounts()
+    /// Measured dossiers that left, and their total wait and time in system (seconds).
+    public var completed = 0
+    public var waitSum = 0.0
+    public var sojournSum = 0.0
+    public var processingDaysSum = 0.0
+    public var processingDaysCount = 0
+
+    public init() {}
+
+    public mutating func merge(_ other: ProcedureTally) {
+        counts.merge(other.counts)
+        completed += other.completed
+        waitSum += other.waitSum
+        sojournSum += other.sojournSum
+        processingDaysSum += other.processingDaysSum
+        processingDaysCount += other.processingDaysCount
+    }
+
+    static func ratio(_ a: Double, _ b: Int) -> Double { b > 0 ? a / Double(b) : .nan }
+
+    static let fields: [(name: String, value: @Sendable (ProcedureTally) -> Double)] = [
+        ("received", { Double($0.counts.received) }), ("finished", { Double($0.counts.finished) }),
+        ("in_progress", { Double($0.counts.inProgress) }), ("late", { Double($0.counts.late) }),
+        ("on_time", { $0.counts.rate(.onTime).percent ?? .nan }),
+        ("progress", { $0.counts.rate(.progress).percent ?? .nan }),
+        ("online", { $0.counts.rate(.online).percent ?? .nan }),
+        ("processing_days", { ratio($0.processingDaysSum, $0.processingDaysCount) }),
+    ]
+    /// The waits of the dossiers themselves (all their steps), for the procedure breakdown.
+    static let dossierFields: [(name: String, value: @Sendable (ProcedureTally) -> Double)] = [
+        ("mean_wait_hours", { ratio($0.waitSum, $0.completed) / 3600 }),
+        ("mean_time_in_system_hours", { ratio($0.sojournSum, $0.completed) / 3600 }),
+    ]
 }

@@ -6,11 +6,15 @@ import _TextSupport
 public struct ScenarioError: Error, CustomStringConvertible {
     public var path: String
     public var message: String
+    /// True when the path came from a `--set` override rather than the file.
+    public var fromOverride = false
     public init(_ path: String, _ message: String) {
         self.path = path
         self.message = message
     }
-    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+    public var description: String {
+        (fromOverride ? "--set " : "") + (path.isEmpty ? message : "\(path): \(message)")
+    }
 }
 
 /// How a pool picks the next dossier from its queue.
@@ -108,6 +112,10 @@ public struct ProcedureSpec: Sendable {
     public var reworkShare: Double
     public var priority: Int
     public var steps: [StepSpec]
+
+    /// The step whose pool a dossier belongs to in the breakdown by pool: the one named
+    /// `processing`, else the supplement step.
+    public var processingStep: Int { steps.firstIndex { $0.name == "processing" } ?? supplementStep }
 }
 
 /// A parsed, fully resolved scenario.
@@ -124,6 +132,9 @@ public struct Scenario: Sendable {
     public var procedures: [ProcedureSpec]
     /// The tree it was read from, after `--set` overrides.
     public var source: JSONValue
+    /// `calendar_files`: calendar overlays (paths, relative to the scenario file) the office
+    /// calendar is built with; the command reads them (the library reads no file).
+    public var calendarFiles: [String] = []
 
     /// An initial period whose dossiers are not measured.
     public enum Warmup: Sendable, Equatable {
@@ -161,17 +172,34 @@ extension String {
 
 extension Scenario {
     /// Reads a scenario from JSON text, applying `overrides` (dotted path, value) first.
-    public static func read(text: String, overrides: [(path: String, value: JSONValue)] = []) throws -> Scenario {
+    /// - Parameter calendar: the office calendar (with local overlays) instead of the standard one.
+    public static func read(
+        text: String, overrides: [(path: String, value: JSONValue)] = [], calendar: WorkCalendar? = nil
+    ) throws -> Scenario {
         var tree: JSONValue
         do { tree = try JSONValue.parse(text) } catch { throw ScenarioError("", "invalid JSON at \(error)") }
+        let original = tree
         for (path, value) in overrides {
-            tree = tree.setting(path: path.split(separator: ".").map(String.init), to: value)
+            let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            do { try ScenarioSchema.checkOverride(parts, in: tree) } catch {
+                var marked = error
+                marked.fromOverride = true
+                throw marked
+            }
+            tree = tree.setting(path: parts, to: value)
         }
-        return try Scenario(tree: tree)
+        return try Scenario(tree: tree, calendar: calendar, knobsOf: original)
     }
 
-    public init(tree: JSONValue) throws {
+    public init(tree: JSONValue, calendar office: WorkCalendar? = nil) throws {
+        try self.init(tree: tree, calendar: office, knobsOf: tree)
+    }
+
+    /// - Parameter knobsOf: the file's tree before overrides, whose knobs stay known when an
+    ///   override replaces the value that referred to them.
+    init(tree: JSONValue, calendar office: WorkCalendar?, knobsOf original: JSONValue) throws {
         guard tree.members != nil else { throw ScenarioError("", "a scenario is a JSON object") }
+        try ScenarioSchema.check(tree, knobsOf: original)
         let r = Reader(root: tree)
         source = tree
         name = try r.string(tree["name"], "name") ?? "scenario"
@@ -179,29 +207,43 @@ extension Scenario {
             guard let date = CivilDate(iso: startText) else {
                 throw ScenarioError("start", "expected yyyy-MM-dd, got '\(startText)'")
             }
+            guard WorkCalendar.coveredYears.contains(date.year) else {
+                throw ScenarioError("start", "\(startText) is outside the calendar's years 1900-2100")
+            }
             start = Timestamp(date: date)
         } else {
             start = Timestamp(year: 2026, month: 1, day: 5)
         }
         switch try r.string(tree["calendar"], "calendar") ?? "office" {
         case "24/7", "always": calendar = nil
-        case "office": calendar = WorkCalendar()
+        case "office": calendar = office ?? WorkCalendar()
         case let other: throw ScenarioError("calendar", "expected \"office\" or \"24/7\", got '\(other)'")
         }
         overtime = try r.bool(tree["overtime"], "overtime") ?? false
-        days = try r.number(tree["days"], "days")
-        customers = try r.number(tree["customers"], "customers").map { Int($0) }
+        if let files = try r.resolve(tree["calendar_files"], "calendar_files") {
+            guard case .array(let items) = files else {
+                throw ScenarioError("calendar_files", "expected an array of calendar file paths")
+            }
+            calendarFiles = try items.enumerated().map { i, item in
+                guard case .string(let path) = item, !path.isEmpty else {
+                    throw ScenarioError("calendar_files.\(i)", "expected a calendar file path")
+                }
+                return path
+            }
+        }
+        days = try r.number(tree["days"], "days", atLeast: 0, inclusive: false)
+        customers = try r.wholeNumber(tree["customers"], "customers", atLeast: 1)
         if let w = try r.string(tree["warmup"], "warmup") {
             guard let parsed = Warmup.parse(w) else {
                 throw ScenarioError("warmup", "expected 12h, 5d or 1000c, got '\(w)'")
             }
             warmup = parsed
-        } else if let w = try r.number(tree["warmup"], "warmup") {
+        } else if let w = try r.number(tree["warmup"], "warmup", atLeast: 0) {
             warmup = .seconds(w * 86_400)
         } else {
             warmup = Warmup.none
         }
-        let scale = try r.number(tree["arrivals"]?["scale"], "arrivals.scale") ?? 1
+        let scale = try r.number(tree["arrivals"]?["scale"], "arrivals.scale", atLeast: 0) ?? 1
 
         guard let poolMembers = tree["pools"]?.members, !poolMembers.isEmpty else {
             throw ScenarioError("pools", "expected an object of staff pools, e.g. {\"reception\": {\"size\": 2}}")
@@ -209,14 +251,14 @@ extension Scenario {
         var pools: [PoolSpec] = []
         for m in poolMembers {
             let p = "pools.\(m.key)"
-            guard let size = try r.number(m.value["size"], p + ".size"), size >= 0, size == size.rounded() else {
-                throw ScenarioError(p + ".size", "expected a whole number of staff")
+            guard let size = try r.wholeNumber(m.value["size"], p + ".size", atLeast: 1) else {
+                throw ScenarioError(p + ".size", "required: the number of staff (1 or more)")
             }
             let d = try r.string(m.value["discipline"], p + ".discipline") ?? "fifo"
             guard let discipline = QueueDiscipline(rawValue: d) else {
                 throw ScenarioError(p + ".discipline", "expected fifo, edf or priority, got '\(d)'")
             }
-            pools.append(PoolSpec(name: m.key, size: Int(size), discipline: discipline))
+            pools.append(PoolSpec(name: m.key, size: size, discipline: discipline))
         }
         self.pools = pools
 
@@ -261,6 +303,37 @@ private struct Reader {
         }
     }
 
+    /// A number at least `bound` (above it when not `inclusive`).
+    func number(_ value: JSONValue?, _ path: String, atLeast bound: Double, inclusive: Bool = true) throws -> Double? {
+        guard let x = try number(value, path) else { return nil }
+        guard x.isFinite, inclusive ? x >= bound : x > bound else {
+            let what =
+                bound == 0
+                ? (inclusive ? "a number of 0 or more" : "a positive number")
+                : "a number of at least \(JSONValue.numberLiteral(bound))"
+            throw ScenarioError(path, "expected \(what), got \(JSONValue.numberLiteral(x))")
+        }
+        return x
+    }
+
+    /// A whole number at least `bound`.
+    func wholeNumber(_ value: JSONValue?, _ path: String, atLeast bound: Int) throws -> Int? {
+        guard let x = try number(value, path) else { return nil }
+        guard x == x.rounded(), x >= Double(bound), x < 1e9 else {
+            throw ScenarioError(path, "expected a whole number of \(bound) or more, got \(JSONValue.numberLiteral(x))")
+        }
+        return Int(x)
+    }
+
+    /// At most one of `keys` in `object`; with two, the second would be ignored silently.
+    func oneOf(_ keys: [String], in object: JSONValue?, _ path: String) throws {
+        let present = keys.filter { object?[$0] != nil }
+        guard present.count <= 1 else {
+            throw ScenarioError(
+                path, "give one of \(keys.joined(separator: ", ")), not \(present.joined(separator: " and "))")
+        }
+    }
+
     func string(_ value: JSONValue?, _ path: String) throws -> String? {
         guard let v = try resolve(value, path) else { return nil }
         switch v {
@@ -279,10 +352,12 @@ private struct Reader {
         }
     }
 
-    func numbers(_ value: JSONValue?, _ path: String, count: Int? = nil) throws -> [Double]? {
+    func numbers(_ value: JSONValue?, _ path: String, count: Int? = nil, nonNegative: Bool = true) throws -> [Double]? {
         guard let v = try resolve(value, path) else { return nil }
         guard case .array(let items) = v else { throw ScenarioError(path, "expected an array of numbers") }
-        let xs = try items.enumerated().map { try number($0.element, "\(path).\($0.offset)") ?? 0 }
+        let xs = try items.enumerated().map {
+            try number($0.element, "\(path).\($0.offset)", atLeast: nonNegative ? 0 : -.infinity) ?? 0
+        }
         if let count, xs.count != count { throw ScenarioError(path, "expected \(count) numbers, got \(xs.count)") }
         return xs
     }
@@ -290,6 +365,13 @@ private struct Reader {
     func share(_ value: JSONValue?, _ path: String, default d: Double) throws -> Double {
         guard let x = try number(value, path) else { return d }
         guard (0...1).contains(x) else { throw ScenarioError(path, "expected a share between 0 and 1, got \(x)") }
+        return x
+    }
+
+    /// `MucDo`: online service level 1 to 4 (default 3).
+    func level(_ value: JSONValue?, _ path: String) throws -> Int {
+        guard let x = try wholeNumber(value, path, atLeast: 1) else { return 3 }
+        guard x <= 4 else { throw ScenarioError(path, "expected an online level from 1 to 4, got \(x)") }
         return x
     }
 
@@ -304,52 +386,73 @@ private struct Reader {
 
     /// A distribution object: `{"dist": "exponential", "mean": 1, "unit": "hours"}`; the result
     /// is in seconds.
-    func distribution(_ value: JSONValue?, _ path: String, defaultUnit: String = "hours") throws -> Distribution? {
+    /// - Parameter allowZero: a distribution that may be 0 throughout (a supplement delay);
+    ///   service times need some positive mass.
+    func distribution(_ value: JSONValue?, _ path: String, defaultUnit: String = "hours", allowZero: Bool = false)
+        throws -> Distribution?
+    {
         guard let v = try resolve(value, path) else { return nil }
-        if case .number(let x) = v { return .constant(x * (try unitSeconds(defaultUnit, path))) }
+        if case .number = v {
+            let x = try number(v, path, atLeast: 0, inclusive: allowZero)!
+            return .constant(x * (try unitSeconds(defaultUnit, path)))
+        }
         guard v.members != nil else {
             throw ScenarioError(path, "expected a distribution object such as {\"dist\": \"exponential\", \"mean\": 1}")
         }
         let kind = try string(v["dist"], path + ".dist") ?? "exponential"
         let unit = try unitSeconds(try string(v["unit"], path + ".unit") ?? defaultUnit, path + ".unit")
-        func need(_ key: String) throws -> Double {
-            guard let x = try number(v[key], "\(path).\(key)") else {
+        // Every parameter must be finite and every value a duration: no negative time, and some
+        // mass above 0 (a service that always takes no time means a step that is not there).
+        func need(_ key: String, positive: Bool = false) throws -> Double {
+            guard let x = try number(v[key], "\(path).\(key)", atLeast: 0, inclusive: !positive) else {
                 throw ScenarioError("\(path).\(key)", "required for a \(kind) distribution")
             }
             return x
         }
         let d: Distribution
         switch kind {
-        case "constant": d = .constant(try need("value"))
+        case "constant": d = .constant(try need("value", positive: !allowZero))
         case "exponential":
-            if let rate = try number(v["rate"], path + ".rate") {
-                guard rate > 0 else { throw ScenarioError(path + ".rate", "expected a positive rate") }
-                d = .exponential(mean: 1 / rate)
+            try oneOf(["mean", "rate"], in: v, path)
+            if v["rate"] != nil {
+                d = .exponential(mean: 1 / (try need("rate", positive: true)))
             } else {
-                d = .exponential(mean: try need("mean"))
+                d = .exponential(mean: try need("mean", positive: true))
             }
         case "lognormal":
-            if let mu = try number(v["mu"], path + ".mu") {
+            if v["mu"] != nil || v["sigma"] != nil {
+                try oneOf(["mu", "mean"], in: v, path)
+                try oneOf(["sigma", "sd"], in: v, path)
+                guard let mu = try number(v["mu"], path + ".mu") else {
+                    throw ScenarioError(path + ".mu", "required with sigma")
+                }
                 d = .lognormal(mu: mu, sigma: try need("sigma"))
             } else {
-                d = .lognormal(mean: try need("mean"), sd: try need("sd"))
+                d = .lognormal(mean: try need("mean", positive: true), sd: try need("sd"))
             }
         case "gamma":
-            if let shape = try number(v["shape"], path + ".shape"), let scale = try number(v["scale"], path + ".scale")
-            {
-                d = .gamma(shape: shape, scale: scale)
+            try oneOf(["shape", "mean"], in: v, path)
+            try oneOf(["scale", "sd"], in: v, path)
+            if v["shape"] != nil || v["scale"] != nil {
+                d = .gamma(shape: try need("shape", positive: true), scale: try need("scale", positive: true))
             } else {
-                let mean = try need("mean"), sd = try need("sd")
+                let mean = try need("mean", positive: true), sd = try need("sd", positive: true)
                 d = .gamma(shape: mean * mean / (sd * sd), scale: sd * sd / mean)
             }
         case "triangular":
-            let a = try need("min"), c = try need("mode"), b = try need("max")
+            let a = try need("min"), c = try need("mode"), b = try need("max", positive: true)
             guard a <= c, c <= b, a < b else { throw ScenarioError(path, "expected min <= mode <= max and min < max") }
             d = .triangular(min: a, mode: c, max: b)
-        case "uniform": d = .uniform(min: try need("min"), max: try need("max"))
+        case "uniform":
+            let a = try need("min"), b = try need("max", positive: !allowZero)
+            guard a <= b else { throw ScenarioError(path, "expected min <= max") }
+            d = .uniform(min: a, max: b)
         case "empirical":
             guard let values = try numbers(v["values"], path + ".values"), !values.isEmpty else {
                 throw ScenarioError(path + ".values", "expected a non-empty array of observed values")
+            }
+            guard allowZero || values.contains(where: { $0 > 0 }) else {
+                throw ScenarioError(path + ".values", "every value is 0: the distribution has no positive mass")
             }
             if let probabilities = try numbers(v["probabilities"], path + ".probabilities") {
                 // Knots of a quantile function (see `Distribution.quantiles`).
@@ -366,9 +469,10 @@ private struct Reader {
                 d = .empirical(values.sorted())
             }
         default:
+            let kinds = ScenarioSchema.distributionParameters.map(\.kind)
+            let hint = ClosestName.match(kind, in: kinds).map { "; did you mean '\($0)'?" } ?? ""
             throw ScenarioError(
-                path + ".dist",
-                "expected constant, exponential, lognormal, gamma, triangular, uniform or empirical, got '\(kind)'")
+                path + ".dist", "expected \(kinds.joined(separator: ", ")), got '\(kind)'\(hint)")
         }
         return d.scaled(by: unit)
     }
@@ -397,7 +501,7 @@ private struct Reader {
                 guard let c = SimChannel.allCases.first(where: { $0.scenarioName == m.key }) else {
                     throw ScenarioError("\(p).channels.\(m.key)", "expected in_person, online or postal")
                 }
-                mix[c.rawValue] = try number(m.value, "\(p).channels.\(m.key)") ?? 0
+                mix[c.rawValue] = try share(m.value, "\(p).channels.\(m.key)", default: 0)
             }
         } else {
             mix[1] = 1
@@ -406,6 +510,8 @@ private struct Reader {
         guard total > 0 else { throw ScenarioError(p + ".channels", "the channel shares sum to 0") }
         mix = mix.map { $0 / total }
 
+        try oneOf(["arrivals_at", "rate_per_hour", "hour_of_week", "arrivals_per_week"], in: v, p)
+        try oneOf(["deadline_days", "deadline_hours"], in: v, p)
         let arrivals: ArrivalPattern
         if case .array(let items)? = try resolve(v["arrivals_at"], p + ".arrivals_at") {
             var times: [Double] = []
@@ -413,14 +519,17 @@ private struct Reader {
                 guard case .string(let text) = item, let t = TimestampParser.parse(text) else {
                     throw ScenarioError("\(p).arrivals_at.\(i)", "expected a time such as 2026-01-05T16:00")
                 }
+                guard WorkCalendar.coveredYears.contains(t.date.year) else {
+                    throw ScenarioError("\(p).arrivals_at.\(i)", "\(text) is outside the calendar's years 1900-2100")
+                }
                 times.append(Double(t.seconds))
             }
             arrivals = .fixed(times.sorted())
-        } else if let rate = try number(v["rate_per_hour"], p + ".rate_per_hour") {
+        } else if let rate = try number(v["rate_per_hour"], p + ".rate_per_hour", atLeast: 0) {
             arrivals = .constant(rate * scale / 3600)
         } else if let table = try numbers(v["hour_of_week"], p + ".hour_of_week", count: 168) {
             arrivals = .hourOfWeek(table.map { $0 * scale / 3600 })
-        } else if let weekly = try number(v["arrivals_per_week"], p + ".arrivals_per_week") {
+        } else if let weekly = try number(v["arrivals_per_week"], p + ".arrivals_per_week", atLeast: 0) {
             let workingPerWeek = Double(calendar?.workingSecondsPerDay ?? 86_400) * (calendar == nil ? 7 : 5)
             let online = mix[SimChannel.online.rawValue]
             arrivals = .weekly(
@@ -431,10 +540,10 @@ private struct Reader {
         let monthly = try numbers(v["monthly"], p + ".monthly", count: 12) ?? Array(repeating: 1, count: 12)
 
         var deadline: Deadline?
-        if let d = try number(v["deadline_days"], p + ".deadline_days") {
-            deadline = d == 0 ? .sameDay : .workingDays(Int(d))
-        } else if let h = try number(v["deadline_hours"], p + ".deadline_hours") {
-            deadline = .workingHours(Int(h))
+        if let d = try wholeNumber(v["deadline_days"], p + ".deadline_days", atLeast: 0) {
+            deadline = d == 0 ? .sameDay : .workingDays(d)
+        } else if let h = try wholeNumber(v["deadline_hours"], p + ".deadline_hours", atLeast: 1) {
+            deadline = .workingHours(h)
         }
         let cutoff = try string(v["afternoon_cutoff"], p + ".afternoon_cutoff").map {
             try seconds(ofClock: $0, p + ".afternoon_cutoff")
@@ -497,18 +606,19 @@ private struct Reader {
             field: try string(v["field"], p + ".field") ?? "",
             agency: try string(v["agency"], p + ".agency") ?? (try string(root["agency"], "agency") ?? ""),
             arrivals: arrivals, monthly: monthly, channelMix: mix, deadline: deadline, afternoonCutoff: cutoff,
-            level: Int(try number(v["level"], p + ".level") ?? 3),
+            level: try level(v["level"], p + ".level"),
             fullOnlineShare: try share(v["full_online_share"], p + ".full_online_share", default: 0),
             feeShare: try share(fee?["share"], p + ".fee.share", default: 0),
             onlinePaymentShare: try share(fee?["online_payment"], p + ".fee.online_payment", default: 0),
             digitizedShare: try share(v["digitized"], p + ".digitized", default: 0),
             electronicResultShare: try share(v["e_result"], p + ".e_result", default: 0),
             supplementProbability: try share(supplement?["probability"], p + ".supplement.probability", default: 0),
-            supplementDelay: try distribution(supplement?["delay"], p + ".supplement.delay", defaultUnit: "days")
+            supplementDelay: try distribution(
+                supplement?["delay"], p + ".supplement.delay", defaultUnit: "days", allowZero: true)
                 ?? .constant(2 * 86_400),
             supplementStep: supplementStep,
-            reworkShare: try number(supplement?["rework_share"], p + ".supplement.rework_share") ?? 0.5,
-            priority: Int(try number(v["priority"], p + ".priority") ?? 0),
+            reworkShare: try number(supplement?["rework_share"], p + ".supplement.rework_share", atLeast: 0) ?? 0.5,
+            priority: try wholeNumber(v["priority"], p + ".priority", atLeast: 0) ?? 0,
             steps: steps)
         spec.counterPaymentShare = try share(
             fee?["counter_online_payment"], p + ".fee.counter_online_payment", default: 0)

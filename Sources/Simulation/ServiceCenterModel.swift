@@ -34,6 +34,9 @@ public struct ReplicationResult: Sendable {
     /// times mean time in system (per second · seconds).
     public var littleL: Double
     public var littleLambdaW: Double
+    /// The run stopped at the end of the working calendar (2100) before its own end: its
+    /// figures are not those asked for.
+    public var reachedCalendarEnd = false
 }
 
 /// A compiled scenario: the simulation model of a service center.
@@ -47,23 +50,43 @@ public struct ReplicationResult: Sendable {
 /// dossier back to the citizen (clock paused) and re-queues it at that step on return.
 public struct ServiceCenterModel: Sendable {
     public var scenario: Scenario
-    /// The names of `ReplicationMetrics.values`, in order.
+    /// The names of `values(of:)`, in order.
     public var metricNames: [String]
+    /// Whether the metrics include the breakdowns by procedure and by pool.
+    public var breakdown: Bool
 
-    public init(scenario: Scenario) {
+    public init(scenario: Scenario, breakdown: Bool = false) {
         self.scenario = scenario
+        self.breakdown = breakdown
         metricNames = ReplicationMetrics.names(pools: scenario.pools.map(\.name))
+        if breakdown {
+            metricNames += ReplicationMetrics.breakdownNames(
+                procedures: scenario.procedures.map(\.name), pools: scenario.pools.map(\.name))
+        }
+    }
+
+    /// A replication's figures in the order of `metricNames`.
+    public func values(of metrics: ReplicationMetrics) -> [Double] {
+        guard breakdown else { return metrics.values }
+        let processingPool = scenario.procedures.map { $0.steps[$0.processingStep].pool }
+        return metrics.values + metrics.breakdownValues(processingPool: processingPool)
     }
 
     /// Runs replication `replication` of a run seeded with `seed`.
     /// - Parameter backlog: dossiers open at the backlog's as-of time, which then replaces the
     ///   scenario start (and the warmup): the forecast starts from today's work in progress.
+    /// - Parameter sink: receives each measured dossier as it leaves, then those still open
+    ///   at the end (for `--emit-log`), instead of `collectDossiers` keeping them.
     public func run(
-        seed: UInt64, replication: Int, length: RunLength, collectDossiers: Bool = false, backlog: Backlog? = nil
+        seed: UInt64, replication: Int, length: RunLength, collectDossiers: Bool = false, backlog: Backlog? = nil,
+        sink: DossierSink? = nil
     ) -> ReplicationResult {
         var loop = EventLoop(
             model: self, seed: seed, replication: replication, length: length, collect: collectDossiers,
-            backlog: backlog)
+            backlog: backlog, sink: sink)
         return loop.run()
     }
 }
+
+/// Receives simulated dossiers as a replication produces them (called from one worker).
+public typealias DossierSink = @Sendable (SimulatedDossier) -> Void

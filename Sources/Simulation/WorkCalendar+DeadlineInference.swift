@@ -9,6 +9,10 @@ struct InferredDeadline: Equatable {
     var receivedInAfternoon: Bool
     /// The due counts from the next working morning (a 15:00 afternoon cutoff).
     var byAfternoonCutoff: Bool
+    /// One working day that "within the day" gives too: a clock that starts at opening time
+    /// (an online dossier received overnight) or next morning (after the cutoff) ends at closing
+    /// time either way, so this dossier cannot tell the two deadlines apart.
+    var alsoWithinTheDay = false
 }
 
 extension WorkCalendar {
@@ -40,6 +44,11 @@ extension WorkCalendar {
             inferred.workingDays = 0
         } else {
             inferred.workingDays = Int((Double(worked) / perDay).rounded())
+        }
+        if inferred.workingDays == 1 {
+            let withinTheDay = self.due(
+                received: received, deadline: .sameDay, afternoonCutoff: inferred.byAfternoonCutoff ? 15 * 3600 : nil)
+            inferred.alsoWithinTheDay = withinTheDay == due
         }
         return inferred
     }

@@ -58,7 +58,9 @@ enum AuditCommand: Subcommand {
 
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)
         let settings = AuditSettings(classifier: classifier, tolerance: tolerance, exampleLimit: exampleLimit)
+        InputWarnings.beforeReading(arguments, files: arguments.positionals).forEach(console.err)
         let result = try DueAudit.run(files: arguments.positionals, settings: settings, scan: scan)
+        InputWarnings.afterReading(result.input, parsed: arguments, files: arguments.positionals).forEach(console.err)
         console.out(
             format == "json" ? AuditRenderer.json(result) : AuditRenderer.text(result, catalogPath: catalogPath))
         return 0

@@ -24,7 +24,7 @@ enum CalendarCommand: Subcommand {
             ),
             OptionSpec(
                 "--solar-to-lunar", value: "DATE",
-                help: "Convert a Gregorian date yyyy-MM-dd to the Vietnamese lunar date (UTC+7)."),
+                help: "Convert a Gregorian date yyyy-MM-dd to the Vietnamese lunar date (as issued: UTC+7 from 1968)."),
             OptionSpec(
                 "--lunar-to-solar", value: "D/M/YYYY",
                 help: "Convert a lunar date to the Gregorian date; add L to the month for a leap month (15/2L/2023)."),
@@ -38,15 +38,14 @@ enum CalendarCommand: Subcommand {
         ],
         notes: [
             "Holidays follow the Labor Code 2019 Art. 112 (with compensation for holidays on rest days); the",
-            "government schedules of 2024-2026 are built in. Lunar dates are computed astronomically for UTC+7.",
+            "government schedules of 2024-2026 are built in. Lunar dates follow the calendar as issued in the North:",
+            "computed for UTC+8 (as China) until 1967 and for UTC+7 from 1968 (Guides/WorkingTime.md).",
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let format = try arguments.choice("--format", ["table", "json", "csv", "text"]) ?? "table"
         if let text = arguments.string("--solar-to-lunar") {
-            guard let date = CivilDate(iso: text) else {
-                throw UsageError("tthc calendar: --solar-to-lunar expects a date yyyy-MM-dd, got '\(text)'")
-            }
+            let date = try EngineOptions.date(arguments, "--solar-to-lunar")!
             guard let lunar = LunarCalendar.vietnamese.lunarDate(of: date) else {
                 throw UsageError("tthc calendar: \(text) is outside the supported years 1900-2100")
             }
@@ -83,7 +82,11 @@ enum CalendarCommand: Subcommand {
 enum CalendarOption {
     /// The standard calendar plus every `--calendar` overlay (a file, or a built-in name).
     static func calendar(_ arguments: ParsedArguments) throws -> WorkCalendar {
-        let names = arguments.strings("--calendar")
+        try calendar(names: arguments.strings("--calendar"))
+    }
+
+    /// The standard calendar plus the overlays `names` (files, or built-in names).
+    static func calendar(names: [String]) throws -> WorkCalendar {
         guard !names.isEmpty else { return WorkCalendar() }
         var files: [CalendarFile] = []
         for name in names {

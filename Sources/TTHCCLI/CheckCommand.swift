@@ -66,7 +66,9 @@ enum CheckCommand: Subcommand {
         // The totals and --by groups come from the engine; only when a target is missed does a
         // second, counts-only scan rank the units and procedures behind the miss.
         options.dimensions = byDimensions
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result = try KPIEngine.run(files: files, options: options)
+        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "check", catalog: arguments.string("--catalog"))
         warning.map(console.err)

@@ -53,6 +53,9 @@ enum DueCommand: Subcommand {
         guard let received = TimestampParser.parse(receivedText) else {
             throw UsageError("tthc due: --received expects a time such as 2026-02-13T16:30, got '\(receivedText)'")
         }
+        guard WorkCalendar.covers(received) else {
+            throw UsageError("tthc due: --received \(receivedText) is \(WorkCalendar.outsideText)")
+        }
         let format = try arguments.choice("--format", ["text", "json"]) ?? "text"
         let mode = DueMode(rawValue: try arguments.choice("--due-mode", ["exact", "end-of-day"]) ?? "exact")!
         let calendar = try CalendarOption.calendar(arguments)
@@ -88,6 +91,9 @@ enum DueCommand: Subcommand {
                     "tthc due: --pause expects START/END with END after START (2026-08-27T15:00/2026-09-03T10:00), got '\(text)'"
                 )
             }
+            guard WorkCalendar.covers(pause.start), WorkCalendar.covers(pause.end) else {
+                throw UsageError("tthc due: --pause \(text) is \(WorkCalendar.outsideText)")
+            }
             pauses.append(PauseInterval(start: pause.start, end: pause.end))
         }
 
@@ -97,6 +103,12 @@ enum DueCommand: Subcommand {
         let explanation = DueExplanation(
             received: received, deadline: deadline, afternoonCutoff: cutoff, mode: mode, pausedWorkingSeconds: paused,
             calendar: calendar)
+        // Past the tables the clock would clamp, not count: a due there is an error, not an answer.
+        guard WorkCalendar.covers(explanation.due), explanation.due >= received else {
+            throw UsageError(
+                "tthc due: the due time falls after 2100-12-31, where the calendar ends; no due can be computed for \(receivedText) with this deadline"
+            )
+        }
         console.out(format == "json" ? DueRenderer.json(explanation) : DueRenderer.text(explanation))
         return 0
     }

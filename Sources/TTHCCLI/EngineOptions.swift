@@ -10,11 +10,10 @@ import WorkingTime
 /// one definition, one parser, so they behave the same everywhere.
 enum EngineOptions {
     static let specs: [OptionSpec] = [
-        OptionSpec("--from", value: "DATE", help: "Keep dossiers received on or after DATE (yyyy-MM-dd)."),
-        OptionSpec("--to", value: "DATE", help: "Keep dossiers received on or before DATE (yyyy-MM-dd)."),
         OptionSpec(
-            "--as-of", value: "TIME",
-            help: "Judge in-progress dossiers at TIME (default: end of --period/--to, else the log's latest event)."),
+            "--from", value: "DATE", help: "Keep dossiers received on or after DATE (2026-01-01, 20260101, 1/1/2026)."),
+        OptionSpec("--to", value: "DATE", help: "Keep dossiers received on or before DATE (as --from)."),
+        asOfSpec(default: DateSelection.asOfRule),
         OptionSpec(
             "--catalog", value: "FILE", help: "Procedure catalog CSV: legal deadlines when NgayHenTra is missing."),
         OptionSpec(
@@ -41,15 +40,54 @@ enum EngineOptions {
         OptionSpec(
             "--chunk-size", value: "BYTES",
             help: "Bytes per piece of parallel work (default 1048576; 32 pieces make a batch)."),
+        OptionSpec(
+            "--delimiter", value: "CHAR",
+            help: "CSV field separator: , ; tab or | (default: found from each file's header line)."),
+        OptionSpec(
+            "--columns", value: "FILE",
+            help: "Header names of another export: a CSV 'header,field' mapping each name to a DVCQG field."),
+        OptionSpec(
+            "--max-record-bytes", value: "BYTES",
+            help: "Longest CSV record (default 262144); a longer one, or a quote never closed, is invalid."),
     ]
 
-    /// Parses a date option as the start of that day.
+    /// `--delimiter`, `--columns` and `--max-record-bytes`: how CSV/TSV records are laid out.
+    static func layoutOptions(_ parsed: ParsedArguments, into scan: inout ScanOptions) throws {
+        if let text = parsed.string("--delimiter") {
+            guard let byte = DelimiterChoice.byte(named: text) else {
+                throw UsageError("tthc \(parsed.command): --delimiter expects , ; tab or |, got '\(text)'")
+            }
+            scan.delimiter = byte
+        }
+        if let path = parsed.string("--columns") { scan.columnMapping = try ColumnMapping.read(contentsOfFile: path) }
+        if let bytes = try parsed.int("--max-record-bytes", in: 64...(1 << 30)) { scan.maxRecordBytes = bytes }
+    }
+
+    /// `--as-of`, with where its default comes from. Dossiers received after it are left out.
+    static func asOfSpec(default rule: String) -> OptionSpec {
+        OptionSpec(
+            "--as-of", value: "TIME",
+            help: "Judge dossiers at TIME; those received later are left out (input.after_as_of). Default: \(rule).")
+    }
+
+    /// Parses a date option in any spelling the logs use (`TimestampParser`: 2026-12-31,
+    /// 20261231, 31/12/2026); a time other than midnight is refused, since the option takes whole days.
     static func date(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> CivilDate? {
         guard let text = parsed.string(name) else { return nil }
-        guard let date = CivilDate(iso: text) else {
-            throw UsageError("tthc \(parsed.command): \(name) expects a date yyyy-MM-dd, got '\(text)'")
+        guard let t = TimestampParser.parse(text) else {
+            throw UsageError(
+                "tthc \(parsed.command): \(name) expects a date such as 2026-12-31, 20261231 or 31/12/2026, got '\(text)'"
+            )
         }
-        return date
+        guard t.secondOfDay == 0 else {
+            throw UsageError(
+                "tthc \(parsed.command): \(name) takes a date and keeps whole days, got the time '\(text)'; "
+                    + "write the date alone (\(t.date))")
+        }
+        guard WorkCalendar.coveredYears.contains(t.date.year) else {
+            throw UsageError("tthc \(parsed.command): \(name) \(text) is \(WorkCalendar.outsideText)")
+        }
+        return t.date
     }
 
     static func timestamp(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> Timestamp? {
@@ -58,6 +96,9 @@ enum EngineOptions {
             throw UsageError(
                 "tthc \(parsed.command): \(name) expects a time such as 2026-03-02T08:15, 20260302081500 or 02/03/2026 08:15, got '\(text)'"
             )
+        }
+        guard WorkCalendar.covers(t) else {
+            throw UsageError("tthc \(parsed.command): \(name) \(text) is \(WorkCalendar.outsideText)")
         }
         return t
     }
@@ -84,6 +125,7 @@ enum EngineOptions {
         if let dedupe = try parsed.choice("--dedupe", ["last", "detect"]) {
             options.scan.dedupe = DedupeMode(rawValue: dedupe)!
         }
+        try layoutOptions(parsed, into: &options.scan)
         let selection = DateSelection(
             from: try date(parsed, "--from"), to: try date(parsed, "--to"), period: try TargetOptions.period(parsed),
             asOf: try timestamp(parsed, "--as-of"))

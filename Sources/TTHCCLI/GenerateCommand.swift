@@ -111,11 +111,7 @@ enum GenerateCommand: Subcommand {
     }
 
     static func date(_ arguments: ParsedArguments, _ name: String) throws -> CivilDate? {
-        guard let text = arguments.string(name) else { return nil }
-        guard let date = CivilDate(iso: text) else {
-            throw UsageError("tthc generate: \(name) expects a date yyyy-MM-dd, got '\(text)'")
-        }
-        return date
+        try EngineOptions.date(arguments, name)
     }
 
     static func defaultWorkers() -> Int {

@@ -36,7 +36,9 @@ enum ReportCommand: Subcommand {
         let language = try EngineOptions.language(arguments)
         var options = try EngineOptions.reportOptions(arguments)
         options.dimensions = try EngineOptions.dimensions(arguments)
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result = try KPIEngine.run(files: files, options: options)
+        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "report", catalog: arguments.string("--catalog"))
         warning.map(console.err)

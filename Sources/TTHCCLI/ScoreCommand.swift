@@ -43,7 +43,9 @@ enum ScoreCommand: Subcommand {
             arguments.string("--by") == "none"
             ? [] : arguments.string("--by") == nil ? [.agency] : try EngineOptions.dimensions(arguments)
         options.dimensions = dimensions
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let result = try KPIEngine.run(files: files, options: options)
+        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "score", catalog: arguments.string("--catalog"))
         warning.map(console.err)

@@ -3,6 +3,8 @@ import Engine
 import Foundation
 import Output
 import Simulation
+import Targets
+import WorkingTime
 import _TextSupport
 
 /// `tthc simulate`: discrete-event simulation of a service center on the legal clock.
@@ -42,19 +44,68 @@ enum SimulateCommand: Subcommand {
                 help: "Start from the dossiers open in this real log at --as-of (today's backlog)."),
             OptionSpec(
                 "--as-of", value: "TIME",
-                help: "With --from-log: the start instant (2026-03-16T08:00); default the log's latest event."),
+                help: "With --from-log: the start instant (2026-03-16T08:00); default: " + DateSelection.latestEventRule
+                    + "."),
             OptionSpec("--format", value: "table|json", help: "Output format (default table)."),
+            TargetOptions.profileSpec,
+            OptionSpec(
+                "--target", value: "T", repeatable: true,
+                help: "A target to judge the verdict by, such as 'on-time>=99' (repeatable; beside --profile)."),
+            OptionSpec(
+                "--by", value: "procedure|pool",
+                help:
+                    "Add KPIs and waiting times per procedure, or per pool (its procedures' dossiers); both: procedure,pool."
+            ),
+            OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
+            OptionSpec(
+                "--calendar", value: "FILE", repeatable: true,
+                help:
+                    "Calendar overlay for the office calendar (after the scenario's calendar_files), or 'cultural-day'."
+            ),
         ],
         examples: [
             "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
             "tthc simulate Datasets/scenarios/commune-center.json --days 60 --replications 20",
             "tthc simulate --compare Datasets/scenarios/commune-center.json --set-b pools.land.size=4",
-            "tthc simulate Datasets/scenarios/commune-center.json --from-log dossiers.csv --as-of 2026-03-16T08:00 --days 30",
+            "tthc simulate Datasets/scenarios/commune-center.json --from-log Datasets/sample/dossiers.csv --days 30",
+            "tthc simulate Datasets/scenarios/commune-center.json --profile hanoi-commune-2026 --by pool",
         ],
         notes: [
             "Rates in scenario files are per hour; service times default to hours. See Guides/Simulation.md.",
+            "Unknown keys and --set paths, and values out of range, are errors naming the path and the keys allowed.",
+            "Output ends with warnings for pools that cannot keep up (offered load rho >= 1, or a queue growing through",
+            "the horizon) and one verdict line per target KPI: met when the 95% interval clears the target, likely when",
+            "only the mean does, else missed.",
             "Exit 0 on success, 2 on a usage or scenario error.",
         ])
+
+    /// The targets of `--profile` and `--target`.
+    static func targets(_ arguments: ParsedArguments) throws -> [Target] {
+        var targets = try TargetOptions.profile(arguments)?.targets.map(\.target) ?? []
+        for text in arguments.strings("--target") {
+            do { targets.append(try Target.parse(text)) } catch {
+                throw UsageError("tthc simulate: --target: \(error.description)")
+            }
+        }
+        return targets
+    }
+
+    /// `--by procedure|pool`, in the order given.
+    static func breakdowns(_ arguments: ParsedArguments) throws -> [String] {
+        guard let text = arguments.string("--by") else { return [] }
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for part in parts where part != "procedure" && part != "pool" {
+            throw UsageError("tthc simulate: --by expects procedure, pool or procedure,pool, got '\(part)'")
+        }
+        return parts
+    }
+
+    /// A side's label: its scenario's name, plus the `--set` values it runs with.
+    static func label(_ scenario: Scenario, sets: [String], file: String? = nil) -> String {
+        var text = scenario.name
+        if let file { text += " (\((file as NSString).lastPathComponent))" }
+        return sets.isEmpty ? text : text + " with " + sets.joined(separator: ", ")
+    }
 
     static func overrides(_ texts: [String], option: String) throws -> [(path: String, value: JSONValue)] {
         try texts.map { text in
@@ -65,14 +116,38 @@ enum SimulateCommand: Subcommand {
         }
     }
 
-    static func loadScenario(_ path: String, overrides: [(path: String, value: JSONValue)]) throws -> Scenario {
+    /// Reads a scenario; its office calendar gets the scenario's `calendar_files` (relative to
+    /// its folder) and then `calendars` (`--calendar`).
+    static func loadScenario(
+        _ path: String, overrides: [(path: String, value: JSONValue)], calendars: [String] = []
+    ) throws -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("tthc simulate: cannot read scenario file '\(path)'")
         }
+        let text = String(decoding: data, as: UTF8.self)
         do {
-            return try Scenario.read(text: String(decoding: data, as: UTF8.self), overrides: overrides)
+            let scenario = try Scenario.read(text: text, overrides: overrides)
+            guard scenario.calendar != nil, !(scenario.calendarFiles.isEmpty && calendars.isEmpty) else {
+                return scenario
+            }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let own = scenario.calendarFiles.map { name in
+                ShippedCalendars.named[name] != nil || name.hasPrefix("/")
+                    ? name : folder.appendingPathComponent(name).path
+            }
+            return try Scenario.read(
+                text: text, overrides: overrides, calendar: try CalendarOption.calendar(names: own + calendars))
         } catch let error as ScenarioError {
             throw UsageError("tthc simulate: \(path): \(error)")
+        }
+    }
+
+    /// A time option inside the calendar's years.
+    static func checkCovered(_ t: Timestamp, _ what: String) throws {
+        guard WorkCalendar.coveredYears.contains(t.date.year) else {
+            throw UsageError(
+                "tthc simulate: \(what) \(t.iso8601) is outside the calendar's years \(WorkCalendar.coveredYears.lowerBound)-\(WorkCalendar.coveredYears.upperBound)"
+            )
         }
     }
 
@@ -84,19 +159,11 @@ enum SimulateCommand: Subcommand {
         }
         let collected = try ObservedLogCollector.collect([file])
         let log = collected.dossiers
-        var asOf: Timestamp
-        if let text = arguments.string("--as-of") {
-            guard let t = TimestampParser.parse(text) else {
-                throw UsageError("tthc simulate: --as-of expects a time such as 2026-03-16T08:00, got '\(text)'")
-            }
-            asOf = t
-        } else {
-            let latest = collected.latestEvent
-            guard latest != Int64.min else {
-                throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of")
-            }
-            asOf = Timestamp(seconds: latest)
+        let selection = DateSelection(asOf: try EngineOptions.timestamp(arguments, "--as-of"))
+        guard let asOf = selection.asOf(latestEvent: collected.latestEvent) else {
+            throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of")
         }
+        try checkCovered(asOf, "the as-of time of \(file)")
         let backlog = Backlog(log: log, scenario: scenario, asOf: asOf)
         console.err(SimulationRenderer.backlogNote(backlog, file: file))
         return backlog
@@ -119,9 +186,7 @@ enum SimulateCommand: Subcommand {
         let days = try arguments.double("--days")
         if let until = arguments.string("--until") {
             guard days == nil else { throw UsageError("tthc simulate: give --days or --until, not both") }
-            guard let date = CivilDate(iso: until) else {
-                throw UsageError("tthc simulate: --until expects yyyy-MM-dd, got '\(until)'")
-            }
+            let date = try EngineOptions.date(arguments, "--until")!
             let seconds =
                 Double(Timestamp(date: date).seconds - (start ?? scenario.start).seconds)
                 - (start == nil ? warmupSeconds : 0)
@@ -141,6 +206,30 @@ enum SimulateCommand: Subcommand {
         return RunLength(seconds: (scenario.days ?? 28) * 86_400, warmup: warmup)
     }
 
+    /// Refuses a measured period that would end after the calendar (2100-12-31).
+    static func checkEnd(_ length: RunLength, scenario: Scenario, start: Timestamp?) throws {
+        guard let seconds = length.seconds else { return }
+        var end = Double((start ?? scenario.start).seconds) + seconds + length.drain
+        if start == nil, case .seconds(let w) = length.warmup { end += w }
+        let last = Double(Timestamp(year: WorkCalendar.coveredYears.upperBound + 1, month: 1, day: 1).seconds)
+        guard end <= last else {
+            let from = (start ?? scenario.start).date
+            let maxDays = Int((last - Double((start ?? scenario.start).seconds)) / 86_400)
+            throw UsageError(
+                "tthc simulate: the run from \(from) would end after 2100-12-31, where the calendar ends; give at most --days \(maxDays) (warmup included) or an earlier start"
+            )
+        }
+    }
+
+    /// Refuses results cut short by the end of the calendar (a --customers run that got there).
+    static func checkReached(_ results: [ReplicationResult]) throws {
+        guard !results.contains(where: \.reachedCalendarEnd) else {
+            throw UsageError(
+                "tthc simulate: the run reached 2100-12-31, where the calendar ends, before its end; ask for fewer --customers or an earlier start"
+            )
+        }
+    }
+
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
         let replications = try arguments.int("--replications", in: 1...100_000) ?? 10
@@ -149,7 +238,12 @@ enum SimulateCommand: Subcommand {
         guard let seed = UInt64(seedText) else {
             throw UsageError("tthc simulate: --seed expects a non-negative integer, got '\(seedText)'")
         }
-        let sets = try overrides(arguments.strings("--set"), option: "--set")
+        let setTexts = arguments.strings("--set")
+        let sets = try overrides(setTexts, option: "--set")
+        let context = SimulationRenderer.Context(
+            targets: try targets(arguments), language: try EngineOptions.language(arguments),
+            breakdowns: try breakdowns(arguments))
+        let breakdown = !context.breakdowns.isEmpty
 
         if arguments.flag("--compare") {
             let files = arguments.positionals
@@ -157,54 +251,108 @@ enum SimulateCommand: Subcommand {
                 throw UsageError(
                     "tthc simulate: --compare expects A.json B.json, or one scenario and --set-b overrides")
             }
-            let setsB = try overrides(arguments.strings("--set-b"), option: "--set-b")
+            let setBTexts = arguments.strings("--set-b")
+            let setsB = try overrides(setBTexts, option: "--set-b")
             guard files.count == 2 || !setsB.isEmpty else {
                 throw UsageError("tthc simulate: --compare with one scenario needs --set-b")
             }
-            let a = try loadScenario(files[0], overrides: sets)
-            let b = try loadScenario(files.count == 2 ? files[1] : files[0], overrides: sets + setsB)
+            let calendars = arguments.strings("--calendar")
+            let a = try loadScenario(files[0], overrides: sets, calendars: calendars)
+            let b = try loadScenario(
+                files.count == 2 ? files[1] : files[0], overrides: sets + setsB, calendars: calendars)
             let backlogA = try backlog(arguments, scenario: a, console: console)
             let length = try runLength(arguments, scenario: a, start: backlogA?.asOf)
+            try checkEnd(length, scenario: a, start: backlogA?.asOf)
+            try checkEnd(length, scenario: b, start: backlogA?.asOf)
             let backlogB = try backlog(arguments, scenario: b, console: Console(out: { _ in }, err: { _ in }))
             guard replications >= 2 else {
                 throw UsageError("tthc simulate: --compare needs --replications of at least 2")
             }
+            var labelA = label(a, sets: setTexts), labelB = label(b, sets: setTexts + setBTexts)
+            if labelA == labelB {
+                labelA = label(a, sets: setTexts, file: files[0])
+                labelB = label(b, sets: setTexts, file: files[files.count - 1])
+            }
             let comparison = Experiment.compare(
-                ServiceCenterModel(scenario: a), ServiceCenterModel(scenario: b), seed: seed,
-                replications: replications,
+                ServiceCenterModel(scenario: a, breakdown: breakdown),
+                ServiceCenterModel(scenario: b, breakdown: breakdown), seed: seed, replications: replications,
                 workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
+            try checkReached(comparison.replicationsReachingCalendarEnd)
             console.out(
                 format == "json"
-                    ? SimulationRenderer.json(comparison, a: a, b: b, seed: seed)
-                    : SimulationRenderer.table(comparison, a: a, b: b))
+                    ? SimulationRenderer.json(comparison, a: labelA, b: labelB, seed: seed, context: context)
+                    : SimulationRenderer.table(comparison, a: labelA, b: labelB, context: context))
             return 0
         }
 
         guard arguments.positionals.count == 1 else {
             throw UsageError("tthc simulate: expects one SCENARIO.json (see --help)")
         }
-        let scenario = try loadScenario(arguments.positionals[0], overrides: sets)
+        let scenario = try loadScenario(
+            arguments.positionals[0], overrides: sets, calendars: arguments.strings("--calendar"))
         let start = try backlog(arguments, scenario: scenario, console: console)
         let length = try runLength(arguments, scenario: scenario, start: start?.asOf)
-        let emit = arguments.string("--emit-log")
-        let model = ServiceCenterModel(scenario: scenario)
+        try checkEnd(length, scenario: scenario, start: start?.asOf)
+        let model = ServiceCenterModel(scenario: scenario, breakdown: breakdown)
+        let log = try arguments.string("--emit-log").map { try StreamedLog(path: $0, scenario: scenario) }
+        var sink: DossierSink? = nil
+        if let log { sink = { log.write($0) } }
         let result = Experiment.run(
-            model, seed: seed, replications: replications, workers: workers, length: length, collectFirst: emit != nil,
-            backlog: start)
-        if let emit {
-            let first = result.replications[0]
-            let text = DossierLogWriter.csv(first.dossiers, scenario: scenario)
-            guard FileManager.default.createFile(atPath: emit, contents: Data(text.utf8)) else {
-                throw UsageError("tthc simulate: cannot write --emit-log file '\(emit)'")
-            }
+            model, seed: seed, replications: replications, workers: workers, length: length, backlog: start,
+            firstSink: sink)
+        try checkReached(result.replications)
+        if let log, let emit = arguments.string("--emit-log") {
+            try log.close()
             console.err(
-                "tthc simulate: wrote \(first.dossiers.count) dossiers of replication 0 to \(emit) (as of \(first.asOf.iso8601))\n"
+                "tthc simulate: wrote \(log.rows) dossiers of replication 0 to \(emit) (as of \(result.replications[0].asOf.iso8601))\n"
             )
         }
         console.out(
             format == "json"
-                ? SimulationRenderer.json(result, scenario: scenario, seed: seed)
-                : SimulationRenderer.table(result, scenario: scenario, seed: seed))
+                ? SimulationRenderer.json(result, scenario: scenario, seed: seed, context: context)
+                : SimulationRenderer.table(result, scenario: scenario, seed: seed, context: context))
         return 0
+    }
+}
+
+/// `--emit-log`: replication 0's dossiers written to the file as the run produces them, in
+/// buffered blocks, so the log costs no memory however long the run.
+final class StreamedLog: @unchecked Sendable {
+    let handle: FileHandle
+    let scenario: Scenario
+    let path: String
+    var buffer = ""
+    var rows = 0
+    var failed = false
+
+    init(path: String, scenario: Scenario) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data((DossierLogWriter.header + "\n").utf8)),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
+            throw UsageError("tthc simulate: cannot write --emit-log file '\(path)'")
+        }
+        handle.seekToEndOfFile()
+        self.handle = handle
+        self.scenario = scenario
+        self.path = path
+    }
+
+    /// Called by the one worker that runs replication 0.
+    func write(_ d: SimulatedDossier) {
+        buffer += DossierLogWriter.row(d, scenario: scenario)
+        rows += 1
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failed = true }
+        buffer = ""
+    }
+
+    func close() throws {
+        flush()
+        try? handle.close()
+        if failed { throw UsageError("tthc simulate: cannot write --emit-log file '\(path)'") }
     }
 }

@@ -26,19 +26,22 @@ enum TodayCommand: Subcommand {
                 help: "Period of the to-date figures and the selection (default: the Hanoi quarter holding as-of)."),
             OptionSpec("--limit", value: "N", help: "Dossiers listed per list (default 20; 0 lists all)."),
             TargetOptions.formatSpec,
-        ] + EngineOptions.specs,
+        ] + EngineOptions.specs.map { $0.name == "--as-of" ? EngineOptions.asOfSpec(default: asOfRule) : $0 },
         examples: [
             "tthc today Datasets/sample/dossiers.csv --as-of 2026-03-11T10:00",
             "tthc today log.csv --within 8h --profile hanoi-commune-2026",
             "tthc today log.csv --format json --limit 0 > today.json",
         ],
         notes: [
-            "As-of defaults to now (Vietnam time), or the end of --period. Working time follows the legal clock",
+            "As-of: " + asOfRule + ". Working time follows the legal clock",
             "(office hours, weekends, holidays). Lists: dossiers in progress due by the horizon, sorted by due;",
             "dossiers in progress past their due, with the working time overdue and whether an apology letter is",
             "recorded; finished late dossiers without an apology letter, the most recent first.",
             "Today's figures: intake of the dossiers received today, outcomes of those finished today.",
         ])
+
+    /// `today` monitors the present: without --as-of or a selection it judges at the current time.
+    static let asOfRule = "the end of --period/--to, else now (Vietnam time)"
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
@@ -48,7 +51,7 @@ enum TodayCommand: Subcommand {
         var options = try EngineOptions.reportOptions(arguments)
         let explicitPeriod = try TargetOptions.period(arguments)
         let now = Timestamp(unixSeconds: Int64(Date().timeIntervalSince1970))
-        let asOf = options.asOf ?? now
+        let asOf = options.selection.asOf(now: now)!
         let calendar = options.classifier.calendar
         let horizon: Timestamp
         if let text = arguments.string("--within") {
@@ -63,7 +66,9 @@ enum TodayCommand: Subcommand {
         let setup = MonitorSetup(
             classifier: options.classifier, asOf: asOf, horizonEnd: horizon, periodStart: period.start,
             receivedFrom: options.receivedFrom, receivedBefore: options.receivedBefore, limit: limit)
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let (consumer, input) = try MonitorConsumer.run(files: files, setup: setup, scan: options.scan)
+        InputWarnings.afterReading(input, parsed: arguments, files: files).forEach(console.err)
         let report = TodayReport(
             monitor: consumer.monitor, figures: consumer.figures, periodStart: period.firstDay,
             periodName: period.description, targets: profile?.targets ?? [],

@@ -66,16 +66,90 @@ public struct LunarCalendar: Sendable {
     }
 
     let storage: Storage
-    /// The zone whose midnights delimit lunar days, in hours east of UTC.
+    /// The zone whose midnights delimit lunar days, in hours east of UTC (the zone from 1968 on
+    /// for the issued Vietnamese calendar).
     public let utcOffsetHours: Double
 
-    /// Vietnam's calendar (UTC+7), for Gregorian years 1900–2100.
-    public static let vietnamese = LunarCalendar(utcOffsetHours: 7, gregorianYears: 1900...2100)
+    /// Vietnam's calendar as it was issued, for Gregorian years 1900–2100 (`issuedInVietnam`).
+    public static let vietnamese = LunarCalendar(issuedInVietnam: 1900...2100)
 
-    /// Computes the months covering every day of `gregorianYears`.
+    /// Computes the months covering every day of `gregorianYears` for one zone.
     public init(utcOffsetHours: Double, gregorianYears: ClosedRange<Int>) {
         self.utcOffsetHours = utcOffsetHours
-        let offset = utcOffsetHours
+        let (starts, labels) = LunarCalendar.months(utcOffsetHours: utcOffsetHours, gregorianYears: gregorianYears)
+        storage = LunarCalendar.storage(starts: starts, labels: labels, firstYear: gregorianYears.lowerBound - 1)
+    }
+
+    /// The first day computed for UTC+7 in the calendar North Vietnam issued: a decision of
+    /// 8 August 1967 moved it from UTC+8 (China's) to UTC+7 from 1968 on, so Tết 1968 fell on
+    /// 29 January in the North and on 30 January in the South (which kept UTC+8 until 1975).
+    public static let issuedUTC7From = CivilDate.dayNumber(year: 1968, month: 1, day: 1)
+
+    /// Month starts where the calendar as issued before 1968 differs from the UTC+8
+    /// computation, as Hồ Ngọc Đức's tables give it (computed day, issued day). The first four
+    /// are new moons 1 to 6 minutes after midnight at 120° E: China reckoned by Beijing's local
+    /// time (116° 25' E) until 1928, where they fall before midnight. The fifth (Tết 1925 on
+    /// 25 January, the new moon being at 22:45 UTC+8 on the 24th) is not a matter of meridian;
+    /// it is followed because the tables give it.
+    public static let issuedCorrections: [(computed: CivilDate, issued: CivilDate)] = [
+        (CivilDate(year: 1906, month: 4, day: 24), CivilDate(year: 1906, month: 4, day: 23)),
+        (CivilDate(year: 1914, month: 11, day: 18), CivilDate(year: 1914, month: 11, day: 17)),
+        (CivilDate(year: 1916, month: 2, day: 4), CivilDate(year: 1916, month: 2, day: 3)),
+        (CivilDate(year: 1920, month: 11, day: 11), CivilDate(year: 1920, month: 11, day: 10)),
+        (CivilDate(year: 1925, month: 1, day: 24), CivilDate(year: 1925, month: 1, day: 25)),
+    ]
+
+    /// The calendar of the North as issued: months starting before 1968 computed for UTC+8
+    /// (with `issuedCorrections`), from 1968 for UTC+7. The two computations give month 12 of
+    /// 1967 the same start (31 December 1967), so the months join there; the splice is checked.
+    public init(issuedInVietnam gregorianYears: ClosedRange<Int>) {
+        utcOffsetHours = 7
+        let old = LunarCalendar.months(utcOffsetHours: 8, gregorianYears: gregorianYears)
+        let new = LunarCalendar.months(utcOffsetHours: 7, gregorianYears: gregorianYears)
+        let switchDay = LunarCalendar.issuedUTC7From
+        var starts: [Int] = []
+        var labels: [(year: Int, month: Int, leap: Bool)] = []
+        for i in old.labels.indices where old.starts[i] < switchDay {
+            var start = old.starts[i]
+            if let c = LunarCalendar.issuedCorrections.first(where: { $0.computed.dayNumber == start }) {
+                start = c.issued.dayNumber
+            }
+            starts.append(start)
+            labels.append(old.labels[i])
+        }
+        if let joinOld = old.starts.firstIndex(where: { $0 >= switchDay }),
+            let joinNew = new.starts.firstIndex(where: { $0 >= switchDay })
+        {
+            precondition(
+                old.labels[joinOld] == new.labels[joinNew], "the UTC+8 and UTC+7 months do not join at 1968")
+        }
+        for i in new.labels.indices where new.starts[i] >= switchDay {
+            starts.append(new.starts[i])
+            labels.append(new.labels[i])
+        }
+        if let last = new.starts.last, last >= switchDay {
+            starts.append(last)
+        } else {
+            starts.append(old.starts.last!)
+        }
+        storage = LunarCalendar.storage(starts: starts, labels: labels, firstYear: gregorianYears.lowerBound - 1)
+    }
+
+    /// The storage of months `labels` starting on `starts` (one more start: the end of the last).
+    static func storage(starts: [Int], labels: [(year: Int, month: Int, leap: Bool)], firstYear: Int) -> Storage {
+        var newYearIndex: [Int] = []
+        for (i, label) in labels.enumerated() where label.month == 1 && !label.leap && label.year >= firstYear {
+            newYearIndex.append(i)
+        }
+        // newYearIndex[0] is month 1 of lunar year `firstYear`.
+        return Storage(starts: starts, labels: labels, newYearIndex: newYearIndex, firstYear: firstYear)
+    }
+
+    /// The months (first days and labels, plus the day after the last month) covering
+    /// `gregorianYears`, computed for one zone.
+    static func months(utcOffsetHours offset: Double, gregorianYears: ClosedRange<Int>) -> (
+        starts: [Int], labels: [(year: Int, month: Int, leap: Bool)]
+    ) {
         var newMoonCache: [Int: Int] = [:]
         func newMoonDay(_ k: Int) -> Int {
             if let day = newMoonCache[k] { return day }
@@ -96,7 +170,6 @@ public struct LunarCalendar: Sendable {
 
         var starts: [Int] = []
         var labels: [(year: Int, month: Int, leap: Bool)] = []
-        var newYearIndex: [Int] = []
         let firstYear = gregorianYears.lowerBound - 1
         var k = month11(firstYear - 1)
         for year in (firstYear - 1)...gregorianYears.upperBound {
@@ -114,15 +187,13 @@ public struct LunarCalendar: Sendable {
                 if let leap, i >= leap { m -= 1 }
                 let labelYear = m > 12 ? year + 1 : year
                 if m > 12 { m -= 12 }
-                if m == 1 && !(leap == i) { newYearIndex.append(labels.count) }
                 starts.append(newMoonDay(k + i))
                 labels.append((labelYear, m, leap == i))
             }
             k = next
         }
         starts.append(newMoonDay(k))
-        // newYearIndex[0] is month 1 of lunar year `firstYear`.
-        storage = Storage(starts: starts, labels: labels, newYearIndex: newYearIndex, firstYear: firstYear)
+        return (starts, labels)
     }
 
     /// The day numbers this calendar can convert.

@@ -17,6 +17,9 @@ public struct ProcedureCatalog: Sendable {
         public var afternoonCutoff: Int?
         /// The legal source of the deadline, when the catalog gives it.
         public var legalBasis: String
+        /// Minutes of work one dossier takes (`PhutXuLy`), when the catalog states it: the work
+        /// content `tthc calibrate` sizes staff from.
+        public var workMinutes: Double? = nil
 
         public init(
             code: String, name: String = "", field: String = "", deadline: Deadline, level: Int? = nil,

@@ -72,6 +72,14 @@ public struct WorkCalendar: Sendable {
     /// The first and last years the tables cover.
     public static let coveredYears = 1900...2100
 
+    /// Whether `t` lies in the covered years: answers about instants outside them are clamped
+    /// to the tables' ends, not computed, so a command must refuse them.
+    public static func covers(_ t: Timestamp) -> Bool { coveredYears.contains(t.date.year) }
+
+    /// "outside the calendar's years 1900-2100", for error messages.
+    public static let outsideText =
+        "outside the calendar's years \(coveredYears.lowerBound)-\(coveredYears.upperBound)"
+
     /// The standard Vietnamese calendar: Labor Code holidays, the shipped 2024–2026 schedules,
     /// office hours 08:00–12:00 and 13:00–17:00 Monday to Friday.
     public static let standard = WorkCalendar(overlays: [], includeShippedSchedules: true)

@@ -53,6 +53,14 @@ public enum NumberText {
         percent(numerator, of: denominator, decimals: 2).map { $0 + "%" } ?? "n/a"
     }
 
+    /// A percentage held as a number (a simulated mean of rates) by the same rule: two decimals,
+    /// truncated toward zero, and a percent sign (98.999 -> `98.99%`); `n/a` when not finite.
+    public static func percentText(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        let hundredths = (value * 100).rounded(.towardZero)
+        return fixed(hundredths / 100, decimals: 2) + "%"
+    }
+
     /// Thousands grouped with commas: 1240 -> "1,240".
     public static func grouped(_ value: Int) -> String {
         let digits = String(abs(value))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TTHCCLI
@@ -71,5 +72,30 @@ import Testing
         let r = run(["due", "--received", "2026-03-09T16:00", "--deadline", "2h", "--calendar", overlay])
         #expect(r.status == 0)
         #expect(r.out.hasPrefix("Due: 2026-03-11T08:00:00 (Wed)\n"))
+    }
+}
+
+@Suite("Shipped datasets fit each other")
+struct ShippedDatasetsTests {
+    static let root = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+
+    @Test("Every procedure code of the sample is in the shipped catalog, with its work minutes")
+    func sampleCodesInCatalog() throws {
+        let catalog = try String(
+            contentsOfFile: Self.root + "/Datasets/catalog/commune-procedures.csv", encoding: .utf8)
+        let catalogCodes = Set(
+            catalog.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst().map {
+                String($0.split(separator: ",")[0])
+            })
+        let sample = try String(contentsOfFile: Self.root + "/Datasets/sample/dossiers.csv", encoding: .utf8)
+        let records = ReferenceCSV.records(sample.hasPrefix("\u{FEFF}") ? String(sample.dropFirst()) : sample)
+        let header = try #require(records.first)
+        let column = try #require(header.firstIndex(of: "MaTTHC"))
+        let sampleCodes = Set(records.dropFirst().compactMap { $0.count > column ? $0[column] : nil })
+        #expect(sampleCodes.count == 16)
+        #expect(sampleCodes.isSubset(of: catalogCodes), "missing: \(sampleCodes.subtracting(catalogCodes).sorted())")
+        let scenario = try String(
+            contentsOfFile: Self.root + "/Datasets/scenarios/commune-center.json", encoding: .utf8)
+        for code in sampleCodes { #expect(scenario.contains("\"code\": \"\(code)\""), "\(code)") }
     }
 }

@@ -21,7 +21,8 @@ import Testing
         #expect(status == 0)
         for option in [
             "--by", "--from", "--to", "--as-of", "--catalog", "--format", "--lang", "-j", "--skip-invalid",
-            "--rejects", "--dedupe", "--input-format", "--lenient-supplements", "--calendar",
+            "--rejects", "--dedupe", "--input-format", "--lenient-supplements", "--calendar", "--delimiter",
+            "--columns", "--max-record-bytes",
         ] {
             #expect(out.contains("  " + option + " "), "missing \(option)")
         }
@@ -35,8 +36,17 @@ import Testing
         (["report", "x.csv", "--format", "xml"], "--format expects one of table|json|csv, got 'xml'"),
         (["report", "x.csv", "-j", "0"], "-j expects an integer in 1...256, got '0'"),
         (["report", "x.csv", "--by", "colour"], "--by expects a comma-separated list of"),
-        (["report", "x.csv", "--from", "2026-02-30"], "--from expects a date yyyy-MM-dd, got '2026-02-30'"),
+        (
+            ["report", "x.csv", "--from", "2026-02-30"],
+            "--from expects a date such as 2026-12-31, 20261231 or 31/12/2026, got '2026-02-30'"
+        ),
         (["report", "x.csv", "--as-of", "noon"], "--as-of expects a time"),
+        (["report", "x.csv", "--delimiter", "x"], "--delimiter expects , ; tab or |, got 'x'"),
+        (["report", "x.csv", "--max-record-bytes", "10"], "--max-record-bytes expects an integer in 64..."),
+        (
+            ["report", "x.csv", "--columns", "/nonexistent/map.csv"],
+            "/nonexistent/map.csv: cannot read the column mapping"
+        ),
         (["report"], "expected at least one dossier log FILE"),
         (["reprot"], "unknown command 'reprot'"),
     ])

@@ -100,7 +100,9 @@ import Testing
     }
 
     /// Four seeds of CSV, two of TSV (tab-separated, same quoting).
-    @Test(arguments: zip([1, 2, 3, 4, 5, 6] as [UInt64], [0x2C, 0x2C, 0x2C, 0x2C, 0x09, 0x09] as [UInt8]))
+    @Test(
+        arguments: zip(
+            [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64], [0x2C, 0x2C, 0x2C, 0x2C, 0x09, 0x09, 0x3B, 0x7C] as [UInt8]))
     func cleanPathAgreesWithGeneralPath(seed: UInt64, delimiter: UInt8) {
         var rng = SplitMix(seed: seed)
         let separator = String(UnicodeScalar(delimiter))

@@ -23,7 +23,7 @@ import Testing
         return (text, text)
     }
 
-    @Test(arguments: zip([11, 12, 13, 14] as [UInt64], [0x2C, 0x2C, 0x2C, 0x09] as [UInt8]))
+    @Test(arguments: zip([11, 12, 13, 14, 15, 16] as [UInt64], [0x2C, 0x2C, 0x2C, 0x09, 0x3B, 0x7C] as [UInt8]))
     func recordParserAndReaderAgree(seed: UInt64, delimiter: UInt8) throws {
         var rng = SplitMix(seed: seed)
         let separator = String(UnicodeScalar(delimiter))

@@ -2,8 +2,7 @@ import Foundation
 import Ingest
 import Records
 
-/// Writes fixtures to a fresh temporary directory, removed with everything in it when the last
-/// test holding it is done.
+/// Writes fixtures to a fresh temporary directory, removed with the last reference to it.
 final class TestFiles: Sendable {
     let directory: URL
 
@@ -35,6 +34,12 @@ final class TestFiles: Sendable {
         try! Data(bytes).write(to: url)
         return url.path
     }
+
+    /// Where a file called `name` goes.
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// Removes the directory and everything in it.
+    func remove() { try? FileManager.default.removeItem(at: directory) }
 }
 
 /// A consumer that keeps every record as plain values, for assertions.
@@ -76,6 +81,18 @@ struct CollectingConsumer: RecordConsumer {
     }
 
     mutating func merge(_ later: consuming CollectingConsumer) { rows.append(contentsOf: later.rows) }
+}
+
+/// Scans with `--skip-invalid` and `--rejects`, on `workers` workers and pieces of `chunkSize` bytes.
+func scanSkippingInvalid(_ path: String, rejects: String, workers: Int, chunkSize: Int) throws -> (
+    [CollectingConsumer.Row], InputSummary
+) {
+    try scan([path]) {
+        $0.skipInvalid = true
+        $0.rejectsPath = rejects
+        $0.workers = workers
+        $0.chunkSize = chunkSize
+    }
 }
 
 func scan(_ files: [String], _ configure: (inout ScanOptions) -> Void = { _ in }) throws -> (

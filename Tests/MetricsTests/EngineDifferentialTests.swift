@@ -21,7 +21,7 @@ import WorkingTime
     static func reference(
         rows: [[String: String]], calendar: WorkCalendar, catalog: ProcedureCatalog?, asOf explicitAsOf: Timestamp?,
         lenient: Bool, groupBy: (([String: String]) -> String?)?
-    ) -> (totals: KPICounts, groups: [String?: KPICounts]) {
+    ) -> (totals: KPICounts, groups: [String?: KPICounts], afterAsOf: Int) {
         func time(_ row: [String: String], _ key: String) -> Timestamp? {
             guard let text = row[key], !text.isEmpty else { return nil }
             return TimestampParser.parse(text)!
@@ -64,7 +64,13 @@ import WorkingTime
         }
         var totals = KPICounts()
         var groups: [String?: KPICounts] = [:]
+        var afterAsOf = 0
         for row in rows {
+            // Not yet received at the as-of time: left out, counted apart.
+            if let received = time(row, "NgayTiepNhan"), received > asOf {
+                afterAsOf += 1
+                continue
+            }
             var c = KPICounts()
             let status = Int(row["TrangThaiHoSo"]!)!
             if status == 1 || status == 3 {
@@ -131,7 +137,7 @@ import WorkingTime
             totals.merge(c)
             if let groupBy { groups[groupBy(row), default: KPICounts()].merge(c) }
         }
-        return (totals, groups)
+        return (totals, groups, afterAsOf)
     }
 
     func write(_ text: String, _ name: String) -> String {
@@ -169,6 +175,8 @@ import WorkingTime
                     let context =
                         "seed \(seed) asOf \(String(describing: asOf)) lenient \(lenient) j\(workers) chunk \(chunk)"
                     #expect(result.totals.counts == expected.totals, "\(context)")
+                    #expect(result.input.afterAsOf == expected.afterAsOf, "\(context)")
+                    if asOf != nil { #expect(expected.afterAsOf > 0, "the log has dossiers received after as-of") }
                     #expect(result.groups.count == expected.groups.count, "\(context)")
                     for group in result.groups {
                         #expect(

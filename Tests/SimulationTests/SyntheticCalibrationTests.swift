@@ -34,7 +34,7 @@ struct SyntheticCalibrationTests {
         try Data(DossierLogGenerator.generate(options).bytes).write(to: URL(fileURLWithPath: path))
 
         let log = try ObservedLogCollector.read([path])
-        let summary = try #require(Calibration.calibrate(log, calendar: options.calendar))
+        let summary = try #require(try Calibration.calibrate(log, calendar: options.calendar))
         let scenario = try Scenario(tree: summary.scenario)
         let result = Experiment.run(
             ServiceCenterModel(scenario: scenario), seed: 1, replications: 10, workers: 2,

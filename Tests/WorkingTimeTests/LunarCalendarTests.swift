@@ -53,6 +53,52 @@ import Testing
         #expect(vietnam.newYearDayNumber(lunarYear: year) != china.newYearDayNumber(lunarYear: year))
     }
 
+    /// Tết as the calendar was issued before 1968 (computed for UTC+8 by China's rules), in the
+    /// years where the UTC+7 computation gives another day: published Chinese New Year tables
+    /// (Wikipedia's Chinese zodiac table, as copied at emmancorner.blogspot.com, "Chinese New
+    /// Year began on: 1903 - Jan. 29 ... 1916 - Feb. 03 ... 1925 - Jan. 25 ... 1935 - Feb. 04 ...
+    /// 1965 - Feb. 02", and at kamalklique.blogspot.com, "29 January 1903 – 15 February 1904:
+    /// Water Rabbit") and Hồ Ngọc Đức's tables of the Vietnamese calendar (TK20, 1900-1999, as his
+    /// amlich-hnd.js ships them), which agree with `LunarCalendar.vietnamese` on every month of
+    /// 1900-1999 (checked during this work; the tables are not copied here).
+    @Test(arguments: [
+        (1903, "1903-01-29", "1903-01-28"), (1916, "1916-02-03", "1916-02-03"), (1925, "1925-01-25", "1925-01-24"),
+        (1935, "1935-02-04", "1935-02-03"), (1965, "1965-02-02", "1965-02-01"),
+    ])
+    func tetAsIssuedBefore1968(year: Int, issued: String, utc7: String) {
+        #expect(vietnam.newYearDayNumber(lunarYear: year).map { CivilDate(dayNumber: $0).description } == issued)
+        let computed = LunarCalendar(utcOffsetHours: 7, gregorianYears: year...year)
+        #expect(computed.newYearDayNumber(lunarYear: year).map { CivilDate(dayNumber: $0).description } == utc7)
+        // The holidays follow the issued Tết.
+        let tet = LaborCodeHolidays.days(year: year).filter { $0.name == LaborCodeHolidays.tet }.map(\.dayNumber)
+        #expect(tet.contains(CivilDate(iso: issued)!.dayNumber))
+    }
+
+    /// Hùng Kings' day (10/3) before 1968 as issued, where UTC+7 puts month 3 a day earlier
+    /// (1916, 1939) or has another leap month (1917: 2L as issued, 3L for UTC+7), from Hồ Ngọc
+    /// Đức's tables; and the months join at 1968: month 12 of Đinh Mùi runs from 31 December
+    /// 1967 (both zones) to Tết Mậu Thân on 29 January 1968 (UTC+7).
+    @Test func hungKingsAndLeapMonthsAsIssued() {
+        for (year, issued) in [(1916, "1916-04-12"), (1917, "1917-04-30"), (1939, "1939-04-29")] {
+            #expect(vietnam.solarDate(of: LunarDate(day: 10, month: 3, year: year))?.description == issued, "\(year)")
+            let computed = LunarCalendar(utcOffsetHours: 7, gregorianYears: year...year)
+            #expect(computed.solarDate(of: LunarDate(day: 10, month: 3, year: year))?.description != issued)
+            let hung = LaborCodeHolidays.days(year: year).first { $0.name == LaborCodeHolidays.hungKings }
+            #expect(hung.map { CivilDate(dayNumber: $0.dayNumber).description } == issued)
+        }
+        #expect(vietnam.leapMonth(lunarYear: 1917) == 2)
+        #expect(LunarCalendar(utcOffsetHours: 7, gregorianYears: 1917...1917).leapMonth(lunarYear: 1917) == 3)
+        #expect(vietnam.leapMonth(lunarYear: 1922) == 5)
+        #expect(
+            vietnam.lunarDate(of: CivilDate(year: 1967, month: 12, day: 31)) == LunarDate(day: 1, month: 12, year: 1967)
+        )
+        #expect(
+            vietnam.lunarDate(of: CivilDate(year: 1968, month: 1, day: 28)) == LunarDate(day: 29, month: 12, year: 1967)
+        )
+        #expect(
+            vietnam.lunarDate(of: CivilDate(year: 1968, month: 1, day: 29)) == LunarDate(day: 1, month: 1, year: 1968))
+    }
+
     /// Leap months: 2023 (2L, the issue's example), 2020 (4L), 2025 (6L), 1985 in Vietnam (2L,
     /// while China had 10L in 1984: why Tết 1985 is a month apart).
     @Test func leapMonths() {

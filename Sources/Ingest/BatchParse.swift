@@ -1,0 +1,181 @@
+import _ParallelSupport
+
+extension ScanRun {
+    /// Parses the records that start in `region[begin...]`, split into pieces parsed in parallel,
+    /// with the result of one sequential reading.
+    ///
+    /// A piece cannot know where its first record starts: a quoted field may hold line ends.
+    /// Counting the quotes before it gives the answer for every well-formed log, so each piece
+    /// starts at the first line end its quote count leaves outside quotes. A rejected line resets
+    /// the quote state, though, and when it held an odd number of quotes, the pieces after it
+    /// started in the wrong place. So the pieces are checked in log order: each one's first record
+    /// must start where the previous piece's last record ended. From the first wrong piece on, the
+    /// batch is parsed again from the right start, with the later guesses flipped (the usual cause
+    /// is one stray quote); after two such rounds the rest goes piece by piece.
+    ///
+    /// The first round hands records to one consumer per worker and files fingerprints straight
+    /// into the buckets, as fast as it can; if that round proves wrong, its work cannot be told
+    /// apart by piece, so the buckets roll back and the repair rounds keep a consumer per piece.
+    /// - Returns: the pieces' outcomes in log order, and the consumers holding their records, to
+    ///   be merged in that order.
+    func processBatch<C: RecordConsumer>(
+        _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
+        makeConsumer: () -> C
+    ) -> ([PieceOutcome], [C]) {
+        let length = region.count - begin
+        let pieceCount = max(1, min(options.piecesPerBatch, (length + options.chunkSize - 1) / options.chunkSize))
+        var bounds = [Int](repeating: 0, count: pieceCount + 1)
+        for k in 0...pieceCount { bounds[k] = begin + min(length, k * options.chunkSize) }
+        bounds[pieceCount] = region.count
+        var starts = [PieceStart](repeating: .afterLineEnd(inQuotes: false), count: pieceCount)
+        starts[0] = .exact(begin)
+        if layout.format != .jsonl && pieceCount > 1 {
+            // Quotes per piece give the quoting state at each piece's start.
+            var parities = [Bool](repeating: false, count: pieceCount)
+            let regionShared = SendableRegion(region)
+            let pieceBounds = bounds
+            parities.withUnsafeMutableBufferPointer { buffer in
+                let shared = SendableBuffer(buffer)
+                forEachIndex(pieceCount - 1, workers: options.workers) { k in
+                    let piece = UnsafeRawBufferPointer(
+                        rebasing: regionShared.region[pieceBounds[k]..<pieceBounds[k + 1]])
+                    shared.buffer[k] = ByteCounter.quotes(piece) & 1 == 1
+                }
+            }
+            var inQuotes = false
+            for k in 1..<pieceCount {
+                inQuotes = inQuotes != parities[k - 1]
+                starts[k] = .afterLineEnd(inQuotes: inQuotes)
+            }
+        }
+        var context = PieceContext(
+            layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
+            maxRecordBytes: options.maxRecordBytes, keepRejects: rejects != nil,
+            collectFingerprints: collectFingerprints || replacement != nil, replacement: replacement,
+            pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets, dateCaches: dateCaches,
+            tallies: tallies, timeSpan: timeSpan)
+        context.fileOffset = batchFileOffset
+        var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
+
+        // Round one: every piece at once.
+        let perLane = C.foldsInAnyOrder
+        var consumers = (0..<(perLane ? options.workers : pieceCount)).map { _ in makeConsumer() }
+        let marks = fingerprintBuckets?.marks()
+        // A first reading counts received days per lane: saved, since a second round redoes them.
+        let savesTallies = !savedTallies.isEmpty && pieceCount > 1 && layout.format != .jsonl
+        if savesTallies { for lane in tallies.indices { tallies[lane].copy(to: savedTallies[lane]) } }
+        parse(
+            pieces: 0..<pieceCount, region, bounds: bounds, starts: starts, context: context, perLane: perLane,
+            outcomes: &outcomes, consumers: &consumers)
+        var expected: Int? = begin
+        var wrong = Self.firstWrongPiece(&outcomes, from: 0, expected: &expected, starts: &starts, bounds: bounds)
+        var verified = wrong ?? pieceCount
+        if wrong != nil && (perLane || marks != nil || savesTallies) {
+            // Round one's records, fingerprints and days are mixed across pieces: all go, the
+            // starts found stay.
+            if let marks { fingerprintBuckets?.rollBack(to: marks) }
+            if savesTallies { for lane in tallies.indices { savedTallies[lane].copy(to: tallies[lane]) } }
+            outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
+            verified = 0
+            expected = begin
+            consumers = (0..<pieceCount).map { _ in makeConsumer() }
+        }
+        // The repair rounds, one consumer per piece; fingerprints and days wait with their piece.
+        context.fingerprintBuckets = nil
+        var pieceTallies: [ReceivedTally] = []
+        defer { for tally in pieceTallies { tally.deallocate() } }
+        if wrong != nil && savesTallies {
+            pieceTallies = (0..<pieceCount).map { _ in ReceivedTally(limit: nil) }
+            context.tallies = pieceTallies
+            context.talliesPerPiece = true
+        }
+        var round = 1
+        while let first = wrong {
+            round += 1
+            for k in first + 1..<pieceCount {
+                if case .afterLineEnd(let inQuotes) = starts[k] { starts[k] = .afterLineEnd(inQuotes: !inQuotes) }
+            }
+            // Past two rounds of guesses, one piece at a time from its known start.
+            let pieces = round <= 3 ? verified..<pieceCount : verified..<verified + 1
+            for k in pieces {
+                outcomes[k] = PieceOutcome()
+                consumers[k] = makeConsumer()
+                if !pieceTallies.isEmpty { pieceTallies[k].clear() }
+            }
+            parse(
+                pieces: pieces, region, bounds: bounds, starts: starts, context: context, perLane: false,
+                outcomes: &outcomes, consumers: &consumers)
+            wrong = Self.firstWrongPiece(
+                &outcomes, from: verified, expected: &expected, starts: &starts, bounds: bounds)
+            verified = wrong ?? pieceCount
+        }
+        for tally in pieceTallies { tallies[0].add(tally) }
+        if round > 1, let buckets = fingerprintBuckets {
+            let lane = buckets.buckets(lane: 0)
+            for k in 0..<pieceCount {
+                for fingerprint in outcomes[k].fingerprints { lane[Int(fingerprint >> 56)].append(fingerprint) }
+                outcomes[k].fingerprints = []
+            }
+        }
+        // Line numbers: each piece counted its own line ends, so they add up in order.
+        var line = firstLine
+        for k in 0..<pieceCount {
+            if let fatal = outcomes[k].fatal { outcomes[k].fatal?.line = fatal.line + line }
+            for r in outcomes[k].rejects.indices {
+                outcomes[k].rejects[r].line += line
+                outcomes[k].rejects[r].recordLine += line
+            }
+            if outcomes[k].carryFrom != nil { outcomes[k].carryLine += line }
+            line += outcomes[k].newlinesPassed
+        }
+        if outcomes[pieceCount - 1].carryFrom == nil { outcomes[pieceCount - 1].carryLine = line }
+        return (outcomes, consumers)
+    }
+
+    /// Parses `pieces` in parallel, each into its own consumer or (`perLane`) its worker's.
+    private func parse<C: RecordConsumer>(
+        pieces: Range<Int>, _ region: UnsafeRawBufferPointer, bounds: [Int], starts: [PieceStart],
+        context: PieceContext, perLane: Bool, outcomes: inout [PieceOutcome], consumers: inout [C]
+    ) {
+        let regionShared = SendableRegion(region)
+        outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
+            consumers.withUnsafeMutableBufferPointer { consumerBuffer in
+                let outcomeShared = SendableBuffer(outcomeBuffer)
+                let consumerShared = SendableBuffer(consumerBuffer)
+                forEachIndex(pieces.count, workers: options.workers) { i, lane in
+                    let k = pieces.lowerBound + i
+                    let slot = perLane ? lane : k
+                    PieceParser.parse(
+                        regionShared.region, from: bounds[k], to: bounds[k + 1], start: starts[k], pieceIndex: k,
+                        lane: lane, context: context, outcome: &outcomeShared.buffer[k]
+                    ) { record in consumerShared.buffer[slot].consume(&record) }
+                }
+            }
+        }
+    }
+
+    /// Checks the pieces from `first` on against the sequential reading and fixes the start of
+    /// each one checked. `expected` is where the next record starts, nil when the rest of the
+    /// batch lies inside a record carried into the next batch.
+    /// - Returns: the first piece that started in the wrong place (its start now set right), nil
+    ///   when all are right or a right piece stopped at an error (later pieces are then cleared).
+    private static func firstWrongPiece(
+        _ outcomes: inout [PieceOutcome], from first: Int, expected: inout Int?, starts: inout [PieceStart],
+        bounds: [Int]
+    ) -> Int? {
+        for k in first..<outcomes.count {
+            let outcome = outcomes[k]
+            // Where the piece's first record truly starts, nil when none starts in it.
+            let truth = expected.flatMap { $0 < bounds[k + 1] ? $0 : nil }
+            starts[k] = .exact(expected ?? Int.max)
+            guard outcome.firstStart == truth else { return k }
+            guard truth != nil else { continue }
+            if outcome.fatal != nil {
+                for later in k + 1..<outcomes.count { outcomes[later] = PieceOutcome() }
+                return nil
+            }
+            expected = outcome.carryFrom == nil ? outcome.next : nil
+        }
+        return nil
+    }
+}
