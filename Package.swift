@@ -66,11 +66,14 @@ let package = Package(
                 "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
             ],
             swiftSettings: optimized),
+        // Office Open XML workbooks (.xlsx) from typed cells, in our own zip container (zlib's deflate).
+        .target(name: "Spreadsheet", dependencies: ["_TextSupport", "CivilTime", "CSystem"]),
         // Every renderer: table, JSON and CSV for each command, and the labels of each language.
         .target(
             name: "Output",
             dependencies: [
                 "_TextSupport", "CivilTime", "WorkingTime", "Ingest", "Metrics", "Targets", "Simulation", "Engine",
+                "Spreadsheet",
             ]),
         // Subcommands: option parsing, calling the library, printing, exit codes.
         .target(
@@ -78,8 +81,11 @@ let package = Package(
             dependencies: [
                 "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
                 "Synthesis", "Engine", "Output",
-            ]),
+            ],
+            plugins: ["BuildCommit"]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
+        // Before each build: the git commit `tthc --version` names (empty without git metadata).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
 
         // Slow, obvious references and seeded generators shared by the tests.
         .target(name: "TestSupport", dependencies: ["_Randomness"], path: "Tests/TestSupport"),
@@ -95,7 +101,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport"]),
+            dependencies: [
+                "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Spreadsheet",
+                "Targets",
+            ]),
         .testTarget(
             name: "TargetsTests",
             dependencies: [
@@ -110,6 +119,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["_Randomness", "Spreadsheet", "CivilTime", "CSystem"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output", "Ingest"]),
     ]
 )

@@ -3,7 +3,7 @@
 unused dependency. Run from the package root: python3 Scripts/check-dependencies.py"""
 import glob, os, re, subprocess, sys, json
 
-SYSTEM = {"Foundation", "Dispatch", "Synchronization", "Glibc", "Darwin", "Testing", "XCTest"}
+SYSTEM = {"Foundation", "FoundationXML", "Dispatch", "Synchronization", "Glibc", "Darwin", "Testing", "XCTest"}
 desc = json.loads(subprocess.run(["swift", "package", "dump-package"], capture_output=True, text=True, check=True).stdout)
 failed = False
 for target in desc["targets"]:

@@ -7,6 +7,8 @@ public struct MonitoredDossier: Hashable, Sendable {
     public var id: String
     public var agency: String
     public var procedure: String
+    /// `TenTTHC` from the log, else the catalog's name; empty when neither has one.
+    public var procedureName = ""
     public var received: Timestamp?
     /// The effective due: `NgayHenTra` (or the catalog deadline) moved later by supplement pauses.
     public var due: Timestamp?
@@ -53,6 +55,13 @@ public struct BoundedList<Element: Sendable>: Sendable {
         self.precedes = precedes
     }
 
+    /// After a trim that filled the list, its last kept element: an element that does not
+    /// precede it can never be kept, so a producer may count it (`countSkipped`) without making it.
+    public private(set) var worstKept: Element?
+
+    /// Counts an element that falls after `worstKept`, without keeping it.
+    public mutating func countSkipped() { total += 1 }
+
     public mutating func append(_ element: Element) {
         total += 1
         items.append(element)
@@ -69,6 +78,7 @@ public struct BoundedList<Element: Sendable>: Sendable {
     public mutating func trim() {
         items.sort(by: precedes)
         if limit > 0 && items.count > limit { items.removeLast(items.count - limit) }
+        if limit > 0 && items.count == limit { worstKept = items.last }
     }
 
     /// The first `limit` elements (all when `limit` is 0), sorted.

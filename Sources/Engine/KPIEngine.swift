@@ -81,9 +81,17 @@ public enum KPIEngine {
     public static func run(files: [String], options: ReportOptions) throws -> ReportResult {
         precondition(options.dimensions.count <= 4, "at most four --by dimensions")
         let setup = AccumulatorSetup(options: options)
-        var (accumulator, input) = try LogScanner.scan(files: files, options: options.scan) {
-            KPIAccumulator(setup: setup)
-        }
+        let scanned = try LogScanner.scan(files: files, options: options.scan) { KPIAccumulator(setup: setup) }
+        var accumulator = scanned.0
+        return finish(&accumulator, input: scanned.1, options: options)
+    }
+
+    /// The report of a finished scan: the as-of time settled, the pending verdicts resolved, the
+    /// groups sorted.
+    static func finish(_ accumulator: inout KPIAccumulator, input: InputSummary, options: ReportOptions)
+        -> ReportResult
+    {
+        var input = input
         let asOf = options.selection.asOf(latestEvent: accumulator.latestEvent)
         if let asOf { accumulator.resolvePending(asOf: asOf) }
         input.afterAsOf = accumulator.afterAsOf

@@ -58,7 +58,8 @@ public struct MonitorConsumer: RecordConsumer {
             afterAsOf += 1
             return
         }
-        let terms = catalog.entry(for: record)?.terms
+        let entry = catalog.entry(for: record)
+        let terms = entry?.terms
         let classification = setup.classifier.classify(&record, terms: terms, asOf: asOf)
         let delta = KPICounts(record, terms: terms, classification: classification)
         let today = asOf.dayNumber
@@ -86,6 +87,7 @@ public struct MonitorConsumer: RecordConsumer {
             finishedLate: classification.progress == .late, apology: record.apology == true,
             waitingForSupplement: waiting && classification.progress.isInProgress)
         var monitored = dossier
+        monitored.procedureName = record.procedureName.count > 0 ? record.procedureName.utf8String : entry?.name ?? ""
         monitored.lateBySupplements = classification.progress == .inProgressOverdue && due >= asOf
         monitor.consume(monitored, calendar: setup.classifier.calendar)
     }

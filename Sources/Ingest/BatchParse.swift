@@ -11,7 +11,7 @@ extension ScanRun {
     /// started in the wrong place. So the pieces are checked in log order: each one's first record
     /// must start where the previous piece's last record ended. From the first wrong piece on, the
     /// batch is parsed again from the right start, with the later guesses flipped (the usual cause
-    /// is one stray quote); after two such rounds the rest goes piece by piece.
+    /// is one stray quote), then if need be from both guesses, one of which is right.
     ///
     /// The first round hands records to one consumer per worker and files fingerprints straight
     /// into the buckets, as fast as it can; if that round proves wrong, its work cannot be told
@@ -65,10 +65,11 @@ extension ScanRun {
         let savesTallies = !savedTallies.isEmpty && pieceCount > 1 && layout.format != .jsonl
         if savesTallies { for lane in tallies.indices { tallies[lane].copy(to: savedTallies[lane]) } }
         parse(
-            pieces: 0..<pieceCount, region, bounds: bounds, starts: starts, context: context, perLane: perLane,
-            outcomes: &outcomes, consumers: &consumers)
+            pieces: Array(0..<pieceCount), pieceCount: pieceCount, region, bounds: bounds, starts: starts,
+            context: context, perLane: perLane, outcomes: &outcomes, consumers: &consumers)
         var expected: Int? = begin
-        var wrong = Self.firstWrongPiece(&outcomes, from: 0, expected: &expected, starts: &starts, bounds: bounds)
+        var wrong = Self.firstWrongPiece(
+            &outcomes, from: 0, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
         var verified = wrong ?? pieceCount
         if wrong != nil && (perLane || marks != nil || savesTallies) {
             // Round one's records, fingerprints and days are mixed across pieces: all go, the
@@ -92,24 +93,60 @@ extension ScanRun {
         var round = 1
         while let first = wrong {
             round += 1
-            for k in first + 1..<pieceCount {
-                if case .afterLineEnd(let inQuotes) = starts[k] { starts[k] = .afterLineEnd(inQuotes: !inQuotes) }
+            // Round two flips the later guesses (the usual cause is one stray quote); round
+            // three parses every piece left from both guesses, one of which is right (the first
+            // line end after the piece's start that its record's quotes leave outside); past
+            // that, which no log should reach, one piece at a time from its known start.
+            var pieces = Array(round <= 3 ? verified..<pieceCount : verified..<verified + 1)
+            if round == 2 {
+                for k in first + 1..<pieceCount {
+                    if case .afterLineEnd(let inQuotes) = starts[k] { starts[k] = .afterLineEnd(inQuotes: !inQuotes) }
+                }
             }
-            // Past two rounds of guesses, one piece at a time from its known start.
-            let pieces = round <= 3 ? verified..<pieceCount : verified..<verified + 1
+            if round == 3 {
+                // The other guesses, as pieces `pieceCount + k`.
+                outcomes += [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
+                consumers += (0..<pieceCount).map { _ in makeConsumer() }
+                starts += starts
+                if !pieceTallies.isEmpty {
+                    pieceTallies += (0..<pieceCount).map { _ in ReceivedTally(limit: nil) }
+                    context.tallies = pieceTallies
+                }
+                for k in pieces {
+                    if case .afterLineEnd(let inQuotes) = starts[k] {
+                        starts[pieceCount + k] = .afterLineEnd(inQuotes: !inQuotes)
+                        pieces.append(pieceCount + k)
+                    }
+                }
+            }
             for k in pieces {
                 outcomes[k] = PieceOutcome()
                 consumers[k] = makeConsumer()
                 if !pieceTallies.isEmpty { pieceTallies[k].clear() }
             }
             parse(
-                pieces: pieces, region, bounds: bounds, starts: starts, context: context, perLane: false,
-                outcomes: &outcomes, consumers: &consumers)
+                pieces: pieces, pieceCount: pieceCount, region, bounds: bounds, starts: starts, context: context,
+                perLane: false, outcomes: &outcomes, consumers: &consumers)
             wrong = Self.firstWrongPiece(
-                &outcomes, from: verified, expected: &expected, starts: &starts, bounds: bounds)
+                &outcomes, from: verified, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
+            if round == 3 {
+                var tried = Set<Int>()
+                while let k = wrong, pieces.contains(pieceCount + k), tried.insert(k).inserted {
+                    // The other guess of piece k: its outcome, consumer and days take its place.
+                    outcomes.swapAt(k, pieceCount + k)
+                    consumers.swapAt(k, pieceCount + k)
+                    if !pieceTallies.isEmpty { pieceTallies.swapAt(k, pieceCount + k) }
+                    wrong = Self.firstWrongPiece(
+                        &outcomes, from: k, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
+                }
+                outcomes.removeLast(pieceCount)
+                consumers.removeLast(pieceCount)
+                starts.removeLast(pieceCount)
+                context.tallies = pieceTallies
+            }
             verified = wrong ?? pieceCount
         }
-        for tally in pieceTallies { tallies[0].add(tally) }
+        for tally in pieceTallies.prefix(pieceCount) { tallies[0].add(tally) }
         if round > 1, let buckets = fingerprintBuckets {
             let lane = buckets.buckets(lane: 0)
             for k in 0..<pieceCount {
@@ -132,9 +169,10 @@ extension ScanRun {
         return (outcomes, consumers)
     }
 
-    /// Parses `pieces` in parallel, each into its own consumer or (`perLane`) its worker's.
+    /// Parses `pieces` in parallel, each into its own consumer or (`perLane`) its worker's; a
+    /// piece `pieceCount + k` is piece k from another start.
     private func parse<C: RecordConsumer>(
-        pieces: Range<Int>, _ region: UnsafeRawBufferPointer, bounds: [Int], starts: [PieceStart],
+        pieces: [Int], pieceCount: Int, _ region: UnsafeRawBufferPointer, bounds: [Int], starts: [PieceStart],
         context: PieceContext, perLane: Bool, outcomes: inout [PieceOutcome], consumers: inout [C]
     ) {
         let regionShared = SendableRegion(region)
@@ -143,12 +181,13 @@ extension ScanRun {
                 let outcomeShared = SendableBuffer(outcomeBuffer)
                 let consumerShared = SendableBuffer(consumerBuffer)
                 forEachIndex(pieces.count, workers: options.workers) { i, lane in
-                    let k = pieces.lowerBound + i
-                    let slot = perLane ? lane : k
+                    let slot = pieces[i]
+                    let k = slot % pieceCount
+                    let consumer = perLane ? lane : slot
                     PieceParser.parse(
-                        regionShared.region, from: bounds[k], to: bounds[k + 1], start: starts[k], pieceIndex: k,
-                        lane: lane, context: context, outcome: &outcomeShared.buffer[k]
-                    ) { record in consumerShared.buffer[slot].consume(&record) }
+                        regionShared.region, from: bounds[k], to: bounds[k + 1], start: starts[slot], pieceIndex: k,
+                        slot: slot, lane: lane, context: context, outcome: &outcomeShared.buffer[slot]
+                    ) { record in consumerShared.buffer[consumer].consume(&record) }
                 }
             }
         }
@@ -160,10 +199,10 @@ extension ScanRun {
     /// - Returns: the first piece that started in the wrong place (its start now set right), nil
     ///   when all are right or a right piece stopped at an error (later pieces are then cleared).
     private static func firstWrongPiece(
-        _ outcomes: inout [PieceOutcome], from first: Int, expected: inout Int?, starts: inout [PieceStart],
-        bounds: [Int]
+        _ outcomes: inout [PieceOutcome], from first: Int, through count: Int, expected: inout Int?,
+        starts: inout [PieceStart], bounds: [Int]
     ) -> Int? {
-        for k in first..<outcomes.count {
+        for k in first..<count {
             let outcome = outcomes[k]
             // Where the piece's first record truly starts, nil when none starts in it.
             let truth = expected.flatMap { $0 < bounds[k + 1] ? $0 : nil }
@@ -171,7 +210,7 @@ extension ScanRun {
             guard outcome.firstStart == truth else { return k }
             guard truth != nil else { continue }
             if outcome.fatal != nil {
-                for later in k + 1..<outcomes.count { outcomes[later] = PieceOutcome() }
+                for later in k + 1..<count { outcomes[later] = PieceOutcome() }
                 return nil
             }
             expected = outcome.carryFrom == nil ? outcome.next : nil

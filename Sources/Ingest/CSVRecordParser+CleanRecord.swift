@@ -48,7 +48,7 @@ extension CSVRecordParser {
             case .electronicResult?:
                 guard codeColumn(.electronicResult, twoDigits: false, b, base, &p, &record) else { return nil }
             case .apology?: guard codeColumn(.apology, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .id?, .procedure?, .field?, .agency?, .supplements?:
+            case .id?, .procedure?, .field?, .agency?, .procedureName?, .supplements?:
                 // Text, quoted or not; empty is absent.
                 let valueStart = b == 0x22 ? p + 1 : p
                 guard let end = valueEnd(base, &p, limit: limit) else { return nil }

@@ -3,6 +3,8 @@
 public enum DossierField: UInt8, CaseIterable, Sendable {
     case id, procedure, field, agency, channel, status, received, due, processingEnd, returned
     case level, fullOnline, feeBearing, paidOnline, digitized, electronicResult, apology, supplements
+    /// Read for the documents' dossier lists only; never judged.
+    case procedureName
 
     /// The DVCQG name of the column or key.
     public var name: String {
@@ -25,6 +27,7 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
         case .electronicResult: return "KetQuaDienTu"
         case .apology: return "XinLoi"
         case .supplements: return "DanhSachHoSoBoSung"
+        case .procedureName: return "TenTTHC"
         }
     }
 

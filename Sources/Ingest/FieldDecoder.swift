@@ -56,7 +56,7 @@ enum FieldDecoder {
         let bytes = trimmed(raw)
         if bytes.count == 0 { return true }
         switch field {
-        case .id, .procedure, .field, .agency:
+        case .id, .procedure, .field, .agency, .procedureName:
             return assignText(field, bytes, to: &record)
         case .channel, .status, .level, .paidOnline:
             guard let v = smallInteger(bytes) else { return false }
@@ -83,6 +83,7 @@ enum FieldDecoder {
         case .procedure: record.procedure = bytes
         case .field: record.field = bytes
         case .agency: record.agency = bytes
+        case .procedureName: record.procedureName = bytes
         default: return false
         }
         return true
@@ -164,7 +165,7 @@ enum FieldDecoder {
     /// The rule a value of `field` must follow.
     static func rule(for field: DossierField) -> IngestRule {
         switch field {
-        case .id, .procedure, .field, .agency: return .missingRequiredField
+        case .id, .procedure, .field, .agency, .procedureName: return .missingRequiredField
         case .channel: return .badCode(expected: "KenhThucHien 1, 2 or 3")
         case .status: return .unknownStatus
         case .received, .due, .processingEnd, .returned: return .unparseableTimestamp

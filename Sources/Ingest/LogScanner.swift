@@ -55,10 +55,12 @@ public enum LogScanner {
             // those last occurrences.
             let sources = InputSources(forTwoPasses: true)
             var first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
+            first.pass = (1, 2)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
             let span = try first.spanToEnforce(files: files)
             if let span {
                 first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
+                first.pass = (1, 2)
                 first.timeSpan = span
                 _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
             }
@@ -77,6 +79,7 @@ public enum LogScanner {
                 lastIndex[fingerprint] = index
             }
             var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false, sources: sources)
+            second.pass = (2, 2)
             second.timeSpan = span
             second.replacement = Replacement(
                 lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases(), firstPassFiles: first.summary.files)
@@ -148,6 +151,9 @@ struct ScanRun {
     var acceptedPerPiece: [Int] = []
     /// Each worker lane's date cache, kept warm across pieces and batches.
     let dateCaches: [DateCache]
+    /// For `options.progress`: which pass this is, and the bytes of the files done before this one.
+    var pass = (number: 1, of: 1)
+    var bytesBeforeFile = 0
     /// The log's time span when known (a second reading): records beyond it are invalid.
     var timeSpan: TimeSpanCheck?
     /// Each lane's received days and latest timestamp, to find the span (`LogTimeSpan`); while
@@ -284,6 +290,8 @@ struct ScanRun {
             begin += headerEnd
         }
         var sawRecord = false
+        // Bytes of the file the window has moved past, for the progress line.
+        var slid = 0
         while true {
             let atEnd = window.atEnd
             batchFileOffset = window.offset
@@ -310,16 +318,26 @@ struct ScanRun {
                 if outcome.records > 0 { sawRecord = true }
             }
             for consumer in consumers { merged.merge(consumer) }
+            if let progress = options.progress {
+                let read = atEnd ? window.bytes.count : carry ?? window.bytes.count
+                progress(
+                    ScanProgress(
+                        bytes: bytesBeforeFile + slid + read, records: summary.records + fileSummary.records,
+                        pass: pass.number, passes: pass.of))
+            }
             if atEnd {
                 precondition(carry == nil, "no record can be cut at the end of the input")
+                bytesBeforeFile += slid + window.bytes.count
                 break
             }
             if let carry {
                 // A record cut by the end of the window: the next window starts with it, larger
                 // when the record alone fills the window.
                 if carry == 0 { try window.widen() } else { try window.slide(to: carry) }
+                slid += carry
             } else {
                 line = outcomes[outcomes.count - 1].carryLine
+                slid += window.bytes.count
                 try window.slide(to: window.bytes.count)
             }
             begin = 0

@@ -15,9 +15,10 @@ enum PieceStart {
 /// Parses the records that start inside one piece of a batch.
 enum PieceParser {
     /// Lines in the outcome count from 0 at the piece's first record; the batch adds the base.
+    /// `slot` picks the piece's days tally when the context keeps one per piece.
     static func parse(
-        _ region: UnsafeRawBufferPointer, from: Int, to: Int, start: PieceStart, pieceIndex: Int, lane: Int,
-        context: PieceContext,
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, start: PieceStart, pieceIndex: Int, slot: Int,
+        lane: Int, context: PieceContext,
         outcome: inout PieceOutcome, consume: (inout DossierRecord) -> Void
     ) {
         var line = 0
@@ -35,7 +36,7 @@ enum PieceParser {
             var parser = JSONLRecordParser(dates: context.dateCaches[lane])
             defer { parser.deallocate() }
             parseRecords(
-                &parser, region, from: p, to: to, pieceIndex: pieceIndex, lane: lane, context: context,
+                &parser, region, from: p, to: to, pieceIndex: pieceIndex, slot: slot, lane: lane, context: context,
                 outcome: &outcome, line: &line, consume: consume)
         } else {
             var parser = CSVRecordParser(
@@ -43,7 +44,7 @@ enum PieceParser {
                 maxRecordBytes: context.maxRecordBytes, dates: context.dateCaches[lane])
             defer { parser.deallocate() }
             parseRecords(
-                &parser, region, from: p, to: to, pieceIndex: pieceIndex, lane: lane, context: context,
+                &parser, region, from: p, to: to, pieceIndex: pieceIndex, slot: slot, lane: lane, context: context,
                 outcome: &outcome, line: &line, consume: consume)
         }
     }
@@ -52,7 +53,7 @@ enum PieceParser {
     @inline(__always)
     private static func parseRecords<Parser: RecordParser>(
         _ parser: inout Parser, _ region: UnsafeRawBufferPointer, from start: Int, to: Int, pieceIndex: Int,
-        lane: Int, context: PieceContext, outcome: inout PieceOutcome, line: inout Int,
+        slot: Int, lane: Int, context: PieceContext, outcome: inout PieceOutcome, line: inout Int,
         consume: (inout DossierRecord) -> Void
     ) {
         var p = start
@@ -71,7 +72,7 @@ enum PieceParser {
         let collectFingerprints = context.collectFingerprints
         // A reading without the log's time span counts received days to find it; one with it
         // rejects the records beyond it.
-        let tally = context.tallies[context.talliesPerPiece ? pieceIndex : lane]
+        let tally = context.tallies[context.talliesPerPiece ? slot : lane]
         defer { outcome.next = p }
         while p < to {
             let end: Int

@@ -47,8 +47,26 @@ public struct ScanOptions: Sendable {
     /// 256 KiB: hundreds of times a real record, small enough that a quote that never closes
     /// costs a bounded scan.
     public static let defaultMaxRecordBytes = 256 << 10
+    /// Called on the scanning thread after each batch, for a progress line; never changes a result.
+    public var progress: (@Sendable (ScanProgress) -> Void)?
     /// The encoding of files without a byte-order mark; nil for UTF-8.
     public var encoding: TextEncoding?
 
     public init() {}
+}
+
+/// How far a scan has read: bytes and records of this pass over all its files so far. `--dedupe
+/// last` reads the input twice (`pass` 1 and 2 of `passes`).
+public struct ScanProgress: Sendable {
+    public var bytes: Int
+    public var records: Int
+    public var pass: Int
+    public var passes: Int
+
+    public init(bytes: Int, records: Int, pass: Int, passes: Int) {
+        self.bytes = bytes
+        self.records = records
+        self.pass = pass
+        self.passes = passes
+    }
 }

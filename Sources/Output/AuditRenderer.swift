@@ -1,3 +1,4 @@
+import CivilTime
 import Engine
 import _TextSupport
 
@@ -28,37 +29,59 @@ public enum AuditRenderer {
     }
 
     /// - Parameter catalogPath: the catalog file as the user named it.
-    public static func text(_ result: AuditResult, catalogPath: String) -> String {
+    public static func text(_ result: AuditResult, catalogPath: String, language: Language = .en) -> String {
         let totals = result.totals
         let tolerance = result.settings.tolerance
-        var out = "Audit of NgayHenTra against the legal due (\(catalogPath), "
-        out += "due mode \(result.settings.classifier.dueMode.rawValue)"
-        out += tolerance > 0 ? ", tolerance \(tolerance / 60) min)\n" : ")\n"
-        out += "\(result.input.accepted) records; \(totals.checked) checked: \(totals.later) due later than "
-        out += "the law allows, \(totals.earlier) earlier, \(totals.matching) matching.\n"
+        let w = { (key: String) in Labels.phrase(key, language) }
+        let n = { (x: Int) in Labels.grouped(x, language) }
+        let vi = language == .vi
+        func time(_ t: Timestamp) -> String { vi ? DocumentText.timestamp(t, .vi) : t.iso8601 }
+        var out = Labels.phrase(
+            "audit_title", language, ["catalog": catalogPath, "mode": result.settings.classifier.dueMode.rawValue])
+        out += tolerance > 0 ? Labels.phrase("audit_tolerance", language, ["minutes": String(tolerance / 60)]) : ""
+        out += ")\n"
+        out +=
+            Labels.phrase(
+                "audit_summary", language,
+                [
+                    "records": Labels.counted(result.input.accepted, .record, language), "checked": n(totals.checked),
+                    "later": n(totals.later), "earlier": n(totals.earlier), "matching": n(totals.matching),
+                ]) + "\n"
         if result.missingReceived + result.missingDue + result.unknownProcedure > 0 {
-            out += "Not checked: \(result.missingReceived) without NgayTiepNhan, "
-            out += "\(result.missingDue) without NgayHenTra, "
-            out += "\(result.unknownProcedure) with a MaTTHC not in the catalog.\n"
+            out +=
+                Labels.phrase(
+                    "audit_not_checked", language,
+                    [
+                        "received": n(result.missingReceived), "due": n(result.missingDue),
+                        "unknown": n(result.unknownProcedure),
+                    ]) + "\n"
         }
         let mismatched = result.mismatched
-        if mismatched.isEmpty { return out + "\nNo mismatch.\n" }
-        let unitWidth = max(4, mismatched.map { $0.key.unit.count }.max() ?? 0)
-        let procWidth = max(9, mismatched.map { $0.key.procedure.count }.max() ?? 0)
-        out += "\n" + padded("Unit", unitWidth) + "  " + padded("Procedure", procWidth)
-        out += "  Checked    Later  Earlier  Max later (working h)\n"
+        if mismatched.isEmpty { return out + "\n" + w("audit_no_mismatch") + "\n" }
+        // Procedure names from the catalog the audit is made against.
+        let catalog = result.settings.classifier.catalog
+        let named = mismatched.contains { !(catalog?[$0.key.procedure]?.name ?? "").isEmpty }
+        var rows = [
+            [w("audit_unit"), w("audit_procedure")] + (named ? [w("audit_procedure_name")] : []) + [
+                w("audit_checked"), w("audit_later"), w("audit_earlier"), w("audit_max_later"),
+            ]
+        ]
         for (key, group) in mismatched {
-            out += padded(key.unit, unitWidth) + "  " + padded(key.procedure, procWidth)
-            out += "  " + right(group.checked, 7) + "  " + right(group.later, 7) + "  " + right(group.earlier, 7)
-            out += "  " + hours(group.maxLaterWorking) + "\n"
+            rows.append(
+                [key.unit, key.procedure] + (named ? [catalog?[key.procedure]?.name ?? ""] : []) + [
+                    n(group.checked), n(group.later), n(group.earlier),
+                    Labels.number(hours(group.maxLaterWorking), language),
+                ])
         }
-        out += "\nExamples (MaHoSo: received, recorded due vs legal due, difference in working time):\n"
+        let firstNumber = named ? 3 : 2
+        out += "\n" + TextColumns.lines(rows, rightAligned: { $0 >= firstNumber }).joined(separator: "\n") + "\n"
+        out += "\n" + w("audit_examples") + "\n"
         for (key, group) in mismatched where !group.examples.isEmpty {
             out += "  \(key.unit) / \(key.procedure):\n"
             for e in group.examples {
                 let sign = e.differenceWorking >= 0 ? "+" : "-"
-                out += "    \(e.id): \(e.received.iso8601), \(e.recorded.iso8601) vs \(e.legal.iso8601) "
-                out += "(\(sign)\(hours(abs(e.differenceWorking))) h)\n"
+                out += "    \(e.id): \(time(e.received)), \(time(e.recorded)) \(w("audit_vs")) \(time(e.legal)) "
+                out += "(\(sign)\(Labels.number(hours(abs(e.differenceWorking)), language)) h)\n"
             }
         }
         return out

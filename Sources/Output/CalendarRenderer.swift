@@ -4,11 +4,10 @@ import _TextSupport
 
 /// `tthc calendar`'s outputs: a year's working calendar and lunar/solar conversions.
 public enum CalendarRenderer {
-    static let weekdayShort = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    static let monthShort = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// `Mon` ... `Sun`.
-    static func weekday(_ date: CivilDate) -> String { weekdayShort[date.isoWeekday - 1] }
+    /// `Mon` ... `Sun` (`T2` ... `CN`).
+    static func weekday(_ date: CivilDate, _ language: Language = .en) -> String {
+        Labels.weekdayShort(date.isoWeekday, language)
+    }
 
     /// A second of the day as `HH:mm`.
     static func clock(_ seconds: Int) -> String {
@@ -21,7 +20,7 @@ public enum CalendarRenderer {
     }
 
     /// The days of `year` that differ from the base week, and the working days of each month.
-    public static func year(_ year: Int, calendar: WorkCalendar, format: String) -> String {
+    public static func year(_ year: Int, calendar: WorkCalendar, format: String, language: Language = .en) -> String {
         let days = calendar.exceptions(year: year)
         let perMonth = (1...12).map { calendar.workingDays(year: year, month: $0) }
         switch format {
@@ -46,27 +45,39 @@ public enum CalendarRenderer {
             }
             return out
         default:
+            let w = { (key: String) in Labels.phrase(key, language) }
             var out =
-                "Working calendar \(year) (office hours \(hoursText(calendar.officeIntervals)), Monday-Friday)\n\n"
-            var rows = [["Date", "Day", "Status", "Name"]]
+                Labels.phrase(
+                    "calendar_title", language, ["year": String(year), "hours": hoursText(calendar.officeIntervals)])
+                + "\n\n"
+            var rows = [[w("calendar_date"), w("calendar_day"), w("calendar_status"), w("calendar_name")]]
+            let working = w("calendar_working")
+            let off = w("calendar_off")
             for d in days {
                 let date = CivilDate(dayNumber: d.dayNumber)
                 // The status column is always as wide as "working", whatever the year holds.
                 rows.append([
-                    date.description, weekday(date), TextColumns.padded(d.working ? "working" : "off", to: 7), d.name,
+                    language == .vi ? DocumentText.date(date, .vi) : date.description, weekday(date, language),
+                    TextColumns.padded(d.working ? working : off, to: max(working.count, off.count)),
+                    HolidayNames.text(d.name, language),
                 ])
             }
             out += TextColumns.lines(rows).map { $0 + "\n" }.joined()
-            out += "\nWorking days per month:\n"
+            out += "\n" + w("calendar_per_month") + "\n"
             // Months one space apart; the total after one more space.
-            let grid = [monthShort + [" Total"], perMonth.map(String.init) + [" \(perMonth.reduce(0, +))"]]
+            let months = (1...12).map { Labels.monthShort($0, language) }
+            let grid = [
+                months + [" " + w("calendar_total")], perMonth.map(String.init) + [" \(perMonth.reduce(0, +))"],
+            ]
             out += TextColumns.lines(grid, separator: " ").map { $0 + "\n" }.joined()
             return out
         }
     }
 
     /// A lunar/solar conversion; `lunarFirst` when the lunar date was given.
-    public static func conversion(solar: CivilDate, lunar: LunarDate, format: String, lunarFirst: Bool) -> String {
+    public static func conversion(
+        solar: CivilDate, lunar: LunarDate, format: String, lunarFirst: Bool, language: Language = .en
+    ) -> String {
         switch format {
         case "json":
             return JSONValue.object([
@@ -83,10 +94,12 @@ public enum CalendarRenderer {
             return
                 "solar,lunar_day,lunar_month,lunar_year,leap\n\(solar),\(lunar.day),\(lunar.month),\(lunar.year),\(lunar.isLeapMonth)\n"
         default:
-            let lunarText = "\(lunar) âm lịch\(lunar.isLeapMonth ? " (tháng nhuận)" : "")"
+            let w = { (key: String) in Labels.phrase(key, language) }
+            let lunarText = "\(lunar) \(w("lunar"))\(lunar.isLeapMonth ? " (\(w("leap_month")))" : "")"
+            let solarText = language == .vi ? DocumentText.date(solar, .vi) : solar.description
             return lunarFirst
-                ? "\(lunarText) = \(solar) (\(weekday(solar)))\n"
-                : "\(solar) (\(weekday(solar))) = \(lunarText)\n"
+                ? "\(lunarText) = \(solarText) (\(weekday(solar, language)))\n"
+                : "\(solarText) (\(weekday(solar, language))) = \(lunarText)\n"
         }
     }
 }

@@ -56,8 +56,17 @@ public enum Labels {
         }
     }
 
+    /// A word or sentence of the outputs in `language`; the key itself when it is unknown.
     public static func phrase(_ key: String, _ language: Language) -> String {
-        language == .vi ? (vietnamesePhrases[key] ?? key) : (englishPhrases[key] ?? key)
+        if let pair = terminalWords[key] { return language == .vi ? pair.vi : pair.en }
+        return language == .vi ? (vietnamesePhrases[key] ?? key) : (englishPhrases[key] ?? key)
+    }
+
+    /// A phrase with its `{name}` placeholders filled: `phrase("due_line", .en, ["due": "..."])`.
+    public static func phrase(_ key: String, _ language: Language, _ values: KeyValuePairs<String, String>) -> String {
+        var text = phrase(key, language)
+        for (name, value) in values { text = text.replacingOccurrences(of: "{" + name + "}", with: value) }
+        return text
     }
 
     static let englishCounts: [String: String] = [
@@ -87,8 +96,10 @@ public enum Labels {
         "replaced": "replaced (dedupe last)",
         "outside": "outside the selected dates", "groups": "Groups", "total": "Total", "none": "(none)",
         // Group table columns: finished late, and in progress past the due.
-        "late_column": "late", "overdue_column": "overdue",
+        "late_column": "Late", "overdue_column": "Overdue", "procedure_name_column": "Procedure name",
         "after_as_of": "received after the as-of time (left out)",
+        // Workbooks.
+        "sheet_title": "Title", "sheet_scope": "Scope", "sheet_item": "Item", "shown_of": "First {n} of {total}.",
     ]
 
     static let vietnamesePhrases: [String: String] = [
@@ -100,6 +111,10 @@ public enum Labels {
         "outside": "ngoài khoảng ngày chọn", "groups": "Theo nhóm", "total": "Tổng", "none": "(không có)",
         // Both are "quá hạn" in the counts, told apart there by the line above them.
         "late_column": "Giải quyết quá hạn", "overdue_column": "Đang giải quyết quá hạn",
+        "procedure_name_column": "Tên thủ tục",
+        // Workbooks.
+        "sheet_title": "Tiêu đề", "sheet_scope": "Phạm vi", "sheet_item": "Mục",
+        "shown_of": "{n} đầu tiên trong số {total}.",
         "after_as_of": "tiếp nhận sau thời điểm tính (không tính)",
     ]
 }

@@ -1,4 +1,5 @@
 import CivilTime
+import Engine
 import Ingest
 import Metrics
 import Targets
@@ -15,6 +16,8 @@ public struct RunContext: Sendable {
     public var input: [(String, JSONValue)]
     /// `input: 5,000 records, 0 rejected, ...` for tables.
     public var inputLine: String?
+    /// The summary behind `inputLine`, so each language writes its own.
+    var inputSummary: (summary: InputSummary, outside: Int)?
 
     public init(
         asOf: Timestamp, period: ReportingPeriod? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
@@ -28,20 +31,54 @@ public struct RunContext: Sendable {
         self.input = input
     }
 
-    var headerLines: [String] {
+    /// The lines every table output starts with: the scope, the input, the profile.
+    func headerLines(_ language: Language = .en) -> [String] {
+        let vi = language == .vi
+        func time(_ t: Timestamp) -> String { vi ? DocumentText.timestamp(t, .vi) : t.iso8601 }
+        func date(_ d: CivilDate?) -> String { d.map { vi ? DocumentText.date($0, .vi) : $0.description } ?? "..." }
         var lines: [String] = []
-        var scope = "as of \(asOf.iso8601)"
-        if let period { scope += ", period \(period.rangeText)" }
+        var scope = Labels.phrase("header_as_of", language, ["time": time(asOf)])
+        if let period {
+            scope += Labels.phrase(
+                "header_period", language,
+                [
+                    "period": vi
+                        ? DocumentWords(.vi).periodName(period) + " (" + date(period.firstDay) + " - "
+                            + date(period.lastDay) + ")" : period.rangeText
+                ])
+        }
         if from != nil || to != nil {
-            scope += ", received \(from?.description ?? "...") .. \(to?.description ?? "...")"
+            scope += Labels.phrase("header_received", language, ["from": date(from), "to": date(to)])
         }
         lines.append(scope)
-        if let inputLine { lines.append(inputLine) }
+        if let input = inputSummary {
+            lines.append(RunContext.inputLine(input.summary, outsideSelection: input.outside, language))
+        } else if let inputLine {
+            lines.append(inputLine)
+        }
         if let profile {
-            lines.append("profile \(profile.name): \(profile.title)")
-            lines.append("  source: \(profile.source)")
+            lines.append(Labels.phrase("header_profile", language, ["name": profile.name, "title": profile.title]))
+            lines.append("  " + Labels.phrase("header_source", language, ["source": profile.source]))
         }
         return lines
+    }
+
+    /// `input: 5,000 records, 0 rejected, 0 duplicate ids[, 12 outside the selection]`.
+    static func inputLine(_ input: InputSummary, outsideSelection: Int, _ language: Language) -> String {
+        var line = Labels.phrase(
+            "header_input", language,
+            [
+                "records": Labels.counted(input.records, .record, language),
+                "rejected": Labels.grouped(input.rejected, language),
+                "duplicates": Labels.grouped(input.duplicates, language),
+            ])
+        if outsideSelection > 0 {
+            line += Labels.phrase("header_outside", language, ["n": Labels.grouped(outsideSelection, language)])
+        }
+        if input.afterAsOf > 0 {
+            line += ", " + Labels.grouped(input.afterAsOf, language) + " " + Labels.phrase("after_as_of", language)
+        }
+        return line
     }
 
     var json: [(String, JSONValue)] {
@@ -95,98 +132,144 @@ extension TargetEvaluation {
         return members
     }
 
-    /// `4,000/4,100` for a rate, empty for a count.
-    var fractionText: String {
-        guard let d = denominator else { return "" }
-        return "\(NumberText.grouped(value))/\(NumberText.grouped(d))"
-    }
 }
 
 extension TargetCheck {
-    /// The verdict for a terminal.
-    public func table(context: RunContext) -> String {
+    /// The verdict for a terminal, in `language`; `style` colours met and missed targets.
+    /// Procedures are listed with their names (`procedureNames`) when any is known.
+    public func table(
+        context: RunContext, language: Language = .en, style: TerminalStyle = .plain,
+        procedureNames: ProcedureNames = ProcedureNames()
+    ) -> String {
+        let w = { (key: String) in Labels.phrase(key, language) }
+        let vi = language == .vi
         var out = ""
-        let verdict =
-            results.isEmpty
-            ? "no targets given"
-            : allMet ? "all \(results.count) targets met" : "\(missedCount) of \(results.count) targets missed"
+        let verdict: String
+        if results.isEmpty {
+            verdict = w("check_none")
+        } else if allMet {
+            verdict = style.good(
+                results.count == 1 && !vi
+                    ? "1 target met"
+                    : Labels.phrase("check_all_met", language, ["n": Labels.grouped(results.count, language)]))
+        } else {
+            verdict = style.bad(
+                Labels.phrase(
+                    "check_missed", language,
+                    ["m": Labels.grouped(missedCount, language), "n": Labels.counted(results.count, .target, language)])
+            )
+        }
         out += "tthc check: \(verdict)\n"
-        out += context.headerLines.map { $0 + "\n" }.joined()
+        out += context.headerLines(language).map { $0 + "\n" }.joined()
+        /// A header in the table's language: English keeps its lowercase names, Vietnamese words.
+        func header(_ key: String) -> String { vi ? w("check_col_" + key) : key }
+        func dimensionHeader(_ name: String) -> String {
+            vi ? (GroupDimension(rawValue: name).map { Labels.dimension($0, .vi) } ?? name) : name
+        }
+        func target(_ t: Target) -> String { Labels.number(t.displayText, language) }
         if !results.isEmpty {
             out += "\n"
-            var table = TextTable(["status", "target", "value", "of", "gap"])
+            var table = TextTable(["status", "target", "value", "of", "gap"].map(header))
             for r in results {
                 let status: String
                 switch r.total.status {
-                case .met: status = r.missedGroups.isEmpty ? "met" : "met*"
-                case .missed: status = "MISSED"
-                case .noData: status = "no data"
+                case .met: status = w(r.missedGroups.isEmpty ? "check_met" : "check_met_star")
+                case .missed: status = w("check_missed_status")
+                case .noData: status = w("check_no_data")
                 }
                 table.add([
-                    status, r.target.displayText, r.total.measuredText, r.total.fractionText, r.total.gapSentence ?? "",
+                    status, target(r.target), r.total.measuredText(language), r.total.fractionText(language),
+                    r.total.gapSentence(language) ?? "",
                 ])
             }
-            out += table.render()
+            out += table.render { row, column, text in
+                guard column == 0 else { return text }
+                switch self.results[row].total.status {
+                case .met: return self.results[row].missedGroups.isEmpty ? style.good(text) : style.warning(text)
+                case .missed: return style.bad(text)
+                case .noData: return text
+                }
+            }
             if results.contains(where: { $0.total.status == .met && !$0.missedGroups.isEmpty }) {
-                out += "  (* met in total, missed in some groups)\n"
+                out += "  " + w("check_star_note") + "\n"
             }
         }
         for r in results where !r.contributors.isEmpty {
             let raise: Bool
             if case .dossiers(let k)? = r.total.gap { raise = k > 0 } else { raise = true }
             for (dimension, ranked) in r.contributors where !ranked.isEmpty {
+                let who: String
+                switch dimension {
+                case "agency": who = w("check_units")
+                case "procedure": who = w("check_procedures")
+                default: who = dimensionHeader(dimension)
+                }
                 out +=
-                    "\n\(r.target.displayText): \(dimension == "agency" ? "units" : dimension == "procedure" ? "procedures" : dimension) contributing most to the miss\n"
-                let wrong = GapWording.wrongSideName(r.target, raise: raise)
-                var table = TextTable([dimension, "value", "of", wrong, "needed"])
+                    "\n" + Labels.phrase("check_contributing", language, ["target": target(r.target), "who": who])
+                    + "\n"
+                var wrong = GapWording.wrongSideName(r.target, raise: raise, language)
+                if vi { wrong = wrong.prefix(1).uppercased() + wrong.dropFirst() }
+                let named =
+                    dimension == "procedure"
+                    && ranked.contains { procedureNames[$0.key.joined(separator: " / ")] != nil }
+                var table = TextTable(
+                    [dimensionHeader(dimension)] + (named ? [vi ? "Tên thủ tục" : "procedure name"] : [])
+                        + [header("value"), header("of"), wrong, header("needed")])
                 for c in ranked {
+                    let key = c.key.joined(separator: " / ")
                     let needed: String
                     switch c.evaluation.gap {
-                    case .dossiers(let k)?: needed = NumberText.grouped(abs(k))
-                    default: needed = "impossible"
+                    case .dossiers(let k)?: needed = Labels.grouped(abs(k), language)
+                    default: needed = w("impossible")
                     }
-                    table.add([
-                        c.key.joined(separator: " / "), c.evaluation.measuredText, c.evaluation.fractionText,
-                        NumberText.grouped(c.wrongSide), needed,
-                    ])
+                    table.add(
+                        [key] + (named ? [procedureNames[key] ?? ""] : []) + [
+                            c.evaluation.measuredText(language), c.evaluation.fractionText(language),
+                            Labels.grouped(c.wrongSide, language), needed,
+                        ])
                 }
                 out += table.render()
             }
         }
         let groupMisses = results.filter { !$0.missedGroups.isEmpty }
         if !groupMisses.isEmpty {
-            out += "\nGroups missing targets (--by \(groupDimensions.joined(separator: ","))):\n"
-            var table = TextTable(groupDimensions + ["target", "value", "of", "gap"])
+            out +=
+                "\n" + Labels.phrase("check_groups_missing", language, ["by": groupDimensions.joined(separator: ",")])
+                + "\n"
+            var table = TextTable(groupDimensions.map(dimensionHeader) + ["target", "value", "of", "gap"].map(header))
             for r in groupMisses {
                 for (key, evaluation) in r.missedGroups {
                     let gap: String
                     switch evaluation.gap {
-                    case .dossiers(let k)?: gap = (k > 0 ? "+" : "") + NumberText.grouped(k)
-                    default: gap = "impossible"
+                    case .dossiers(let k)?: gap = (k > 0 ? "+" : "") + Labels.grouped(k, language)
+                    default: gap = w("impossible")
                     }
-                    table.add(key + [r.target.displayText, evaluation.measuredText, evaluation.fractionText, gap])
+                    table.add(
+                        key + [
+                            target(r.target), evaluation.measuredText(language), evaluation.fractionText(language), gap,
+                        ])
                 }
             }
             out += table.render()
         }
         if !watch.isEmpty {
-            out += "\nWatched (no threshold):\n"
-            var table = TextTable(["metric", "value", "of", "note"])
-            for w in watch {
+            out += "\n" + w("check_watched") + "\n"
+            var table = TextTable(["metric", "value", "of", "note"].map(header))
+            for item in watch {
                 let value: String
                 var of = ""
-                if let d = w.denominator {
-                    value = NumberText.percentText(w.value, of: d)
-                    of = "\(NumberText.grouped(w.value))/\(NumberText.grouped(d))"
+                if let d = item.denominator {
+                    value = Labels.percentText(item.value, of: d, language)
+                    of = Labels.grouped(item.value, language) + "/" + Labels.grouped(d, language)
                 } else {
-                    value = NumberText.grouped(w.value)
+                    value = Labels.grouped(item.value, language)
                 }
-                table.add([w.metric.description, value, of, w.label])
+                table.add([item.metric.description, value, of, item.label])
             }
             out += table.render()
         }
         if !notChecked.isEmpty {
-            out += "\nNot checked (the log cannot measure them):\n"
+            out += "\n" + w("check_not_checked") + "\n"
             for note in notChecked { out += "  - \(note.label): \(note.reason)\n" }
         }
         return out
@@ -351,50 +434,74 @@ extension ScoreEstimate {
 public enum ScoreReport {
     public static func table(
         total: ScoreEstimate, units: [(key: String, estimate: ScoreEstimate)], unitDimension: String,
-        context: RunContext
+        context: RunContext, language: Language = .en
     ) -> String {
+        let vi = language == .vi
+        let w = { (key: String) in Labels.phrase(key, language) }
+        let n = { (x: Double) in Labels.number(NumberText.trimmed(x), language) }
+        func points(_ estimate: ScoreEstimate, _ p: Double?) -> String {
+            Labels.number(estimate.pointsText(p), language)
+        }
+        /// A group's name: its id in English (as profiles write it), its title in Vietnamese.
+        func group(_ name: String) -> String {
+            guard vi else { return name }
+            let title = Labels.document("score_group_" + name, .vi)
+            return title.hasPrefix("score_group_") ? name : title
+        }
+        func header(_ key: String) -> String { vi ? w("score_" + key) : key }
         var out =
-            "tthc score: \(total.pointsText(total.points)) of the \(NumberText.trimmed(total.computedMaximum)) points the log can support "
-        out +=
-            "(the index has \(NumberText.trimmed(total.model.total)); \(NumberText.trimmed(total.uncoveredPoints)) not computed)\n"
-        out += context.headerLines.map { $0 + "\n" }.joined()
-        if let source = total.model.source { out += "  formulas: \(source)\n" }
+            Labels.phrase(
+                "score_line", language,
+                [
+                    "points": points(total, total.points), "computable": n(total.computedMaximum),
+                    "total": n(total.model.total), "uncovered": n(total.uncoveredPoints),
+                ]) + "\n"
+        out += context.headerLines(language).map { $0 + "\n" }.joined()
+        if let source = total.model.source {
+            out += "  " + Labels.phrase("score_formulas", language, ["source": source]) + "\n"
+        }
         out += "\n"
-        var table = TextTable(["group", "indicator", "rate", "of", "threshold", "points", "max"])
+        var table = TextTable(["group", "indicator", "rate", "of", "threshold", "points", "max"].map(header))
         for g in total.groups {
             let lines = total.lines.filter { $0.group == g.group.name }
             for line in lines {
                 table.add([
-                    g.group.name, line.indicator.kpi.rawValue,
-                    NumberText.percentText(line.rate.numerator, of: line.rate.denominator),
-                    "\(NumberText.grouped(line.rate.numerator))/\(NumberText.grouped(line.rate.denominator))",
-                    NumberText.trimmed(line.indicator.threshold) + "%", total.pointsText(line.points),
-                    NumberText.trimmed(line.indicator.points),
+                    group(g.group.name), vi ? Labels.rate(line.indicator.kpi, .vi) : line.indicator.kpi.rawValue,
+                    Labels.percentText(line.rate.numerator, of: line.rate.denominator, language),
+                    Labels.grouped(line.rate.numerator, language) + "/"
+                        + Labels.grouped(line.rate.denominator, language),
+                    n(line.indicator.threshold) + "%", points(total, line.points), n(line.indicator.points),
                 ])
             }
             for missing in g.group.notComputed {
-                table.add([g.group.name, "not computed", "", "", "", "-", NumberText.trimmed(missing.points)])
+                table.add([group(g.group.name), w("score_not_computed"), "", "", "", "-", n(missing.points)])
             }
         }
         out += table.render()
         let notes = total.groups.flatMap { $0.group.notComputed }
         if !notes.isEmpty {
-            out += "\nNot computed (the log cannot support them):\n"
+            out += "\n" + w("score_not_computed_heading") + "\n"
             for g in total.groups {
-                for n in g.group.notComputed {
-                    out += "  - \(g.group.name) (\(NumberText.trimmed(n.points))): \(n.label): \(n.reason)\n"
+                for note in g.group.notComputed {
+                    out += "  - \(group(g.group.name)) (\(n(note.points))): \(note.label): \(note.reason)\n"
                 }
             }
         }
         if !units.isEmpty {
-            out += "\nPer \(unitDimension):\n"
+            let dimensions = unitDimension.split(separator: ",").map(String.init)
+            let unitHeader =
+                vi
+                ? dimensions.map { GroupDimension(rawValue: $0).map { Labels.dimension($0, .vi) } ?? $0 }
+                    .joined(separator: ", ") : unitDimension
+            out +=
+                "\n" + Labels.phrase("score_per", language, ["unit": vi ? unitHeader.lowercased() : unitHeader]) + "\n"
             let names = total.groups.filter { $0.computedMaximum > 0 || !$0.group.indicators.isEmpty }.map(\.group.name)
-            var perUnit = TextTable([unitDimension, "points", "of"] + names)
+            var perUnit = TextTable([unitHeader, header("points"), header("of")] + names.map(group))
             for (key, estimate) in units {
-                var row = [key, estimate.pointsText(estimate.points), NumberText.trimmed(estimate.computedMaximum)]
+                var row = [key, points(estimate, estimate.points), n(estimate.computedMaximum)]
                 for name in names {
                     let g = estimate.groups.first { $0.group.name == name }!
-                    row.append(estimate.pointsText(g.points))
+                    row.append(points(estimate, g.points))
                 }
                 perUnit.add(row)
             }
@@ -420,14 +527,8 @@ extension RunContext {
     /// The engine's input summary as JSON members and a one-line text, the same keys as `tthc report`.
     public mutating func setInput(_ input: InputSummary, outsideSelection: Int) {
         self.input = RunContext.inputMembers(input, outsideSelection: outsideSelection)
-        var line =
-            "input: \(NumberText.grouped(input.records)) records, \(NumberText.grouped(input.rejected)) rejected, "
-        line += "\(NumberText.grouped(input.duplicates)) duplicate ids"
-        if outsideSelection > 0 { line += ", \(NumberText.grouped(outsideSelection)) outside the selection" }
-        if input.afterAsOf > 0 {
-            line += ", \(NumberText.grouped(input.afterAsOf)) " + Labels.phrase("after_as_of", .en)
-        }
-        inputLine = line
+        inputSummary = (input, outsideSelection)
+        inputLine = RunContext.inputLine(input, outsideSelection: outsideSelection, .en)
     }
 
     /// The engine's input summary as JSON members, the same in every command's document.

@@ -77,21 +77,24 @@ public enum ReportRenderer {
 
     // MARK: Table
 
-    public static func table(_ result: ReportResult, language: Language) -> String {
+    /// - Parameter procedureNames: names for a `--by procedure` table's codes (a column beside them).
+    public static func table(
+        _ result: ReportResult, language: Language, procedureNames: ProcedureNames = ProcedureNames()
+    ) -> String {
+        let n = { (x: Int) in Labels.grouped(x, language) }
         var lines: [String] = []
-        let asOf = result.asOf?.iso8601 ?? "-"
+        let asOf = result.asOf.map { language == .vi ? DocumentText.timestamp($0, .vi) : $0.iso8601 } ?? "-"
         lines.append(Labels.phrase("as_of", language) + ": " + asOf)
         let input = result.input
         var inputLine =
-            Labels.phrase("input", language) + ": " + NumberText.grouped(input.records) + " "
-            + Labels.phrase("records", language) + ", " + NumberText.grouped(input.rejected) + " "
-            + Labels.phrase("rejected", language) + ", " + NumberText.grouped(input.duplicates) + " "
+            Labels.phrase("input", language) + ": " + Labels.counted(input.records, .record, language) + ", "
+            + n(input.rejected) + " " + Labels.phrase("rejected", language) + ", " + n(input.duplicates) + " "
             + Labels.phrase("duplicates", language)
         if input.replaced > 0 {
-            inputLine += ", " + NumberText.grouped(input.replaced) + " " + Labels.phrase("replaced", language)
+            inputLine += ", " + n(input.replaced) + " " + Labels.phrase("replaced", language)
         }
         if result.outsideSelection > 0 {
-            inputLine += ", " + NumberText.grouped(result.outsideSelection) + " " + Labels.phrase("outside", language)
+            inputLine += ", " + n(result.outsideSelection) + " " + Labels.phrase("outside", language)
         }
         if input.afterAsOf > 0 {
             inputLine += ", " + NumberText.grouped(input.afterAsOf) + " " + Labels.phrase("after_as_of", language)
@@ -102,7 +105,7 @@ public enum ReportRenderer {
         let counts = result.totals.counts
         var countRows: [[String]] = []
         for (name, keyPath) in KPICounts.fields {
-            countRows.append([Labels.count(name, language), NumberText.grouped(counts[keyPath: keyPath])])
+            countRows.append([Labels.count(name, language), n(counts[keyPath: keyPath])])
         }
         lines.append(contentsOf: TextColumns.lines(countRows, rightAligned: { $0 == 1 }))
         lines.append("")
@@ -111,73 +114,109 @@ public enum ReportRenderer {
         for kpi in KPI.allCases {
             let rate = counts.rate(kpi)
             rateRows.append([
-                Labels.rate(kpi, language), percent(rate, decimals: 2).map { $0 + "%" } ?? "-",
-                NumberText.grouped(rate.numerator) + " / " + NumberText.grouped(rate.denominator),
+                Labels.rate(kpi, language),
+                percent(rate, decimals: 2).map { Labels.number($0, language) + "%" } ?? "-",
+                n(rate.numerator) + " / " + n(rate.denominator),
             ])
         }
         lines.append(contentsOf: TextColumns.lines(rateRows, rightAligned: { $0 >= 1 }))
         lines.append("")
         let median = result.processingDays(result.totals, percentile: 0.5)
         let p90 = result.processingDays(result.totals, percentile: 0.9)
+        func days(_ x: Double?) -> String {
+            x.map { Labels.number(NumberText.fixed($0, decimals: 2), language) } ?? "-"
+        }
         lines.append(
             Labels.phrase(result.clock == .working ? "processing" : "processing_calendar", language) + ": "
-                + Labels.phrase("median", language) + " "
-                + (median.map { NumberText.fixed($0, decimals: 2) } ?? "-") + ", " + Labels.phrase("p90", language)
-                + " "
-                + (p90.map { NumberText.fixed($0, decimals: 2) } ?? "-"))
+                + Labels.phrase("median", language) + " " + days(median) + ", " + Labels.phrase("p90", language) + " "
+                + days(p90))
         if !result.dimensions.isEmpty {
             lines.append("")
             lines.append(Labels.phrase("groups", language))
-            var header = result.dimensions.map { Labels.dimension($0, language) }
+            // The procedure's name beside its code, when the log or the catalog names any.
+            let procedureColumn = result.dimensions.firstIndex(of: .procedure)
+            let named =
+                procedureColumn.map { column in
+                    result.groups.contains { $0.key.values[column].flatMap { procedureNames[$0] } != nil }
+                } ?? false
+            var header: [String] = []
+            for (i, dimension) in result.dimensions.enumerated() {
+                header.append(Labels.dimension(dimension, language))
+                if named && i == procedureColumn { header.append(Labels.phrase("procedure_name_column", language)) }
+            }
+            let numericStart = header.count
             header += [
                 Labels.count("received", language), Labels.count("finished", language),
                 Labels.phrase("late_column", language), Labels.phrase("overdue_column", language),
             ]
-            header += [KPI.progress, .onTime, .online, .fullOnline, .onlinePayment].map { Labels.rate($0, language) }
+            header += KPI.allCases.map { Labels.rate($0, language) }
             var rows = [header]
             for group in result.groups {
-                // One line per row even when a key holds a line break.
-                var row = group.key.values.map { value in
-                    value.map { String($0.map { $0.isNewline ? " " : $0 }) } ?? Labels.phrase("none", language)
-                }
                 let c = group.aggregate.counts
-                row += [c.received, c.finished, c.late, c.inProgressOverdue].map(NumberText.grouped)
-                row += [KPI.progress, .onTime, .online, .fullOnline, .onlinePayment].map { kpi in
-                    percent(c.rate(kpi), decimals: 2) ?? "-"
+                // A group without a key value and without a received dossier is a row of zeros.
+                if c.received == 0 && group.key.values.contains(where: { $0 == nil }) { continue }
+                var row: [String] = []
+                for (i, value) in group.key.values.enumerated() {
+                    // One line per row even when a key holds a line break.
+                    row.append(
+                        value.map {
+                            keyText(String($0.map { $0.isNewline ? " " : $0 }), result.dimensions[i], language)
+                        }
+                            ?? Labels.phrase("none", language))
+                    if named && i == procedureColumn { row.append(value.flatMap { procedureNames[$0] } ?? "") }
+                }
+                row += [c.received, c.finished, c.late, c.inProgressOverdue].map(n)
+                row += KPI.allCases.map { kpi in
+                    percent(c.rate(kpi), decimals: 2).map { Labels.number($0, language) + "%" } ?? "-"
                 }
                 rows.append(row)
             }
-            let numeric = Set(result.dimensions.count..<header.count)
+            let numeric = Set(numericStart..<header.count)
             lines.append(contentsOf: TextColumns.lines(rows, rightAligned: numeric.contains))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A group key as a table shows it: channels by name in Vietnamese, everything else as it is.
+    static func keyText(_ value: String, _ dimension: GroupDimension, _ language: Language) -> String {
+        guard dimension == .channel, language == .vi else { return value }
+        switch value {
+        case "in_person": return "Trực tiếp"
+        case "online": return "Trực tuyến"
+        case "postal": return "Bưu chính công ích"
+        default: return value
+        }
+    }
+
     // MARK: CSV
 
-    /// One row per group (then the total), a header row, counts and rate percentages.
-    public static func csv(_ result: ReportResult) -> String {
+    /// One row per group (then the total), a header row, counts and rate percentages; `style`
+    /// makes it the plain CSV for programs (the default) or the one for Excel.
+    public static func csv(_ result: ReportResult, style: CSVStyle = .plain) -> String {
         var header = ["scope"] + result.dimensions.map(\.rawValue)
         header += KPICounts.fields.map(\.name)
         header += KPI.allCases.map { $0.jsonName + "_percent" }
         header += ["processing_median_working_days", "processing_p90_working_days"]
-        var lines = [header.joined(separator: ",")]
-        func row(scope: String, key: [String?], aggregate: KPIAggregate) -> String {
-            var cells = [scope] + key.map { NumberText.csvField($0 ?? "") }
-            cells += KPICounts.fields.map { String(aggregate.counts[keyPath: $0.keyPath]) }
+        var table = CSVTable(header)
+        func row(scope: String, key: [String?], aggregate: KPIAggregate) -> [CSVTable.Cell] {
+            var cells: [CSVTable.Cell] = [.text(scope)] + key.map(CSVTable.Cell.optionalText)
+            cells += KPICounts.fields.map { .integer(aggregate.counts[keyPath: $0.keyPath]) }
             cells += KPI.allCases.map {
-                percent(aggregate.counts.rate($0), decimals: 4) ?? ""
+                let rate = aggregate.counts.rate($0)
+                return .percent(rate.numerator, of: rate.denominator)
             }
-            cells.append(
-                result.processingDays(aggregate, percentile: 0.5).map { NumberText.fixed($0, decimals: 3) } ?? "")
-            cells.append(
-                result.processingDays(aggregate, percentile: 0.9).map { NumberText.fixed($0, decimals: 3) } ?? "")
-            return cells.joined(separator: ",")
+            for percentile in [0.5, 0.9] {
+                cells.append(
+                    result.processingDays(aggregate, percentile: percentile).map {
+                        .number(NumberText.fixed($0, decimals: 3))
+                    } ?? .empty)
+            }
+            return cells
         }
         for group in result.groups {
-            lines.append(row(scope: "group", key: group.key.values, aggregate: group.aggregate))
+            table.add(row(scope: "group", key: group.key.values, aggregate: group.aggregate))
         }
-        lines.append(row(scope: "total", key: result.dimensions.map { _ in nil }, aggregate: result.totals))
-        return lines.joined(separator: "\n") + "\n"
+        table.add(row(scope: "total", key: result.dimensions.map { _ in nil }, aggregate: result.totals))
+        return table.text(style)
     }
 }

@@ -10,7 +10,8 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    func render(indent: Int = 2) -> String {
+    /// `paint(row, column, text)` colours a body cell (row 0 is the first row after the header).
+    func render(indent: Int = 2, paint: ((Int, Int, String) -> String)? = nil) -> String {
         let columns = header.count
         // Every row as wide as the header: missing cells are empty, extra cells dropped.
         let body = rows.map { row in (0..<columns).map { $0 < row.count ? row[$0] : "" } }
@@ -21,13 +22,18 @@ struct TextTable {
                 numeric[i] = false
             }
         }
-        return TextColumns.lines([header] + body, rightAligned: { numeric[$0] }, indent: indent).joined(separator: "\n")
-            + "\n"
+        let bodyPaint = paint.map { paint in { (r: Int, c: Int, text: String) in r == 0 ? text : paint(r - 1, c, text) }
+        }
+        return TextColumns.lines([header] + body, rightAligned: { numeric[$0] }, indent: indent, paint: bodyPaint)
+            .joined(separator: "\n") + "\n"
     }
 
     static let textHeaders: Set<String> = [
         "agency", "procedure", "field", "channel", "day", "week", "month", "quarter", "dossier", "target", "metric",
-        "group", "indicator", "status",
+        "group", "indicator", "status", "procedure name",
+        // The same in Vietnamese.
+        "Đơn vị", "Thủ tục", "Tên thủ tục", "Lĩnh vực", "Kênh", "Ngày", "Tuần", "Tháng", "Quý", "Hồ sơ", "Chỉ tiêu",
+        "Chỉ số", "Nhóm", "Kết quả",
     ]
 
     static func looksNumeric(_ cell: String) -> Bool {

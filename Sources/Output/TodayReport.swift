@@ -28,10 +28,15 @@ public struct TodayReport: Sendable {
 
     func duration(_ s: Int64) -> String { formatWorkingDuration(s, perDay: workingSecondsPerDay) }
 
-    func listHeading(_ title: String, _ list: BoundedList<DailyMonitor.Item>) -> String {
+    func duration(_ s: Int64, _ language: Language) -> String {
+        formatWorkingDuration(s, perDay: workingSecondsPerDay, language: language)
+    }
+
+    func listHeading(_ title: String, _ list: BoundedList<DailyMonitor.Item>, _ language: Language = .en) -> String {
         let shown = list.sorted.count
-        return "\n\(title): \(NumberText.grouped(list.total))" + (shown < list.total ? " (first \(shown) shown)" : "")
-            + "\n"
+        return "\n\(title): \(Labels.grouped(list.total, language))"
+            + (shown < list.total
+                ? Labels.phrase("today_first_shown", language, ["n": Labels.grouped(shown, language)]) : "") + "\n"
     }
 
     /// Whether any target misses today or period to date.
@@ -42,82 +47,131 @@ public struct TodayReport: Sendable {
         }
     }
 
-    public func table(context: RunContext) -> String {
-        var out = "tthc today: \(NumberText.grouped(monitor.dueSoon.total)) due by \(monitor.horizonEnd.iso8601), "
-        out +=
-            "\(NumberText.grouped(monitor.overdue.total)) overdue, \(NumberText.grouped(monitor.lateWithoutApology.total)) late without apology\n"
-        out += context.headerLines.map { $0 + "\n" }.joined()
+    public func table(context: RunContext, language: Language = .en, style: TerminalStyle = .plain) -> String {
+        let vi = language == .vi
+        let w = { (key: String) in Labels.phrase(key, language) }
+        let n = { (x: Int) in Labels.grouped(x, language) }
+        func time(_ t: Timestamp) -> String { vi ? DocumentText.timestamp(t, .vi) : t.iso8601 }
+        func header(_ key: String) -> String { vi ? w("today_col_" + key) : key }
+        /// The procedure name column appears when the log or the catalog names any listed procedure.
+        let named = [monitor.dueSoon, monitor.overdue, monitor.lateWithoutApology].contains {
+            $0.sorted.contains { !$0.dossier.procedureName.isEmpty }
+        }
+        func procedure(_ d: MonitoredDossier) -> [String] { named ? [d.procedure, d.procedureName] : [d.procedure] }
+        let procedureHeaders = named ? [header("procedure"), header("procedure name")] : [header("procedure")]
+        var out =
+            Labels.phrase(
+                "today_line", language,
+                [
+                    "due": n(monitor.dueSoon.total), "horizon": time(monitor.horizonEnd),
+                    "overdue": n(monitor.overdue.total),
+                    "late": n(monitor.lateWithoutApology.total),
+                ]) + "\n"
+        out += context.headerLines(language).map { $0 + "\n" }.joined()
 
-        out += listHeading("Due soon (in progress, due by \(monitor.horizonEnd.iso8601))", monitor.dueSoon)
+        out += listHeading(
+            Labels.phrase("today_due_soon", language, ["horizon": time(monitor.horizonEnd)]), monitor.dueSoon, language)
         if monitor.dueSoon.total > 0 {
-            var t = TextTable(["due", "left", "agency", "procedure", "dossier", "note"])
+            var t = TextTable(
+                [header("due"), header("left"), header("agency")] + procedureHeaders + [
+                    header("dossier"), header("note"),
+                ])
             for item in monitor.dueSoon.sorted {
                 let d = item.dossier
-                t.add([
-                    d.due!.iso8601, duration(item.workingSeconds), d.agency, d.procedure, d.id,
-                    d.waitingForSupplement ? "waiting for supplement" : "",
-                ])
+                t.add(
+                    [time(d.due!), duration(item.workingSeconds, language), d.agency] + procedure(d) + [
+                        d.id, d.waitingForSupplement ? w("today_waiting") : "",
+                    ])
             }
             out += t.render()
         }
-        out += listHeading("Overdue in progress", monitor.overdue)
+        out += listHeading(w("today_overdue"), monitor.overdue, language)
         if monitor.overdue.total > 0 {
-            out += "  (\(NumberText.grouped(monitor.overdueWithApology)) with an apology letter recorded)\n"
-            var t = TextTable(["due", "overdue", "apology", "agency", "procedure", "dossier", "note"])
+            out += "  " + Labels.phrase("today_with_apology", language, ["n": n(monitor.overdueWithApology)]) + "\n"
+            var t = TextTable(
+                [header("due"), header("overdue"), header("apology"), header("agency")] + procedureHeaders + [
+                    header("dossier"), header("note"),
+                ])
             for item in monitor.overdue.sorted {
                 let d = item.dossier
                 var notes: [String] = []
-                if d.lateBySupplements { notes.append("2+ supplement requests: late by the 766 rule") }
-                if d.waitingForSupplement { notes.append("waiting for supplement") }
-                t.add([
-                    d.due!.iso8601, duration(item.workingSeconds), d.apology ? "yes" : "NO", d.agency, d.procedure,
-                    d.id, notes.joined(separator: "; "),
-                ])
+                if d.lateBySupplements { notes.append(w("today_two_supplements")) }
+                if d.waitingForSupplement { notes.append(w("today_waiting")) }
+                t.add(
+                    [
+                        time(d.due!), duration(item.workingSeconds, language), w(d.apology ? "today_yes" : "today_no"),
+                        d.agency,
+                    ]
+                        + procedure(d) + [d.id, notes.joined(separator: "; ")])
             }
-            out += t.render()
+            out += t.render { row, column, text in
+                column == 2 && !self.monitor.overdue.sorted[row].dossier.apology ? style.bad(text) : text
+            }
         }
-        out += listHeading("Finished late without an apology letter", monitor.lateWithoutApology)
+        out += listHeading(w("today_late_without_apology"), monitor.lateWithoutApology, language)
         if monitor.lateWithoutApology.total > 0 {
-            var t = TextTable(["finished", "due", "late by", "agency", "procedure", "dossier"])
+            var t = TextTable(
+                [header("finished"), header("due"), header("late by"), header("agency")] + procedureHeaders + [
+                    header("dossier")
+                ])
             for item in monitor.lateWithoutApology.sorted {
                 let d = item.dossier
-                t.add([d.end!.iso8601, d.due!.iso8601, duration(item.workingSeconds), d.agency, d.procedure, d.id])
+                t.add(
+                    [time(d.end!), time(d.due!), duration(item.workingSeconds, language), d.agency] + procedure(d) + [
+                        d.id
+                    ])
             }
             out += t.render()
         }
 
         let today = figures.today
         let ptd = figures.periodToDate
-        out += "\nFigures: today (\(monitor.asOf.date)) and period to date (\(periodName), from \(periodStart))\n"
-        var t = TextTable(["", "today", "period to date"])
-        t.add(["received", NumberText.grouped(today.received), NumberText.grouped(ptd.received)])
-        t.add(["finished", NumberText.grouped(today.finished), NumberText.grouped(ptd.finished)])
-        t.add([
-            "early or on time", NumberText.grouped(today.early + today.onTime),
-            NumberText.grouped(ptd.early + ptd.onTime),
-        ])
-        t.add(["late", NumberText.grouped(today.late), NumberText.grouped(ptd.late)])
-        t.add(["in progress overdue", "", NumberText.grouped(ptd.inProgressOverdue)])
+        let start = vi ? DocumentText.date(periodStart, .vi) : periodStart.description
+        let day = vi ? DocumentText.date(monitor.asOf.date, .vi) : monitor.asOf.date.description
+        out +=
+            "\n" + Labels.phrase("today_figures", language, ["day": day, "period": periodName, "from": start]) + "\n"
+        var t = TextTable(["", header("today"), header("period to date")])
+        t.add([w("today_received"), n(today.received), n(ptd.received)])
+        t.add([w("today_finished"), n(today.finished), n(ptd.finished)])
+        t.add([w("today_early_or_on_time"), n(today.early + today.onTime), n(ptd.early + ptd.onTime)])
+        t.add([w("today_late"), n(today.late), n(ptd.late)])
+        t.add([w("today_in_progress_overdue"), "", n(ptd.inProgressOverdue)])
         for kpi in [KPI.onTime, .progress, .online] {
             let a = kpi == .progress ? Rate(0, 0) : today.rate(kpi)
             t.add([
-                "\(kpi.rawValue) rate", NumberText.percentText(a.numerator, of: a.denominator),
-                NumberText.percentText(ptd.rate(kpi).numerator, of: ptd.rate(kpi).denominator),
+                vi ? Labels.rate(kpi, .vi) : "\(kpi.rawValue) rate",
+                Labels.percentText(a.numerator, of: a.denominator, language),
+                Labels.percentText(ptd.rate(kpi).numerator, of: ptd.rate(kpi).denominator, language),
             ])
         }
         out += t.render()
         if !targets.isEmpty {
-            out += "\nTargets" + (context.profile.map { " (profile \($0.name))" } ?? "") + ":\n"
-            var tt = TextTable(["target", "today", "", "period to date", ""])
+            let profile = context.profile.map { Labels.phrase("today_profile", language, ["name": $0.name]) } ?? ""
+            out += "\n" + Labels.phrase("today_targets", language, ["profile": profile]) + "\n"
+            var tt = TextTable([header("target"), header("today"), "", header("period to date"), ""])
+            func status(_ e: TargetEvaluation) -> String {
+                switch e.status {
+                case .met: return w("check_met")
+                case .missed: return vi ? w("check_missed_status") : e.status.rawValue
+                case .noData: return vi ? w("check_no_data") : e.status.rawValue
+                }
+            }
             for item in targets {
                 let a = item.target.evaluate(today)
                 let b = item.target.evaluate(ptd)
-                tt.add([item.target.displayText, a.measuredText, a.status.rawValue, b.measuredText, b.status.rawValue])
+                tt.add([
+                    Labels.number(item.target.displayText, language), a.measuredText(language), status(a),
+                    b.measuredText(language), status(b),
+                ])
             }
-            out += tt.render()
+            out += tt.render { row, column, text in
+                guard column == 2 || column == 4 else { return text }
+                let e = column == 2 ? self.targets[row].target.evaluate(today) : self.targets[row].target.evaluate(ptd)
+                return e.status == .missed ? style.bad(text) : e.status == .met ? style.good(text) : text
+            }
             for item in targets {
-                if let sentence = item.target.evaluate(ptd).gapSentence {
-                    out += "  - \(item.target.displayText): \(sentence)\n"
+                if let sentence = item.target.evaluate(ptd).gapSentence(language) {
+                    out += "  - \(Labels.number(item.target.displayText, language)): \(sentence)\n"
                 }
             }
         }
@@ -136,6 +190,7 @@ public struct TodayReport: Sendable {
                             var m: [(String, JSONValue)] = [
                                 ("id", .string(d.id)), ("agency", .string(d.agency)),
                                 ("procedure", .string(d.procedure)),
+                                ("procedure_name", .string(d.procedureName)),
                                 ("received", d.received.map { .string($0.iso8601) } ?? .null),
                                 ("due", .string(d.due!.iso8601)),
                             ]

@@ -24,6 +24,8 @@ public struct DossierRecord {
     public var field: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
     /// `DonViXuLy`.
     public var agency: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// `TenTTHC`: shown beside the code in dossier lists, never judged.
+    public var procedureName: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
     /// `KenhThucHien`, 0 when absent.
     public var channel: UInt8 = 0
     /// `TrangThaiHoSo`.
@@ -65,6 +67,7 @@ public struct DossierRecord {
         procedure = empty
         field = empty
         agency = empty
+        procedureName = empty
         channel = 0
         status = .received
         received = nil

@@ -1,3 +1,5 @@
+import _TextSupport
+
 /// A mistake in how a command was called: reported on one line, exit code 2.
 public struct UsageError: Error, CustomStringConvertible {
     public var message: String
@@ -68,6 +70,7 @@ public struct CommandSpec: Sendable {
     /// `--name value`, `--name=value` and flags; `--` ends options; `-` is a positional (stdin).
     public func parse(_ arguments: [String]) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments(command: name)
+        parsed.given = arguments
         var i = 0
         var optionsEnded = false
         while i < arguments.count {
@@ -92,8 +95,11 @@ public struct CommandSpec: Sendable {
                 inlineValue = String(arg[arg.index(after: eq)...])
             }
             guard let spec = options.first(where: { $0.name == name }) else {
-                let known = options.map(\.name).joined(separator: ", ")
-                throw UsageError("tthc \(self.name): unknown option '\(name)'; expected one of: \(known), --help")
+                let known = options.map(\.name)
+                let hint = Suggestion.didYouMean(name, among: known + ["--help"])
+                throw UsageError(
+                    "tthc \(self.name): unknown option '\(name)'\(hint); expected one of: \(known.joined(separator: ", ")), --help"
+                )
             }
             if let valueName = spec.valueName {
                 let value: String
@@ -124,6 +130,8 @@ public struct CommandSpec: Sendable {
 /// The result of parsing: typed accessors throw a one-line `UsageError` naming what was expected.
 public struct ParsedArguments: Sendable {
     public var command: String
+    /// The arguments as given (after the subcommand name), for the command line a document names.
+    public var given: [String] = []
     public var positionals: [String] = []
     public var values: [String: [String]] = [:]
     public var flags: Set<String> = []
@@ -159,7 +167,8 @@ public struct ParsedArguments: Sendable {
         guard let text = string(name) else { return nil }
         guard allowed.contains(text) else {
             throw UsageError(
-                "tthc \(command): \(name) expects one of \(allowed.joined(separator: "|")), got '\(text)'")
+                "tthc \(command): \(name) expects one of \(allowed.joined(separator: "|")), got '\(text)'"
+                    + Suggestion.didYouMean(text, among: allowed))
         }
         return text
     }

@@ -20,12 +20,16 @@ enum AuditCommand: Subcommand {
                 "--tolerance", value: "MINUTES",
                 help: "Differences up to this many minutes count as matching (default 0)."),
             OptionSpec("--examples", value: "N", help: "Example dossiers shown per unit and procedure (default 3)."),
-            OptionSpec("--format", value: "FORMAT", help: "text (default) or json."),
+            OptionSpec(
+                "--format", value: "FORMAT",
+                help: "text (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
+            CSVOption.excelSpec, LanguageOption.spec,
             OptionSpec(
                 "--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
             OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
-        ] + EngineOptions.specs.filter { $0.name == "--encoding" },
+            EngineOptions.quietSpec,
+        ] + EngineOptions.specs.filter { $0.name == "--encoding" } + OutputDestination.specs,
         examples: [
             "tthc audit Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv",
             "tthc audit logs/*.csv --catalog my-catalog.csv --due-mode end-of-day --tolerance 1 --format json",
@@ -47,7 +51,9 @@ enum AuditCommand: Subcommand {
         let mode = DueMode(rawValue: try arguments.choice("--due-mode", ["exact", "end-of-day"]) ?? "exact")!
         let tolerance = Int64(try arguments.int("--tolerance", in: 0...100_000) ?? 0) * 60
         let exampleLimit = try arguments.int("--examples", in: 0...1000) ?? 3
-        let format = try arguments.choice("--format", ["text", "json"]) ?? "text"
+        let (format, csvStyle) = try CSVOption.format(
+            arguments, ["text", "json", "csv", "csv-excel"] + DocumentOutput.formats, default: "text")
+        let destination = try OutputDestination(arguments, format: format)
         var scan = ScanOptions()
         if let workers = try arguments.int("-j", in: 1...256) { scan.workers = workers }
         if let text = try arguments.choice("--input-format", InputFormat.allCases.map(\.rawValue)) {
@@ -55,14 +61,33 @@ enum AuditCommand: Subcommand {
         }
         scan.skipInvalid = arguments.flag("--skip-invalid")
         scan.encoding = try EngineOptions.encoding(arguments)
+        scan.progress = ProgressLine.attach(arguments, files: arguments.positionals, console: console)
 
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)
         let settings = AuditSettings(classifier: classifier, tolerance: tolerance, exampleLimit: exampleLimit)
         InputWarnings.beforeReading(arguments, files: arguments.positionals).forEach(console.err)
         let result = try DueAudit.run(files: arguments.positionals, settings: settings, scan: scan)
         InputWarnings.afterReading(result.input, parsed: arguments, files: arguments.positionals).forEach(console.err)
-        console.out(
-            format == "json" ? AuditRenderer.json(result) : AuditRenderer.text(result, catalogPath: catalogPath))
+        switch format {
+        case "json": try destination.write(AuditRenderer.json(result), console: console)
+        case "csv": try destination.write(AuditRenderer.csv(result, style: csvStyle), console: console)
+        case "text":
+            try destination.write(
+                AuditRenderer.text(
+                    result, catalogPath: catalogPath, language: try LanguageOption.terminal(arguments)),
+                console: console)
+        default:
+            let language = try DocumentOutput.language(arguments)
+            let provenance = DocumentProvenance(
+                commandLine: DocumentOutput.commandLine(arguments), input: result.input, catalog: catalogPath,
+                calendarOverlays: arguments.strings("--calendar"), clock: classifier.clock,
+                facts: [
+                    .init(Labels.document("due_mode", language), .code(mode.rawValue)),
+                    .init(Labels.document("tolerance", language), .integer(Int(tolerance / 60))),
+                ])
+            let document = Document.audit(result, provenance: provenance, language: language)
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
+        }
         return 0
     }
 }

@@ -16,7 +16,7 @@ enum CalendarCommand: Subcommand {
                 help:
                     "List the days off on weekdays and the working Saturdays/Sundays of YEAR (1900-2100), with working days per month."
             ),
-            OptionSpec("--format", value: "FORMAT", help: "table (default), json or csv."),
+            OptionSpec("--format", value: "FORMAT", help: "table (default), json or csv."), LanguageOption.spec,
             OptionSpec(
                 "--calendar", value: "FILE", repeatable: true,
                 help:
@@ -49,7 +49,10 @@ enum CalendarCommand: Subcommand {
             guard let lunar = LunarCalendar.vietnamese.lunarDate(of: date) else {
                 throw UsageError("tthc calendar: \(text) is outside the supported years 1900-2100")
             }
-            console.out(CalendarRenderer.conversion(solar: date, lunar: lunar, format: format, lunarFirst: false))
+            console.out(
+                CalendarRenderer.conversion(
+                    solar: date, lunar: lunar, format: format, lunarFirst: false,
+                    language: try LanguageOption.terminal(arguments)))
             return 0
         }
         if let text = arguments.string("--lunar-to-solar") {
@@ -65,7 +68,10 @@ enum CalendarCommand: Subcommand {
                     ? " (lunar year \(lunar.year) has \(leap.map { "leap month \($0)" } ?? "no leap month"))" : ""
                 throw UsageError("tthc calendar: the lunar date \(text) does not exist\(hint) or is outside 1900-2100")
             }
-            console.out(CalendarRenderer.conversion(solar: date, lunar: lunar, format: format, lunarFirst: true))
+            console.out(
+                CalendarRenderer.conversion(
+                    solar: date, lunar: lunar, format: format, lunarFirst: true,
+                    language: try LanguageOption.terminal(arguments)))
             return 0
         }
         guard let year = try arguments.int("--year", in: 1900...2100) else {
@@ -73,7 +79,9 @@ enum CalendarCommand: Subcommand {
                 "tthc calendar: give --year YEAR, --solar-to-lunar DATE or --lunar-to-solar D/M/YYYY (see --help)")
         }
         let calendar = try CalendarOption.calendar(arguments)
-        console.out(CalendarRenderer.year(year, calendar: calendar, format: format))
+        console.out(
+            CalendarRenderer.year(
+                year, calendar: calendar, format: format, language: try LanguageOption.terminal(arguments)))
         return 0
     }
 }

@@ -36,7 +36,7 @@ enum CalibrateCommand: Subcommand {
             OptionSpec("-j", value: "N", help: "Parallel workers (default: the number of cores)."),
             OptionSpec(
                 "--format", value: "table|json", help: "Output format of the reproduction check (default table)."),
-            OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
+            LanguageOption.spec,
             OptionSpec(
                 "--censor-open",
                 help: "Also learn from dossiers still open at the log's end (overdue ones as stuck, others censored)."),
@@ -150,12 +150,22 @@ enum CalibrateCommand: Subcommand {
             summary.scenario = summary.scenario.setting(path: ["calendar_files"], to: .array(paths))
         }
         let text = CalibrationRenderer.scenarioFile(summary, files: files)
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+        // Written in place: FileManager.createFile writes atomically, which on Linux leaves a
+        // TemporaryDirectory.* folder behind in the temporary directory on every run.
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
             throw UsageError("tthc calibrate: cannot write '\(output)'")
         }
         console.err(
-            "tthc calibrate: wrote \(output): \(summary.procedures) procedures from \(summary.dossiers) dossiers over \(summary.days) days\n"
-        )
+            "tthc calibrate: "
+                + Labels.phrase(
+                    "calibrate_wrote", language,
+                    [
+                        "file": output, "procedures": Labels.counted(summary.procedures, .procedure, language),
+                        "dossiers": Labels.counted(summary.dossiers, .dossier, language),
+                        "days": Labels.counted(summary.days, .day, language),
+                    ]) + "\n")
         guard collected.latestEvent != Int64.min else {
             throw UsageError("tthc calibrate: \(files.joined(separator: ", ")) has no dated event to judge it at")
         }

@@ -21,10 +21,11 @@ enum CheckCommand: Subcommand {
                 help: "Also check each group: agency|procedure|field|channel|day|week|month|quarter."),
             TargetOptions.periodSpec,
             OptionSpec("--top", value: "N", help: "Units and procedures listed per missed target (default 5)."),
-            TargetOptions.formatSpec,
-        ] + EngineOptions.specs,
+            TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
+        ] + OutputDestination.specs + EngineOptions.specs,
         examples: [
             "tthc check Datasets/sample/dossiers.csv --profile hanoi-commune-2026",
+            "tthc check Datasets/sample/dossiers.csv --profile hanoi-commune-2026 --format html -o check.html",
             "tthc check log.csv --target 'on-time>=99' --target 'online>=60' --target 'full-online>=20'",
             "tthc check log.csv --profile dinh-lap-2026 --period 2026-q1 --by agency --format json",
             "tthc check log.csv --target 'in-progress-overdue<=0' --as-of 2026-03-14T17:00 && echo all clear",
@@ -44,7 +45,8 @@ enum CheckCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
+        let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments)
         var items = profile?.targets ?? []
         for text in arguments.strings("--target") {
@@ -59,7 +61,7 @@ enum CheckCommand: Subcommand {
             throw UsageError("tthc check: expected at least one --target (such as on-time>=99) or a --profile")
         }
         let top = try arguments.int("--top", in: 0...1000) ?? 5
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         let period = try TargetOptions.period(arguments)
         let byDimensions = try EngineOptions.dimensions(arguments)
 
@@ -79,18 +81,39 @@ enum CheckCommand: Subcommand {
                 totals: result.totals.counts, groups: groups, contributorBreakdowns: breakdowns, limit: top)
         }
         var check = makeCheck([])
+        // Procedures are named as the log names them (TenTTHC), else as the catalog does.
+        var names = ProcedureNames(catalog: options.classifier.catalog)
         if top > 0, let asOf = result.asOf, check.results.contains(where: { $0.total.status == .missed }) {
             let setup = BreakdownConsumer.Setup(
                 classifier: options.classifier, asOf: asOf, receivedFrom: options.receivedFrom,
                 receivedBefore: options.receivedBefore)
-            check = makeCheck(try BreakdownConsumer.run(files: files, setup: setup, scan: options.scan))
+            let (breakdowns, logNames) = try BreakdownConsumer.runNamingProcedures(
+                files: files, setup: setup, scan: options.scan)
+            check = makeCheck(breakdowns)
+            names.log = logNames
         }
         var context = RunContext(
             asOf: result.asOf ?? options.asOf ?? Timestamp(seconds: 0), period: period,
             from: period == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
-        console.out(format == "json" ? check.json(context: context).text : check.table(context: context))
+        switch format {
+        case "json": try destination.write(check.json(context: context).text, console: console)
+        case "csv": try destination.write(check.csv(style: csvStyle), console: console)
+        case "table":
+            let text = check.table(
+                context: context, language: try LanguageOption.terminal(arguments),
+                style: TerminalStyle(colours: console.colours && destination.path == nil), procedureNames: names)
+            try destination.write(text, console: console)
+        default:
+            let provenance = try DocumentOutput.provenance(
+                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+                asOf: result.asOf, period: period, profile: profile)
+            let document = Document.check(
+                check, provenance: provenance, language: try DocumentOutput.language(arguments),
+                procedureName: { names[$0] })
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
+        }
         return check.allMet ? 0 : 1
     }
 }
@@ -105,7 +128,10 @@ enum TargetOptions {
     static let profileSpec = OptionSpec(
         "--profile", value: "NAME|FILE",
         help: "Targets of a built-in profile (hanoi-commune-2026, 766, ...) or a JSON file.")
-    static let formatSpec = OptionSpec("--format", value: "FMT", help: "table (default) or json.")
+    static let formatSpec = OptionSpec(
+        "--format", value: "FMT",
+        help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o).")
+    static let formats = ["table", "json", "csv", "csv-excel"] + DocumentOutput.formats
 
     static func period(_ parsed: ParsedArguments) throws(UsageError) -> ReportingPeriod? {
         guard let text = parsed.string("--period") else { return nil }

@@ -33,7 +33,7 @@ enum DueCommand: Subcommand {
             OptionSpec(
                 "--due-mode", value: "MODE",
                 help: "exact (default: exact working-time addition) or end-of-day (end of the last working day)."),
-            OptionSpec("--format", value: "FORMAT", help: "text (default) or json."),
+            OptionSpec("--format", value: "FORMAT", help: "text (default) or json."), LanguageOption.spec,
         ],
         examples: [
             "tthc due --received 2026-02-13T16:30 --deadline 3d",
@@ -109,7 +109,9 @@ enum DueCommand: Subcommand {
                 "tthc due: the due time falls after 2100-12-31, where the calendar ends; no due can be computed for \(receivedText) with this deadline"
             )
         }
-        console.out(format == "json" ? DueRenderer.json(explanation) : DueRenderer.text(explanation))
+        let language = try LanguageOption.terminal(arguments)
+        console.out(
+            format == "json" ? DueRenderer.json(explanation) : DueRenderer.text(explanation, language: language))
         return 0
     }
 

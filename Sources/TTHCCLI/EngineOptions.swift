@@ -5,6 +5,7 @@ import Ingest
 import Metrics
 import Output
 import WorkingTime
+import _TextSupport
 
 /// The options every log-reading command shares (`report`, `check`, `today`, `score`, `audit`):
 /// one definition, one parser, so they behave the same everywhere.
@@ -49,7 +50,11 @@ enum EngineOptions {
         OptionSpec(
             "--max-record-bytes", value: "BYTES",
             help: "Longest CSV record (default 262144); a longer one, or a quote never closed, is invalid."),
+        quietSpec,
     ]
+
+    static let quietSpec = OptionSpec(
+        "--quiet", help: "No progress line on standard error (it is drawn only on a terminal, after 1 s).")
 
     /// `--delimiter`, `--columns` and `--max-record-bytes`: how CSV/TSV records are laid out.
     static func layoutOptions(_ parsed: ParsedArguments, into scan: inout ScanOptions) throws {
@@ -112,7 +117,8 @@ enum EngineOptions {
     }
 
     /// Builds report options from the shared flags. `dimensions` comes from the caller.
-    static func reportOptions(_ parsed: ParsedArguments) throws -> ReportOptions {
+    /// With a `console`, a long read draws a progress line on it (see `ProgressLine`).
+    static func reportOptions(_ parsed: ParsedArguments, console: Console? = nil) throws -> ReportOptions {
         var options = ReportOptions()
         if let workers = try parsed.int("-j", in: 1...256) { options.scan.workers = workers }
         if let chunk = try parsed.int("--chunk-size", in: 1...(1 << 30)) { options.scan.chunkSize = chunk }
@@ -145,6 +151,10 @@ enum EngineOptions {
         classifier.calendar = try CalendarLoading.calendar(parsed)
         classifier.catalog = try CalendarLoading.catalog(parsed)
         options.classifier = classifier
+        if let console, let files = try? files(parsed) {
+            options.scan.progress = ProgressLine.attach(
+                parsed, files: files, console: console, passes: options.scan.dedupe == .last ? 2 : 1)
+        }
         return options
     }
 
@@ -166,9 +176,10 @@ enum EngineOptions {
         for part in text.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let dimension = GroupDimension(rawValue: name) else {
-                let allowed = GroupDimension.allCases.map(\.rawValue).joined(separator: "|")
+                let allowed = GroupDimension.allCases.map(\.rawValue)
                 throw UsageError(
-                    "tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed), got '\(name)'")
+                    "tthc \(parsed.command): \(option) expects a comma-separated list of \(allowed.joined(separator: "|")), got '\(name)'"
+                        + Suggestion.didYouMean(name, among: allowed))
             }
             guard !dimensions.contains(dimension) else {
                 throw UsageError("tthc \(parsed.command): \(option) names \(name) twice; expected each dimension once")
@@ -182,13 +193,7 @@ enum EngineOptions {
     }
 
     static func language(_ parsed: ParsedArguments) throws(UsageError) -> Language {
-        if let text = try parsed.choice("--lang", Language.allCases.map(\.rawValue)) {
-            return Language(rawValue: text)!
-        }
-        if let env = ProcessInfo.processInfo.environment["TTHC_LANG"], let language = Language(rawValue: env) {
-            return language
-        }
-        return .en
+        try LanguageOption.terminal(parsed)
     }
 }
 

@@ -1,4 +1,5 @@
 import CivilTime
+import Output
 import Synthesis
 
 #if canImport(Glibc)
@@ -17,6 +18,7 @@ enum GenerateCommand: Subcommand {
             OptionSpec("--seed", value: "S", help: "Seed (default 1): the same seed and options give the same bytes."),
             OptionSpec(
                 "--format", value: "csv|jsonl", help: "Encoding (default: from the output's extension, else csv)."),
+            LanguageOption.spec,
             OptionSpec("--from", value: "DATE", help: "First received date, yyyy-MM-dd (default 2026-01-01)."),
             OptionSpec(
                 "--to", value: "DATE",
@@ -103,10 +105,21 @@ enum GenerateCommand: Subcommand {
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let mb = Double(summary.bytes) / 1e6
+        let language = try LanguageOption.terminal(arguments)
+        let number = { (text: String) in Labels.number(text, language) }
         console.err(
-            "tthc generate: wrote \(summary.rows) rows (\(summary.duplicates) repeated MaHoSo), "
-                + "\(format2(mb)) MB to \(output) in \(format2(seconds)) s (\(format2(mb / max(seconds, 1e-9))) MB/s, "
-                + "\(options.workers) workers)\n")
+            "tthc generate: "
+                + Labels.phrase(
+                    "generate_wrote", language,
+                    [
+                        "rows": Labels.grouped(summary.rows, language),
+                        "rowNoun": language == .vi
+                            ? "dòng" : summary.rows == 1 ? "row" : "rows",
+                        "repeated": Labels.grouped(summary.duplicates, language), "mb": number(format2(mb)),
+                        "file": output, "seconds": number(format2(seconds)),
+                        "rate": number(format2(mb / max(seconds, 1e-9))), "workers": String(options.workers),
+                        "workerNoun": language == .vi ? "luồng" : options.workers == 1 ? "worker" : "workers",
+                    ]) + "\n")
         return 0
     }
 

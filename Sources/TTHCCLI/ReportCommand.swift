@@ -7,21 +7,27 @@ enum ReportCommand: Subcommand {
     static let spec = CommandSpec(
         name: "report", summary: "KPIs of dossier logs: on-time, progress, online, full-online, payment, digitization",
         usage:
-            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv] [options]",
+            "tthc report FILE... [--by DIMS] [--from DATE] [--to DATE] [--as-of TIME] [--format table|json|csv|html|md|xlsx] [-o FILE] [options]",
         options: [
             OptionSpec(
                 "--by", value: "DIMS",
                 help: "Group by agency|procedure|field|channel|day|week|month|quarter (comma separated)."),
-            OptionSpec("--format", value: "FMT", help: "table (default), json or csv."),
+            OptionSpec(
+                "--format", value: "FMT",
+                help: "table (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
+            CSVOption.excelSpec,
             OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
             TargetOptions.periodSpec,
-        ] + EngineOptions.specs,
+            OptionSpec("--profile", value: "NAME|FILE", help: "Targets the html and md tiles are judged against."),
+            OptionSpec("--late", value: "N", help: "Late dossiers listed in html and md (default 200; 0 lists all)."),
+        ] + OutputDestination.specs + EngineOptions.specs,
         examples: [
             "tthc report Datasets/sample/dossiers.csv",
             "tthc report Datasets/sample/dossiers.csv --by agency --lang vi",
             "tthc report 2026-*.csv --by month,agency --format json > kpis.json",
             "tthc report Datasets/sample/dossiers.jsonl --from 2026-01-01 --to 2026-03-31 --format csv",
             "tthc report Datasets/sample/dossiers.csv --period 2026-q1 --by week",
+            "tthc report Datasets/sample/dossiers.csv --profile hanoi-commune-2026 --format html -o report.html",
             "cat log.tsv | tthc report - --input-format tsv --skip-invalid --rejects rejects.txt",
         ],
         notes: [
@@ -32,20 +38,46 @@ enum ReportCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json", "csv"]) ?? "table"
-        let language = try EngineOptions.language(arguments)
-        var options = try EngineOptions.reportOptions(arguments)
+        let (format, csvStyle) = try CSVOption.format(
+            arguments, ["table", "json", "csv", "csv-excel"] + DocumentOutput.formats)
+        let document = DocumentOutput.formats.contains(format)
+        let language = try document ? DocumentOutput.language(arguments) : EngineOptions.language(arguments)
+        let destination = try OutputDestination(arguments, format: format)
+        let profile = try TargetOptions.profile(arguments)
+        let lateLimit = try arguments.int("--late", in: 0...10_000_000) ?? 200
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         options.dimensions = try EngineOptions.dimensions(arguments)
         InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
-        let result = try KPIEngine.run(files: files, options: options)
+        let result: ReportResult
+        var details: ReportDetails?
+        var names = ProcedureNames(catalog: options.classifier.catalog)
+        if document {
+            (result, details) = try KPIEngine.run(files: files, options: options, lateLimit: lateLimit)
+        } else if format == "table" && options.dimensions.contains(.procedure) {
+            // A table by procedure names each code as the log does (TenTTHC), else as the catalog does.
+            let (report, logNames) = try KPIEngine.runNamingProcedures(files: files, options: options)
+            result = report
+            names.log = logNames
+        } else {
+            result = try KPIEngine.run(files: files, options: options)
+        }
         InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         let warning = CatalogMissWarning.text(
             result.catalogMisses, command: "report", catalog: arguments.string("--catalog"))
         warning.map(console.err)
         switch format {
-        case "json": console.out(ReportRenderer.json(result))
-        case "csv": console.out(ReportRenderer.csv(result))
-        default: console.out(ReportRenderer.table(result, language: language))
+        case "json": try destination.write(ReportRenderer.json(result), console: console)
+        case "csv": try destination.write(ReportRenderer.csv(result, style: csvStyle), console: console)
+        case "table":
+            try destination.write(
+                ReportRenderer.table(result, language: language, procedureNames: names), console: console)
+        default:
+            let provenance = try DocumentOutput.provenance(
+                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+                asOf: result.asOf, period: try TargetOptions.period(arguments), profile: profile)
+            let report = Document.report(
+                result, details: details!, profile: profile, provenance: provenance, language: language)
+            try destination.write(try DocumentOutput.render(report, format: format), console: console)
         }
         return 0
     }

@@ -14,8 +14,8 @@ enum ScoreCommand: Subcommand {
             OptionSpec(
                 "--by", value: "DIMS", help: "Units to score separately (default: agency; 'none' for totals only)."),
             TargetOptions.periodSpec,
-            TargetOptions.formatSpec,
-        ] + EngineOptions.specs,
+            TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
+        ] + OutputDestination.specs + EngineOptions.specs,
         examples: [
             "tthc score Datasets/sample/dossiers.csv",
             "tthc score log.csv --period 2026-q1 --format json",
@@ -30,14 +30,15 @@ enum ScoreCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
+        let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments, default: "766")!
         guard let model = profile.score else {
             throw UsageError(
                 "tthc score: --profile \(profile.name) has no \"score\" section; expected a profile such as 766 (see Guides/Targets.md)"
             )
         }
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         let period = try TargetOptions.period(arguments)
         let dimensions: [GroupDimension] =
             arguments.string("--by") == "none"
@@ -62,11 +63,27 @@ enum ScoreCommand: Subcommand {
             to: period == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(result.input, outsideSelection: result.outsideSelection)
         let unitDimension = dimensions.map(\.rawValue).joined(separator: ",")
-        if format == "json" {
-            console.out(
-                ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text)
-        } else {
-            console.out(ScoreReport.table(total: total, units: units, unitDimension: unitDimension, context: context))
+        switch format {
+        case "json":
+            try destination.write(
+                ScoreReport.json(total: total, units: units, unitDimension: unitDimension, context: context).text,
+                console: console)
+        case "csv":
+            try destination.write(ScoreReport.csv(total: total, units: units, style: csvStyle), console: console)
+        case "table":
+            try destination.write(
+                ScoreReport.table(
+                    total: total, units: units, unitDimension: unitDimension, context: context,
+                    language: try LanguageOption.terminal(arguments)),
+                console: console)
+        default:
+            let provenance = try DocumentOutput.provenance(
+                arguments, input: result.input, outsideSelection: result.outsideSelection, options: options,
+                asOf: result.asOf, period: period, profile: profile)
+            let document = Document.score(
+                total: total, units: units, unitDimension: unitDimension, provenance: provenance,
+                language: try DocumentOutput.language(arguments))
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
         }
         return 0
     }

@@ -46,7 +46,8 @@ enum SimulateCommand: Subcommand {
                 "--as-of", value: "TIME",
                 help: "With --from-log: the start instant (2026-03-16T08:00); default: " + DateSelection.latestEventRule
                     + "."),
-            OptionSpec("--format", value: "table|json", help: "Output format (default table)."),
+            OptionSpec(
+                "--format", value: "FMT", help: "table (default), json, or a document: html, md, xlsx (xlsx needs -o)."),
             TargetOptions.profileSpec,
             OptionSpec(
                 "--target", value: "T", repeatable: true,
@@ -56,13 +57,13 @@ enum SimulateCommand: Subcommand {
                 help:
                     "Add KPIs and waiting times per procedure, or per pool (its procedures' dossiers); both: procedure,pool."
             ),
-            OptionSpec("--lang", value: "LANG", help: "Table labels: en (default) or vi (or set TTHC_LANG)."),
+            LanguageOption.spec,
             OptionSpec(
                 "--calendar", value: "FILE", repeatable: true,
                 help:
                     "Calendar overlay for the office calendar (after the scenario's calendar_files), or 'cultural-day'."
             ),
-        ],
+        ] + OutputDestination.specs,
         examples: [
             "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
             "tthc simulate Datasets/scenarios/commune-center.json --days 60 --replications 20",
@@ -206,6 +207,17 @@ enum SimulateCommand: Subcommand {
         return RunLength(seconds: (scenario.days ?? 28) * 86_400, warmup: warmup)
     }
 
+    /// What a simulation document names: the command line and, with `--from-log`, the log and the
+    /// instant its backlog was taken at.
+    static func documentProvenance(_ arguments: ParsedArguments, _ backlog: Backlog?) throws -> DocumentProvenance {
+        var provenance = DocumentProvenance(commandLine: DocumentOutput.commandLine(arguments), asOf: backlog?.asOf)
+        if let log = arguments.string("--from-log") {
+            let language = try DocumentOutput.language(arguments)
+            provenance.facts.append(.init(Labels.document("files", language), .code(log)))
+        }
+        return provenance
+    }
+
     /// Refuses a measured period that would end after the calendar (2100-12-31).
     static func checkEnd(_ length: RunLength, scenario: Scenario, start: Timestamp?) throws {
         guard let seconds = length.seconds else { return }
@@ -231,7 +243,8 @@ enum SimulateCommand: Subcommand {
     }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let format = try arguments.choice("--format", ["table", "json"] + DocumentOutput.formats) ?? "table"
+        let destination = try OutputDestination(arguments, format: format)
         let replications = try arguments.int("--replications", in: 1...100_000) ?? 10
         let workers = try arguments.int("-j", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         let seedText = arguments.string("--seed") ?? "1"
@@ -278,10 +291,20 @@ enum SimulateCommand: Subcommand {
                 ServiceCenterModel(scenario: b, breakdown: breakdown), seed: seed, replications: replications,
                 workers: workers, length: length, backlogA: backlogA, backlogB: backlogB)
             try checkReached(comparison.replicationsReachingCalendarEnd)
-            console.out(
-                format == "json"
-                    ? SimulationRenderer.json(comparison, a: labelA, b: labelB, seed: seed, context: context)
-                    : SimulationRenderer.table(comparison, a: labelA, b: labelB, context: context))
+            switch format {
+            case "json":
+                try destination.write(
+                    SimulationRenderer.json(comparison, a: labelA, b: labelB, seed: seed, context: context),
+                    console: console)
+            case "table":
+                try destination.write(
+                    SimulationRenderer.table(comparison, a: labelA, b: labelB, context: context), console: console)
+            default:
+                let document = Document.comparison(
+                    comparison, a: a, b: b, seed: seed, provenance: try documentProvenance(arguments, backlogA),
+                    language: try DocumentOutput.language(arguments))
+                try destination.write(DocumentOutput.render(document, format: format), console: console)
+            }
             return 0
         }
 
@@ -307,10 +330,19 @@ enum SimulateCommand: Subcommand {
                 "tthc simulate: wrote \(log.rows) dossiers of replication 0 to \(emit) (as of \(result.replications[0].asOf.iso8601))\n"
             )
         }
-        console.out(
-            format == "json"
-                ? SimulationRenderer.json(result, scenario: scenario, seed: seed, context: context)
-                : SimulationRenderer.table(result, scenario: scenario, seed: seed, context: context))
+        switch format {
+        case "json":
+            try destination.write(
+                SimulationRenderer.json(result, scenario: scenario, seed: seed, context: context), console: console)
+        case "table":
+            try destination.write(
+                SimulationRenderer.table(result, scenario: scenario, seed: seed, context: context), console: console)
+        default:
+            let document = Document.simulation(
+                result, scenario: scenario, seed: seed, provenance: try documentProvenance(arguments, start),
+                language: try DocumentOutput.language(arguments))
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
+        }
         return 0
     }
 }
@@ -326,7 +358,9 @@ final class StreamedLog: @unchecked Sendable {
     var failed = false
 
     init(path: String, scenario: Scenario) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data((DossierLogWriter.header + "\n").utf8)),
+        // The header written in place: FileManager.createFile writes atomically, which on Linux
+        // leaves a TemporaryDirectory.* folder behind in the temporary directory.
+        guard (try? Data((DossierLogWriter.header + "\n").utf8).write(to: URL(fileURLWithPath: path))) != nil,
             let handle = FileHandle(forWritingAtPath: path)
         else {
             throw UsageError("tthc simulate: cannot write --emit-log file '\(path)'")

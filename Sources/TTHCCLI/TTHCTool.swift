@@ -1,3 +1,5 @@
+import _TextSupport
+
 /// A subcommand of `tthc`.
 protocol Subcommand: SendableMetatype {
     static var spec: CommandSpec { get }
@@ -17,7 +19,7 @@ public enum TTHCTool {
     public static var helpText: String {
         var lines = [
             "tthc: KPIs of Vietnam's one-stop administrative-procedure (TTHC) dossier logs.", "",
-            "Usage: tthc <command> [options]", "", "Commands:",
+            "Usage: tthc <command> [options]", "       tthc --version", "", "Commands:",
         ]
         let width = subcommands.map { $0.spec.name.count }.max() ?? 0
         for command in subcommands {
@@ -43,11 +45,20 @@ public enum TTHCTool {
             console.out(helpText)
             return 0
         }
+        if first == "--version" {
+            console.out(Version.text + "\n")
+            return 0
+        }
         guard let command = subcommands.first(where: { $0.spec.name == first }) else {
-            let names = subcommands.map { $0.spec.name }.joined(separator: ", ")
-            console.err("tthc: unknown command '\(first)'; expected one of: \(names)".escapingControlCharacters + "\n")
+            let names = subcommands.map { $0.spec.name }
+            let hint = Suggestion.didYouMean(first, among: names)
+            console.err(
+                "tthc: unknown command '\(first)'\(hint); expected one of: \(names.joined(separator: ", "))"
+                    .escapingControlCharacters + "\n")
             return 2
         }
+        // A progress line left on the terminal is erased however the command ends.
+        defer { console.endProgress() }
         do {
             let parsed = try command.spec.parse(Array(arguments.dropFirst()))
             if parsed.helpRequested {

@@ -25,12 +25,15 @@ enum TodayCommand: Subcommand {
                 "--period", value: "P",
                 help: "Period of the to-date figures and the selection (default: the Hanoi quarter holding as-of)."),
             OptionSpec("--limit", value: "N", help: "Dossiers listed per list (default 20; 0 lists all)."),
-            TargetOptions.formatSpec,
-        ] + EngineOptions.specs.map { $0.name == "--as-of" ? EngineOptions.asOfSpec(default: asOfRule) : $0 },
+            TargetOptions.formatSpec, CSVOption.excelSpec, LanguageOption.spec,
+        ]
+            + OutputDestination.specs
+            + EngineOptions.specs.map { $0.name == "--as-of" ? EngineOptions.asOfSpec(default: asOfRule) : $0 },
         examples: [
             "tthc today Datasets/sample/dossiers.csv --as-of 2026-03-11T10:00",
             "tthc today log.csv --within 8h --profile hanoi-commune-2026",
             "tthc today log.csv --format json --limit 0 > today.json",
+            "tthc today log.csv --profile hanoi-commune-2026 --format html -o morning.html",
         ],
         notes: [
             "As-of: " + asOfRule + ". Working time follows the legal clock",
@@ -45,10 +48,11 @@ enum TodayCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let files = try EngineOptions.files(arguments)
-        let format = try arguments.choice("--format", ["table", "json"]) ?? "table"
+        let (format, csvStyle) = try CSVOption.format(arguments, TargetOptions.formats)
+        let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments)
         let limit = try arguments.int("--limit", in: 0...1_000_000) ?? 20
-        var options = try EngineOptions.reportOptions(arguments)
+        var options = try EngineOptions.reportOptions(arguments, console: console)
         let explicitPeriod = try TargetOptions.period(arguments)
         let now = Timestamp(unixSeconds: Int64(Date().timeIntervalSince1970))
         let asOf = options.selection.asOf(now: now)!
@@ -78,7 +82,22 @@ enum TodayCommand: Subcommand {
             from: explicitPeriod == nil ? try EngineOptions.date(arguments, "--from") : nil,
             to: explicitPeriod == nil ? try EngineOptions.date(arguments, "--to") : nil, profile: profile)
         context.setInput(input, outsideSelection: consumer.outsideSelection)
-        console.out(format == "json" ? report.json(context: context).text : report.table(context: context))
+        switch format {
+        case "json": try destination.write(report.json(context: context).text, console: console)
+        case "csv": try destination.write(report.csv(style: csvStyle), console: console)
+        case "table":
+            let text = report.table(
+                context: context, language: try LanguageOption.terminal(arguments),
+                style: TerminalStyle(colours: console.colours && destination.path == nil))
+            try destination.write(text, console: console)
+        default:
+            let provenance = try DocumentOutput.provenance(
+                arguments, input: input, outsideSelection: consumer.outsideSelection, options: options, asOf: asOf,
+                period: explicitPeriod, profile: profile)
+            let document = Document.today(
+                report, provenance: provenance, language: try DocumentOutput.language(arguments))
+            try destination.write(DocumentOutput.render(document, format: format), console: console)
+        }
         return 0
     }
 }

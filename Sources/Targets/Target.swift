@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import _TextSupport
 
 /// How a KPI is compared with its threshold.
 public enum Comparison: String, CaseIterable, Hashable, Sendable {
@@ -207,12 +208,12 @@ public struct Target: Hashable, Sendable, CustomStringConvertible {
         rest = rest.dropFirst(op.rawValue.count)
         if rest.hasPrefix("=") && op == .equal { rest = rest.dropFirst() }  // accept `==`
         guard !name.isEmpty, let metric = TargetMetric(name) else {
+            let known =
+                KPI.allCases.map(\.rawValue) + CountMetric.allNames.map { $0.replacingOccurrences(of: "_", with: "-") }
             throw TargetError(
                 text: text,
-                reason: "unknown KPI or count '\(name)'; expected one of "
-                    + (KPI.allCases.map(\.rawValue)
-                    + CountMetric.allNames.map { $0.replacingOccurrences(of: "_", with: "-") })
-                    .joined(separator: ", "))
+                reason: "unknown KPI or count '\(name)'\(Suggestion.didYouMean(name, among: known)); expected one of "
+                    + known.joined(separator: ", "))
         }
         var number = String(rest)
         if metric.isRate, number.hasSuffix("%") { number.removeLast() }

@@ -84,12 +84,14 @@ public struct TargetProfile: Sendable {
         }
         let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
         guard let data = FileManager.default.contents(atPath: nameOrPath) else {
-            let names = BuiltinProfiles.all.map(\.name).joined(separator: ", ")
+            let builtins = BuiltinProfiles.all.map(\.name)
+            let names = builtins.joined(separator: ", ")
             throw ProfileError(
                 origin: nameOrPath, path: "",
                 reason: looksLikePath
                     ? "cannot read the file; expected a JSON profile file or one of the built-in profiles: \(names)"
-                    : "no such built-in profile or file; expected one of: \(names), or a JSON profile file")
+                    : "no such built-in profile or file\(Suggestion.didYouMean(nameOrPath, among: builtins)); expected one of: \(names), or a JSON profile file"
+            )
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ProfileError(origin: nameOrPath, path: "", reason: "not UTF-8 text")

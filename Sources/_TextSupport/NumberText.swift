@@ -93,12 +93,14 @@ public enum NumberText {
         return String(format: abs(value) >= 100 ? "%.1f" : "%.4f", value)
     }
 
-    /// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+    /// A CSV field, quoted (RFC 4180) when it holds the separator (a comma unless told), a quote or
+    /// a line break.
     ///
     /// Scans scalars, not `Character`s: CRLF is a single `Character` equal to neither "\r" nor
     /// "\n", and a quote or comma followed by a combining mark is one `Character` too.
-    public static func csvField(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+    public static func csvField(_ text: String, separator: Unicode.Scalar = ",") -> String {
+        guard text.unicodeScalars.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        else {
             return text
         }
         var out = "\""

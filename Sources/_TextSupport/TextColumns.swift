@@ -16,8 +16,12 @@ public enum TextColumns {
     /// `rows` as lines: each column as wide as its widest cell, cells `separator` apart, the
     /// columns for which `rightAligned` holds padded on the left, each line after `indent` spaces
     /// and without trailing spaces. A row may be shorter than the others.
+    ///
+    /// `paint(row, column, text)` may wrap a cell in terminal colour codes; the padding is counted
+    /// on the text alone, so colours never move a column.
     public static func lines(
-        _ rows: [[String]], rightAligned: (Int) -> Bool = { _ in false }, indent: Int = 0, separator: String = "  "
+        _ rows: [[String]], rightAligned: (Int) -> Bool = { _ in false }, indent: Int = 0, separator: String = "  ",
+        paint: ((Int, Int, String) -> String)? = nil
     ) -> [String] {
         var widths: [Int] = []
         for row in rows {
@@ -27,12 +31,15 @@ public enum TextColumns {
             }
         }
         let lead = String(repeating: " ", count: indent)
-        return rows.map { row in
+        return rows.enumerated().map { r, row in
             var line = lead
             for (i, cell) in row.enumerated() {
                 if i > 0 { line += separator }
                 let right = rightAligned(i)
-                line += right || i + 1 < row.count ? padded(cell, to: widths[i], rightAligned: right) : cell
+                let pad =
+                    right || i + 1 < row.count ? String(repeating: " ", count: max(0, widths[i] - width(cell))) : ""
+                let shown = paint.map { $0(r, i, cell) } ?? cell
+                line += right ? pad + shown : shown + pad
             }
             while line.hasSuffix(" ") { line.removeLast() }
             return line

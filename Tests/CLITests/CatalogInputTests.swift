@@ -7,14 +7,11 @@ import Testing
 /// Catalogs and calendar overlays as users save them (CRLF from Excel on Windows), and what a
 /// run says when its catalog does not cover the log.
 @Suite struct CatalogInputTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cli-\(UUID().uuidString)")
+    /// Removed with its files when the test ends.
+    let temporary = TemporaryDirectory("tthc-cli")
+    var directory: URL { temporary.url }
 
-    func write(_ name: String, _ text: String) -> String {
-        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
-        try! Data(text.utf8).write(to: url)
-        return url.path
-    }
+    func write(_ name: String, _ text: String) -> String { temporary.write(name, text) }
 
     func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
         let captured = CapturedConsole()

@@ -1,6 +1,7 @@
 import Foundation
 import Output
 import TTHCCLI
+import TestSupport
 import Testing
 
 /// `tthc check`, `tthc today` and `tthc score` run in-process on small hand-made logs.
@@ -24,13 +25,12 @@ import Testing
         "M,1.002,UBND xã An,1,5,20260309080000,20260316170000,,,3,,0,,1,,,20260309090000/20260309100000;20260310090000/",
     ]
 
-    static func write(_ rows: [String], name: String = #function) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-targets-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent(name.filter { $0.isLetter || $0.isNumber } + ".csv").path
-        try ([header] + rows).joined(separator: "\n").appending("\n").write(
-            toFile: path, atomically: true, encoding: .utf8)
-        return path
+    /// Removed with its logs when the test ends.
+    let temporary = TemporaryDirectory("tthc-targets")
+
+    func write(_ rows: [String], name: String = #function) throws -> String {
+        temporary.write(
+            name.filter { $0.isLetter || $0.isNumber } + ".csv", ([Self.header] + rows).joined(separator: "\n") + "\n")
     }
 
     static func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
@@ -46,7 +46,7 @@ import Testing
     // MARK: check
 
     @Test func checkExitCodes() throws {
-        let log = try Self.write(Self.monitorLog)
+        let log = try write(Self.monitorLog)
         let asOf = ["--as-of", "2026-03-11T10:00"]
         // 4 finished with a due: K on time, L early, F and G late -> 50%.
         #expect(Self.run(["check", log, "--target", "on-time>=50"] + asOf).code == 0)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func checkJSONVerdictGapAndContributors() throws {
-        let log = try Self.write(Self.monitorLog)
+        let log = try write(Self.monitorLog)
         let result = Self.run([
             "check", log, "--target", "on-time>=100", "--target", "online>=60", "--as-of", "2026-03-11T10:00",
             "--format", "json",
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func checkByGroupMissesEvenWhenTotalsMeet() throws {
-        let log = try Self.write(Self.monitorLog)
+        let log = try write(Self.monitorLog)
         let result = Self.run([
             "check", log, "--target", "on-time>=50", "--by", "agency", "--as-of", "2026-03-11T10:00",
         ])
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func checkWithBuiltinProfileTable() throws {
-        let log = try Self.write(Self.monitorLog)
+        let log = try write(Self.monitorLog)
         let result = Self.run(["check", log, "--profile", "hanoi-commune-2025", "--as-of", "2026-03-11T10:00"])
         #expect(result.code == 1)
         #expect(result.out.hasPrefix("tthc check: 2 of 3 targets missed\n"))
@@ -119,7 +119,7 @@ import Testing
     @Test func periodCutOffsThroughTheCommand() throws {
         // One dossier received at the last second of Q1, one at the first second of Q2; both in
         // progress, due 14 Mar 17:00.
-        let log = try Self.write([
+        let log = try write([
             "Q1,1.001,U,1,4,20260314235959,20260314170000,,,3,,0,,0,,,",
             "Q2,1.001,U,1,4,20260315000000,20260320170000,,,3,,0,,0,,,",
             "Old,1.001,U,1,4,20251214235959,20251215170000,,,3,,0,,0,,,",
@@ -161,7 +161,7 @@ import Testing
     // MARK: today
 
     @Test func todayListsWithKnownDueTimes() throws {
-        let log = try Self.write(Self.monitorLog)
+        let log = try write(Self.monitorLog)
         let result = Self.run([
             "today", log, "--as-of", "2026-03-11T10:00", "--format", "json", "--profile", "hanoi-commune-2025",
         ])
@@ -198,7 +198,7 @@ import Testing
     }
 
     @Test func todayTable() throws {
-        let log = try Self.write(Self.monitorLog)
+        let log = try write(Self.monitorLog)
         let result = Self.run(["today", log, "--as-of", "2026-03-11T10:00", "--limit", "1"])
         #expect(result.code == 0)
         #expect(result.out.hasPrefix("tthc today: 3 due by 2026-03-12T17:00:00, 3 overdue, 1 late without apology\n"))
@@ -209,7 +209,7 @@ import Testing
 
     /// The period-to-date figures of `today` equal `report` on the same selection and as-of.
     @Test func todayFiguresAgreeWithReport() throws {
-        let log = try Self.write(Self.monitorLog)
+        let log = try write(Self.monitorLog)
         let today = try Self.json(Self.run(["today", log, "--as-of", "2026-03-11T23:59:59", "--format", "json"]).out)
         let counts = try #require(((today["period_to_date"] as? [String: Any])?["counts"] as? [String: Any]))
         let report = Self.run([
@@ -229,7 +229,7 @@ import Testing
     // MARK: score
 
     @Test func scoreWorkedExample() throws {
-        let log = try Self.write(Self.monitorLog)
+        let log = try write(Self.monitorLog)
         let result = Self.run(["score", log, "--as-of", "2026-03-11T10:00", "--by", "none", "--format", "json"])
         #expect(result.code == 0, "\(result.err)")
         let total = try #require(try Self.json(result.out)["total"] as? [String: Any])

@@ -28,7 +28,12 @@ import Testing
         let r = run(["due", "--received", "2026-02-13T16:30", "--deadline", "3d"])
         #expect(r.status == 0)
         #expect(r.out.hasPrefix("Due: 2026-02-25T16:30:00 (Wed)\n"))
-        #expect(r.out.contains("Skipped: 2026-02-14..2026-02-22 Tết Nguyên đán Bính Ngọ."))
+        // English names the holiday in English; Vietnamese keeps the calendar's own words.
+        #expect(r.out.contains("Skipped: 2026-02-14..2026-02-22 Lunar New Year (Tết Bính Ngọ)."))
+        let vi = run(["due", "--received", "2026-02-13T16:30", "--deadline", "3d", "--lang", "vi"])
+        #expect(vi.out.hasPrefix("Hạn trả: 25/02/2026 16:30 (thứ Tư)\n"))
+        #expect(vi.out.contains("3 ngày làm việc = 1.440 phút làm việc."))
+        #expect(vi.out.contains("Bỏ qua: 14/02/2026..22/02/2026 Tết Nguyên đán Bính Ngọ."))
     }
 
     @Test func dueFromCatalogWithCutoffPausesAndModes() throws {
@@ -98,6 +103,18 @@ import Testing
         #expect(r.out.contains("2026-03-14  Sat  working"))
     }
 
+    /// English tables name every shipped day off in English (no "thứ Bảy" in an English line);
+    /// Vietnamese ones keep the government's words.
+    @Test(arguments: [2024, 2025, 2026, 2027])
+    func englishCalendarsHaveNoVietnameseDayNames(year: Int) {
+        let en = run(["calendar", "--year", String(year), "--calendar", "cultural-day"]).out
+        for word in ["thứ", "Chủ nhật", "Nghỉ", "Làm bù", "Quốc khánh", "Ngày", "Giỗ", "âm lịch", "cuối tuần"] {
+            #expect(!en.contains(word), "\(year): '\(word)' in\n\(en)")
+        }
+        let vi = run(["calendar", "--year", String(year), "--lang", "vi"]).out
+        #expect(vi.contains("Tết Nguyên đán") && vi.contains("Số ngày làm việc theo tháng:"))
+    }
+
     @Test func lunarConversions() {
         var r = run(["calendar", "--solar-to-lunar", "2030-02-02", "--format", "json"])
         #expect(
@@ -115,7 +132,9 @@ import Testing
                 == "{\"solar\": \"2023-04-05\", \"lunar\": {\"day\": 15, \"month\": 2, \"year\": 2023, \"leap\": true}}\n"
         )
         r = run(["calendar", "--solar-to-lunar", "1985-01-21"])
-        #expect(r.out == "1985-01-21 (Mon) = 1/1/1985 âm lịch\n")
+        #expect(r.out == "1985-01-21 (Mon) = 1/1/1985 lunar\n")
+        r = run(["calendar", "--solar-to-lunar", "1985-01-21", "--lang", "vi"])
+        #expect(r.out == "21/01/1985 (T2) = 1/1/1985 âm lịch\n")
     }
 
     @Test(arguments: ["calendar", "due"])
@@ -142,7 +161,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tthc-audit-\(UInt32.random(in: 0...UInt32.max)).csv"
         ).path
-        try log.write(toFile: path, atomically: true, encoding: .utf8)
+        try log.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let catalog = Self.repo + "/Datasets/catalog/commune-procedures.csv"
         for workers in ["1", "2"] {

@@ -72,20 +72,28 @@ import Testing
         #expect(try read(text, name: "given.csv") { $0.delimiter = byte } == expected)
     }
 
+    /// The error reading `text` stops at, nil when it reads.
+    func firstError(_ text: String, name: String, _ configure: (inout ScanOptions) -> Void = { _ in }) -> IngestError? {
+        do {
+            _ = try scan([files.write(name, text)], configure)
+            return nil
+        } catch {
+            return error as? IngestError
+        }
+    }
+
+    /// The missing column a header error carries, nil for any other error.
+    static func missing(_ error: IngestError?) -> MissingColumn? {
+        guard case .missingRequiredColumn(let missing)? = error?.rule else { return nil }
+        return missing
+    }
+
     @Test func aWrongDelimiterOptionSaysHowTheHeaderWasSplit() throws {
         let text = Self.render(Self.columns, Self.rows(seed: 2), delimiter: ";", lineEnd: "\n")
-        let path = files.write("semicolons.csv", text)
-        do {
-            _ = try scan([path]) { $0.delimiter = 0x2C }
-            Issue.record("expected an error")
-        } catch let error as IngestError {
-            guard case .missingRequiredColumn(let missing) = error.rule else {
-                Issue.record("\(error)")
-                return
-            }
-            #expect(missing.header == [Self.columns.joined(separator: ";")] && missing.delimiter == 0x2C)
-            #expect(error.description.contains("split at ','"))
-        }
+        let error = firstError(text, name: "semicolons.csv") { $0.delimiter = 0x2C }
+        let missing = try #require(Self.missing(error))
+        #expect(missing.header == [Self.columns.joined(separator: ";")] && missing.delimiter == 0x2C)
+        #expect(error?.description.contains("split at ','") == true)
     }
 
     @Test(arguments: ["\n", "\r\n", "\r"])
@@ -99,13 +107,8 @@ import Testing
 
     @Test func aCROnlyFileNamesItsLines() throws {
         let text = "MaHoSo,TrangThaiHoSo,NgayTiepNhan\rH1,2,20260302081500\r\"H\r2\",2,20260302081500\rH3,2,bad\r"
-        let path = files.write("cr.csv", text)
-        do {
-            _ = try scan([path])
-            Issue.record("expected an error")
-        } catch let error as IngestError {
-            #expect(error.line == 5 && error.column == 6 && error.field == "NgayTiepNhan")
-        }
+        let error = try #require(firstError(text, name: "cr.csv"))
+        #expect(error.line == 5 && error.column == 6 && error.field == "NgayTiepNhan")
     }
 
     /// Vietnamese names with diacritics precomposed (NFC) or combining (NFD), without them, in
@@ -172,7 +175,7 @@ import Testing
         for i in withoutPauses.indices { withoutPauses[i].pauses = [] }
         #expect(try read(text, name: "other.csv") { $0.columnMapping = mapping } == withoutPauses)
         // Without the mapping the header names no dossier id.
-        #expect(throws: IngestError.self) { try scan([files.write("unmapped.csv", text)]) }
+        #expect(Self.missing(firstError(text, name: "unmapped.csv"))?.field == .id)
     }
 
     @Test func aMappingOverridesTheTableAndMayIgnoreAColumn() throws {
@@ -200,32 +203,20 @@ import Testing
     }
 
     @Test func aMissingColumnListsTheHeaderAndTheClosestNames() throws {
-        let path = files.write("miss.csv", "Ma HS;Trang thai hs;Ngay tiep nhan;Ghi chu\nx;2;20260101;\n")
-        do {
-            _ = try scan([path])
-            Issue.record("expected an error")
-        } catch let error as IngestError {
-            #expect(error.field == "TrangThaiHoSo")
-            guard case .missingRequiredColumn(let missing) = error.rule else {
-                Issue.record("\(error)")
-                return
-            }
-            #expect(missing.header == ["Ma HS", "Trang thai hs", "Ngay tiep nhan", "Ghi chu"])
-            #expect(missing.delimiter == 0x3B && missing.closest == ["Trang thai hs"])
-            #expect(error.description.contains("'Trang thai hs', 'Ngay tiep nhan'"))
-            #expect(error.description.contains("--columns FILE"))
-        }
+        let error = try #require(
+            firstError("Ma HS;Trang thai hs;Ngay tiep nhan;Ghi chu\nx;2;20260101;\n", name: "miss.csv"))
+        #expect(error.field == "TrangThaiHoSo")
+        let missing = try #require(Self.missing(error))
+        #expect(missing.header == ["Ma HS", "Trang thai hs", "Ngay tiep nhan", "Ghi chu"])
+        #expect(missing.delimiter == 0x3B && missing.closest == ["Trang thai hs"])
+        #expect(error.description.contains("'Trang thai hs', 'Ngay tiep nhan'"))
+        #expect(error.description.contains("--columns FILE"))
     }
 
     @Test func aFieldNamedTwiceIsAnError() throws {
-        let path = files.write("twice.csv", "MaHoSo,TrangThaiHoSo,NgayTra,Ngày trả kết quả\nH1,2,,\n")
-        do {
-            _ = try scan([path])
-            Issue.record("expected an error")
-        } catch let error as IngestError {
-            #expect(error.line == 1 && error.column == 30 && error.field == "NgayTra")
-            #expect(error.description.contains("columns 3 'NgayTra' and 4 'Ngày trả kết quả' both name NgayTra"))
-            #expect(error.description.contains("'NgayTra'") && error.description.contains("'Ngày trả kết quả'"))
-        }
+        let error = try #require(
+            firstError("MaHoSo,TrangThaiHoSo,NgayTra,Ngày trả kết quả\nH1,2,,\n", name: "twice.csv"))
+        #expect(error.line == 1 && error.column == 30 && error.field == "NgayTra")
+        #expect(error.description.contains("columns 3 'NgayTra' and 4 'Ngày trả kết quả' both name NgayTra"))
     }
 }

@@ -11,11 +11,9 @@ import WorkingTime
 /// The parallel engine against a slow, obvious reference that follows the rules line
 /// by line, over seeded random logs, for several worker counts and chunk sizes.
 @Suite struct EngineDifferentialTests {
-    let directory: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-metrics-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    /// Removed with its logs when the test ends.
+    let temporary = TemporaryDirectory("tthc-metrics")
+    var directory: URL { temporary.url }
 
     /// The reference: one dictionary per row, classified with plain code.
     static func reference(

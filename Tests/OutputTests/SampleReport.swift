@@ -120,6 +120,8 @@ enum Sample {
     static let secondsPerDay = 8 * 3600
     static let asOf = Timestamp(year: 2026, month: 3, day: 31, hour: 16, minute: 58, second: 36)
     static let asOfText = "2026-03-31T16:58:36"
+    /// The same instant as Vietnamese tables write it (day first, to the minute).
+    static let asOfTextVietnamese = "31/03/2026 16:58"
     static let dimensions: [GroupDimension] = [.agency, .channel]
 
     /// In the order the engine would hand them over: by agency, absent last.

@@ -78,22 +78,34 @@ import Testing
         #expect(table.hasSuffix("\n"))
     }
 
+    /// English number text in `language`'s style: Vietnamese writes 3.000 and 95,26.
+    func styled(_ english: String, _ language: Language) -> String {
+        language == .en ? english : String(english.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+    }
+
     @Test(arguments: Language.allCases)
-    func groupRowsHoldKeysCountsAndRates(language: Language) throws {
+    func groupRowsHoldKeysCountsAndEveryRate(language: Language) throws {
         let rows = try block(
             ReportRenderer.table(Sample.result(), language: language), Labels.phrase("groups", language))
-        #expect(rows.count == 1 + Sample.groups.count)
-        for (row, group) in zip(rows.dropFirst(), Sample.groups) {
+        // A group without a key value and without a received dossier would be a row of zeros.
+        let shown = Sample.groups.filter { group in
+            !(group.key.contains { $0 == nil } && group.counts["received", default: 0] == 0)
+        }
+        #expect(rows.count == 1 + shown.count)
+        for (row, group) in zip(rows.dropFirst(), shown) {
+            let channels = ["in_person": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"]
             var expected = group.key.map { value in
                 // One line per row: a line break in a key (CRLF included) becomes one space.
                 value.map { String($0.map { $0.isNewline ? " " : $0 }) } ?? Labels.phrase("none", language)
             }
+            // The sample's second dimension is the channel: named in Vietnamese.
+            if language == .vi, let channel = group.key[1] { expected[1] = channels[channel]! }
             expected += ["received", "finished", "late", "in_progress_overdue"].map {
-                thousands(group.counts[$0, default: 0])
+                styled(thousands(group.counts[$0, default: 0]), language)
             }
-            expected += ["progress", "on_time", "online", "full_online", "online_payment"].map { name in
-                let (numerator, denominator) = expectedRate(name, group.counts)
-                return expectedPercent(numerator, denominator, decimals: 2) ?? "-"
+            expected += rateFormulas.map { formula in
+                let (numerator, denominator) = expectedRate(formula.name, group.counts)
+                return expectedPercent(numerator, denominator, decimals: 2).map { styled($0, language) + "%" } ?? "-"
             }
             let actual = cells(row)
             #expect(
@@ -101,12 +113,28 @@ import Testing
         }
     }
 
+    @Test func anAllZeroRowWithoutAKeyIsLeftOutButAKeyedOneStays() throws {
+        var result = Sample.result()
+        let notReceived = SampleGroup(key: [nil, nil], counts: ["not_received": 4]).aggregate
+        let keyedZero = SampleGroup(key: ["UBND xã Mới", "postal"], counts: ["not_received": 1]).aggregate
+        result.groups.append(GroupResult(key: GroupKey(values: [nil, nil], ranks: [0, 0]), aggregate: notReceived))
+        result.groups.append(
+            GroupResult(key: GroupKey(values: ["UBND xã Mới", "postal"], ranks: [0, 0]), aggregate: keyedZero))
+        let rows = try block(ReportRenderer.table(result, language: .en), "Groups")
+        #expect(!rows.contains { cells($0).prefix(2) == ["(none)", "(none)"] })
+        #expect(rows.contains { cells($0).first == "UBND xã Mới" })
+        // The machine formats keep every group.
+        #expect(ReportRenderer.csv(result).contains("group,,,4,0,"))
+    }
+
     @Test(arguments: Language.allCases)
     func groupHeaderNamesEveryColumnOnce(language: Language) throws {
         let rows = try block(
             ReportRenderer.table(Sample.result(), language: language), Labels.phrase("groups", language))
         let header = cells(try #require(rows.first))
-        #expect(header.count == 2 + 4 + 5)
+        #expect(header.count == 2 + 4 + rateFormulas.count)
+        // Every header starts with a capital letter, in both languages.
+        #expect(header.allSatisfy { $0.first?.isUppercase == true }, "\(language): \(header)")
         #expect(Set(header).count == header.count, "\(language): \(header)")
     }
 
@@ -128,7 +156,7 @@ import Testing
                 #expect(enLabels.isDisjoint(with: viLabels), "\(title): \(enLabels.intersection(viLabels))")
             }
         }
-        #expect(vietnamese.hasPrefix("Tính đến: " + Sample.asOfText + "\n"))
+        #expect(vietnamese.hasPrefix("Tính đến: " + Sample.asOfTextVietnamese + "\n"))
         #expect(vietnamese.contains("Giải quyết đúng hạn") && !vietnamese.contains("Finished on time"))
     }
 

@@ -29,7 +29,7 @@ struct EmittedLogTests {
             .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try DossierLogWriter.csv(r.dossiers, scenario: scenario).write(
-            toFile: path, atomically: true, encoding: .utf8)
+            toFile: path, atomically: false, encoding: .utf8)
 
         var options = ReportOptions()
         options.asOf = r.asOf
@@ -92,7 +92,7 @@ extension EmittedLogTests {
             seed: 5, replication: 0, length: RunLength(seconds: 14 * 86_400), collectDossiers: true, backlog: backlog)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-overlap-\(getpid()).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try DossierLogWriter.csv(r.dossiers, scenario: scenario).write(toFile: path, atomically: true, encoding: .utf8)
+        try DossierLogWriter.csv(r.dossiers, scenario: scenario).write(toFile: path, atomically: false, encoding: .utf8)
 
         let classifier = DossierClassifier(calendar: scenario.calendar!)
         let (collector, _) = try LogScanner.scan(files: [path], options: ScanOptions()) {
@@ -124,7 +124,7 @@ struct CalibrationTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-cal-\(getpid()).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try DossierLogWriter.csv(r.dossiers, scenario: scenario).write(
-            toFile: path, atomically: true, encoding: .utf8)
+            toFile: path, atomically: false, encoding: .utf8)
 
         let log = try ObservedLogCollector.read([path])
         #expect(log.count == r.dossiers.count)

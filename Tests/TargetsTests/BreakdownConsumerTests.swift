@@ -49,7 +49,7 @@ import _Randomness
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tthc-breakdown-\(getpid())-\(seed).csv"
         ).path
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

@@ -1,7 +1,8 @@
 /// A slow, obvious RFC 4180 reader: the reference the engine's parser is tested against.
 public enum ReferenceCSV {
-    /// Splits RFC 4180 text into records of fields, character by character.
-    public static func records(_ text: String) -> [[String]] {
+    /// Splits RFC 4180 text into records of fields, character by character (fields end at
+    /// `separator`, a comma unless told).
+    public static func records(_ text: String, separator: Unicode.Scalar = ",") -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field = ""
@@ -24,7 +25,7 @@ public enum ReferenceCSV {
                 }
             } else if c == "\"" {
                 inQuotes = true
-            } else if c == "," {
+            } else if c == separator {
                 record.append(field)
                 field = ""
             } else if c == "\n" {
@@ -42,10 +43,10 @@ public enum ReferenceCSV {
     }
 
     /// Rows as dictionaries keyed by the header's names.
-    public static func table(_ text: String) -> [[String: String]] {
+    public static func table(_ text: String, separator: Unicode.Scalar = ",") -> [[String: String]] {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let rows = records(text)
+        let rows = records(text, separator: separator)
         guard let header = rows.first else { return [] }
         return rows.dropFirst().map { row in
             var dict: [String: String] = [:]
