@@ -40,7 +40,8 @@ let package = Package(
         // Bytes to records: chunked reading, CSV/TSV/JSONL parsing, timestamp parsing, errors; the one
         // RFC 4180 reader, which also turns catalogs and calendar files into WorkingTime's types.
         .target(
-            name: "Ingest", dependencies: ["_ParallelSupport", "CivilTime", "Records", "WorkingTime"],
+            name: "Ingest",
+            dependencies: ["_ParallelSupport", "_TextSupport", "CSystem", "CivilTime", "Records", "WorkingTime"],
             swiftSettings: optimized),
         // Records to mergeable KPI aggregates: the one 766 classifier, counts, histograms, groups.
         .target(name: "Metrics", dependencies: ["CivilTime", "Records", "WorkingTime"], swiftSettings: optimized),
@@ -62,7 +63,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+                "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
             ],
             swiftSettings: optimized),
         // Office Open XML workbooks (.xlsx) from typed cells, in our own zip container (zlib's deflate).

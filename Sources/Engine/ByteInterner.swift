@@ -1,4 +1,5 @@
 import Ingest
+import _TextSupport
 
 /// Gives each distinct byte string a small integer id without making a `String` per lookup:
 /// an open-addressing table of fingerprints over an arena of the bytes seen.
@@ -34,6 +35,14 @@ struct ByteInterner {
         slots[i] = Int32(id + 1)
         if fingerprints.count * 2 > slots.count { rehash() }
         return id
+    }
+
+    /// The id of the NFC form of `bytes`: text that differs only in how its letters are
+    /// composed ("Hà Nội" precomposed or with combining marks) gets one id. Called once per
+    /// distinct value when interners merge, never per record; ASCII text is used as is.
+    mutating func canonicalID(of bytes: UnsafeRawBufferPointer) -> Int {
+        guard CanonicalText.mayChange(bytes) else { return id(of: bytes) }
+        return CanonicalText.nfc(bytes).withUnsafeBytes { id(of: $0) }
     }
 
     @inline(__always)

@@ -231,9 +231,10 @@ struct KPIAccumulator: RecordConsumer {
         return GroupKey(values: values, ranks: ranks)
     }
 
-    /// Ids of `from` translated into ids of `into`, one lookup per distinct value.
+    /// Ids of `from` translated into ids of `into`, one lookup per distinct value. Text keys
+    /// meet in NFC here, so groups whose keys differ only in composition merge.
     private static func translation(from: ByteInterner, into: inout ByteInterner) -> [Int32] {
-        (0..<from.count).map { id in from.withBytes(id) { Int32(into.id(of: $0)) } }
+        (0..<from.count).map { id in from.withBytes(id) { Int32(into.canonicalID(of: $0)) } }
     }
 
     /// A key whose text ids are translated by the given tables (time and channel keys stay).

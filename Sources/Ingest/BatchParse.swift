@@ -54,6 +54,7 @@ extension ScanRun {
             collectFingerprints: collectFingerprints || replacement != nil, replacement: replacement,
             pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets, dateCaches: dateCaches,
             tallies: tallies, timeSpan: timeSpan)
+        context.fileOffset = batchFileOffset
         var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
 
         // Round one: every piece at once.

@@ -32,6 +32,7 @@ struct CROnlyWindow: InputWindow {
     }
 
     var atEnd: Bool { inner.atEnd }
+    var offset: Int { inner.offset }
 
     mutating func slide(to offset: Int) throws {
         try inner.slide(to: offset)

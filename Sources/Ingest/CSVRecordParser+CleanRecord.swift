@@ -80,7 +80,10 @@ extension CSVRecordParser {
                 } else {
                     return nil
                 }
-                guard FieldDecoder.validate(record, hasStatus: hasStatus) == nil else { return nil }
+                // Text that is not UTF-8: the general path names the byte.
+                guard textCache.areValid(record.id, record.procedure, record.field, record.agency),
+                    FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil
+                else { return nil }
                 return end
             }
             guard base[p] == delimiter else { return nil }

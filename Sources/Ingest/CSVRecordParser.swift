@@ -353,6 +353,8 @@ struct CSVRecordParser {
 
     private var retired: [UnsafeMutableRawBufferPointer] = []
     var dates: DateCache
+    /// Text values of the clean path found to be UTF-8.
+    let textCache = ValidTextCache()
     private let ownsDates: Bool
 
     /// Frees the scratch storage; the parser must not be used afterwards.
@@ -361,6 +363,7 @@ struct CSVRecordParser {
         spans.deallocate()
         fields.deallocate()
         scratch.deallocate()
+        textCache.deallocate()
         if ownsDates { dates.deallocate() }
         for b in retired { b.deallocate() }
     }

@@ -8,6 +8,14 @@
 /// with errors that name the file.
 enum DataFile {
     static func records(_ bytes: [UInt8], file: String) throws(DataFileError) -> [RFC4180Reader.Record] {
+        // Names and notes become text: bytes that are not UTF-8 would come out replaced.
+        if let bad = bytes.withUnsafeBytes({ UTF8Validation.firstInvalid($0) }) {
+            let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            throw DataFileError(
+                file: file, line: 1 + bytes[..<bad].filter { $0 == 0x0A }.count,
+                column: 1 + bytes[lineStart..<bad].filter { $0 & 0xC0 != 0x80 }.count,
+                message: "byte \(bad) of the file is not UTF-8 text; save the file as CSV UTF-8")
+        }
         let read = bytes.withUnsafeBytes { buffer in
             Result { () throws(RFC4180Reader.Problem) in try RFC4180Reader.records(in: buffer, dialect: .dataFile) }
         }

@@ -1,3 +1,5 @@
+import _TextSupport
+
 /// An error in a calendar or catalog file: where it is, which rule the text broke and the fix.
 public struct DataFileError: Error, CustomStringConvertible, Sendable, Hashable {
     public var file: String
@@ -13,5 +15,7 @@ public struct DataFileError: Error, CustomStringConvertible, Sendable, Hashable 
         self.message = message
     }
 
-    public var description: String { inputPosition(file: file, line: line, column: column) + message }
+    public var description: String {
+        (inputPosition(file: file, line: line, column: column) + message).escapingControlCharacters
+    }
 }

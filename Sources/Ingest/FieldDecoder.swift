@@ -182,9 +182,17 @@ enum FieldDecoder {
         }
     }
 
-    /// Rules that involve several fields, checked once the record is complete.
+    /// Rules that involve several fields, and the UTF-8 of the text fields, checked once the
+    /// record is complete.
     @inline(__always)
     static func validate(_ record: DossierRecord, hasStatus: Bool) -> (IngestRule, DossierField)? {
+        if let field = invalidText(record) { return (.invalidUTF8, field) }
+        return validateRules(record, hasStatus: hasStatus)
+    }
+
+    /// The rules that involve several fields, for a parser that has checked the text already.
+    @inline(__always)
+    static func validateRules(_ record: DossierRecord, hasStatus: Bool) -> (IngestRule, DossierField)? {
         if record.id.count == 0 { return (.missingRequiredField, .id) }
         if !hasStatus { return (.missingRequiredField, .status) }
         let status = record.status
@@ -197,6 +205,17 @@ enum FieldDecoder {
         } else if status.isFinished {
             return (.finishedWithoutEnd, .status)
         }
+        return nil
+    }
+
+    /// The first text field the engine reads whose bytes are not UTF-8: read as UTF-8, such
+    /// text would come out with replacement characters, so the record is refused instead.
+    @inline(__always)
+    static func invalidText(_ record: DossierRecord) -> DossierField? {
+        if UTF8Validation.firstInvalid(record.id) != nil { return .id }
+        if UTF8Validation.firstInvalid(record.procedure) != nil { return .procedure }
+        if UTF8Validation.firstInvalid(record.field) != nil { return .field }
+        if UTF8Validation.firstInvalid(record.agency) != nil { return .agency }
         return nil
     }
 }

@@ -1,4 +1,5 @@
 import CivilTime
+import _TextSupport
 
 /// The rule an input record broke.
 public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
@@ -21,6 +22,16 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
     /// the log's 99.9th-percentile received date.
     case outsideLogSpan(reference: CivilDate, limit: CivilDate)
     case binaryData
+    /// Bytes that are not UTF-8 in a text field the engine reads.
+    case invalidUTF8
+    /// UTF-16 text with no byte-order mark to say so.
+    case utf16WithoutByteOrderMark(bigEndian: Bool)
+    /// A spreadsheet workbook (`.xlsx`, `.xls`, `.ods`), named.
+    case spreadsheet(String)
+    /// A compressed file or an archive (gzip, zip), named.
+    case compressed(String)
+    /// Bytes that the encoding given with `--encoding` has no character for.
+    case undecodable(encoding: String)
     case emptyFile
     case headerOnly
 
@@ -53,7 +64,23 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
             return "timestamp on or after \(limit), more than \(LogTimeSpan.marginDays) days after the log's received "
                 + "dates (99.9th percentile \(reference)): a mistyped date? correct it, or read with --skip-invalid"
         case .binaryData:
-            return "binary data or UTF-16 text (a NUL byte): expected a UTF-8 dossier log (CSV, TSV or JSONL)"
+            return
+                "binary data (a NUL byte): expected a dossier log as text (CSV, TSV or JSONL) in UTF-8, in UTF-16 with a byte-order mark, or in the encoding given with --encoding"
+        case .invalidUTF8:
+            return
+                "not UTF-8 text: if the file was saved in a Vietnamese legacy encoding, read it with --encoding cp1258 (Windows-1258) or --encoding tcvn3 (TCVN3, the ABC fonts), or save it again as CSV UTF-8"
+        case .utf16WithoutByteOrderMark(let bigEndian):
+            return
+                "UTF-16 text without a byte-order mark: read it with --encoding \(bigEndian ? "utf-16be" : "utf-16le"), or save it again as CSV UTF-8"
+        case .spreadsheet(let kind):
+            return
+                "\(kind), not a text log: open it and save the sheet as CSV UTF-8 (Excel: File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'; LibreOffice: File > Save As > 'Text CSV (.csv)', character set 'Unicode (UTF-8)'), then read the .csv file"
+        case .compressed(let kind):
+            return
+                "\(kind), not a text log: decompress it first (gzip: 'gunzip -k FILE', or read it through a pipe: 'zcat FILE | tthc report -'; zip: 'unzip FILE')"
+        case .undecodable(let encoding):
+            return
+                "bytes that are not \(encoding) text: check --encoding (cp1258, tcvn3, utf-16le, ..., or leave it out for UTF-8)"
         case .emptyFile: return "empty file"
         case .headerOnly: return "the file has a header row but no records"
         }
@@ -72,31 +99,57 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
     /// The offending text, shortened.
     public var text: String?
     public var rule: IngestRule
+    /// The offset of the offending byte from the start of the file, when the rule is about bytes.
+    public var byteOffset: Int?
 
-    public init(file: String, line: Int, column: Int, field: String?, text: String?, rule: IngestRule) {
+    public init(
+        file: String, line: Int, column: Int, field: String?, text: String?, rule: IngestRule, byteOffset: Int? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column
         self.field = field
         self.text = text
         self.rule = rule
+        self.byteOffset = byteOffset
     }
 
-    public var description: String { inputPosition(file: file, line: line, column: column) + message }
+    /// One line: control characters in the file name or the text are escaped.
+    public var description: String {
+        (inputPosition(file: file, line: line, column: column) + message).escapingControlCharacters
+    }
 
     /// The error without its position: the field, the rule and the offending text.
     public var message: String {
         var s = field.map { "field \($0): " } ?? ""
+        if let byteOffset { s += "byte \(byteOffset) of the file: " }
         s += rule.description
         if let text { s += " in '\(text)'" }
-        return s
+        return s.escapingControlCharacters
     }
 
-    /// Shortens offending text for messages: at most 60 characters, newlines shown as ⏎.
+    /// Shortens offending text for messages: at most 60 characters, newlines shown as ⏎, bytes
+    /// that are not UTF-8 as `\xE3`, other control characters escaped.
     public static func shorten(_ bytes: UnsafeRawBufferPointer) -> String {
-        var text = String(decoding: bytes.prefix(240), as: UTF8.self)
-        text = text.replacingOccurrencesOfNewlines()
+        var text = visible(UnsafeRawBufferPointer(rebasing: bytes.prefix(240))).replacingOccurrencesOfNewlines()
         if text.count > 60 { text = String(text.prefix(57)) + "..." }
+        return text.escapingControlCharacters
+    }
+
+    /// `bytes` as text, each byte that starts no UTF-8 character spelled `\xNN`.
+    private static func visible(_ bytes: UnsafeRawBufferPointer) -> String {
+        var text = ""
+        var i = 0
+        while i < bytes.count {
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[i...])
+            let valid = UTF8Validation.firstInvalid(rest) ?? rest.count
+            text += String(decoding: rest.prefix(valid), as: UTF8.self)
+            i += valid
+            if i < bytes.count {
+                text += "\\x" + String.hexByte(bytes[i])
+                i += 1
+            }
+        }
         return text
     }
 }
@@ -109,7 +162,7 @@ public struct InputFileError: Error, Sendable, CustomStringConvertible {
         self.file = file
         self.reason = reason
     }
-    public var description: String { "\(file): \(reason)" }
+    public var description: String { "\(file): \(reason)".escapingControlCharacters }
 }
 
 extension String {

@@ -57,7 +57,8 @@ struct JSONLRecordParser {
             if cursor.position != contentEnd {
                 throw .json("text after the dossier object (one object a line)", at: cursor.position)
             }
-            if let (rule, field) = FieldDecoder.validate(record, hasStatus: hasStatus) {
+            // `JSONSyntax` has checked the UTF-8 of every string already.
+            if let (rule, field) = FieldDecoder.validateRules(record, hasStatus: hasStatus) {
                 return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: start)
             }
         } catch {

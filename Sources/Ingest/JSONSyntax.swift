@@ -121,42 +121,16 @@ enum JSONSyntax {
     private static func utf8SequenceEnd(_ base: UnsafePointer<UInt8>, at p: Int, end: Int) throws(JSONLFailure)
         -> Int
     {
-        let lead = base[p]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            low = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-        case 0xED:
-            length = 3
-            high = 0x9F
-        case 0xF0:
-            length = 4
-            low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            high = 0x8F
-        default: throw invalidUTF8(lead, at: p)
-        }
-        guard p + length <= end else { throw invalidUTF8(lead, at: p) }
-        let second = base[p + 1]
-        guard second >= low && second <= high else { throw invalidUTF8(lead, at: p) }
-        var k = p + 2
-        while k < p + length {
-            guard base[k] & 0xC0 == 0x80 else { throw invalidUTF8(lead, at: p) }
-            k += 1
+        guard let length = UTF8Validation.sequenceLength(UnsafeRawPointer(base), at: p, end: end) else {
+            throw invalidUTF8(base[p], at: p)
         }
         return p + length
     }
 
     private static func invalidUTF8(_ lead: UInt8, at p: Int) -> JSONLFailure {
         .json(
-            "invalid UTF-8 at byte \(hex(lead)) in a string (JSON text is UTF-8: re-save the file as UTF-8)", at: p)
+            "invalid UTF-8 at byte \(hex(lead)) in a string (JSON text is UTF-8: re-save the file as UTF-8, or "
+                + "read a Vietnamese legacy export with --encoding cp1258 or --encoding tcvn3)", at: p)
     }
 
     /// Scans a number starting at `c.position` (a '-' or a digit) by the RFC 8259 grammar

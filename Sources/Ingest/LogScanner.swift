@@ -28,14 +28,17 @@ public enum LogScanner {
         switch options.dedupe {
         case .detect:
             var writer = rejects
-            var run = ScanRun(options: options, rejects: writer, collectFingerprints: true)
+            var run = ScanRun(
+                options: options, rejects: writer, collectFingerprints: true, sources: InputSources(forTwoPasses: false))
             var buckets = FingerprintBuckets(lanes: options.workers)
             run.fingerprintBuckets = buckets
             var consumer = try run.scan(files: files, makeConsumer: makeConsumer)
             if let span = try run.spanToEnforce(files: files) {
                 // Records beyond the log's time span were counted: read again without them.
                 writer = try writer?.restarted()
-                var again = ScanRun(options: options, rejects: writer, collectFingerprints: true)
+                var again = ScanRun(
+                    options: options, rejects: writer, collectFingerprints: true,
+                    sources: InputSources(forTwoPasses: false))
                 again.timeSpan = span
                 buckets = FingerprintBuckets(lanes: options.workers)
                 again.fingerprintBuckets = buckets
@@ -48,13 +51,15 @@ public enum LogScanner {
             return (consumer, summary)
         case .last:
             // Pass 1 finds which fingerprints repeat and where each one last occurs; pass 2
-            // parses again and hands over only those last occurrences.
-            var first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+            // parses the same bytes again (a pipe from a temporary copy) and hands over only
+            // those last occurrences.
+            let sources = InputSources(forTwoPasses: true)
+            var first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
             first.pass = (1, 2)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
             let span = try first.spanToEnforce(files: files)
             if let span {
-                first = ScanRun(options: options, rejects: nil, collectFingerprints: true)
+                first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
                 first.pass = (1, 2)
                 first.timeSpan = span
                 _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
@@ -73,10 +78,11 @@ public enum LogScanner {
             for (index, fingerprint) in first.fingerprints.enumerated() where repeated.contains(fingerprint) {
                 lastIndex[fingerprint] = index
             }
-            var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false)
+            var second = ScanRun(options: options, rejects: rejects, collectFingerprints: false, sources: sources)
             second.pass = (2, 2)
             second.timeSpan = span
-            second.replacement = Replacement(lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases())
+            second.replacement = Replacement(
+                lastIndex: lastIndex, pieceBases: first.pieceAcceptedBases(), firstPassFiles: first.summary.files)
             let consumer = try second.scan(files: files, makeConsumer: makeConsumer)
             var summary = second.summary
             summary.duplicates = duplicates
@@ -97,6 +103,8 @@ struct Replacement: @unchecked Sendable {
     var lastIndex: [UInt64: Int]
     /// For each piece (in scan order), the log-wide index of its first accepted record.
     var pieceBases: [Int]
+    /// What the first pass read of each file: the second must read the same.
+    var firstPassFiles: [InputSummary.FileSummary]
 }
 
 /// The layout of one file: how its records are encoded.
@@ -132,6 +140,7 @@ struct ScanRun {
     let options: ScanOptions
     let rejects: RejectsWriter?
     let collectFingerprints: Bool
+    let sources: InputSources
     var replacement: Replacement?
     var summary = InputSummary()
     var fingerprints: [UInt64] = []
@@ -155,11 +164,17 @@ struct ScanRun {
     /// The tallies summed when the reading is done: received days and the latest timestamp.
     var receivedDays: [Int: Int] = [:]
     var latestSeconds = Int64.min
+    /// The file offset of the batch being parsed, for errors that name a byte.
+    var batchFileOffset = 0
 
-    init(options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool) {
+    init(
+        options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool,
+        sources: InputSources = InputSources(forTwoPasses: false)
+    ) {
         self.options = options
         self.rejects = rejects
         self.collectFingerprints = collectFingerprints
+        self.sources = sources
         dateCaches = (0..<options.workers).map { _ in DateCache() }
     }
 
@@ -211,35 +226,27 @@ struct ScanRun {
             tallies = []
         }
         var merged = makeConsumer()
-        for path in files {
-            try scanFile(path, into: &merged, makeConsumer: makeConsumer)
+        for (index, path) in files.enumerated() {
+            try scanFile(path, index: index, into: &merged, makeConsumer: makeConsumer)
         }
         return merged
     }
 
     private mutating func scanFile<C: RecordConsumer>(
-        _ path: String, into merged: inout C, makeConsumer: () -> C
+        _ path: String, index: Int, into merged: inout C, makeConsumer: () -> C
     )
         throws
     {
-        let source = try InputSource(path: path)
+        let source = try sources.source(index, path: path)
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
         let batchBytes = options.chunkSize * options.piecesPerBatch
-        var window = try makeWindow(source, size: batchBytes)
+        // The signature, the encoding and the checks that concern the whole file.
+        var window: any InputWindow = try openTextWindow(
+            source, encoding: options.encoding, capacity: batchBytes, path: path)
         defer { window.close() }
-        // Header, BOM and the checks that concern the whole file.
         var bytes = window.bytes
         var begin = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { begin = 3 }
-        let probe = UnsafeRawBufferPointer(rebasing: bytes[begin..<min(bytes.count, begin + 65536)])
-        if let nul = probe.firstIndex(of: 0) {
-            let line = 1 + probe[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw IngestError(file: path, line: line, column: 0, field: nil, text: nil, rule: .binaryData)
-        }
-        if !probe.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) && window.atEnd {
-            throw IngestError(file: path, line: 0, column: 0, field: nil, text: nil, rule: .emptyFile)
-        }
         var line = 1
         var layout = FileLayout(format: format, delimiter: format == .tsv ? 0x09 : 0x2C, columnFields: [])
         if format != .jsonl {
@@ -270,6 +277,14 @@ struct ScanRun {
                 throw IngestError(file: path, line: 1, column: 1, field: nil, text: nil, rule: .unbalancedQuote)
             }
             layout.delimiter = header.delimiter
+            // Names that are not UTF-8 match none: say so first, and how to read the file.
+            if let bad = UTF8Validation.firstInvalid(UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
+                (try? header.columnFields(file: path, mapping: options.columnMapping)) == nil
+            {
+                throw IngestError(
+                    file: path, line: 1, column: 0, field: nil, text: nil, rule: .invalidUTF8,
+                    byteOffset: window.offset + begin + bad)
+            }
             layout.columnFields = try header.columnFields(file: path, mapping: options.columnMapping)
             line += header.newlines
             begin += headerEnd
@@ -279,6 +294,7 @@ struct ScanRun {
         var slid = 0
         while true {
             let atEnd = window.atEnd
+            batchFileOffset = window.offset
             let (outcomes, consumers) = processBatch(
                 window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
                 makeConsumer: makeConsumer)
@@ -332,6 +348,13 @@ struct ScanRun {
         if !sawRecord {
             throw IngestError(file: path, line: 0, column: 0, field: nil, text: nil, rule: .emptyFile)
         }
+        if let expected = replacement?.firstPassFiles, index >= expected.count || expected[index] != fileSummary {
+            throw InputFileError(
+                file: path,
+                reason:
+                    "changed between the two passes of --dedupe last (records differ): another program is writing it; read it once it is done, or read a copy"
+            )
+        }
         summary.records += fileSummary.records
         summary.rejected += fileSummary.rejected
         summary.files.append(fileSummary)
@@ -347,6 +370,8 @@ struct SendableRegion: @unchecked Sendable {
 struct PieceContext: @unchecked Sendable {
     var layout: FileLayout
     var path: String
+    /// The offset of the batch's first byte in the file.
+    var fileOffset = 0
     var atEnd: Bool
     var skipInvalid: Bool
     var maxRecordBytes: Int

@@ -60,7 +60,12 @@ enum PieceParser {
         var record = DossierRecord()
         record.pauses.reserveCapacity(8)
         var acceptedHere = 0
-        let pieceBase = context.replacement.map { $0.pieceBases[context.pieceIndexBase + pieceIndex] }
+        // None when the second pass of `--dedupe last` finds more pieces than the first (the file
+        // changed in between): the scan then reports the change.
+        let pieceBase = context.replacement.flatMap {
+            context.pieceIndexBase + pieceIndex < $0.pieceBases.count
+                ? $0.pieceBases[context.pieceIndexBase + pieceIndex] : nil
+        }
         // Out of the loop: reading them from `context` per record retained and released them.
         let replacement = context.replacement
         let buckets = context.fingerprintBuckets?.buckets(lane: lane)
@@ -201,7 +206,14 @@ enum PieceParser {
         var faultLine = line
         var lineStart = recordStart
         var i = recordStart
-        let at = min(max(offset, recordStart), recordEnd)
+        var at = min(max(offset, recordStart), recordEnd)
+        var byteOffset: Int?
+        if rule == .invalidUTF8 {
+            // The fault's offset is where its field starts: find the byte itself.
+            let rest = UnsafeRawBufferPointer(rebasing: region[at..<recordEnd])
+            at += UTF8Validation.firstInvalid(rest) ?? 0
+            byteOffset = context.fileOffset + at
+        }
         while i < at {
             if region[i] == 0x0A {
                 faultLine += 1
@@ -232,6 +244,6 @@ enum PieceParser {
         let text = IngestError.shorten(UnsafeRawBufferPointer(rebasing: region[at..<textEnd]))
         return IngestError(
             file: context.path, line: faultLine, column: column, field: field?.name, text: text.isEmpty ? nil : text,
-            rule: rule)
+            rule: rule, byteOffset: byteOffset)
     }
 }

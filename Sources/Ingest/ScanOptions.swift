@@ -49,6 +49,8 @@ public struct ScanOptions: Sendable {
     public static let defaultMaxRecordBytes = 256 << 10
     /// Called on the scanning thread after each batch, for a progress line; never changes a result.
     public var progress: (@Sendable (ScanProgress) -> Void)?
+    /// The encoding of files without a byte-order mark; nil for UTF-8.
+    public var encoding: TextEncoding?
 
     public init() {}
 }

@@ -29,7 +29,7 @@ enum AuditCommand: Subcommand {
             OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
             EngineOptions.quietSpec,
-        ] + OutputDestination.specs,
+        ] + EngineOptions.specs.filter { $0.name == "--encoding" } + OutputDestination.specs,
         examples: [
             "tthc audit Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv",
             "tthc audit logs/*.csv --catalog my-catalog.csv --due-mode end-of-day --tolerance 1 --format json",
@@ -60,6 +60,7 @@ enum AuditCommand: Subcommand {
             scan.format = InputFormat(rawValue: text)
         }
         scan.skipInvalid = arguments.flag("--skip-invalid")
+        scan.encoding = try EngineOptions.encoding(arguments)
         scan.progress = ProgressLine.attach(arguments, files: arguments.positionals, console: console)
 
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)

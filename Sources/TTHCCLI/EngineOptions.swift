@@ -26,6 +26,11 @@ enum EngineOptions {
             help: "working (default): pauses and processing times in office hours; calendar: in elapsed time."),
         OptionSpec("--lenient-supplements", help: "Do not count dossiers with several supplement requests as late."),
         OptionSpec("--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
+        OptionSpec(
+            "--encoding", value: "ENC",
+            help:
+                "Text encoding of files without a byte-order mark: utf-8 (default), cp1258, tcvn3, utf-16le, or any iconv name."
+        ),
         OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
         OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
         OptionSpec(
@@ -120,6 +125,7 @@ enum EngineOptions {
         if let format = try parsed.choice("--input-format", InputFormat.allCases.map(\.rawValue)) {
             options.scan.format = InputFormat(rawValue: format)
         }
+        options.scan.encoding = try encoding(parsed)
         options.scan.skipInvalid = parsed.flag("--skip-invalid")
         options.scan.rejectsPath = parsed.string("--rejects")
         if let dedupe = try parsed.choice("--dedupe", ["last", "detect"]) {
@@ -150,6 +156,18 @@ enum EngineOptions {
                 parsed, files: files, console: console, passes: options.scan.dedupe == .last ? 2 : 1)
         }
         return options
+    }
+
+    /// `--encoding`: nil for UTF-8, else an encoding the system's iconv converts.
+    static func encoding(_ parsed: ParsedArguments) throws(UsageError) -> TextEncoding? {
+        guard let name = parsed.string("--encoding"), !TextEncoding.isUTF8(name) else { return nil }
+        let encoding = TextEncoding(named: name)
+        guard encoding.isKnown else {
+            throw UsageError(
+                "tthc \(parsed.command): --encoding expects utf-8, cp1258 (Windows-1258), tcvn3 (TCVN3) or another name that 'iconv -l' lists, got '\(name)'"
+            )
+        }
+        return encoding
     }
 
     static func dimensions(_ parsed: ParsedArguments, option: String = "--by") throws(UsageError) -> [GroupDimension] {

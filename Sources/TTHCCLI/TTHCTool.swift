@@ -52,7 +52,9 @@ public enum TTHCTool {
         guard let command = subcommands.first(where: { $0.spec.name == first }) else {
             let names = subcommands.map { $0.spec.name }
             let hint = Suggestion.didYouMean(first, among: names)
-            console.err("tthc: unknown command '\(first)'\(hint); expected one of: \(names.joined(separator: ", "))\n")
+            console.err(
+                "tthc: unknown command '\(first)'\(hint); expected one of: \(names.joined(separator: ", "))"
+                    .escapingControlCharacters + "\n")
             return 2
         }
         // A progress line left on the terminal is erased however the command ends.
@@ -65,10 +67,11 @@ public enum TTHCTool {
             }
             return try command.run(parsed, console: console)
         } catch let error as UsageError {
-            console.err(error.message + "\n")
+            // Error text is one visible line, whatever bytes the input or the arguments held.
+            console.err(error.message.escapingControlCharacters + "\n")
             return 2
         } catch {
-            console.err("tthc \(command.spec.name): \(error)\n")
+            console.err("tthc \(command.spec.name): \(error)".escapingControlCharacters + "\n")
             return 2
         }
     }

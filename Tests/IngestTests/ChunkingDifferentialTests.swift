@@ -49,19 +49,11 @@ import Testing
         }
     }
 
-    @Test func pipesSlideAndWidenTheirBufferLikeMappedFiles() throws {
+    @Test func pipesSlideAndWidenTheirBufferLikeFiles() throws {
         let text = Self.randomLog(seed: 31, count: 200)
         let expected = ReferenceCSV.records(text).dropFirst().map { $0[1] }
         for chunk in [5, 61, 1 << 16] {
-            let fifo = files.directory.appendingPathComponent("pipe\(chunk).csv").path
-            #expect(mkfifo(fifo, 0o600) == 0)
-            let writer = Thread {
-                let handle = FileHandle(forWritingAtPath: fifo)!
-                handle.write(Data(text.utf8))
-                handle.closeFile()
-            }
-            writer.start()
-            let (rows, _) = try scan([fifo]) {
+            let (rows, _) = try scan([files.fifo("pipe\(chunk).csv", feeding: text)]) {
                 $0.chunkSize = chunk
                 $0.piecesPerBatch = 3
                 $0.workers = 2

@@ -17,6 +17,18 @@ final class TestFiles: Sendable {
         write(name, bytes: Array(text.utf8))
     }
 
+    /// A FIFO named `name` that a thread fills with `text` once a reader opens it.
+    func fifo(_ name: String, feeding text: String) -> String {
+        let path = directory.appendingPathComponent(name).path
+        precondition(mkfifo(path, 0o600) == 0, "mkfifo \(path)")
+        Thread {
+            let handle = FileHandle(forWritingAtPath: path)!
+            handle.write(Data(text.utf8))
+            handle.closeFile()
+        }.start()
+        return path
+    }
+
     func write(_ name: String, bytes: [UInt8]) -> String {
         let url = directory.appendingPathComponent(name)
         try! Data(bytes).write(to: url)
