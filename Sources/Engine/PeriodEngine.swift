@@ -159,11 +159,22 @@ public enum PeriodEngine {
         var breakdowns: [PeriodBreakdown] = []
         for (i, dimension) in options.dimensions.enumerated() {
             let table = consumer.tables[i]
+            // Units meet in NFC, as the report's groups do: a name saved with combining marks and
+            // the same name precomposed are one row (one lookup per distinct name, not per record).
+            var canonical = ByteInterner()
+            var figuresByUnit: [[PeriodFigures]] = []
+            let noUnit = Array(table.cells[0..<count])
+            for id in 0..<table.units.count {
+                let unit = table.units.withBytes(id) { canonical.canonicalID(of: $0) }
+                if unit == figuresByUnit.count {
+                    figuresByUnit.append([PeriodFigures](repeating: PeriodFigures(), count: count))
+                }
+                for p in 0..<count { figuresByUnit[unit][p].merge(table.cells[(id + 1) * count + p]) }
+            }
             var rows: [PeriodRow] = []
-            for slot in 0...table.units.count {
-                let figures = Array(table.cells[(slot * count)..<((slot + 1) * count)])
-                guard figures.contains(where: { $0 != PeriodFigures() }) else { continue }
-                rows.append(PeriodRow(key: slot == 0 ? nil : table.units.string(slot - 1), figures: figures))
+            if noUnit.contains(where: { $0 != PeriodFigures() }) { rows.append(PeriodRow(key: nil, figures: noUnit)) }
+            for (unit, figures) in figuresByUnit.enumerated() where figures.contains(where: { $0 != PeriodFigures() }) {
+                rows.append(PeriodRow(key: canonical.string(unit), figures: figures))
             }
             // The report's order of text keys: by their bytes, dossiers without a key last.
             rows.sort { GroupKey(values: [$0.key], ranks: [0]) < GroupKey(values: [$1.key], ranks: [0]) }

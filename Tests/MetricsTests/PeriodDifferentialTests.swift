@@ -321,4 +321,32 @@ import WorkingTime
             #expect(rows.map { $0.figures[p] } == alone.breakdowns[0].rows.map { $0.figures[0] }, "\(period)")
         }
     }
+
+    /// Unit names meet in NFC, as the report's groups do: the same log with about half its lines
+    /// decomposed (NFD) gives the same rows, keyed by the precomposed name.
+    @Test func decomposedUnitNamesAreOneRow() throws {
+        let text = Self.log(seed: 41, count: 600)
+        var random = SplitMix(seed: 41)
+        let mixed = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            random.chance(0.5) ? String($0).decomposedStringWithCanonicalMapping : String($0)
+        }.joined(separator: "\n")
+        #expect(Array(mixed.utf8) != Array(text.utf8), "the test needs decomposed text")
+        var reports: [PeriodReport] = []
+        for (name, content) in [("nfc", text), ("mixed", mixed)] {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "tthc-period-\(name)-\(UUID().uuidString).csv")
+            try Data(content.utf8).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            var options = PeriodOptions()
+            options.periods = Self.periodSets[1].periods
+            options.dimensions = [.agency]
+            options.scan.workers = 2
+            options.scan.chunkSize = 512
+            reports.append(try PeriodEngine.run(files: [url.path], options: options))
+        }
+        let keys = { (r: PeriodReport) in r.breakdowns[0].rows.map { $0.key.map { Array($0.utf8) } } }
+        #expect(keys(reports[1]) == keys(reports[0]), "byte for byte: NFC keys")
+        #expect(reports[1].breakdowns[0].rows.map(\.figures) == reports[0].breakdowns[0].rows.map(\.figures))
+        #expect(reports[1].totals == reports[0].totals)
+    }
 }
