@@ -29,7 +29,8 @@ public enum LogScanner {
         case .detect:
             var writer = rejects
             var run = ScanRun(
-                options: options, rejects: writer, collectFingerprints: true, sources: InputSources(forTwoPasses: false))
+                options: options, rejects: writer, collectFingerprints: true, sources: InputSources(forTwoPasses: false)
+            )
             var buckets = FingerprintBuckets(lanes: options.workers)
             run.fingerprintBuckets = buckets
             var consumer = try run.scan(files: files, makeConsumer: makeConsumer)
@@ -278,7 +279,8 @@ struct ScanRun {
             }
             layout.delimiter = header.delimiter
             // Names that are not UTF-8 match none: say so first, and how to read the file.
-            if let bad = UTF8Validation.firstInvalid(UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
+            if let bad = UTF8Validation.firstInvalid(
+                UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
                 (try? header.columnFields(file: path, mapping: options.columnMapping)) == nil
             {
                 throw IngestError(
