@@ -203,7 +203,8 @@ final class InputSource: ByteStream, @unchecked Sendable {
 /// The sources of one scan's files, opened as each is reached; for the two passes of
 /// `--dedupe last`, held open after the first pass so that the second reads the same bytes.
 final class InputSources: @unchecked Sendable {
-    private let forTwoPasses: Bool
+    /// Every source is kept (a pipe copied) so that it can be read again.
+    let forTwoPasses: Bool
     private var held: [Int: InputSource] = [:]
 
     init(forTwoPasses: Bool) { self.forTwoPasses = forTwoPasses }

@@ -188,7 +188,8 @@ struct ScanRun {
         else { return nil }
         let check = TimeSpanCheck(
             limit: limit, rule: .outsideLogSpan(reference: CivilDate(dayNumber: reference), limit: limit.date))
-        if let pipe = files.first(where: { !InputSource.isRereadable(path: $0) }) {
+        // (The sources of `--dedupe last` keep a copy of every pipe: all can be read again.)
+        if !sources.forTwoPasses, let pipe = files.first(where: { !InputSource.isRereadable(path: $0) }) {
             throw InputFileError(
                 file: pipe,
                 reason:

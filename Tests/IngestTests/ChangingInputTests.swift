@@ -153,6 +153,22 @@ import Testing
         #expect(read.1.replaced == reference.1.replaced && read.1.replaced > 0)
     }
 
+    /// A timestamp past the log's time span needs another reading; with `--dedupe last` a pipe
+    /// has its copy, so that works too.
+    @Test func dedupeLastReadsAFIFOWithATimestampPastTheLogsSpan() throws {
+        let text = Self.header + Self.log(2000) + "HX,2,20360302081500,Unit 1\n"
+        let reference = try scan([files.write("reference.csv", text)]) {
+            $0.dedupe = .last
+            $0.skipInvalid = true
+        }
+        #expect(reference.1.rejected == 1)
+        let read = try scan([files.fifo("late.csv", feeding: text)]) {
+            $0.dedupe = .last
+            $0.skipInvalid = true
+        }
+        #expect(read.0 == reference.0 && read.1.rejected == 1)
+    }
+
     /// Standard input through a pipe: the first pass keeps a copy in an unlinked temporary file,
     /// which is gone from the directory from the start.
     @Test func dedupeLastReadsStandardInputFromAPipe() throws {
