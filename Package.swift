@@ -98,7 +98,7 @@ let package = Package(
             name: "MetricsTests",
             dependencies: [
                 "TestSupport", "Metrics", "Engine", "Output", "Ingest", "Records", "CivilTime", "WorkingTime",
-                "Targets",
+                "Targets", "Synthesis",
             ]),
         .testTarget(
             name: "OutputTests",

@@ -15,7 +15,8 @@ public struct StepReportSummary: Sendable {
     public init() {}
 }
 
-/// `tthc report --steps`: the KPIs from step logs. The steps give each dossier's received time,
+/// `tthc report --steps`: the KPIs from step logs. JSONL dossiers with their `QuaTrinhXuLy` lists
+/// are their own table. The steps give each dossier's received time,
 /// supplement pauses, end and status (`DossierHistory.facts`); the rest of the record (due,
 /// channel, level, payment...) comes from a dossier table joined by `MaHoSo`, or is absent
 /// without one. Every dossier is judged by the one classifier, as `KPIEngine` judges a table.
@@ -30,6 +31,10 @@ public enum StepReport {
                 StepAccumulator(inner: KPIAccumulator(setup: setup))
             }
             summary.steps = stepSummary
+            if stepSummary.dossierLines > 0 && stepSummary.dossierLines == stepSummary.input.accepted {
+                // JSONL dossiers with their steps: they are their own table, every field there.
+                return try run(steps: steps, dossiers: steps, options: options, stepOptions: stepOptions)
+            }
             var input = stepSummary.input
             // The report counts dossiers: each history is one record.
             input.records = stepSummary.dossiers + stepSummary.contradictory + input.rejected

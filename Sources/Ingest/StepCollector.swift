@@ -26,6 +26,8 @@ struct StepCollector: RecordConsumer {
     var names = StepNameTables()
     var file: Int32 = 0
     var firstLine = 0
+    /// Records that were dossiers (JSONL lines with `QuaTrinhXuLy`), not step rows.
+    var dossierLines = 0
 
     init(store: StepStore) {
         self.store = store
@@ -39,8 +41,11 @@ struct StepCollector: RecordConsumer {
         if record.embeddedSteps.isEmpty {
             if let status = record.step.status, record.step.time != nil {
                 add(record.step, status: status, record, partition, procedure, agency)
+            } else {
+                dossierLines += 1
             }
         } else {
+            dossierLines += 1
             for step in record.embeddedSteps { add(step, status: step.status!, record, partition, procedure, agency) }
         }
     }
@@ -72,6 +77,7 @@ struct StepCollector: RecordConsumer {
             translations.append(
                 (0..<local.count).map { id in Int32(local.withBytes(id) { names.tables[k].canonicalID(of: $0) }) })
         }
+        dossierLines += later.dossierLines
         let lineBase = Int64(later.firstLine)
         let file = later.file
         for p in partitions.indices where !later.partitions[p].isEmpty {

@@ -40,6 +40,8 @@ public struct StepFoldSummary: Sendable {
     public var contradictory = 0
     /// Bytes of step rows written to the temporary file.
     public var spilledBytes = 0
+    /// Records that were JSONL dossiers with their `QuaTrinhXuLy`, not step rows.
+    public var dossierLines = 0
 
     public init() {}
 }
@@ -73,6 +75,7 @@ public enum StepLog {
         var summary = StepFoldSummary()
         summary.input = input
         summary.spilledBytes = store.spilledBytes
+        summary.dossierLines = collector.dossierLines
 
         var consumers = (0..<options.partitions).map { _ in makeConsumer() }
         var outcomes = [PartitionOutcome](repeating: PartitionOutcome(), count: options.partitions)
