@@ -13,7 +13,7 @@ enum StepInput {
         dossierOptions.scan.rejectsPath = nil
         let (result, summary) = try StepReport.run(
             steps: files, dossiers: arguments.strings("--dossiers"), options: dossierOptions, stepOptions: stepOptions)
-        for line in notes(summary) { console.err(line) }
+        for line in notes(summary) { console.err(line + "\n") }
         return result
     }
 

@@ -106,6 +106,14 @@ import Testing
         #expect(throws: IngestError.self) { _ = try StepLog.histories(files: [digits], options: options) }
     }
 
+    @Test func theShippedExampleMapsEveryStatus() throws {
+        let path = String(#filePath).replacingOccurrences(
+            of: "Tests/IngestTests/StepLogTests.swift", with: "Datasets/steps/status-map-example.csv")
+        let map = try StepStatusMap.read(contentsOfFile: path)
+        #expect(Set(map.pairs.map(\.status)) == Set(DossierStatus.allCases))
+        #expect(map.pairs.first { $0.code == "CHO_BO_SUNG" }?.status == .waitingForSupplement)
+    }
+
     @Test func statusMapErrorsNameTheLine() throws {
         #expect {
             _ = try StepStatusMap.read(csv: Array("code,status\nTN,2\nTN,4\n".utf8), name: "m.csv")
