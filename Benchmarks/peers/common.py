@@ -45,6 +45,8 @@ def arguments(engine: str):
     p.add_argument("--days-off", help="file of official days off (yyyy-MM-dd per line)")
     p.add_argument("--workdays", help="file of make-up working Saturdays (yyyy-MM-dd per line)")
     p.add_argument("--threads", type=int, help="threads for the engine (default: all)")
+    p.add_argument("--by", help="agency, month or both (comma separated, as tthc report --by); given, even "
+                   "empty, the output lists groups (compare_groups.py) instead of the totals (compare.py)")
     p.add_argument("--first", default="2024-01-01", help="first day of the calendar tables")
     p.add_argument("--last", default="2027-12-31", help="last day of the calendar tables")
     return p.parse_args()
