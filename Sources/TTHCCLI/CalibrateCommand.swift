@@ -40,7 +40,8 @@ enum CalibrateCommand: Subcommand {
             OptionSpec(
                 "--censor-open",
                 help: "Also learn from dossiers still open at the log's end (overdue ones as stuck, others censored)."),
-        ],
+            EngineOptions.quietSpec,
+        ] + EngineOptions.readingSpecs,
         examples: [
             "tthc calibrate Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv -o calibrated.json",
             "tthc simulate --compare calibrated.json --set-b pools.HoTich.size=4",
@@ -117,12 +118,13 @@ enum CalibrateCommand: Subcommand {
             throw UsageError("tthc calibrate: --work-minutes and --department size staff; --delay-model has none")
         }
 
-        let collected = try ObservedLogCollector.collect(files)
-        for d in collected.dossiers {
-            if let r = d.received, !WorkCalendar.covers(r) {
-                throw UsageError("tthc calibrate: a dossier received at \(r.iso8601) is \(WorkCalendar.outsideText)")
-            }
-        }
+        // (The log readers refuse timestamps outside the calendar's years.)
+        var scan = ScanOptions()
+        scan.workers = workers
+        try EngineOptions.readingOptions(arguments, into: &scan)
+        scan.progress = ProgressLine.attach(arguments, files: files, console: console)
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
+        let collected = try ObservedLogCollector.collect(files, options: scan)
         let summaryOrNil: Calibration.Summary?
         do {
             summaryOrNil = try Calibration.calibrate(
