@@ -11,9 +11,7 @@ enum AuditCommand: Subcommand {
         usage: "tthc audit FILE... --catalog FILE [--calendar FILE]... [options]",
         options: [
             OptionSpec("--catalog", value: "FILE", help: "Procedure catalog CSV with the legal deadlines (required)."),
-            OptionSpec(
-                "--calendar", value: "FILE", repeatable: true,
-                help: "Calendar overlay file, or 'cultural-day'; repeatable."),
+            CalendarOption.spec(),
             OptionSpec(
                 "--due-mode", value: "MODE", help: "exact (default) or end-of-day: how the legal due is placed."),
             OptionSpec(

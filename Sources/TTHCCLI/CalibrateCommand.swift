@@ -25,9 +25,7 @@ enum CalibrateCommand: Subcommand {
             OptionSpec(
                 "--department", value: "FIELD=NAME", repeatable: true,
                 help: "Name the pool of field FIELD (MaLinhVuc) NAME; fields given the same NAME share a pool."),
-            OptionSpec(
-                "--calendar", value: "FILE", repeatable: true,
-                help: "Calendar overlay (or 'cultural-day'); also written into the scenario for simulate."),
+            CalendarOption.spec("also written into the scenario for simulate"),
             OptionSpec(
                 "--delay-model",
                 help: "Fit the elapsed processing times with pools of no staff limit (no staffing), as before."),

@@ -17,9 +17,7 @@ enum EngineOptions {
         asOfSpec(default: DateSelection.asOfRule),
         OptionSpec(
             "--catalog", value: "FILE", help: "Procedure catalog CSV: legal deadlines when NgayHenTra is missing."),
-        OptionSpec(
-            "--calendar", value: "FILE", repeatable: true,
-            help: "Calendar overlay (days off, working days, office hours) or 'cultural-day'; repeatable."),
+        CalendarOption.spec(),
         OptionSpec("--due-mode", value: "MODE", help: "exact (default) or end-of-day: how a catalog due is placed."),
         OptionSpec(
             "--clock", value: "CLOCK",

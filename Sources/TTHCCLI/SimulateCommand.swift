@@ -59,11 +59,7 @@ enum SimulateCommand: Subcommand {
                     "Add KPIs and waiting times per procedure, or per pool (its procedures' dossiers); both: procedure,pool."
             ),
             LanguageOption.spec,
-            OptionSpec(
-                "--calendar", value: "FILE", repeatable: true,
-                help:
-                    "Calendar overlay for the office calendar (after the scenario's calendar_files), or 'cultural-day'."
-            ),
+            CalendarOption.spec("applied after the scenario's calendar_files"),
             EngineOptions.quietSpec,
         ] + EngineOptions.readingSpecs + OutputDestination.specs,
         examples: [
