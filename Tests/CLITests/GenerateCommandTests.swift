@@ -113,7 +113,10 @@ import Testing
         (["generate", "--dossiers", "5", "--bogus", "-o", "-"], "unknown option '--bogus'"),
         (["generate", "--dossiers", "5", "-o", "/nonexistent-dir/x.csv"], "cannot write '/nonexistent-dir/x.csv'"),
         (["generate", "--dossiers", "5", "--export-shape", "--sample-quirks", "-o", "-"], "are two shapes; give one"),
-        (["generate", "--dossiers", "5", "--export-shape", "--format", "jsonl", "-o", "-"], "--export-shape writes CSV"),
+        (
+            ["generate", "--dossiers", "5", "--export-shape", "--format", "jsonl", "-o", "-"],
+            "--export-shape writes CSV"
+        ),
     ])
     func badArgumentsExitWithOneLineError(arguments: [String], message: String) {
         let result = run(arguments)

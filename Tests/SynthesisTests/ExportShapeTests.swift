@@ -1,8 +1,8 @@
 import CivilTime
 import Engine
 import Metrics
-import Testing
 import TestSupport
+import Testing
 
 @testable import Synthesis
 
