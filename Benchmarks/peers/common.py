@@ -78,6 +78,20 @@ def emit(engine: str, counts: dict, as_of: int, started: float, args):
 # --by for the peers: the dimensions `tthc report --by` names, as tthc writes their keys.
 DIMENSIONS = ["agency", "month"]
 
+# The columns the lean peers read: the codes and flags, the four timestamps (and DonViXuLy).
+LEAN_CODES = ["TrangThaiHoSo", "KenhThucHien", "MucDo", "ToanTrinh", "CoPhiLePhi", "DuocThanhToanTrucTuyen",
+              "HoSoCoThanhPhanSoHoa", "KetQuaDienTu", "XinLoi"]
+LEAN_TIMES = ["NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra"]
+
+
+def lean_arguments(description: str):
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("file")
+    p.add_argument("--as-of", required=True)
+    p.add_argument("--by", help="agency, month or both (comma separated), as tthc report --by")
+    p.add_argument("--threads", type=int)
+    return p.parse_args()
+
 
 def dimensions(text: str | None) -> list[str]:
     by = [d for d in (text or "").split(",") if d]

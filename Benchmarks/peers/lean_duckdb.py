@@ -22,7 +22,6 @@ correct reading we found, so the peer is not handicapped).
 Usage: lean_duckdb.py FILE.csv|FILE.jsonl --as-of 2026-06-30T23:59:59 [--by agency,month] [--threads N]
 """
 
-import argparse
 import os
 import sys
 import time
@@ -30,9 +29,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 
-FLAGS = ["TrangThaiHoSo", "KenhThucHien", "MucDo", "ToanTrinh", "CoPhiLePhi", "DuocThanhToanTrucTuyen",
-         "HoSoCoThanhPhanSoHoa", "KetQuaDienTu", "XinLoi"]
-TIMES = ["NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra"]
+FLAGS = common.LEAN_CODES
+TIMES = common.LEAN_TIMES
 
 
 def counts_sql(as_of, late_rule, fin_rule, early_rule, overdue_rule):
@@ -67,12 +65,7 @@ def counts_sql(as_of, late_rule, fin_rule, early_rule, overdue_rule):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("file")
-    p.add_argument("--as-of", required=True)
-    p.add_argument("--by", help="agency, month or both (comma separated), as tthc report --by")
-    p.add_argument("--threads", type=int)
-    args = p.parse_args()
+    args = common.lean_arguments(__doc__.splitlines()[0])
     import duckdb
 
     started = time.perf_counter()

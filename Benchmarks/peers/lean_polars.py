@@ -10,7 +10,6 @@ lean_duckdb.py, which lists them. A JSONL dossier may have up to three supplemen
 Usage: lean_polars.py FILE.csv|FILE.jsonl --as-of 2026-06-30T23:59:59 [--by agency,month] [--threads N]
 """
 
-import argparse
 import os
 import sys
 import time
@@ -18,19 +17,13 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 
-FLAGS = ["TrangThaiHoSo", "KenhThucHien", "MucDo", "ToanTrinh", "CoPhiLePhi", "DuocThanhToanTrucTuyen",
-         "HoSoCoThanhPhanSoHoa", "KetQuaDienTu", "XinLoi"]
-TIMES = ["NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra"]
+FLAGS = common.LEAN_CODES
+TIMES = common.LEAN_TIMES
 MAX_PAUSES = 3
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("file")
-    p.add_argument("--as-of", required=True)
-    p.add_argument("--by", help="agency, month or both (comma separated), as tthc report --by")
-    p.add_argument("--threads", type=int)
-    args = p.parse_args()
+    args = common.lean_arguments(__doc__.splitlines()[0])
     if args.threads:
         os.environ["POLARS_MAX_THREADS"] = str(args.threads)
     import polars as pl

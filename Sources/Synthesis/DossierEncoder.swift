@@ -215,6 +215,26 @@ struct DossierEncoder: Sendable {
         out.append(value ? 49 : 48)
     }
 
+    /// `MucDo` to `XinLoi` in the order both CSV shapes write them, each followed by a comma.
+    @inline(__always)
+    func appendLevelAndFlags(_ d: SyntheticDossier, to out: ByteBuffer) {
+        let comma: UInt8 = 44
+        out.append(48 + d.level)
+        out.append(comma)
+        appendFlag(d.fullOnline, out)
+        out.append(comma)
+        appendFlag(d.feeBearing, out)
+        out.append(comma)
+        out.append(48 + d.paidOnline)
+        out.append(comma)
+        appendFlag(d.digitized, out)
+        out.append(comma)
+        appendFlag(d.electronicResult, out)
+        out.append(comma)
+        appendFlag(d.apology, out)
+        out.append(comma)
+    }
+
     func appendCSV(_ d: SyntheticDossier, to out: ByteBuffer) {
         let comma: UInt8 = 44
         appendMaHoSo(d, to: out)
@@ -248,20 +268,7 @@ struct DossierEncoder: Sendable {
             }
             out.append(comma)
         }
-        out.append(48 + d.level)
-        out.append(comma)
-        appendFlag(d.fullOnline, out)
-        out.append(comma)
-        appendFlag(d.feeBearing, out)
-        out.append(comma)
-        out.append(48 + d.paidOnline)
-        out.append(comma)
-        appendFlag(d.digitized, out)
-        out.append(comma)
-        appendFlag(d.electronicResult, out)
-        out.append(comma)
-        appendFlag(d.apology, out)
-        out.append(comma)
+        appendLevelAndFlags(d, to: out)
         for i in 0..<d.pauseCount {
             if i > 0 { out.append(59) }
             let p = d.pause(i)
