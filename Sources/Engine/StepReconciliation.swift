@@ -98,7 +98,9 @@ struct ReconcilingConsumer: RecordConsumer {
         }
         matched.insert(id)
         func differ(_ field: ReconciledField, _ table: String, _ steps: String) {
-            if table != steps { disagreements.append(Disagreement(dossier: id, field: field, table: table, steps: steps)) }
+            if table != steps {
+                disagreements.append(Disagreement(dossier: id, field: field, table: table, steps: steps))
+            }
         }
         differ(.received, StepReconciliation.text(record.received), StepReconciliation.text(found.received))
         differ(.pauses, StepReconciliation.text(record.pauses), StepReconciliation.text(found.pauses))

@@ -24,7 +24,10 @@ public enum ReconcileRenderer {
     public static func csv(_ r: Reconciliation, style: CSVStyle = .plain) -> String {
         var table = CSVTable(header)
         for d in r.disagreements {
-            table.add([.text(d.dossier), .text(d.field.rawValue), d.table.isEmpty ? .empty : .text(d.table), d.steps.isEmpty ? .empty : .text(d.steps)])
+            table.add([
+                .text(d.dossier), .text(d.field.rawValue), d.table.isEmpty ? .empty : .text(d.table),
+                d.steps.isEmpty ? .empty : .text(d.steps),
+            ])
         }
         return table.text(style)
     }

@@ -44,7 +44,10 @@ public enum StepLogGenerator {
             titles = SyntheticSteps.titles.map { DossierEncoder.csvField($0) }
             contents = SyntheticSteps.contents.map { DossierEncoder.csvField($0) }
             handlers = SyntheticSteps.departments.indices.map { department in
-                (0..<4).map { DossierEncoder.csvField(SyntheticOwners.owner(seed: 0x6361_6e62_6f, serial: department * 4 + $0 + 1)) }
+                (0..<4).map {
+                    DossierEncoder.csvField(
+                        SyntheticOwners.owner(seed: 0x6361_6e62_6f, serial: department * 4 + $0 + 1))
+                }
             }
         }
     }

@@ -90,7 +90,9 @@ enum SyntheticSteps {
         case 8, 9, 10:
             add(between(last, end, share: 0.8), 4, leader, sign, planned: due)
             if d.processingEnd != absent {
-                add(d.processingEnd, d.status == 8 ? 8 : 9, d.status == 8 ? leader : specialist, d.status == 8 ? stop : done)
+                add(
+                    d.processingEnd, d.status == 8 ? 8 : 9, d.status == 8 ? leader : specialist,
+                    d.status == 8 ? stop : done)
                 if d.status == 10 && d.returned != absent { add(max(d.returned, d.processingEnd), 10, counter, hand) }
             } else {
                 add(d.returned, 10, counter, hand)

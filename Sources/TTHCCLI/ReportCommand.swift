@@ -22,7 +22,9 @@ enum ReportCommand: Subcommand {
             OptionSpec("--late", value: "N", help: "Late dossiers listed in html and md (default 200; 0 lists all)."),
             OptionSpec(
                 "--steps",
-                help: "FILE... are step logs (or JSONL dossiers with QuaTrinhXuLy): their steps give received, pauses, end, status."),
+                help:
+                    "FILE... are step logs (or JSONL dossiers with QuaTrinhXuLy): their steps give received, pauses, end, status."
+            ),
             OptionSpec(
                 "--dossiers", value: "FILE", repeatable: true,
                 help: "With --steps: the dossier table whose rows (joined by MaHoSo) give every other field."),
@@ -60,7 +62,8 @@ enum ReportCommand: Subcommand {
         var names = ProcedureNames(catalog: options.classifier.catalog)
         if arguments.flag("--steps") {
             guard !document else {
-                throw UsageError("tthc report: --steps gives table, json or csv; a document (\(format)) needs a dossier log")
+                throw UsageError(
+                    "tthc report: --steps gives table, json or csv; a document (\(format)) needs a dossier log")
             }
             result = try StepInput.report(arguments, files: files, options: options, console: console)
         } else if document {

@@ -29,7 +29,9 @@ enum StepInput {
             lines.append("tthc: warning: \(summary.rowsWithoutSteps) dossier rows have no steps and are left out")
         }
         if summary.stepsWithoutRow > 0 {
-            lines.append("tthc: warning: \(summary.stepsWithoutRow) dossiers with steps have no row in --dossiers and are left out")
+            lines.append(
+                "tthc: warning: \(summary.stepsWithoutRow) dossiers with steps have no row in --dossiers and are left out"
+            )
         }
         return lines
     }

@@ -15,7 +15,8 @@ enum StepsReconcile {
         let steps = arguments.positionals
         guard !steps.isEmpty else {
             throw UsageError(
-                "tthc steps: --reconcile DOSSIERS expects the step logs after it, e.g. tthc steps --reconcile dossiers.csv steps.csv")
+                "tthc steps: --reconcile DOSSIERS expects the step logs after it, e.g. tthc steps --reconcile dossiers.csv steps.csv"
+            )
         }
         let (format, csvStyle) = try CSVOption.format(arguments, ["table", "json", "csv", "csv-excel"])
         let destination = try OutputDestination(arguments, format: format)

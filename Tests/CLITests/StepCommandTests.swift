@@ -19,9 +19,12 @@ import Testing
 
     @Test func theSamplesStepsGiveTheSamplesReport() {
         let table = Self.run(["report", Self.sample, "--by", "agency", "--format", "csv"])
-        let joined = Self.run(["report", "--steps", Self.steps, "--dossiers", Self.sample, "--by", "agency", "--format", "csv"])
+        let joined = Self.run([
+            "report", "--steps", Self.steps, "--dossiers", Self.sample, "--by", "agency", "--format", "csv",
+        ])
         let fromJSONL = Self.run([
-            "report", "--steps", Self.steps, "--dossiers", Self.sampleJSONL, "--by", "agency", "--format", "csv", "-j", "1",
+            "report", "--steps", Self.steps, "--dossiers", Self.sampleJSONL, "--by", "agency", "--format", "csv", "-j",
+            "1",
         ])
         #expect(table.code == 0 && joined.code == 0 && fromJSONL.code == 0)
         #expect(joined.out == table.out)

@@ -89,7 +89,8 @@ import Testing
         let kinds = ["csv", "tsv", "jsonl"]
         for f in 0..<count where kinds[f % 3] != "jsonl" {
             let separator = kinds[f % 3] == "csv" ? "," : "\t"
-            texts[f] = ["MaHoSo", "ThoiDiemXuLy", "TrangThai", "PhongBanXuLy", "NguoiXuLy"].joined(separator: separator) + "\n"
+            texts[f] =
+                ["MaHoSo", "ThoiDiemXuLy", "TrangThai", "PhongBanXuLy", "NguoiXuLy"].joined(separator: separator) + "\n"
             lines[f] = 2
         }
         for index in order {

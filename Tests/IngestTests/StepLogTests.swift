@@ -100,7 +100,12 @@ import Testing
         let folded = try StepLog.histories(files: [path], options: options)
         let facts = folded.histories[0].facts
         #expect(folded.histories[0].steps.map(\.status) == [.received, .waitingForSupplement, .processing, .finished])
-        #expect(facts.pauses == [PauseInterval(start: Timestamp(year: 2024, month: 1, day: 4, hour: 8), end: Timestamp(year: 2024, month: 1, day: 5, hour: 8))])
+        #expect(
+            facts.pauses == [
+                PauseInterval(
+                    start: Timestamp(year: 2024, month: 1, day: 4, hour: 8),
+                    end: Timestamp(year: 2024, month: 1, day: 5, hour: 8))
+            ])
         // With the map, the DVCQG digits are unknown codes.
         let digits = files.write("digits.csv", Self.header + "H1,20240103080000,,,2,,,,\n")
         #expect(throws: IngestError.self) { _ = try StepLog.histories(files: [digits], options: options) }
@@ -224,7 +229,8 @@ import Testing
     @Test func aDossierLogStillSkipsStepsAndStepNamedColumns() throws {
         // Read as dossiers, a broken QuaTrinhXuLy and a step-named column change nothing.
         let jsonl = files.write(
-            "d.jsonl", #"{"MaHoSo":"J1","TrangThaiHoSo":1,"QuaTrinhXuLy":[{"TrangThai":[1,2]}],"ThoiDiemXuLy":"x"}"# + "\n")
+            "d.jsonl",
+            #"{"MaHoSo":"J1","TrangThaiHoSo":1,"QuaTrinhXuLy":[{"TrangThai":[1,2]}],"ThoiDiemXuLy":"x"}"# + "\n")
         let csv = files.write("d.csv", "MaHoSo,TrangThai,Thời gian xử lý\nH1,1,3 ngày\n")
         var rows = 0
         struct Count: RecordConsumer {
@@ -259,7 +265,8 @@ import Testing
         #expect(facts.received == Self.at(8))
         #expect(
             facts.pauses == [
-                PauseInterval(start: Self.at(10), end: Self.at(12)), PauseInterval(start: Self.at(13), end: Self.at(14)),
+                PauseInterval(start: Self.at(10), end: Self.at(12)),
+                PauseInterval(start: Self.at(13), end: Self.at(14)),
             ])
         #expect(facts.end == Self.at(15))
         #expect(facts.status == .returned)

@@ -80,8 +80,11 @@ import Testing
                 "\"\(name)\":\"" + row[column(name)].replacingOccurrences(of: "\"", with: "\\\"") + "\""
             }
             let item =
-                "{" + [quoted("ThoiDiemXuLy"), "\"TrangThai\":\(row[column("TrangThai")])", quoted("PhongBanXuLy"),
-                    quoted("NguoiXuLy"), quoted("NoiDungXuLy")].joined(separator: ",") + "}"
+                "{"
+                + [
+                    quoted("ThoiDiemXuLy"), "\"TrangThai\":\(row[column("TrangThai")])", quoted("PhongBanXuLy"),
+                    quoted("NguoiXuLy"), quoted("NoiDungXuLy"),
+                ].joined(separator: ",") + "}"
             items[row[column("MaHoSo")], default: []].append(item)
         }
         var out = ""
@@ -114,7 +117,8 @@ import Testing
         }
         // One step moved: the two logs now disagree on that dossier's end, and only there.
         let (table, steps) = logs(seed: 17, dossiers: 300)
-        var lines = try String(contentsOfFile: steps, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = try String(contentsOfFile: steps, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         // A dossier finished (9) and never returned (10): its end is its finished step.
         let returned = Set(lines.filter { $0.contains(",10,") }.map { $0.prefix { $0 != "," } })
         let index = lines.firstIndex { $0.contains(",9,") && !returned.contains($0.prefix { $0 != "," }) }!
