@@ -155,6 +155,7 @@ struct CSVRecordParser {
         if p + 1 < n, base[p] == 0x0D, base[p + 1] == 0x0A { return .blank(end: p + 2) }
         // Any quoting, spacing and spelling, and the errors.
         record.reset()
+        if kind == .steps { record.resetSteps() }
         scratchUsed = 0
         let recordEnd: Int
         let delimiter = self.delimiter

@@ -54,6 +54,7 @@ struct JSONLRecordParser {
         cursor.skipSpaces()
         if cursor.position == contentEnd { return .blank(end: recordEnd) }
         record.reset()
+        if kind == .steps { record.resetSteps() }
         scratchUsed = 0
         do throws(JSONLFailure) {
             var hasStatus = false

@@ -71,7 +71,8 @@ public struct DossierRecord {
     /// end = `NgayKetThucXuLy`, else `NgayTra`.
     @inlinable public var end: Timestamp? { processingEnd ?? returned }
 
-    /// Clears every field but keeps the pause array's capacity.
+    /// Clears every dossier field but keeps the pause array's capacity (the step fields:
+    /// `resetSteps`).
     @inlinable public mutating func reset() {
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         id = empty
@@ -95,6 +96,11 @@ public struct DossierRecord {
         electronicResult = nil
         apology = nil
         if !pauses.isEmpty { pauses.removeAll(keepingCapacity: true) }
+    }
+
+    /// Clears the step fields too: a parser of step rows calls it after `reset()`. (A dossier
+    /// log's parser never sets them, so its hot path does not pay for clearing them.)
+    @inlinable public mutating func resetSteps() {
         step = StepFields()
         if !embeddedSteps.isEmpty { embeddedSteps.removeAll(keepingCapacity: true) }
     }
