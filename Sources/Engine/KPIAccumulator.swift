@@ -69,6 +69,12 @@ struct KPIAccumulator: RecordConsumer {
     private var agencies = ByteInterner()
     private var procedures = ByteInterner()
     private var fields = ByteInterner()
+    /// The piece-local ids of text values by their keys in the records' text table
+    /// (`DossierRecord.textKeyTag`, the first one seen; records of another table take the bytes).
+    private var keyTag = 0
+    private var agencyOfKey: [Int32] = []
+    private var procedureOfKey: [Int32] = []
+    private var fieldOfKey: [Int32] = []
     private var catalogTerms: [ProcedureCatalog.Terms?] = []
     /// Per piece-local procedure id, dossiers left without a due by a catalog miss (rare: only
     /// that path touches it); index 0 counts those without a code, id + 1 the others.
@@ -125,7 +131,9 @@ struct KPIAccumulator: RecordConsumer {
         var procedureID = -1
         var terms: ProcedureCatalog.Terms?
         if setup.needsProcedure && record.procedure.count > 0 {
-            procedureID = procedures.id(of: record.procedure)
+            procedureID = Self.localID(
+                record.procedure, key: record.procedureKey, tag: record.textKeyTag, keyTag: &keyTag,
+                ids: &procedureOfKey, interner: &procedures)
             if let catalog = setup.classifier.catalog {
                 while catalogTerms.count <= procedureID {
                     catalogTerms.append(catalog[procedures.string(catalogTerms.count)]?.terms)
@@ -133,7 +141,7 @@ struct KPIAccumulator: RecordConsumer {
                 terms = catalogTerms[procedureID]
             }
         }
-        let slot = setup.dimensions.isEmpty ? -1 : slotFor(record, procedureID: procedureID)
+        let slot = setup.dimensions.isEmpty ? -1 : slotFor(&record, procedureID: procedureID)
         var deferred: PendingProgress?
         let classification = classify(&record, terms: terms, deferred: &deferred)
         if terms == nil, setup.hasCatalog, let progress = classification?.progress,
@@ -180,15 +188,59 @@ struct KPIAccumulator: RecordConsumer {
         return setup.classifier.classify(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
     }
 
+    /// The piece-local id of a text value: found by its key when the record's table is the one
+    /// this accumulator follows, else (and the first time) by its bytes.
     @inline(__always)
-    private mutating func slotFor(_ record: borrowing DossierRecord, procedureID: Int) -> Int {
+    private static func localID(
+        _ bytes: UnsafeRawBufferPointer, key: Int32, tag: Int, keyTag: inout Int, ids: inout [Int32],
+        interner: inout ByteInterner
+    ) -> Int {
+        // (A record without a table has tag 0 and stale keys; `ids` stays empty while `keyTag` is 0.)
+        if tag == keyTag && key >= 0 && Int(key) < ids.count {
+            let id = ids[Int(key)]
+            if id >= 0 { return Int(id) }
+        }
+        return firstLocalID(bytes, key: key, tag: tag, keyTag: &keyTag, ids: &ids, interner: &interner)
+    }
+
+    /// `localID` by the bytes, remembering the key's id.
+    @inline(never)
+    private static func firstLocalID(
+        _ bytes: UnsafeRawBufferPointer, key: Int32, tag: Int, keyTag: inout Int, ids: inout [Int32],
+        interner: inout ByteInterner
+    ) -> Int {
+        let id = interner.id(of: bytes)
+        if tag != 0 && key >= 0 {
+            if keyTag == 0 { keyTag = tag }
+            if tag == keyTag {
+                if ids.count <= Int(key) { ids.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - ids.count)) }
+                ids[Int(key)] = Int32(id)
+            }
+        }
+        return id
+    }
+
+    @inline(__always)
+    private mutating func slotFor(_ record: inout DossierRecord, procedureID: Int) -> Int {
         var key = LocalKey()
         for (i, dimension) in setup.dimensions.enumerated() {
             let value: Int32
             switch dimension {
-            case .agency: value = record.agency.count > 0 ? Int32(agencies.id(of: record.agency)) : -1
+            case .agency:
+                value =
+                    record.agency.count > 0
+                    ? Int32(
+                        Self.localID(
+                            record.agency, key: record.agencyKey, tag: record.textKeyTag, keyTag: &keyTag,
+                            ids: &agencyOfKey, interner: &agencies)) : -1
             case .procedure: value = procedureID >= 0 ? Int32(procedureID) : -1
-            case .field: value = record.field.count > 0 ? Int32(fields.id(of: record.field)) : -1
+            case .field:
+                value =
+                    record.field.count > 0
+                    ? Int32(
+                        Self.localID(
+                            record.field, key: record.fieldKey, tag: record.textKeyTag, keyTag: &keyTag,
+                            ids: &fieldOfKey, interner: &fields)) : -1
             case .channel: value = Int32(record.channel)
             case .day, .week, .month, .quarter:
                 if let received = record.received {

@@ -50,10 +50,12 @@ struct CSVRecordParser {
     private var scratch: UnsafeMutableRawBufferPointer
     var scratchUsed = 0
 
-    /// - Parameter dates: a cache the caller keeps (and frees); by default the parser has its own.
+    /// - Parameters:
+    ///   - dates: a cache the caller keeps (and frees); by default the parser has its own.
+    ///   - textKeys: the same for the text keys of the clean path.
     init(
         delimiter: UInt8, columnFields: [DossierField?], maxRecordBytes: Int = ScanOptions.defaultMaxRecordBytes,
-        dates: DateCache? = nil
+        dates: DateCache? = nil, textKeys: TextKeyTable? = nil
     ) {
         precondition(maxRecordBytes >= 1)
         // Capped so that a position plus the bound never overflows.
@@ -62,6 +64,8 @@ struct CSVRecordParser {
         delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
         self.dates = dates ?? DateCache()
         ownsDates = dates == nil
+        self.textKeys = textKeys ?? TextKeyTable()
+        ownsTextKeys = textKeys == nil
         self.delimiter = delimiter
         self.columnFields = columnFields
         statusColumn = columnFields.firstIndex(of: .status)
@@ -353,9 +357,10 @@ struct CSVRecordParser {
 
     private var retired: [UnsafeMutableRawBufferPointer] = []
     var dates: DateCache
-    /// Text values of the clean path found to be UTF-8.
-    let textCache = ValidTextCache()
+    /// Keys of the clean path's grouping text, each value checked as UTF-8 once.
+    let textKeys: TextKeyTable
     private let ownsDates: Bool
+    private let ownsTextKeys: Bool
 
     /// Frees the scratch storage; the parser must not be used afterwards.
     func deallocate() {
@@ -363,7 +368,7 @@ struct CSVRecordParser {
         spans.deallocate()
         fields.deallocate()
         scratch.deallocate()
-        textCache.deallocate()
+        if ownsTextKeys { textKeys.deallocate() }
         if ownsDates { dates.deallocate() }
         for b in retired { b.deallocate() }
     }

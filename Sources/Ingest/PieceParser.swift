@@ -41,7 +41,8 @@ enum PieceParser {
         } else {
             var parser = CSVRecordParser(
                 delimiter: context.layout.delimiter, columnFields: context.layout.columnFields,
-                maxRecordBytes: context.maxRecordBytes, dates: context.dateCaches[lane])
+                maxRecordBytes: context.maxRecordBytes, dates: context.dateCaches[lane],
+                textKeys: context.textKeys[lane])
             defer { parser.deallocate() }
             parseRecords(
                 &parser, region, from: p, to: to, pieceIndex: pieceIndex, slot: slot, lane: lane, context: context,
