@@ -27,7 +27,7 @@ import Testing
         defer { table.deallocate() }
         var reference: [[UInt8]: Int32] = [:]
         for _ in 0..<20_000 {
-            let bytes = value(&rng)
+            let bytes = Self.value(&rng)
             let key = bytes.withUnsafeBytes { table.key(of: $0) }
             if String(validating: bytes, as: UTF8.self) == nil {
                 #expect(key == TextKeyTable.invalid, "\(bytes)")

@@ -1,3 +1,4 @@
+import CivilTime
 import Metrics
 import Records
 import TestSupport
