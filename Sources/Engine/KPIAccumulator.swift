@@ -57,7 +57,16 @@ struct LocalKey: Hashable {
 /// latest event of the whole log, is kept as a compact `PendingProgress` until the end.
 struct KPIAccumulator: RecordConsumer {
     let setup: AccumulatorSetup
-    var totals = KPIAggregate()
+    /// The records not in a piece-local group, and the accumulators merged into this one.
+    private var ownTotals = KPIAggregate()
+    /// Every record's counts. A record in a piece-local group is added to its group only, and
+    /// the groups are summed here (once, when the accumulator is merged): sums of integers, so
+    /// the totals are the same, at one addition per record instead of two.
+    var totals: KPIAggregate {
+        var sum = ownTotals
+        for slot in slots { sum.merge(slot) }
+        return sum
+    }
     var latestEvent = Int64.min
     var outsideSelection = 0
     var afterAsOf = 0
@@ -75,6 +84,9 @@ struct KPIAccumulator: RecordConsumer {
     private var agencyOfKey: [Int32] = []
     private var procedureOfKey: [Int32] = []
     private var fieldOfKey: [Int32] = []
+    /// Per time dimension (up to four) and received day modulo 256: the day and its time key
+    /// (`day << 32 | key`), `Int64.min` while empty.
+    private var timeKeys: [Int64] = []
     private var catalogTerms: [ProcedureCatalog.Terms?] = []
     /// Per piece-local procedure id, dossiers left without a due by a catalog miss (rare: only
     /// that path touches it); index 0 counts those without a code, id + 1 the others.
@@ -150,11 +162,12 @@ struct KPIAccumulator: RecordConsumer {
             noteCatalogMiss(procedureID: procedureID)
         }
         let processingMinutes = classification?.processingWorkingSeconds.map { Int($0 / 60) }
-        totals.counts.add(&record, terms: terms, classification: classification)
-        if let processingMinutes { totals.processingMinutes.add(minutes: processingMinutes) }
         if slot >= 0 {
             slots[slot].counts.add(&record, terms: terms, classification: classification)
             if let processingMinutes { slots[slot].processingMinutes.add(minutes: processingMinutes) }
+        } else {
+            ownTotals.counts.add(&record, terms: terms, classification: classification)
+            if let processingMinutes { ownTotals.processingMinutes.add(minutes: processingMinutes) }
         }
         if let deferred { pendingLocal.append((Int32(slot), deferred)) }
     }
@@ -244,7 +257,7 @@ struct KPIAccumulator: RecordConsumer {
             case .channel: value = Int32(record.channel)
             case .day, .week, .month, .quarter:
                 if let received = record.received {
-                    value = Int32(GroupDimension.timeKey(dimension, dayNumber: received.dayNumber))
+                    value = timeKey(dimension, at: i, dayNumber: received.dayNumber)
                 } else {
                     value = Int32.min
                 }
@@ -257,6 +270,20 @@ struct KPIAccumulator: RecordConsumer {
         slotKeys.append(key)
         slotIndex.insert(key, slot: slot)
         return slot
+    }
+
+    /// The time key of a received day, remembered per dimension for the last 256 days seen
+    /// (a log's dossiers fall on a few hundred days, in any order).
+    @inline(__always)
+    private mutating func timeKey(_ dimension: GroupDimension, at i: Int, dayNumber: Int) -> Int32 {
+        if timeKeys.isEmpty { timeKeys = [Int64](repeating: Int64.min, count: 4 * 256) }
+        let index = i &* 256 &+ (dayNumber & 255)
+        let cached = timeKeys[index]
+        if cached != Int64.min && Int(cached >> 32) == dayNumber { return Int32(truncatingIfNeeded: cached) }
+        let key = Int32(GroupDimension.timeKey(dimension, dayNumber: dayNumber))
+        // A day that does not fit 32 bits is not remembered.
+        if let day = Int32(exactly: dayNumber) { timeKeys[index] = Int64(day) << 32 | Int64(UInt32(bitPattern: key)) }
+        return key
     }
 
     private static func groupKey(
@@ -313,7 +340,7 @@ struct KPIAccumulator: RecordConsumer {
     }
 
     mutating func merge(_ later: consuming KPIAccumulator) {
-        totals.merge(later.totals)
+        ownTotals.merge(later.totals)
         latestEvent = max(latestEvent, later.latestEvent)
         outsideSelection += later.outsideSelection
         afterAsOf += later.afterAsOf
@@ -359,7 +386,7 @@ struct KPIAccumulator: RecordConsumer {
         for item in pending {
             let verdict = setup.classifier.resolve(item.pending, asOf: asOf)
             let overdue = verdict.progress == .inProgressOverdue
-            if overdue { totals.counts.inProgressOverdue += 1 } else { totals.counts.inProgressWithin += 1 }
+            if overdue { ownTotals.counts.inProgressOverdue += 1 } else { ownTotals.counts.inProgressWithin += 1 }
             if item.group >= 0 {
                 if overdue {
                     groups[Int(item.group)].counts.inProgressOverdue += 1
