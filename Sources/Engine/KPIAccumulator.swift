@@ -123,7 +123,19 @@ struct KPIAccumulator: RecordConsumer {
         }
     }
 
-    init(setup: AccumulatorSetup) { self.setup = setup }
+    /// `setup.dimensions` (at most four, as `LocalKey` holds), kept here so that the loop per
+    /// record reads no array: iterating the setup's array retained and released it each time.
+    private let dimensionCount: Int
+    private let dimensionList: (GroupDimension, GroupDimension, GroupDimension, GroupDimension)
+
+    init(setup: AccumulatorSetup) {
+        self.setup = setup
+        let dimensions = setup.dimensions
+        precondition(dimensions.count <= 4, "at most four --by dimensions")
+        dimensionCount = dimensions.count
+        func at(_ i: Int) -> GroupDimension { i < dimensions.count ? dimensions[i] : .agency }
+        dimensionList = (at(0), at(1), at(2), at(3))
+    }
 
     /// Counts and histograms only add up, so workers may keep one accumulator for the whole run.
     static var foldsInAnyOrder: Bool { true }
@@ -153,7 +165,7 @@ struct KPIAccumulator: RecordConsumer {
                 terms = catalogTerms[procedureID]
             }
         }
-        let slot = setup.dimensions.isEmpty ? -1 : slotFor(&record, procedureID: procedureID)
+        let slot = dimensionCount == 0 ? -1 : slotFor(&record, procedureID: procedureID)
         var deferred: PendingProgress?
         let classification = classify(&record, terms: terms, deferred: &deferred)
         if terms == nil, setup.hasCatalog, let progress = classification?.progress,
@@ -233,37 +245,46 @@ struct KPIAccumulator: RecordConsumer {
         return id
     }
 
+    /// The record's value for the dimension at position `i` of the key.
+    @inline(__always)
+    private mutating func keyValue(
+        _ dimension: GroupDimension, at i: Int, _ record: inout DossierRecord, procedureID: Int
+    ) -> Int32 {
+        let value: Int32
+        switch dimension {
+        case .agency:
+            value =
+                record.agency.count > 0
+                ? Int32(
+                    Self.localID(
+                        record.agency, key: record.agencyKey, tag: record.textKeyTag, keyTag: &keyTag,
+                        ids: &agencyOfKey, interner: &agencies)) : -1
+        case .procedure: value = procedureID >= 0 ? Int32(procedureID) : -1
+        case .field:
+            value =
+                record.field.count > 0
+                ? Int32(
+                    Self.localID(
+                        record.field, key: record.fieldKey, tag: record.textKeyTag, keyTag: &keyTag,
+                        ids: &fieldOfKey, interner: &fields)) : -1
+        case .channel: value = Int32(record.channel)
+        case .day, .week, .month, .quarter:
+            if let received = record.received {
+                value = timeKey(dimension, at: i, dayNumber: received.dayNumber)
+            } else {
+                value = Int32.min
+            }
+        }
+        return value
+    }
+
     @inline(__always)
     private mutating func slotFor(_ record: inout DossierRecord, procedureID: Int) -> Int {
         var key = LocalKey()
-        for (i, dimension) in setup.dimensions.enumerated() {
-            let value: Int32
-            switch dimension {
-            case .agency:
-                value =
-                    record.agency.count > 0
-                    ? Int32(
-                        Self.localID(
-                            record.agency, key: record.agencyKey, tag: record.textKeyTag, keyTag: &keyTag,
-                            ids: &agencyOfKey, interner: &agencies)) : -1
-            case .procedure: value = procedureID >= 0 ? Int32(procedureID) : -1
-            case .field:
-                value =
-                    record.field.count > 0
-                    ? Int32(
-                        Self.localID(
-                            record.field, key: record.fieldKey, tag: record.textKeyTag, keyTag: &keyTag,
-                            ids: &fieldOfKey, interner: &fields)) : -1
-            case .channel: value = Int32(record.channel)
-            case .day, .week, .month, .quarter:
-                if let received = record.received {
-                    value = timeKey(dimension, at: i, dayNumber: received.dayNumber)
-                } else {
-                    value = Int32.min
-                }
-            }
-            key[i] = value
-        }
+        key.a = keyValue(dimensionList.0, at: 0, &record, procedureID: procedureID)
+        if dimensionCount > 1 { key.b = keyValue(dimensionList.1, at: 1, &record, procedureID: procedureID) }
+        if dimensionCount > 2 { key.c = keyValue(dimensionList.2, at: 2, &record, procedureID: procedureID) }
+        if dimensionCount > 3 { key.d = keyValue(dimensionList.3, at: 3, &record, procedureID: procedureID) }
         if let slot = slotIndex.slot(of: key) { return slot }
         let slot = slots.count
         slots.append(KPIAggregate())
