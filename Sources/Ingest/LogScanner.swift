@@ -25,21 +25,27 @@ public enum LogScanner {
     ) throws -> (C, InputSummary) {
         precondition(options.workers >= 1 && options.chunkSize >= 1 && options.piecesPerBatch >= 1)
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0) }
+        if options.kind == .steps {
+            // A dossier's steps share its `MaHoSo` by design: there are no duplicates to find.
+            var run = ScanRun(options: options, rejects: rejects, collectFingerprints: false)
+            let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
+            try rejects?.close()
+            return (consumer, run.summary)
+        }
         switch options.dedupe {
         case .detect:
             var writer = rejects
-            var run = ScanRun(
-                options: options, rejects: writer, collectFingerprints: true, sources: InputSources(forTwoPasses: false)
-            )
+            // A pipe is copied as it is read, so that the time-span rule's second reading, when a
+            // record needs it, reads the same bytes; files are read again from disk.
+            let sources = InputSources(forTwoPasses: files.contains { !InputSource.isRereadable(path: $0) })
+            var run = ScanRun(options: options, rejects: writer, collectFingerprints: true, sources: sources)
             var buckets = FingerprintBuckets(lanes: options.workers)
             run.fingerprintBuckets = buckets
             var consumer = try run.scan(files: files, makeConsumer: makeConsumer)
-            if let span = try run.spanToEnforce(files: files) {
+            if let span = run.spanToEnforce() {
                 // Records beyond the log's time span were counted: read again without them.
                 writer = try writer?.restarted()
-                var again = ScanRun(
-                    options: options, rejects: writer, collectFingerprints: true,
-                    sources: InputSources(forTwoPasses: false))
+                var again = ScanRun(options: options, rejects: writer, collectFingerprints: true, sources: sources)
                 again.timeSpan = span
                 buckets = FingerprintBuckets(lanes: options.workers)
                 again.fingerprintBuckets = buckets
@@ -58,7 +64,7 @@ public enum LogScanner {
             var first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
             first.pass = (1, 2)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
-            let span = try first.spanToEnforce(files: files)
+            let span = first.spanToEnforce()
             if let span {
                 first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
                 first.pass = (1, 2)
@@ -169,6 +175,8 @@ struct ScanRun {
     var latestSeconds = Int64.min
     /// The file offset of the batch being parsed, for errors that name a byte.
     var batchFileOffset = 0
+    /// The index among the inputs of the file being parsed.
+    var fileIndex = 0
 
     init(
         options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool,
@@ -184,22 +192,13 @@ struct ScanRun {
 
     /// After a reading without a span: the span when some accepted record lies beyond it, nil
     /// when every record is within (nearly always) or there is no rule.
-    /// - Throws: `InputFileError` when a record lies beyond it and an input cannot be read again.
-    func spanToEnforce(files: [String]) throws -> TimeSpanCheck? {
+    func spanToEnforce() -> TimeSpanCheck? {
         guard timeSpan == nil, let reference = LogTimeSpan.referenceDay(receivedDays),
             let limit = LogTimeSpan.limit(referenceDay: reference), latestSeconds >= limit.seconds
         else { return nil }
         let check = TimeSpanCheck(
             limit: limit, rule: .outsideLogSpan(reference: CivilDate(dayNumber: reference), limit: limit.date))
-        // (The sources of `--dedupe last` keep a copy of every pipe: all can be read again.)
-        if !sources.forTwoPasses, let pipe = files.first(where: { !InputSource.isRereadable(path: $0) }) {
-            throw InputFileError(
-                file: pipe,
-                reason:
-                    "some timestamps fall on or after \(limit.date), more than \(LogTimeSpan.marginDays) days after "
-                    + "the log's received dates, and leaving those records out needs a second reading, which a pipe "
-                    + "cannot give: save the log to a file and read that")
-        }
+        // (Sources with a pipe keep a copy of it: every file can be read again.)
         return check
     }
 
@@ -248,6 +247,7 @@ struct ScanRun {
         let source = try sources.source(index, path: path)
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
+        fileIndex = index
         let batchBytes = options.chunkSize * options.piecesPerBatch
         // The signature, the encoding and the checks that concern the whole file.
         var window: any InputWindow = try openTextWindow(
@@ -275,7 +275,8 @@ struct ScanRun {
             while true {
                 header = try HeaderParse.parse(
                     UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: options.delimiter,
-                    preferred: layout.delimiter, mapping: options.columnMapping, atEnd: window.atEnd, file: path)
+                    preferred: layout.delimiter, mapping: options.columnMapping, atEnd: window.atEnd, file: path,
+                    kind: options.kind)
                 if header.end != nil || window.atEnd { break }
                 // A header longer than the batch: widen the window.
                 try window.widen()
@@ -288,13 +289,14 @@ struct ScanRun {
             // Names that are not UTF-8 match none: say so first, and how to read the file.
             if let bad = UTF8Validation.firstInvalid(
                 UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
-                (try? header.columnFields(file: path, mapping: options.columnMapping)) == nil
+                (try? header.columnFields(file: path, mapping: options.columnMapping, kind: options.kind)) == nil
             {
                 throw IngestError(
                     file: path, line: 1, column: 0, field: nil, text: nil, rule: .invalidUTF8,
                     byteOffset: window.offset + begin + bad)
             }
-            layout.columnFields = try header.columnFields(file: path, mapping: options.columnMapping)
+            layout.columnFields = try header.columnFields(
+                file: path, mapping: options.columnMapping, kind: options.kind)
             line += header.newlines
             begin += headerEnd
         }
@@ -398,6 +400,8 @@ struct PieceContext: @unchecked Sendable {
     var tallies: [ReceivedTally]
     var talliesPerPiece = false
     var timeSpan: TimeSpanCheck?
+    var kind: LogKind = .dossiers
+    var stepStatuses = StepStatusMap.dvcqg
 }
 
 /// The log's time span on a second reading: the first instant outside, and the rule broken.
