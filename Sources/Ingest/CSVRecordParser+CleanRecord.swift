@@ -85,7 +85,8 @@ extension CSVRecordParser {
                     return nil
                 }
                 // Text that is not UTF-8: the general path names the byte.
-                guard Self.keyText(&record, textKeys), FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil else {
+                guard Self.keyText(&record, textKeys), FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil
+                else {
                     return nil
                 }
                 return end

@@ -151,7 +151,9 @@ import Testing
         let utc7 = LunarCalendar(utcOffsetHours: 7, gregorianYears: 1900...2100)
         let corrected = LunarCalendar.issuedCorrections.map(\.computed.dayNumber)
         var checked = 0
-        for day in CivilDate.dayNumber(year: 1900, month: 1, day: 1)...CivilDate.dayNumber(year: 2100, month: 12, day: 31) {
+        for day in CivilDate.dayNumber(
+            year: 1900, month: 1, day: 1)...CivilDate.dayNumber(year: 2100, month: 12, day: 31)
+        {
             let ours = vietnam.lunarDate(dayNumber: day)!
             if day >= LunarCalendar.issuedUTC7From {
                 #expect(ours == utc7.lunarDate(dayNumber: day)!, "\(CivilDate(dayNumber: day))")
