@@ -16,6 +16,8 @@ public struct StepTimeOptions: Sendable {
     /// Where the as-of time comes from (`--as-of`, `--period`, `--to`, else the latest step).
     public var selection = DateSelection()
     public var workers = 1
+    /// Histories per piece of parallel work; results never depend on it.
+    public var chunkSize = 2048
 
     public init() {}
 }
@@ -42,7 +44,7 @@ public enum StepTimeAnalysis {
         let setup = StepTimeAccumulator.Setup(
             dimensions: options.dimensions, classifier: options.classifier,
             window: ReceivedWindow(from: options.receivedFrom, before: options.receivedBefore, asOf: asOf), asOf: asOf)
-        let chunk = 2048
+        let chunk = max(1, options.chunkSize)
         let chunks = (histories.count + chunk - 1) / chunk
         let lanes = max(1, min(options.workers, chunks))
         var tallies = (0..<lanes).map { _ in StepTimeAccumulator(setup: setup) }
