@@ -147,7 +147,7 @@ public enum StepTimeAnalysis {
     }
 
     /// Names in order, absent last.
-    static func optionalLess(_ a: String?, _ b: String?) -> Bool {
+    public static func optionalLess(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {
         case (let a?, let b?): return a < b
         case (.some, .none): return true
