@@ -104,7 +104,7 @@ let package = Package(
             name: "OutputTests",
             dependencies: [
                 "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Spreadsheet",
-                "Targets",
+                "Targets", "Records", "WorkingTime",
             ]),
         .testTarget(
             name: "TargetsTests",

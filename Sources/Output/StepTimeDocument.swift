@@ -162,7 +162,8 @@ extension Document {
         var seconds: [[Int64]] = Array(
             repeating: Array(repeating: 0, count: procedures.count), count: named.count + (hasOther ? 1 : 0))
         for (p, procedure) in procedures.enumerated() {
-            for group in breakdown.groups where group.key.procedure == procedure.procedure {
+            for group in breakdown.groups
+            where group.key.procedure == procedure.procedure && group.figures.workingSeconds > 0 {
                 let series = named.firstIndex(of: group.key.department) ?? named.count
                 seconds[series][p] += group.figures.workingSeconds
             }
