@@ -1,4 +1,5 @@
 import CivilTime
+import WorkingTime
 import _TextSupport
 
 /// The rule an input record broke.
@@ -52,7 +53,8 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
         case .recordTooLong(let limit):
             return "record longer than \(limit) bytes (raise --max-record-bytes if it is real)"
         case .unparseableTimestamp:
-            return "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss)"
+            return "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss, "
+                + "in the years \(WorkCalendar.coveredYears.lowerBound)-\(WorkCalendar.coveredYears.upperBound))"
         case .unknownStatus: return "unknown status code (expected TrangThaiHoSo 1-10)"
         case .badCode(let expected): return "bad value (expected \(expected))"
         case .missingRequiredField: return "missing required field"
