@@ -18,30 +18,39 @@ public enum DossierLogGenerator {
         precondition(options.duplicateRate >= 0 && options.duplicateRate < 1, "duplicate rate must be in [0, 1)")
         let plan = SynthesisPlan(options)
         let encoder = DossierEncoder(options: options)
-        var summary = SynthesisSummary(rows: options.dossiers, bytes: 0, duplicates: 0)
+        return try writeBlocks(
+            options, header: encoder.header(), slotCapacity: options.blockSize * (encoder.maxRowBytes / 6 + 32),
+            fill: { block, slot in fill(block: block, plan: plan, encoder: encoder, slot: slot) }, write: write)
+    }
 
-        let header = encoder.header()
+    /// Writes `header`, then the blocks of the log that `fill` makes (each from its own seeded
+    /// generator, so in parallel), in block order. The log of dossiers and the log of their steps
+    /// (`StepLogGenerator`) share it.
+    static func writeBlocks(
+        _ options: SynthesisOptions, header: [UInt8], slotCapacity: Int, fill: (Int, BlockSlot) -> Void,
+        write: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> SynthesisSummary {
+        var summary = SynthesisSummary(rows: 0, bytes: 0, duplicates: 0)
         if !header.isEmpty {
             try header.withUnsafeBytes { try write($0) }
             summary.bytes += header.count
         }
         let blocks = (options.dossiers + options.blockSize - 1) / options.blockSize
         if options.workers == 1 {
-            let slot = BlockSlot(capacity: options.blockSize * (encoder.maxRowBytes / 6 + 32))
+            let slot = BlockSlot(capacity: slotCapacity)
             for block in 0..<blocks {
-                fill(block: block, plan: plan, encoder: encoder, slot: slot)
+                fill(block, slot)
                 try slot.buffer.withBytes { try write($0) }
                 summary.bytes += slot.buffer.count
                 summary.duplicates += slot.duplicates
+                summary.rows += slot.rows
             }
             return summary
         }
         // Two sets of slots: while the workers fill one round, one more task writes the previous
         // round (in block order), so generation and the kernel's copying overlap.
         let perRound = options.workers * 2
-        let sets = (0..<2).map { _ in
-            (0..<perRound).map { _ in BlockSlot(capacity: options.blockSize * (encoder.maxRowBytes / 6 + 32)) }
-        }
+        let sets = (0..<2).map { _ in (0..<perRound).map { _ in BlockSlot(capacity: slotCapacity) } }
         return try withoutActuallyEscaping(write) { write in
             let writer = OrderedWriter(write)
             var previous: ArraySlice<BlockSlot> = []
@@ -56,7 +65,7 @@ public enum DossierLogGenerator {
                     if i == 0 {
                         writer.write(toWrite)
                     } else {
-                        fill(block: base + i - 1, plan: plan, encoder: encoder, slot: slots[i - 1])
+                        fill(base + i - 1, slots[i - 1])
                     }
                 }
                 if let error = writer.error { throw error }
@@ -68,6 +77,7 @@ public enum DossierLogGenerator {
             if let error = writer.error { throw error }
             summary.bytes += writer.bytes
             summary.duplicates += writer.duplicates
+            summary.rows += writer.rows
             return summary
         }
     }
@@ -79,6 +89,7 @@ public enum DossierLogGenerator {
         var error: Error?
         var bytes = 0
         var duplicates = 0
+        var rows = 0
 
         init(_ sink: @escaping (UnsafeRawBufferPointer) throws -> Void) { self.sink = sink }
 
@@ -89,6 +100,7 @@ public enum DossierLogGenerator {
                     try slot.buffer.withBytes { try sink($0) }
                     bytes += slot.buffer.count
                     duplicates += slot.duplicates
+                    rows += slot.rows
                 }
             } catch {
                 self.error = error
@@ -118,12 +130,18 @@ public enum DossierLogGenerator {
     final class BlockSlot: @unchecked Sendable {
         let buffer: ByteBuffer
         var duplicates = 0
+        /// Rows the block wrote.
+        var rows = 0
         init(capacity: Int) { buffer = ByteBuffer(capacity: capacity) }
     }
 
     static func fill(block: Int, plan: SynthesisPlan, encoder: DossierEncoder, slot: BlockSlot) {
         slot.buffer.removeAll()
-        slot.duplicates = drawBlock(block: block, plan: plan) { encoder.appendRow($0, to: slot.buffer) }
+        slot.rows = 0
+        slot.duplicates = drawBlock(block: block, plan: plan) {
+            encoder.appendRow($0, to: slot.buffer)
+            slot.rows += 1
+        }
     }
 
     /// Draws the rows of `block` in order; returns how many repeat an earlier `MaHoSo`.

@@ -32,6 +32,9 @@ enum GenerateCommand: Subcommand {
             ),
             OptionSpec(
                 "-j", value: "N", help: "Worker threads (default: all cores); the output does not depend on it."),
+            OptionSpec(
+                "--steps", value: "FILE",
+                help: "Also write the dossiers' step log (QuaTrinhXuLy rows, CSV) to FILE: the same dossiers, their steps agreeing."),
             OptionSpec("-o", value: "FILE", help: "Output file, '-' for standard output."),
             OptionSpec("--output", value: "FILE", help: "Same as -o."),
         ],
@@ -39,6 +42,7 @@ enum GenerateCommand: Subcommand {
             "tthc generate --dossiers 10000000 --seed 1 -o Benchmarks/data/dossiers-10m.csv",
             "tthc generate --dossiers 3000 --seed 2026 --sample-quirks -o Datasets/sample/dossiers.csv",
             "tthc generate --dossiers 1000 --format jsonl --duplicates 0.02 -o -",
+            "tthc generate --dossiers 3000 --seed 2026 -o dossiers.csv --steps steps.csv",
         ],
         notes: [
             "Dossiers follow a commune one-stop center: 16 real procedure codes, 12 units, arrivals in office",
@@ -101,6 +105,15 @@ enum GenerateCommand: Subcommand {
             let file = try OutputFile(path: output)
             defer { file.close() }
             summary = try DossierLogGenerator.generate(options) { try file.write($0) }
+        }
+        if let stepsPath = arguments.string("--steps") {
+            guard stepsPath != "-" || output != "-" else {
+                throw UsageError("tthc generate: --steps and -o cannot both be standard output; name a file for one")
+            }
+            let file = try OutputFile(path: stepsPath)
+            defer { file.close() }
+            let steps = try StepLogGenerator.generate(options) { try file.write($0) }
+            console.err("tthc generate: \(steps.rows) step rows (\(steps.bytes) bytes) to \(stepsPath)\n")
         }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

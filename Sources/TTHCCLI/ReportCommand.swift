@@ -20,7 +20,13 @@ enum ReportCommand: Subcommand {
             TargetOptions.periodSpec,
             OptionSpec("--profile", value: "NAME|FILE", help: "Targets the html and md tiles are judged against."),
             OptionSpec("--late", value: "N", help: "Late dossiers listed in html and md (default 200; 0 lists all)."),
-        ] + OutputDestination.specs + EngineOptions.specs,
+            OptionSpec(
+                "--steps",
+                help: "FILE... are step logs (or JSONL dossiers with QuaTrinhXuLy): their steps give received, pauses, end, status."),
+            OptionSpec(
+                "--dossiers", value: "FILE", repeatable: true,
+                help: "With --steps: the dossier table whose rows (joined by MaHoSo) give every other field."),
+        ] + StepOptions.specs + OutputDestination.specs + EngineOptions.specs,
         examples: [
             "tthc report Datasets/sample/dossiers.csv",
             "tthc report Datasets/sample/dossiers.csv --by agency --lang vi",
@@ -28,6 +34,7 @@ enum ReportCommand: Subcommand {
             "tthc report Datasets/sample/dossiers.jsonl --from 2026-01-01 --to 2026-03-31 --format csv",
             "tthc report Datasets/sample/dossiers.csv --period 2026-q1 --by week",
             "tthc report Datasets/sample/dossiers.csv --profile hanoi-commune-2026 --format html -o report.html",
+            "tthc report --steps Datasets/sample/steps.csv --dossiers Datasets/sample/dossiers.csv",
             "cat log.tsv | tthc report - --input-format tsv --skip-invalid --rejects rejects.txt",
         ],
         notes: [
@@ -51,7 +58,12 @@ enum ReportCommand: Subcommand {
         let result: ReportResult
         var details: ReportDetails?
         var names = ProcedureNames(catalog: options.classifier.catalog)
-        if document {
+        if arguments.flag("--steps") {
+            guard !document else {
+                throw UsageError("tthc report: --steps gives table, json or csv; a document (\(format)) needs a dossier log")
+            }
+            result = try StepInput.report(arguments, files: files, options: options, console: console)
+        } else if document {
             (result, details) = try KPIEngine.run(files: files, options: options, lateLimit: lateLimit)
         } else if format == "table" && options.dimensions.contains(.procedure) {
             // A table by procedure names each code as the log does (TenTTHC), else as the catalog does.
