@@ -1,4 +1,5 @@
 import CivilTime
+import Ingest
 import Metrics
 import Records
 import WorkingTime
@@ -59,10 +60,7 @@ struct StepTimeAccumulator {
     /// deadline: a step log carries no `NgayHenTra`.
     private mutating func judge(_ history: DossierHistory, facts: HistoryFacts) -> ProgressClass {
         record.reset()
-        record.status = facts.status ?? .received
-        record.received = facts.received
-        record.processingEnd = facts.end
-        record.pauses = facts.pauses
+        record.take(facts)
         var entry: ProcedureCatalog.Terms?
         if let code = history.procedure, let catalog = setup.classifier.catalog {
             if let known = terms[code] {
@@ -164,8 +162,9 @@ struct StepTimeAccumulator {
         }
     }
 
-    /// Adds another worker's tallies.
-    mutating func merge(_ other: StepTimeAccumulator) {
+    /// Adds another worker's (or partition's) tallies.
+    mutating func merge(_ later: consuming StepTimeAccumulator) {
+        let other = later
         for d in groups.indices {
             groups[d].merge(other.groups[d]) { a, b in
                 var sum = a
@@ -187,4 +186,9 @@ struct StepTimeAccumulator {
         withoutDue += other.withoutDue
         pausedSeconds += other.pausedSeconds
     }
+}
+
+/// Fed by the step-log fold, partition by partition.
+extension StepTimeAccumulator: HistoryConsumer {
+    mutating func consume(_ history: DossierHistory) { add(history) }
 }

@@ -1,5 +1,6 @@
 import CivilTime
 import Metrics
+import Ingest
 import Records
 import _ParallelSupport
 
@@ -41,9 +42,7 @@ public enum StepTimeAnalysis {
         let givenAsOf = options.selection.asOf(latestEvent: latestStep(histories))
         // Without any step there is nothing to judge; any time will do.
         let asOf = givenAsOf ?? Timestamp(seconds: 0)
-        let setup = StepTimeAccumulator.Setup(
-            dimensions: options.dimensions, classifier: options.classifier,
-            window: ReceivedWindow(from: options.receivedFrom, before: options.receivedBefore, asOf: asOf), asOf: asOf)
+        let setup = setup(options, asOf: asOf)
         let chunk = max(1, options.chunkSize)
         let chunks = (histories.count + chunk - 1) / chunk
         let lanes = max(1, min(options.workers, chunks))
@@ -61,6 +60,34 @@ public enum StepTimeAnalysis {
         return finish(
             total, names: names, histories: histories.count, asOf: givenAsOf,
             secondsPerDay: options.classifier.calendar.workingSecondsPerDay)
+    }
+
+    /// Reads and folds step logs, then analyses them. With the as-of time known before reading
+    /// (`--as-of`, `--period`, `--to`) the histories stream through the fold in bounded memory;
+    /// when it is the log's latest step, they are held until it is known.
+    public static func run(files: [String], options: StepTimeOptions, reading: StepLogOptions) throws
+        -> (StepTimeResult, StepFoldSummary)
+    {
+        var options = options
+        options.workers = reading.scan.workers
+        guard let asOf = options.selection.asOf() else {
+            let folded = try StepLog.histories(files: files, options: reading)
+            return (run(folded.histories, names: folded.names, options: options), folded.summary)
+        }
+        let setup = setup(options, asOf: asOf)
+        let (tally, names, summary) = try StepLog.fold(files: files, options: reading) {
+            StepTimeAccumulator(setup: setup)
+        }
+        let result = finish(
+            tally, names: names, histories: summary.dossiers, asOf: asOf,
+            secondsPerDay: options.classifier.calendar.workingSecondsPerDay)
+        return (result, summary)
+    }
+
+    static func setup(_ options: StepTimeOptions, asOf: Timestamp) -> StepTimeAccumulator.Setup {
+        StepTimeAccumulator.Setup(
+            dimensions: options.dimensions, classifier: options.classifier,
+            window: ReceivedWindow(from: options.receivedFrom, before: options.receivedBefore, asOf: asOf), asOf: asOf)
     }
 
     /// The latest step time of the log, `Int64.min` without steps: the default as-of time.

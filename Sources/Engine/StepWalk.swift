@@ -14,7 +14,7 @@ struct StepPiece: Sendable {
     var seconds: Int64
     /// Working seconds of the same span while waiting for a supplement.
     var pausedSeconds: Int64
-    /// The step enters a department the dossier had been in and left.
+    /// The step enters a department the dossier had been in and left, and does not end processing.
     var returns: Bool
     /// The next step returns (for the transition that leads there).
     var nextReturns: Bool
@@ -52,7 +52,9 @@ struct StepWalk {
             let span = calendar.workingSeconds(from: step.time, to: next?.time ?? end)
             let paused = step.status == .waitingForSupplement
             let enters = i == first || history.steps[i - 1].department != step.department
-            let returns = enters && visited.contains(step.department)
+            // Coming back to close the dossier (the counter handing out the result, the officer
+            // finishing after the signature) is the route, not work done again.
+            let returns = enters && visited.contains(step.department) && !step.status.isFinished
             if enters && !returns { visited.append(step.department) }
             if returns, !pieces.isEmpty { pieces[pieces.count - 1].nextReturns = true }
             pieces.append(

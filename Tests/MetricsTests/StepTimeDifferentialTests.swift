@@ -101,12 +101,13 @@ import WorkingTime
                 if s.status == .waitingForSupplement { e.paused += span }
                 let department = name(departments, s.department)
                 let before = clock[..<k].map { name(departments, $0.department) }
-                let isReturn = k > 0 && before.last! != department && before.contains(department)
+                let isReturn =
+                    k > 0 && before.last! != department && before.contains(department) && !s.status.isFinished
                 let nextReturn: Bool = {
                     guard k + 1 < clock.count else { return false }
                     let d = name(departments, clock[k + 1].department)
                     let seen = clock[...k].map { name(departments, $0.department) }
-                    return seen.last! != d && seen.contains(d)
+                    return seen.last! != d && seen.contains(d) && !clock[k + 1].status.isFinished
                 }()
                 let next = k + 1 < clock.count ? name(departments, clock[k + 1].department) : nil
                 let handedOver = k + 1 < clock.count && next != department
