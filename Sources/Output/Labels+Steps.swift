@@ -75,8 +75,8 @@ extension Labels {
         "chart_title": ("Where the time goes per procedure", "Thời gian xử lý theo thủ tục và phòng ban"),
         "chart_axis": ("Mean working days per dossier", "Số ngày làm việc trung bình mỗi hồ sơ"),
         "chart_note": (
-            "Each bar is a procedure's mean working time per dossier, split by the department holding it; the longest procedures first.",
-            "Mỗi thanh là thời gian làm việc trung bình mỗi hồ sơ của một thủ tục, chia theo phòng ban giữ hồ sơ; thủ tục lâu nhất ở trên."
+            "Each column is a procedure's mean working time per dossier, split by the department holding it; the procedures holding the most working time first, from the left.",
+            "Mỗi cột là thời gian làm việc trung bình mỗi hồ sơ của một thủ tục, chia theo phòng ban giữ hồ sơ; thủ tục chiếm nhiều thời gian làm việc nhất ở bên trái."
         ),
         "other_departments": ("Other departments", "Phòng ban khác"),
         "staffing_title": ("Handlers per working day", "Số người xử lý mỗi ngày làm việc"),
