@@ -90,7 +90,8 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
         case .emptyFile: return "empty file"
         case .headerOnly: return "the file has a header row but no records"
         case .unknownStepStatus(let known):
-            return "unknown step status (expected TrangThai \(known); a system with its own codes maps them with --status-map FILE)"
+            return
+                "unknown step status (expected TrangThai \(known); a system with its own codes maps them with --status-map FILE)"
         case .contradictoryHistory(let contradiction): return contradiction.description
         }
     }
