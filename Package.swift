@@ -63,7 +63,8 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "_ParallelSupport", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+                "_ParallelSupport", "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics",
+                "Targets", "Simulation",
             ],
             swiftSettings: optimized),
         // Office Open XML workbooks (.xlsx) from typed cells, in our own zip container (zlib's deflate).

@@ -1,6 +1,6 @@
 import CivilTime
-import Metrics
 import Ingest
+import Metrics
 import Records
 import _ParallelSupport
 
@@ -132,7 +132,8 @@ public enum StepTimeAnalysis {
         }
         var handovers: [StepGroupKey: StepHandover] = [:]
         for (pair, value) in tally.handovers {
-            let key = StepGroupKey(department: name(pair.first, names.departments), next: name(pair.second, names.departments))
+            let key = StepGroupKey(
+                department: name(pair.first, names.departments), next: name(pair.second, names.departments))
             var entry = handovers[key] ?? StepHandover(from: key.department, to: key.next, count: 0, dossiers: 0)
             entry.count += value.count
             entry.dossiers += value.dossiers
@@ -159,7 +160,8 @@ public enum StepTimeAnalysis {
         // By name: a department's name interned twice is one department.
         var perDay: [String: [Int32: Set<String>]] = [:]
         for entry in days {
-            let department = Int(entry.department) < names.departments.count ? names.departments[Int(entry.department)] : ""
+            let department =
+                Int(entry.department) < names.departments.count ? names.departments[Int(entry.department)] : ""
             let handler = Int(entry.handler) < names.handlers.count ? names.handlers[Int(entry.handler)] : ""
             perDay[department, default: [:]][entry.day, default: []].insert(handler)
         }

@@ -115,18 +115,19 @@ public enum CalibrationRenderer {
             )
         }
         let pools: [JSONValue] = summary.pools.map { p in
-            .object([
-                ("pool", .string(p.pool)), ("fields", .array(p.fields.map(JSONValue.string))),
-                ("received", .int(p.received)), ("finished", .int(p.finished)),
-                ("arrivals_per_working_hour", .decimal(p.arrivalsPerWorkingHour)),
-                ("throughput_per_working_hour", .decimal(p.throughputPerWorkingHour)),
-                ("work_minutes", .decimal(p.workMinutes)),
-                ("work_minutes_from", .array(p.sources.map(JSONValue.string))),
-                ("offered_staff", .decimal(p.offeredStaff)),
-                ("observed_wait_working_hours", .decimal(p.observedWaitHours)),
-                ("staff", .int(p.staff)), ("model_wait_working_hours", .decimal(p.modelWaitHours)),
-                ("text", .string(staffingLine(p, hoursPerDay: summary.workingHoursPerDay, language: language))),
-            ] + (p.staffFrom.map { [("staff_from", JSONValue.string($0))] } ?? []))
+            .object(
+                [
+                    ("pool", .string(p.pool)), ("fields", .array(p.fields.map(JSONValue.string))),
+                    ("received", .int(p.received)), ("finished", .int(p.finished)),
+                    ("arrivals_per_working_hour", .decimal(p.arrivalsPerWorkingHour)),
+                    ("throughput_per_working_hour", .decimal(p.throughputPerWorkingHour)),
+                    ("work_minutes", .decimal(p.workMinutes)),
+                    ("work_minutes_from", .array(p.sources.map(JSONValue.string))),
+                    ("offered_staff", .decimal(p.offeredStaff)),
+                    ("observed_wait_working_hours", .decimal(p.observedWaitHours)),
+                    ("staff", .int(p.staff)), ("model_wait_working_hours", .decimal(p.modelWaitHours)),
+                    ("text", .string(staffingLine(p, hoursPerDay: summary.workingHoursPerDay, language: language))),
+                ] + (p.staffFrom.map { [("staff_from", JSONValue.string($0))] } ?? []))
         }
         return JSONValue.object([
             ("scenario", .string(scenario)), ("model", .string(staffing ? "staffing" : "delay")),

@@ -24,7 +24,8 @@ extension Document {
             .tiles([
                 KPITile(key: "dossiers", label: word("tile_dossiers"), value: .integer(t.dossiers)),
                 KPITile(
-                    key: "median", label: word("tile_median"), value: duration(result.workingSeconds(t, percentile: 0.5)),
+                    key: "median", label: word("tile_median"),
+                    value: duration(result.workingSeconds(t, percentile: 0.5)),
                     note: word("p90") + " "
                         + DocumentText.text(duration(result.workingSeconds(t, percentile: 0.9)).value, language)),
                 KPITile(key: "late", label: word("tile_late"), value: .integer(t.late)),
@@ -192,7 +193,8 @@ extension Document {
         }
         return DocumentChart(
             id: "procedures", title: word("chart_title"), categoryTitle: word("procedure"), categories: categories,
-            series: series, primaryAxis: .init(title: word("chart_axis"), unit: .workingDays, minimum: 0), stacked: true,
+            series: series, primaryAxis: .init(title: word("chart_axis"), unit: .workingDays, minimum: 0),
+            stacked: true,
             note: word("chart_note"), table: table)
     }
 }

@@ -44,9 +44,10 @@ public enum StepTimeRenderer {
     public static func bottleneckLine(_ result: StepTimeResult, _ language: Language) -> String? {
         guard let (group, dimension) = bottleneck(result) else { return nil }
         let f = group.figures
-        let median = result.workingSeconds(f, percentile: 0.5).map {
-            formatWorkingDuration($0, perDay: result.workingSecondsPerDay, language: language)
-        } ?? "-"
+        let median =
+            result.workingSeconds(f, percentile: 0.5).map {
+                formatWorkingDuration($0, perDay: result.workingSecondsPerDay, language: language)
+            } ?? "-"
         let share = Labels.percentText(group.share.numerator, of: group.share.denominator, language)
         let name = groupName(group, dimension, language)
         guard f.late > 0 else {
@@ -168,7 +169,12 @@ public enum StepTimeRenderer {
                 .object([
                     ("median", days(result.workingDays(f, percentile: 0.5))),
                     ("p90", days(result.workingDays(f, percentile: 0.9))),
-                    ("total", .numberText(NumberText.fixed(Double(f.workingSeconds) / Double(result.workingSecondsPerDay), decimals: 3))),
+                    (
+                        "total",
+                        .numberText(
+                            NumberText.fixed(
+                                Double(f.workingSeconds) / Double(result.workingSecondsPerDay), decimals: 3))
+                    ),
                 ])
             ),
             ("late", .int(f.late)), ("late_over_plan", ReportRenderer.rateJSON(f.lateOverPlanRate)),
@@ -263,7 +269,8 @@ public enum StepTimeRenderer {
             var cells: [CSVTable.Cell] = [.text(scope)] + key.map(CSVTable.Cell.optionalText)
             cells += [.integer(f.dossiers), .integer(f.steps), .integer(Int(f.workingSeconds))]
             for q in [0.5, 0.9] {
-                cells.append(result.workingDays(f, percentile: q).map { .number(NumberText.fixed($0, decimals: 3)) } ?? .empty)
+                cells.append(
+                    result.workingDays(f, percentile: q).map { .number(NumberText.fixed($0, decimals: 3)) } ?? .empty)
             }
             cells += [
                 .percent(share.numerator, of: share.denominator), .integer(f.late), .integer(f.lateOverPlan),

@@ -32,22 +32,22 @@ import Testing
     /// an 8 h supplement wait, land 1 h. Office hours 08-12, 13-17; 2026-03-02 is a Monday.
     static let first =
         header + """
-        LOOP,SAME,20260303100000,20260303090000,4,Leader,Chi
-        PAUSE,HOURS,20260303110000,,9,Land office,Binh
-        LOOP,SAME,20260302080000,,2,Counter,An
-        LOOP,SAME,20260304140000,,4,Leader,Chi
+            LOOP,SAME,20260303100000,20260303090000,4,Leader,Chi
+            PAUSE,HOURS,20260303110000,,9,Land office,Binh
+            LOOP,SAME,20260302080000,,2,Counter,An
+            LOOP,SAME,20260304140000,,4,Leader,Chi
 
-        """
+            """
     static let second =
         header + """
-        PAUSE,HOURS,20260302100000,,5,Land office,Binh
-        LOOP,SAME,20260305080000,,9,Counter,An
-        PAUSE,HOURS,20260302080000,,2,Counter,An
-        LOOP,SAME,20260304080000,,4,Land office,Binh
-        PAUSE,HOURS,20260303100000,,4,Land office,Binh
-        LOOP,SAME,20260302090000,,4,Land office,Binh
+            PAUSE,HOURS,20260302100000,,5,Land office,Binh
+            LOOP,SAME,20260305080000,,9,Counter,An
+            PAUSE,HOURS,20260302080000,,2,Counter,An
+            LOOP,SAME,20260304080000,,4,Land office,Binh
+            PAUSE,HOURS,20260303100000,,4,Land office,Binh
+            LOOP,SAME,20260302090000,,4,Land office,Binh
 
-        """
+            """
     static let catalog = """
         MaTTHC,TenTTHC,MaLinhVuc,ThoiHanGiaiQuyet,DonViThoiGian
         SAME,Same day,F,,trong ngày
@@ -78,8 +78,12 @@ import Testing
         ])
         #expect(streamed.status == 0, "\(streamed.err)")
         let e = try json(streamed.out)
-        #expect(NSDictionary(dictionary: e["totals"] as! [String: Any]) == NSDictionary(dictionary: d["totals"] as! [String: Any]))
-        #expect((e["by_department"] as! [[String: Any]]).map { NSDictionary(dictionary: $0) } == groups.map { NSDictionary(dictionary: $0) })
+        #expect(
+            NSDictionary(dictionary: e["totals"] as! [String: Any])
+                == NSDictionary(dictionary: d["totals"] as! [String: Any]))
+        #expect(
+            (e["by_department"] as! [[String: Any]]).map { NSDictionary(dictionary: $0) }
+                == groups.map { NSDictionary(dictionary: $0) })
         // Without a catalog there is no due: no dossier is late, and the table says why.
         let table = run(["steps", a, b])
         #expect(table.status == 0)
@@ -111,7 +115,8 @@ import Testing
     @Test func calibrateTakesTheStepLogsHandlers() throws {
         let scenario = temporary.url.appendingPathComponent("calibrated.json").path
         let r = run([
-            "calibrate", Self.root + "/Datasets/sample/dossiers.csv", "--steps", Self.root + "/Datasets/sample/steps.csv", "--work-minutes", "30",
+            "calibrate", Self.root + "/Datasets/sample/dossiers.csv", "--steps",
+            Self.root + "/Datasets/sample/steps.csv", "--work-minutes", "30",
             "--department", "HoTich=Công chức Tư pháp - Hộ tịch", "-o", scenario, "--replications", "2", "--format",
             "json",
         ])
@@ -124,7 +129,8 @@ import Testing
         #expect(pools.filter { $0["staff_from"] != nil }.count == 1)
         #expect(r.err.contains("step-log departments that size no pool: 'Bộ phận Một cửa'"))
         let delay = run([
-            "calibrate", Self.root + "/Datasets/sample/dossiers.csv", "--steps", "x.csv", "--delay-model", "-o", scenario,
+            "calibrate", Self.root + "/Datasets/sample/dossiers.csv", "--steps", "x.csv", "--delay-model", "-o",
+            scenario,
         ])
         #expect(delay.status == 2)
     }

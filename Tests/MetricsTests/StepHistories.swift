@@ -56,7 +56,9 @@ enum StepHistories {
             if random.chance(0.2) { step(.new, department: 1) }
             if !random.chance(0.05) { step(.received, department: 1) }
             for _ in 0..<random.below(8) {
-                let statuses: [DossierStatus] = [.processing, .processing, .processing, .waitingForSupplement, .waitingForFinancialObligation]
+                let statuses: [DossierStatus] = [
+                    .processing, .processing, .processing, .waitingForSupplement, .waitingForFinancialObligation,
+                ]
                 step(statuses[random.below(statuses.count)])
             }
             switch random.below(10) {

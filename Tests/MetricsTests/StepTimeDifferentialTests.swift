@@ -61,7 +61,8 @@ import WorkingTime
                 e.afterAsOf += 1
                 continue
             }
-            for s in steps where s.handler != 0 && s.time <= asOf && calendar.isWorkingDay(dayNumber: s.time.dayNumber) {
+            for s in steps where s.handler != 0 && s.time <= asOf && calendar.isWorkingDay(dayNumber: s.time.dayNumber)
+            {
                 e.handlerDays[name(departments, s.department), default: [:]][s.time.dayNumber, default: []].insert(
                     handlers[Int(s.handler)])
             }
@@ -81,7 +82,8 @@ import WorkingTime
                 if steps[k].status == .waitingForSupplement {
                     var j = k
                     while j < steps.count && steps[j].status == .waitingForSupplement { j += 1 }
-                    record.pauses.append(PauseInterval(start: steps[k].time, end: j < steps.count ? steps[j].time : nil))
+                    record.pauses.append(
+                        PauseInterval(start: steps[k].time, end: j < steps.count ? steps[j].time : nil))
                     k = j
                 } else {
                     k += 1
@@ -202,7 +204,8 @@ import WorkingTime
         let asOf = explicit ?? latest
         let result = StepTimeAnalysis.run(
             histories, names: StepHistories.names,
-            options: options(workers: 1 + random.below(4), chunk: 1 + random.below(50), asOf: explicit, from: from, before: before))
+            options: options(
+                workers: 1 + random.below(4), chunk: 1 + random.below(50), asOf: explicit, from: from, before: before))
         let e = Self.reference(
             histories, classifier: DossierClassifier(catalog: StepHistories.catalog), asOf: asOf, from: from,
             before: before)
@@ -292,7 +295,8 @@ import WorkingTime
         var shuffled = histories
         for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, random.below(i + 1)) }
         let first = StepTimeAnalysis.run(
-            histories, names: StepHistories.names, options: options(workers: 1, chunk: 5000, asOf: nil, from: nil, before: nil))
+            histories, names: StepHistories.names,
+            options: options(workers: 1, chunk: 5000, asOf: nil, from: nil, before: nil))
         for (workers, chunk) in [(2, 1), (3, 17), (8, 64)] {
             let other = StepTimeAnalysis.run(
                 shuffled, names: StepHistories.names,

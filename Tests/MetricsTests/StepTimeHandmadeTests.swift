@@ -29,7 +29,8 @@ import WorkingTime
     /// Counter -> land -> leader -> land -> leader -> counter: the land office and the leader get
     /// the dossier back once each; the counter gets it back only to finish it, which is no return.
     static let loop = DossierHistory(
-        id: "LOOP", procedure: "SAME", steps: [
+        id: "LOOP", procedure: "SAME",
+        steps: [
             step("2026-03-02T08:00", .received, counter),
             step("2026-03-02T09:00", .processing, land, handler: 2, planned: "2026-03-02T12:00"),
             step("2026-03-03T10:00", .processing, leader, handler: 3),
@@ -40,7 +41,8 @@ import WorkingTime
 
     /// A supplement request at the land office: the clock stops until the citizen is back.
     static let paused = DossierHistory(
-        id: "PAUSE", procedure: "HOURS", steps: [
+        id: "PAUSE", procedure: "HOURS",
+        steps: [
             step("2026-03-02T08:00", .received, counter),
             step("2026-03-02T10:00", .waitingForSupplement, land, handler: 2),
             step("2026-03-03T10:00", .processing, land, handler: 2),
@@ -49,7 +51,8 @@ import WorkingTime
 
     /// Still with the leader at the as-of time (Friday 08:00), passed on at the minute it came.
     static let open = DossierHistory(
-        id: "OPEN", procedure: "HOURS", steps: [
+        id: "OPEN", procedure: "HOURS",
+        steps: [
             step("2026-03-04T08:00", .received, counter),
             step("2026-03-04T08:00", .processing, leader, handler: 3),
         ])
@@ -97,7 +100,10 @@ import WorkingTime
         #expect(result.totals.reworkedDossiers == 1)
         // Hand-overs: counter->land, land->leader twice, leader->land, leader->counter.
         let pairs = result.handovers.map { "\($0.from!)>\($0.to!):\($0.count)/\($0.dossiers)" }
-        #expect(pairs == ["Land office>Leader:2/1", "Counter>Land office:1/1", "Leader>Counter:1/1", "Leader>Land office:1/1"])
+        #expect(
+            pairs == [
+                "Land office>Leader:2/1", "Counter>Land office:1/1", "Leader>Counter:1/1", "Leader>Land office:1/1",
+            ])
         #expect(result.totals.handoversOut == 5)
         #expect(group(result, .department, .init(department: "Leader"))?.handoversOut == 2)
         // Transitions: land->leader held 9 h + 5 h; the return into the leader is on it.
@@ -117,7 +123,8 @@ import WorkingTime
         // By procedure: shares of the procedure's own time.
         let byProcedure = result.breakdown(.procedure)!.groups.filter { $0.key.procedure == "SAME" }
         #expect(byProcedure.map(\.key.department) == ["Land office", "Leader", "Counter"])
-        #expect(byProcedure.map(\.share) == [Rate(14 * 3600, 24 * 3600), Rate(9 * 3600, 24 * 3600), Rate(3600, 24 * 3600)])
+        #expect(
+            byProcedure.map(\.share) == [Rate(14 * 3600, 24 * 3600), Rate(9 * 3600, 24 * 3600), Rate(3600, 24 * 3600)])
     }
 
     @Test func aSupplementPauseBelongsToNoDepartment() {
@@ -167,14 +174,16 @@ import WorkingTime
     @Test func handlersPerWorkingDay() {
         // Binh and Chi at the land office on Monday, Binh alone on Tuesday; An's Saturday does not count.
         let a = DossierHistory(
-            id: "A", steps: [
+            id: "A",
+            steps: [
                 Self.step("2026-02-28T09:00", .new, Self.land, handler: 1),
                 Self.step("2026-03-02T08:00", .received, Self.counter),
                 Self.step("2026-03-02T09:00", .processing, Self.land, handler: 2),
                 Self.step("2026-03-03T09:00", .processing, Self.land, handler: 2),
             ])
         let b = DossierHistory(
-            id: "B", steps: [
+            id: "B",
+            steps: [
                 Self.step("2026-03-02T08:00", .received, Self.counter),
                 Self.step("2026-03-02T10:00", .processing, Self.land, handler: 3),
             ])

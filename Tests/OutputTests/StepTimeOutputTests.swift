@@ -64,8 +64,9 @@ import WorkingTime
     static var context: RunContext { RunContext(asOf: result().asOf!) }
 
     @Test func jsonCarriesEveryFigure() throws {
-        let json = try JSONSerialization.jsonObject(
-            with: Data(StepTimeRenderer.json(Self.result(), context: Self.context).utf8)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(StepTimeRenderer.json(Self.result(), context: Self.context).utf8)) as! [String: Any]
         #expect(json["as_of"] as? String == "2026-03-05T08:00:00")
         #expect(json["clock"] as? String == "working")
         let totals = json["totals"] as! [String: Any]
@@ -169,7 +170,8 @@ import WorkingTime
     @Test func htmlAndWorkbookRenderTheDocument() throws {
         let result = Self.result()
         for language in [Language.vi, .en] {
-            let document = Document.stepTime(result, provenance: DocumentProvenance(asOf: result.asOf), language: language)
+            let document = Document.stepTime(
+                result, provenance: DocumentProvenance(asOf: result.asOf), language: language)
             let html = HTMLRenderer.render(document)
             #expect(html.contains("<svg"))
             #expect(!html.contains("<script>x"))
@@ -191,7 +193,8 @@ import WorkingTime
             #expect(!pair.en.isEmpty && !pair.vi.isEmpty, "\(key)")
             // Placeholders agree, so a Vietnamese sentence shows the same figures.
             func holes(_ s: String) -> [String] {
-                s.split(separator: "{").dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) }.sorted()
+                s.split(separator: "{").dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) }
+                    .sorted()
             }
             #expect(holes(pair.en) == holes(pair.vi), "\(key)")
         }
