@@ -166,18 +166,10 @@ struct StepTimeAccumulator {
     mutating func merge(_ later: consuming StepTimeAccumulator) {
         let other = later
         for d in groups.indices {
-            groups[d].merge(other.groups[d]) { a, b in
-                var sum = a
-                sum.merge(b)
-                return sum
-            }
+            groups[d].merge(other.groups[d], uniquingKeysWith: StepFigures.sum)
         }
         totals.merge(other.totals)
-        procedures.merge(other.procedures) { a, b in
-            var sum = a
-            sum.merge(b)
-            return sum
-        }
+        procedures.merge(other.procedures, uniquingKeysWith: StepFigures.sum)
         handovers.merge(other.handovers) { ($0.count + $1.count, $0.dossiers + $1.dossiers) }
         handlerDays.formUnion(other.handlerDays)
         withoutReceived += other.withoutReceived

@@ -71,6 +71,13 @@ public struct StepFigures: Hashable, Sendable {
         reworkedDossiers += other.reworkedDossiers
     }
 
+    /// The sum of two tallies (`Dictionary.merge`'s combining function).
+    static func sum(_ a: StepFigures, _ b: StepFigures) -> StepFigures {
+        var total = a
+        total.merge(b)
+        return total
+    }
+
     /// Late dossiers that went over a step's planned time here, of the late dossiers handled here.
     public var lateOverPlanRate: Rate { Rate(lateOverPlan, late) }
 }

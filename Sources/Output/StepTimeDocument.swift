@@ -71,25 +71,7 @@ extension Document {
             }
             sections.append(DocumentSection(id: "staffing", title: word("staffing_title"), blocks: [.table(table)]))
         }
-        var notes = [word("legend")]
-        let n = { (x: Int) in Labels.grouped(x, language) }
-        if result.withoutReceived + result.outsideSelection + result.afterAsOf > 0 {
-            notes.append(
-                Labels.steps(
-                    "left_out_line", language,
-                    [
-                        "without": n(result.withoutReceived), "outside": n(result.outsideSelection),
-                        "after": n(result.afterAsOf),
-                    ]))
-        }
-        if result.withoutDue > 0 { notes.append(Labels.steps("no_due_line", language, ["n": n(result.withoutDue)])) }
-        if result.pausedSeconds > 0 {
-            notes.append(
-                Labels.steps(
-                    "paused_line", language,
-                    ["time": formatWorkingDuration(result.pausedSeconds, perDay: perDay, language: language)]))
-        }
-        sections[0].blocks.append(.notes(notes))
+        sections[0].blocks.append(.notes([word("legend")] + StepTimeRenderer.noteLines(result, language)))
         return Document(
             kind: .steps, language: language, title: word("title"), subtitle: DocumentWords(language).scope(provenance),
             provenance: provenance, sections: sections)

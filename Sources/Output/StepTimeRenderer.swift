@@ -61,6 +61,29 @@ public enum StepTimeRenderer {
             ])
     }
 
+    /// What was left out, the dossiers without a due and the supplement waits, when there are any:
+    /// the lines under the totals in the table and the notes of the document.
+    public static func noteLines(_ result: StepTimeResult, _ language: Language) -> [String] {
+        let n = { (x: Int) in Labels.grouped(x, language) }
+        var lines: [String] = []
+        if result.withoutReceived + result.outsideSelection + result.afterAsOf > 0 {
+            lines.append(
+                Labels.steps(
+                    "left_out_line", language,
+                    [
+                        "without": n(result.withoutReceived), "outside": n(result.outsideSelection),
+                        "after": n(result.afterAsOf),
+                    ]))
+        }
+        if result.withoutDue > 0 { lines.append(Labels.steps("no_due_line", language, ["n": n(result.withoutDue)])) }
+        if result.pausedSeconds > 0 {
+            let time = formatWorkingDuration(
+                result.pausedSeconds, perDay: result.workingSecondsPerDay, language: language)
+            lines.append(Labels.steps("paused_line", language, ["time": time]))
+        }
+        return lines
+    }
+
     // MARK: Table
 
     /// The breakdown of `dimension` (the first one by default), most working time first, cut to
@@ -84,19 +107,7 @@ public enum StepTimeRenderer {
                     "median": duration(result.workingSeconds(t, percentile: 0.5)),
                     "p90": duration(result.workingSeconds(t, percentile: 0.9)),
                 ]))
-        if result.withoutReceived + result.outsideSelection + result.afterAsOf > 0 {
-            lines.append(
-                Labels.steps(
-                    "left_out_line", language,
-                    [
-                        "without": n(result.withoutReceived), "outside": n(result.outsideSelection),
-                        "after": n(result.afterAsOf),
-                    ]))
-        }
-        if result.withoutDue > 0 { lines.append(Labels.steps("no_due_line", language, ["n": n(result.withoutDue)])) }
-        if result.pausedSeconds > 0 {
-            lines.append(Labels.steps("paused_line", language, ["time": duration(result.pausedSeconds)]))
-        }
+        lines += noteLines(result, language)
         lines.append(Labels.steps("legend", language))
         if let headline = bottleneckLine(result, language) {
             lines.append("")
