@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+                "_ParallelSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
             ],
             swiftSettings: optimized),
         // Office Open XML workbooks (.xlsx) from typed cells, in our own zip container (zlib's deflate).
@@ -104,7 +104,7 @@ let package = Package(
             name: "OutputTests",
             dependencies: [
                 "TestSupport", "Output", "Engine", "Metrics", "Ingest", "CivilTime", "_TextSupport", "Spreadsheet",
-                "Targets",
+                "Targets", "Records", "WorkingTime",
             ]),
         .testTarget(
             name: "TargetsTests",

@@ -37,14 +37,16 @@ public enum CalibrationRenderer {
                 + "(\(decimal(hoursPerDay)) giờ mỗi ngày; đã giải quyết \(decimal(p.throughputPerWorkingHour)) mỗi giờ) × "
                 + "\(decimal(p.workMinutes, 1)) phút xử lý (giả định: \(p.sources.joined(separator: ", "))) = "
                 + "\(decimal(p.offeredStaff)) người làm toàn thời gian; hồ sơ đã chờ trung bình \(decimal(p.observedWaitHours)) giờ làm việc "
-                + "ngoài thời gian xử lý → \(p.staff) cán bộ (M/M/c, Erlang C: chờ \(wait) giờ)"
+                + "ngoài thời gian xử lý → \(p.staff) cán bộ ("
+                + (p.staffFrom.map { "đếm từ nhật ký bước: \($0); " } ?? "") + "M/M/c, Erlang C: chờ \(wait) giờ)"
         }
         return
             "\(p.pool)\(fields): \(p.received) dossiers received = \(decimal(p.arrivalsPerWorkingHour)) per working hour "
             + "(\(decimal(hoursPerDay)) h a day; throughput \(decimal(p.throughputPerWorkingHour)) finished per hour) × "
             + "\(decimal(p.workMinutes, 1)) work minutes each (assumption: \(p.sources.joined(separator: ", "))) = "
             + "\(decimal(p.offeredStaff)) staff busy full time; the log's dossiers waited \(decimal(p.observedWaitHours)) working h "
-            + "beyond their work on average → \(p.staff) staff (M/M/c, Erlang C: \(wait) h wait)"
+            + "beyond their work on average → \(p.staff) staff ("
+            + (p.staffFrom.map { "counted in the step log: \($0); " } ?? "") + "M/M/c, Erlang C: \(wait) h wait)"
     }
 
     /// Why a KPI's simulated interval misses the log's figure, and what to do about it.
@@ -113,18 +115,19 @@ public enum CalibrationRenderer {
             )
         }
         let pools: [JSONValue] = summary.pools.map { p in
-            .object([
-                ("pool", .string(p.pool)), ("fields", .array(p.fields.map(JSONValue.string))),
-                ("received", .int(p.received)), ("finished", .int(p.finished)),
-                ("arrivals_per_working_hour", .decimal(p.arrivalsPerWorkingHour)),
-                ("throughput_per_working_hour", .decimal(p.throughputPerWorkingHour)),
-                ("work_minutes", .decimal(p.workMinutes)),
-                ("work_minutes_from", .array(p.sources.map(JSONValue.string))),
-                ("offered_staff", .decimal(p.offeredStaff)),
-                ("observed_wait_working_hours", .decimal(p.observedWaitHours)),
-                ("staff", .int(p.staff)), ("model_wait_working_hours", .decimal(p.modelWaitHours)),
-                ("text", .string(staffingLine(p, hoursPerDay: summary.workingHoursPerDay, language: language))),
-            ])
+            .object(
+                [
+                    ("pool", .string(p.pool)), ("fields", .array(p.fields.map(JSONValue.string))),
+                    ("received", .int(p.received)), ("finished", .int(p.finished)),
+                    ("arrivals_per_working_hour", .decimal(p.arrivalsPerWorkingHour)),
+                    ("throughput_per_working_hour", .decimal(p.throughputPerWorkingHour)),
+                    ("work_minutes", .decimal(p.workMinutes)),
+                    ("work_minutes_from", .array(p.sources.map(JSONValue.string))),
+                    ("offered_staff", .decimal(p.offeredStaff)),
+                    ("observed_wait_working_hours", .decimal(p.observedWaitHours)),
+                    ("staff", .int(p.staff)), ("model_wait_working_hours", .decimal(p.modelWaitHours)),
+                    ("text", .string(staffingLine(p, hoursPerDay: summary.workingHoursPerDay, language: language))),
+                ] + (p.staffFrom.map { [("staff_from", JSONValue.string($0))] } ?? []))
         }
         return JSONValue.object([
             ("scenario", .string(scenario)), ("model", .string(staffing ? "staffing" : "delay")),

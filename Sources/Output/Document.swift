@@ -41,7 +41,7 @@ public struct Document: Sendable {
 
 /// The commands that build documents.
 public enum DocumentKind: String, Sendable, CaseIterable {
-    case report, check, today, score, audit, simulate, period
+    case report, check, today, score, audit, simulate, period, steps
 }
 
 /// A titled part of a document. Its `id` is stable across languages (`kpis`, `late_dossiers`), so

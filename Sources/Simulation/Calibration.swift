@@ -38,6 +38,10 @@ public enum Calibration {
         public var defaultMinutes: (minutes: Double, source: String)?
         /// Pool name by field (`MaLinhVuc`), for pools named after departments.
         public var departments: [String: String]
+        /// Staff counted in a step log (`calibrate --steps`), by pool name (`key` of the
+        /// department's name), with where it came from: such a pool takes this size instead of the
+        /// Erlang C fit, since the log shows who worked, not only how long dossiers took.
+        public var observedStaff: [String: (staff: Int, source: String)] = [:]
 
         public init(
             workMinutes: [String: (minutes: Double, source: String)] = [:],
@@ -71,6 +75,8 @@ public enum Calibration {
         public var staff: Int
         /// Erlang C's mean wait with `staff`, in working hours.
         public var modelWaitHours: Double
+        /// Where `staff` was counted when not fitted by Erlang C (`Staffing.observedStaff`).
+        public var staffFrom: String? = nil
     }
 
     /// Procedure codes the staffing model has no work content for.
@@ -193,7 +199,8 @@ public enum Calibration {
         RunLength(seconds: Double(days) * 86_400, drain: 366 * 86_400)
     }
 
-    static func key(_ text: String) -> String {
+    /// A pool's or procedure's name in a scenario: letters and digits kept, anything else `_`.
+    public static func key(_ text: String) -> String {
         let cleaned = String(text.map { $0.isLetter || $0.isNumber ? $0 : "_" })
         return cleaned.isEmpty ? "unknown" : cleaned
     }
@@ -288,11 +295,13 @@ public enum Calibration {
             let observed = t.finished > 0 ? t.wait / Double(t.finished) : 0
             // Waits under a twentieth of the work content count as that (an M/M/c queue never
             // waits exactly 0 on average); without finished dossiers, size for rho below 0.9.
+            let counted = staffing?.observedStaff[pool]
             let staff =
-                t.finished > 0
-                ? ErlangC.staff(
-                    offered: offered, meanService: meanWork / 60, closestTo: max(observed, meanWork / 60 / 20))
-                : max(1, Int((offered / 0.9).rounded(.down)) + 1)
+                counted.map { max(1, $0.staff) }
+                ?? (t.finished > 0
+                    ? ErlangC.staff(
+                        offered: offered, meanService: meanWork / 60, closestTo: max(observed, meanWork / 60 / 20))
+                    : max(1, Int((offered / 0.9).rounded(.down)) + 1))
             estimates.append(
                 PoolEstimate(
                     pool: pool, fields: t.fields, received: t.received, finished: t.finished,
@@ -300,7 +309,8 @@ public enum Calibration {
                     throughputPerWorkingHour: workingHours > 0 ? Double(t.finished) / workingHours : 0,
                     workMinutes: meanWork, sources: t.sources, offeredStaff: offered, observedWaitHours: observed,
                     staff: staff,
-                    modelWaitHours: ErlangC.meanWait(servers: staff, offered: offered, meanService: meanWork / 60)))
+                    modelWaitHours: ErlangC.meanWait(servers: staff, offered: offered, meanService: meanWork / 60),
+                    staffFrom: counted?.source))
             // Earliest due first: staff who know the deadlines work to them; Erlang C's mean
             // wait is the same under any order that keeps the staff busy.
             pools.append(

@@ -2,6 +2,7 @@ import CivilTime
 import Engine
 import Foundation
 import Ingest
+import Metrics
 import Output
 import Simulation
 import WorkingTime
@@ -39,11 +40,17 @@ enum CalibrateCommand: Subcommand {
                 "--censor-open",
                 help: "Also learn from dossiers still open at the log's end (overdue ones as stuck, others censored)."),
             EngineOptions.quietSpec,
-        ] + EngineOptions.readingSpecs,
+            OptionSpec(
+                "--steps", value: "FILE", repeatable: true,
+                help:
+                    "A step log of the same dossiers: a pool named after one of its departments (--department FIELD=NAME) takes its median handlers per working day."
+            ),
+        ] + StepOptions.specs + EngineOptions.readingSpecs,
         examples: [
             "tthc calibrate Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv -o calibrated.json",
             "tthc simulate --compare calibrated.json --set-b pools.HoTich.size=4",
             "tthc calibrate log.csv --work-minutes 30 --work-minutes 1.012753=360 --department HoTich=justice -o s.json",
+            "tthc calibrate log.csv --steps steps.csv --work-minutes 30 --department HoTich='Công chức Tư pháp - Hộ tịch' -o s.json",
         ],
         notes: [
             "Estimates per procedure: arrival rates by hour of the week, channel mix, deadline, supplement probability and delay,",
@@ -51,6 +58,8 @@ enum CalibrateCommand: Subcommand {
             "each procedure's work content is an assumption (the catalog's PhutXuLy, or --work-minutes). A pool's size is the",
             "fewest staff with which an M/M/c queue carrying the log's arrivals per working hour x that work waits no longer",
             "than the log's dossiers did beyond it (Erlang C); the table states the throughput, hours and minutes used.",
+            "With --steps, a pool named after a department of the step log is sized by the handlers it shows instead:",
+            "the median of the distinct NguoiXuLy per working day on which the department recorded a step (Guides/StepTime.md).",
             "Then simulates the log's period and compares with the log's KPIs as tthc report computes them.",
         ])
 
@@ -68,6 +77,29 @@ enum CalibrateCommand: Subcommand {
             if parts.count == 2 { byCode[parts[0]] = minutes } else { all = minutes }
         }
         return (byCode, all)
+    }
+
+    /// The handlers each department of the `--steps` logs shows per working day, as pool sizes:
+    /// the pool named after the department (`Calibration.key`) takes the median (at least 1).
+    static func countedStaff(_ arguments: ParsedArguments, scan: ScanOptions, calendar: WorkCalendar) throws
+        -> [(name: String, pool: String, staff: Int, source: String)]
+    {
+        let files = arguments.strings("--steps")
+        guard !files.isEmpty else { return [] }
+        var stepScan = scan
+        stepScan.progress = nil
+        let reading = try StepOptions.stepLogOptions(arguments, scan: stepScan)
+        var options = StepTimeOptions()
+        options.dimensions = []
+        options.classifier = DossierClassifier(calendar: calendar)
+        let (result, _) = try StepTimeAnalysis.run(files: files, options: options, reading: reading)
+        return result.staffing.compactMap { department in
+            guard let name = department.department else { return nil }
+            let source =
+                "median \(department.median) handlers per working day in \(name) "
+                + "over \(department.workingDays) working days"
+            return (name, Calibration.key(name), max(1, department.median), source)
+        }
     }
 
     static func departments(_ texts: [String]) throws -> [String: String] {
@@ -112,8 +144,11 @@ enum CalibrateCommand: Subcommand {
             for (code, minutes) in flags.byCode { assumption.workMinutes[code] = (minutes, "--work-minutes") }
             if let all = flags.all { assumption.defaultMinutes = (all, "--work-minutes") }
             staffing = assumption
-        } else if !arguments.strings("--work-minutes").isEmpty || !arguments.strings("--department").isEmpty {
-            throw UsageError("tthc calibrate: --work-minutes and --department size staff; --delay-model has none")
+        } else if !arguments.strings("--work-minutes").isEmpty || !arguments.strings("--department").isEmpty
+            || !arguments.strings("--steps").isEmpty
+        {
+            throw UsageError(
+                "tthc calibrate: --work-minutes, --department and --steps size staff; --delay-model has none")
         }
 
         // (The log readers refuse timestamps outside the calendar's years.)
@@ -122,6 +157,8 @@ enum CalibrateCommand: Subcommand {
         try EngineOptions.readingOptions(arguments, into: &scan)
         scan.progress = ProgressLine.attach(arguments, files: files, console: console)
         InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
+        let counted = try countedStaff(arguments, scan: scan, calendar: calendar)
+        for department in counted { staffing?.observedStaff[department.pool] = (department.staff, department.source) }
         let collected = try ObservedLogCollector.collect(files, options: scan)
         let summaryOrNil: Calibration.Summary?
         do {
@@ -136,6 +173,14 @@ enum CalibrateCommand: Subcommand {
         guard var summary = summaryOrNil else {
             throw UsageError(
                 "tthc calibrate: no received dossier with a received time in \(files.joined(separator: ", "))")
+        }
+        // A department that sized no pool is named, with the option that would make it size one.
+        let sized = Set(summary.pools.filter { $0.staffFrom != nil }.map(\.pool))
+        let unused = counted.filter { !sized.contains($0.pool) }.map { "'" + $0.name + "'" }
+        if !unused.isEmpty {
+            console.err(
+                "tthc calibrate: warning: step-log departments that size no pool: \(unused.joined(separator: ", ")); "
+                    + "give --department FIELD=NAME to size the pool of field FIELD from department NAME's handlers\n")
         }
         let overlays = arguments.strings("--calendar")
         if !overlays.isEmpty {

@@ -70,4 +70,28 @@ struct StaffingCalibrationTests {
         let ok = try Calibration.calibrate(log, staffing: Calibration.Staffing(defaultMinutes: (20, "--work-minutes")))
         #expect(ok?.pools.first?.sources == ["--work-minutes"])
     }
+
+    @Test("Staff counted in a step log sizes the pool named after its department")
+    func observedStaffSizesItsPool() throws {
+        func dossier(_ field: String, day: Int) -> ObservedDossier {
+            ObservedDossier(
+                procedure: field == "HoTich" ? "A" : "B", field: field, channel: 1, status: .finished,
+                received: Timestamp(year: 2026, month: 3, day: day, hour: 9), due: nil,
+                end: Timestamp(year: 2026, month: 3, day: day, hour: 15), returned: nil, pauses: [], level: 3,
+                fullOnline: false, feeBearing: false, paidOnline: false, digitized: false, electronicResult: false,
+                apology: false)
+        }
+        let log = (2...6).flatMap { [dossier("HoTich", day: $0), dossier("DatDai", day: $0)] }
+        var staffing = Calibration.Staffing(defaultMinutes: (30, "--work-minutes"), departments: ["HoTich": "Tư pháp"])
+        staffing.observedStaff[Calibration.key("Tư pháp")] = (4, "median 4 handlers per working day in Tư pháp")
+        let summary = try #require(try Calibration.calibrate(log, staffing: staffing))
+        let counted = try #require(summary.pools.first { $0.pool == "Tư_pháp" })
+        #expect(counted.staff == 4)
+        #expect(counted.staffFrom == "median 4 handlers per working day in Tư pháp")
+        let fitted = try #require(summary.pools.first { $0.pool == "DatDai" })
+        #expect(fitted.staffFrom == nil)
+        #expect(fitted.staff == 1, "one dossier a day of 30 minutes keeps one person far from busy")
+        let calibrated = try Scenario(tree: summary.scenario)
+        #expect(Set(calibrated.pools.map(\.size)) == [4, 1])
+    }
 }
