@@ -85,6 +85,11 @@ public enum ProcessExportEngine {
         let (consumer, input) = try LogScanner.scan(files: files, options: options.report.scan) {
             DossierExportConsumer(setup: setup)
         }
+        if options.format == .ocel && input.duplicates > 0 && options.report.scan.dedupe == .detect {
+            throw ExportError(
+                "\(input.duplicates) records repeat an earlier MaHoSo, and an OCEL object id names one dossier: "
+                    + "export with --dedupe last (the default), so the last record of each dossier is its object")
+        }
         var lane = consumer.lane
         if consumer.merges == 0 { setup.restart() }  // a log whose only piece was merged nowhere
         finish(&lane, setup: setup)
@@ -173,6 +178,11 @@ struct DossierExportConsumer: RecordConsumer {
         if let returned = record.returned {
             let withdrawn = record.status == .withdrawn && record.processingEnd == nil
             trace.events.append(ExportEvent(activity: withdrawn ? .withdrawn : .resultReturned, time: returned))
+        }
+        // A dossier without a dated event (registered, never received) has nothing to mine.
+        if trace.events.isEmpty {
+            lane.counts.withoutEvents += 1
+            return
         }
         lane.emit(&trace)
     }

@@ -16,6 +16,8 @@ public struct ExportCounts: Sendable, Hashable {
     public var procedureObjects = 0
     public var departmentObjects = 0
     public var requestObjects = 0
+    /// Dossiers left out because they have no dated event.
+    public var withoutEvents = 0
 
     public init() {}
 
@@ -28,5 +30,6 @@ public struct ExportCounts: Sendable, Hashable {
         procedureObjects += other.procedureObjects
         departmentObjects += other.departmentObjects
         requestObjects += other.requestObjects
+        withoutEvents += other.withoutEvents
     }
 }

@@ -198,17 +198,18 @@ public struct OCELWriter {
         return 1 + trace.requests.count
     }
 
-    /// The distinct departments of a trace's events, in order of first appearance; the unit
-    /// (`DonViXuLy`) when no event names one.
+    /// The distinct departments of a trace's events, in order of first appearance: an event's
+    /// own (`PhongBanXuLy`), else the unit (`DonViXuLy`).
     public func departments(of trace: ExportTrace) -> [TextSpan] {
         var spans: [TextSpan] = []
-        for event in trace.events where event.department.count > 0 {
+        for event in trace.events {
+            let department = event.department.count > 0 ? event.department : trace.agency
+            guard department.count > 0 else { continue }
             let seen = spans.contains { span in
-                trace.withBytes(span) { a in trace.withBytes(event.department) { b in a.elementsEqual(b) } }
+                trace.withBytes(span) { a in trace.withBytes(department) { b in a.elementsEqual(b) } }
             }
-            if !seen { spans.append(event.department) }
+            if !seen { spans.append(department) }
         }
-        if spans.isEmpty && trace.agency.count > 0 { spans.append(trace.agency) }
         return spans
     }
 

@@ -27,6 +27,7 @@ enum ExportCommand: Subcommand {
         ],
         notes: [
             "Several files are read as one log; each dossier is judged by the 766 rules at the as-of time, as report does.",
+            "A later record of the same MaHoSo replaces earlier ones (as --dedupe last); --dedupe detect keeps them all (xes only).",
             "Select dates with --period (2026-q1, or a span FROM..TO): --to names the format here.",
             "The counts written are printed on standard error. Guides/Export.md maps each field.",
         ])
@@ -48,6 +49,9 @@ enum ExportCommand: Subcommand {
         engineArguments.values["--to"] = nil
         var options = ExportOptions()
         options.format = format
+        // One trace (one object) per dossier: a later record of the same MaHoSo replaces earlier ones
+        // unless `--dedupe detect` keeps every record.
+        if engineArguments.string("--dedupe") == nil { engineArguments.values["--dedupe"] = ["last"] }
         options.report = try EngineOptions.reportOptions(engineArguments, console: console)
         if arguments.flag("--personal-names") {
             options.pseudonyms = nil
@@ -67,6 +71,13 @@ enum ExportCommand: Subcommand {
 
     /// The counts a reader of the file must find, on one line (`Benchmarks/export-check.py` reads it).
     static func summaryLine(_ counts: ExportCounts, format: ExportFormat, path: String) -> String {
+        let left =
+            counts.withoutEvents == 0
+            ? "" : "; \(counts.withoutEvents) dossiers without a dated event (registered, never received) left out"
+        return wrote(counts, format: format, path: path) + left
+    }
+
+    private static func wrote(_ counts: ExportCounts, format: ExportFormat, path: String) -> String {
         switch format {
         case .xes:
             return "tthc export: wrote \(counts.traces) traces and \(counts.events) events to \(path)"
