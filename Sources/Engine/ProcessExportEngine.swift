@@ -148,6 +148,15 @@ struct DossierExportConsumer: RecordConsumer {
         trace.agency = trace.store(record.agency)
         trace.channel = record.channel
         trace.status = record.status
+        if record.owner.count > 0 {
+            if let pseudonyms = setup.pseudonyms {
+                owner.removeAll(keepingCapacity: true)
+                pseudonyms.append(pseudonymOf: record.owner, to: &owner)
+                trace.owner = owner.withUnsafeBytes { trace.store($0) }
+            } else {
+                trace.owner = trace.store(record.owner)
+            }
+        }
         var terms: ProcedureCatalog.Terms?
         if let catalog = setup.classifier.catalog, record.procedure.count > 0 {
             let id = procedureIDs.id(of: record.procedure)

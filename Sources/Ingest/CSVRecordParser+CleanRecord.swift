@@ -48,7 +48,7 @@ extension CSVRecordParser {
             case .electronicResult?:
                 guard codeColumn(.electronicResult, twoDigits: false, b, base, &p, &record) else { return nil }
             case .apology?: guard codeColumn(.apology, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .id?, .procedure?, .field?, .agency?, .procedureName?, .supplements?, .refused?, .submitted?:
+            case .id?, .procedure?, .field?, .agency?, .procedureName?, .owner?, .supplements?, .refused?, .submitted?:
                 // Text, quoted or not; empty is absent. The timestamps most records leave empty
                 // (`NgayTuChoi`, `NgayNopHoSo`) come here too: a case of their own in this switch
                 // made the compiler stop inlining the common columns' helpers (+6% per record).

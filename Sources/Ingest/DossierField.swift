@@ -6,6 +6,8 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
     case refused, submitted
     /// Read for the documents' dossier lists only; never judged.
     case procedureName
+    /// `ChuHoSo`, the applicant: a personal name, read for `export` (pseudonymised there); never judged.
+    case owner
 
     /// The DVCQG name of the column or key.
     public var name: String {
@@ -31,6 +33,7 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
         case .refused: return "NgayTuChoi"
         case .submitted: return "NgayNopHoSo"
         case .procedureName: return "TenTTHC"
+        case .owner: return "ChuHoSo"
         }
     }
 

@@ -224,6 +224,24 @@ func referenceCounts(_ log: String) -> (traces: Int, events: Int, requests: Int)
         }
     }
 
+    /// `ChuHoSo` leaves only as a pseudonym unless personal names are asked for.
+    @Test(arguments: ExportFormat.allCases)
+    func ownersArePseudonymisedUnlessAskedFor(format: ExportFormat) throws {
+        let log =
+            "MaHoSo,MaTTHC,DonViXuLy,ChuHoSo,TrangThaiHoSo,NgayTiepNhan\n"
+            + "H1,1.001,A,\"Nguyễn Văn \"\"Tí\"\", Hà Nội\",2,20260302080000\nH2,1.001,A,Lê Thị Hoa,2,20260302090000\n"
+        let key = Pseudonyms(keyText: "secret")
+        let (hidden, _) = try exportBytes(log, format: format, pseudonyms: key)
+        let text = String(decoding: hidden, as: UTF8.self)
+        #expect(!text.contains("Hoa") && !text.contains("Nguy"))
+        #expect(text.contains(key.pseudonym(of: "Lê Thị Hoa")))
+        #expect(text.contains(key.pseudonym(of: "Nguyễn Văn \"Tí\", Hà Nội")))
+        let (again, _) = try exportBytes(log, format: format, pseudonyms: key)
+        #expect(again == hidden, "the same key gives the same file")
+        let (shown, _) = try exportBytes(log, format: format, pseudonyms: nil)
+        #expect(String(decoding: shown, as: UTF8.self).contains("Lê Thị Hoa"))
+    }
+
     /// OCEL ids must be unique: keeping every record of a repeated MaHoSo is refused.
     @Test func ocelRefusesRepeatedDossiersUnlessTheLastRecordReplaces() throws {
         let log =
