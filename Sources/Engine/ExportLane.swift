@@ -1,3 +1,4 @@
+import Ingest
 import ProcessExport
 
 /// One worker's share of an export: the bytes of its traces (XES) or of its events and

@@ -55,6 +55,8 @@ extension ScanRun {
             pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets, dateCaches: dateCaches,
             tallies: tallies, timeSpan: timeSpan)
         context.fileOffset = batchFileOffset
+        context.kind = options.kind
+        context.stepStatuses = options.stepStatuses
         var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
 
         // Round one: every piece at once.
@@ -157,6 +159,7 @@ extension ScanRun {
         // Line numbers: each piece counted its own line ends, so they add up in order.
         var line = firstLine
         for k in 0..<pieceCount {
+            if !perLane || round > 1 { consumers[k].place(file: fileIndex, firstLine: line) }
             if let fatal = outcomes[k].fatal { outcomes[k].fatal?.line = fatal.line + line }
             for r in outcomes[k].rejects.indices {
                 outcomes[k].rejects[r].line += line

@@ -48,7 +48,9 @@ extension CSVRecordParser {
             case .electronicResult?:
                 guard codeColumn(.electronicResult, twoDigits: false, b, base, &p, &record) else { return nil }
             case .apology?: guard codeColumn(.apology, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .id?, .procedure?, .field?, .agency?, .procedureName?, .owner?, .supplements?, .refused?, .submitted?:
+            case .id?, .procedure?, .field?, .agency?, .procedureName?, .owner?, .supplements?, .refused?, .submitted?,
+                .stepTime?, .stepStart?, .stepPlannedEnd?, .stepStatus?, .department?, .handler?, .handlerTitle?,
+                .stepContent?, .steps?:
                 // Text, quoted or not; empty is absent. The timestamps most records leave empty
                 // (`NgayTuChoi`, `NgayNopHoSo`) come here too: a case of their own in this switch
                 // made the compiler stop inlining the common columns' helpers (+6% per record).
@@ -60,6 +62,8 @@ extension CSVRecordParser {
                     // Spaces around a value: the general path trims them.
                     if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
                     let field = fields[column]!
+                    // (Step rows never take this path: `triesCleanPath` is off for them.)
+                    if field.isStepColumn || field == .steps { return nil }
                     if field == .supplements {
                         guard FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) else { return nil }
                     } else if field == .refused || field == .submitted {

@@ -50,11 +50,20 @@ struct CSVRecordParser {
     private var scratch: UnsafeMutableRawBufferPointer
     var scratchUsed = 0
 
+    /// Dossier rows or step rows: which rules a complete record must follow.
+    let kind: LogKind
+    /// How a step row's `TrangThai` reads.
+    let statuses: StepStatusMap
+
     /// - Parameter dates: a cache the caller keeps (and frees); by default the parser has its own.
     init(
         delimiter: UInt8, columnFields: [DossierField?], maxRecordBytes: Int = ScanOptions.defaultMaxRecordBytes,
-        dates: DateCache? = nil
+        dates: DateCache? = nil, kind: LogKind = .dossiers, statuses: StepStatusMap = .dvcqg
     ) {
+        self.kind = kind
+        self.statuses = statuses
+        // The clean path knows the dossier columns only; step rows take the general path.
+        triesCleanPath = kind == .dossiers
         precondition(maxRecordBytes >= 1)
         // Capped so that a position plus the bound never overflows.
         self.maxRecordBytes = min(maxRecordBytes, 1 << 48)
@@ -222,12 +231,14 @@ struct CSVRecordParser {
                 .wrongFieldCount(expected: columnCount, found: fieldIndex), at: start, column: columnCount)
         }
         if let valueFault {
+            let rule =
+                valueFault.field == .stepStatus
+                ? .unknownStepStatus(known: statuses.knownCodes) : FieldDecoder.rule(for: valueFault.field)
             return .invalid(
-                end: recordEnd, newlines: newlines, rule: FieldDecoder.rule(for: valueFault.field),
-                field: valueFault.field, offset: valueFault.offset)
+                end: recordEnd, newlines: newlines, rule: rule, field: valueFault.field, offset: valueFault.offset)
         }
         let hasStatus = statusColumn.map { fieldHasValue($0, base) } ?? false
-        if let (rule, field) = FieldDecoder.validate(record, hasStatus: hasStatus) {
+        if let (rule, field) = FieldDecoder.validate(record, hasStatus: hasStatus, kind: kind) {
             let column = columnFields.firstIndex(of: field) ?? 0
             return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: spans[column].start)
         }
@@ -252,7 +263,11 @@ struct CSVRecordParser {
     ) {
         var bytes = UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start)
         if span.hasEscapes { bytes = unescape(bytes) }
-        if !FieldDecoder.assign(field, bytes, to: &record, dates: &dates), valueFault == nil {
+        let valid =
+            field == .stepStatus
+            ? FieldDecoder.assignStepStatus(bytes, to: &record.step, statuses: statuses)
+            : FieldDecoder.assign(field, bytes, to: &record, dates: &dates)
+        if !valid, valueFault == nil {
             valueFault = (field, span.start)
         }
     }

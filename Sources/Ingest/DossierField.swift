@@ -8,6 +8,11 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
     case procedureName
     /// `ChuHoSo`, the applicant: a personal name, read for `export` (pseudonymised there); never judged.
     case owner
+    /// A step log's columns (`QuaTrinhXuLy` in a JSONL dossier): `ThoiDiemXuLy`, `NgayBatDau`,
+    /// `NgayKetThucTheoQuyDinh`, `TrangThai`, `PhongBanXuLy`, `NguoiXuLy`, `ChucDanh`, `NoiDungXuLy`.
+    case stepTime, stepStart, stepPlannedEnd, stepStatus, department, handler, handlerTitle, stepContent
+    /// `QuaTrinhXuLy`: a JSONL dossier's list of steps.
+    case steps
 
     /// The DVCQG name of the column or key.
     public var name: String {
@@ -34,6 +39,37 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
         case .submitted: return "NgayNopHoSo"
         case .procedureName: return "TenTTHC"
         case .owner: return "ChuHoSo"
+        case .stepTime: return "ThoiDiemXuLy"
+        case .stepStart: return "NgayBatDau"
+        case .stepPlannedEnd: return "NgayKetThucTheoQuyDinh"
+        case .stepStatus: return "TrangThai"
+        case .department: return "PhongBanXuLy"
+        case .handler: return "NguoiXuLy"
+        case .handlerTitle: return "ChucDanh"
+        case .stepContent: return "NoiDungXuLy"
+        case .steps: return "QuaTrinhXuLy"
+        }
+    }
+
+    /// The field a column of this kind of log feeds: a step log's `TrangThai` is the step's
+    /// status, a dossier log's the dossier's (the two names share the alias `Trạng thái`). A
+    /// dossier log's columns named like a step's are ignored, as they were before step logs.
+    func inLog(of kind: LogKind) -> DossierField? {
+        switch (kind, self) {
+        case (.steps, .status): return .stepStatus
+        case (.dossiers, .stepStatus): return .status
+        case (.dossiers, _) where isStepColumn: return nil
+        default: return self
+        }
+    }
+
+    /// A step's own column.
+    var isStepColumn: Bool {
+        switch self {
+        case .stepTime, .stepStart, .stepPlannedEnd, .stepStatus, .department, .handler, .handlerTitle,
+            .stepContent:
+            return true
+        default: return false
         }
     }
 

@@ -69,7 +69,29 @@ enum FieldDecoder {
             return assignCode(field, v ? 1 : 0, to: &record)
         case .supplements:
             return parseSupplementList(bytes, into: &record, dates: &dates)
+        case .stepTime, .stepStart, .stepPlannedEnd:
+            guard let t = dates.parse(bytes) else { return false }
+            assignTimestamp(field, t, to: &record)
+        case .department, .handler, .handlerTitle, .stepContent:
+            return assignText(field, bytes, to: &record)
+        case .stepStatus:
+            return assignStepStatus(bytes, to: &record.step, statuses: .dvcqg)
+        case .steps:
+            // A list: only JSONL has one, and its parser reads the items.
+            return false
         }
+        return true
+    }
+
+    /// A step's `TrangThai` through the status mapping; false for a code it lacks.
+    @inline(__always)
+    static func assignStepStatus(_ raw: UnsafeRawBufferPointer, to step: inout StepFields, statuses: StepStatusMap)
+        -> Bool
+    {
+        let bytes = trimmed(raw)
+        if bytes.count == 0 { return true }
+        guard let status = statuses.status(bytes) else { return false }
+        step.status = status
         return true
     }
 
@@ -85,6 +107,10 @@ enum FieldDecoder {
         case .agency: record.agency = bytes
         case .procedureName: record.procedureName = bytes
         case .owner: record.owner = bytes
+        case .department: record.step.department = bytes
+        case .handler: record.step.handler = bytes
+        case .handlerTitle: record.step.title = bytes
+        case .stepContent: record.step.content = bytes
         default: return false
         }
         return true
@@ -99,6 +125,9 @@ enum FieldDecoder {
         case .processingEnd: record.processingEnd = t
         case .refused: record.refused = t
         case .submitted: record.submitted = t
+        case .stepTime: record.step.time = t
+        case .stepStart: record.step.start = t
+        case .stepPlannedEnd: record.step.plannedEnd = t
         default: record.returned = t
         }
     }
@@ -180,15 +209,44 @@ enum FieldDecoder {
         case .electronicResult: return .badCode(expected: "KetQuaDienTu 0 or 1")
         case .apology: return .badCode(expected: "XinLoi 0 or 1")
         case .supplements: return .malformedSupplements
+        case .stepTime, .stepStart, .stepPlannedEnd: return .unparseableTimestamp
+        case .department, .handler, .handlerTitle, .stepContent: return .missingRequiredField
+        case .stepStatus: return .unknownStepStatus(known: StepStatusMap.dvcqg.knownCodes)
+        case .steps: return .malformedJSON("expected a list ('[') of step objects")
         }
     }
 
     /// Rules that involve several fields, and the UTF-8 of the text fields, checked once the
     /// record is complete.
     @inline(__always)
-    static func validate(_ record: DossierRecord, hasStatus: Bool) -> (IngestRule, DossierField)? {
+    static func validate(_ record: DossierRecord, hasStatus: Bool, kind: LogKind = .dossiers) -> (
+        IngestRule, DossierField
+    )? {
         if let field = invalidText(record) { return (.invalidUTF8, field) }
+        if kind == .steps {
+            if let field = invalidStepText(record.step) { return (.invalidUTF8, field) }
+            return validateStepRules(record)
+        }
         return validateRules(record, hasStatus: hasStatus)
+    }
+
+    /// A step row's rules: a dossier, a time and a status.
+    @inline(__always)
+    static func validateStepRules(_ record: DossierRecord) -> (IngestRule, DossierField)? {
+        if record.id.count == 0 { return (.missingRequiredField, .id) }
+        if record.step.time == nil { return (.missingRequiredField, .stepTime) }
+        if record.step.status == nil { return (.missingRequiredField, .stepStatus) }
+        return nil
+    }
+
+    /// The first text field of a step whose bytes are not UTF-8.
+    @inline(__always)
+    static func invalidStepText(_ step: StepFields) -> DossierField? {
+        if UTF8Validation.firstInvalid(step.department) != nil { return .department }
+        if UTF8Validation.firstInvalid(step.handler) != nil { return .handler }
+        if UTF8Validation.firstInvalid(step.title) != nil { return .handlerTitle }
+        if UTF8Validation.firstInvalid(step.content) != nil { return .stepContent }
+        return nil
     }
 
     /// The rules that involve several fields, for a parser that has checked the text already.

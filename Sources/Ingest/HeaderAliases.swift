@@ -26,6 +26,13 @@ public enum HeaderAliases {
         (.supplements, ["Danh sách hồ sơ bổ sung", "Danh sách bổ sung", "Yêu cầu bổ sung"]),
         (.refused, ["Ngày từ chối", "Ngày từ chối tiếp nhận", "Ngày không tiếp nhận"]),
         (.submitted, ["Ngày nộp hồ sơ", "Ngày nộp", "Thời gian nộp hồ sơ"]),
+        (.stepTime, ["Thời điểm xử lý", "Thời gian xử lý", "Ngày xử lý", "Thời điểm"]),
+        (.stepStart, ["Ngày bắt đầu", "Thời gian bắt đầu", "Bắt đầu"]),
+        (.stepPlannedEnd, ["Ngày kết thúc theo quy định", "Hạn xử lý bước", "Hạn bước", "Thời hạn bước"]),
+        (.department, ["Phòng ban xử lý", "Phòng ban", "Phòng xử lý", "Bộ phận xử lý", "Bộ phận"]),
+        (.handler, ["Người xử lý", "Cán bộ xử lý", "Cán bộ", "Người thực hiện"]),
+        (.handlerTitle, ["Chức danh", "Chức vụ"]),
+        (.stepContent, ["Nội dung xử lý", "Nội dung", "Công việc", "Bước xử lý"]),
     ]
 
     /// The names of `field` besides its DVCQG name.

@@ -15,7 +15,7 @@ struct HeaderParse {
     /// `DelimiterChoice.candidates`).
     static func parse(
         _ bytes: UnsafeRawBufferPointer, delimiter: UInt8?, preferred: UInt8, mapping: ColumnMapping, atEnd: Bool,
-        file: String
+        file: String, kind: LogKind = .dossiers
     ) throws(IngestError) -> HeaderParse {
         let candidates =
             delimiter.map { [$0] } ?? [preferred] + DelimiterChoice.candidates.filter { $0 != preferred }
@@ -36,8 +36,8 @@ struct HeaderParse {
                 result.newlines = reader.line - 1
                 result.names = record.fields.map(\.bytes)
                 result.columns = record.fields.map(\.column)
-                let fields = result.names.map { result.field(of: $0, mapping: mapping) }
-                if candidate == preferred && fields.contains(.id) && fields.contains(.status) { return result }
+                let fields = result.names.map { result.field(of: $0, mapping: mapping, kind: kind) }
+                if candidate == preferred && Self.required(kind).allSatisfy(fields.contains) { return result }
                 let known = Set(fields.compactMap { $0 }).count
                 if let current = best,
                     (known, result.names.count) <= (current.known, current.parse.names.count)
@@ -53,17 +53,24 @@ struct HeaderParse {
             file: file, line: problem.line, column: problem.column, field: nil, text: nil, rule: problem.rule)
     }
 
-    /// The field a header name feeds: `--columns` first, then the shipped aliases.
-    private func field(of name: [UInt8], mapping: ColumnMapping) -> DossierField? {
+    /// The field a header name feeds in this kind of log: `--columns` first, then the shipped aliases.
+    private func field(of name: [UInt8], mapping: ColumnMapping, kind: LogKind) -> DossierField? {
         let text = String(decoding: name, as: UTF8.self)
-        if let mapped = mapping.lookup(text) { return mapped }
-        return HeaderAliases.field(named: text)
+        if let mapped = mapping.lookup(text) { return mapped?.inLog(of: kind) }
+        return HeaderAliases.field(named: text)?.inLog(of: kind)
     }
 
-    func columnFields(file: String, mapping: ColumnMapping) throws(IngestError) -> [DossierField?] {
+    /// The columns a log of this kind must have.
+    static func required(_ kind: LogKind) -> [DossierField] {
+        kind == .steps ? [.id, .stepStatus, .stepTime] : [.id, .status]
+    }
+
+    func columnFields(file: String, mapping: ColumnMapping, kind: LogKind = .dossiers) throws(IngestError)
+        -> [DossierField?]
+    {
         var fields: [DossierField?] = []
         for (name, column) in zip(names, columns) {
-            let field = self.field(of: name, mapping: mapping)
+            let field = self.field(of: name, mapping: mapping, kind: kind)
             if let field, let earlier = fields.firstIndex(of: field) {
                 throw IngestError(
                     file: file, line: 1, column: column, field: field.name, text: nil,
@@ -74,7 +81,7 @@ struct HeaderParse {
             }
             fields.append(field)
         }
-        for required in [DossierField.id, .status] where !fields.contains(required) {
+        for required in Self.required(kind) where !fields.contains(required) {
             let header = names.map { String(decoding: $0, as: UTF8.self) }
             throw IngestError(
                 file: file, line: 1, column: 0, field: required.name, text: nil,

@@ -34,6 +34,10 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
     case undecodable(encoding: String)
     case emptyFile
     case headerOnly
+    /// A step's `TrangThai` that the status mapping does not list; `known` names the codes it does.
+    case unknownStepStatus(known: String)
+    /// A step history that contradicts itself (`StepContradiction`).
+    case contradictoryHistory(StepContradiction)
 
     public var description: String {
         switch self {
@@ -83,6 +87,9 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
                 "bytes that are not \(encoding) text: check --encoding (cp1258, tcvn3, utf-16le, ..., or leave it out for UTF-8)"
         case .emptyFile: return "empty file"
         case .headerOnly: return "the file has a header row but no records"
+        case .unknownStepStatus(let known):
+            return "unknown step status (expected TrangThai \(known); a system with its own codes maps them with --status-map FILE)"
+        case .contradictoryHistory(let contradiction): return contradiction.description
         }
     }
 }

@@ -15,9 +15,14 @@ struct JSONLRecordParser {
     private var dates: DateCache
     private let ownsDates: Bool
     private let keys = JSONLKeyTable.shared
+    /// Dossier lines, or step lines (a line with `QuaTrinhXuLy` is a dossier with its steps).
+    private let kind: LogKind
+    private let statuses: StepStatusMap
 
     /// - Parameter dates: a cache the caller keeps (and frees); by default the parser has its own.
-    init(dates: DateCache? = nil) {
+    init(dates: DateCache? = nil, kind: LogKind = .dossiers, statuses: StepStatusMap = .dvcqg) {
+        self.kind = kind
+        self.statuses = statuses
         scratch = .allocate(byteCount: 4096, alignment: 8)
         self.dates = dates ?? DateCache()
         ownsDates = dates == nil
@@ -52,13 +57,21 @@ struct JSONLRecordParser {
         scratchUsed = 0
         do throws(JSONLFailure) {
             var hasStatus = false
-            try readObject(&cursor, into: &record, hasStatus: &hasStatus)
+            var hasStepList = false
+            try readObject(&cursor, into: &record, hasStatus: &hasStatus, hasStepList: &hasStepList)
             cursor.skipSpaces()
             if cursor.position != contentEnd {
                 throw .json("text after the dossier object (one object a line)", at: cursor.position)
             }
-            // `JSONSyntax` has checked the UTF-8 of every string already.
-            if let (rule, field) = FieldDecoder.validateRules(record, hasStatus: hasStatus) {
+            // `JSONSyntax` has checked the UTF-8 of every string already. A dossier read for its
+            // steps needs only its id: its steps, not its own dates, say what happened.
+            let broken =
+                kind == .dossiers
+                ? FieldDecoder.validateRules(record, hasStatus: hasStatus)
+                : hasStepList
+                    ? (record.id.count == 0 ? (.missingRequiredField, .id) : nil)
+                    : FieldDecoder.validateStepRules(record)
+            if let (rule, field) = broken {
                 return .invalid(end: recordEnd, newlines: newlines, rule: rule, field: field, offset: start)
             }
         } catch {
@@ -109,7 +122,7 @@ struct JSONLRecordParser {
     }
 
     private mutating func readObject(
-        _ c: inout JSONCursor, into record: inout DossierRecord, hasStatus: inout Bool
+        _ c: inout JSONCursor, into record: inout DossierRecord, hasStatus: inout Bool, hasStepList: inout Bool
     ) throws(JSONLFailure) {
         guard c.peek == UInt8(ascii: "{") else {
             throw JSONLFailure(rule: .notAnObject, offset: c.position, field: nil)
@@ -128,6 +141,21 @@ struct JSONLRecordParser {
         repeat {
             let key = try JSONSyntax.key(&c)
             switch keys.lookup(c.base + key.start, count: key.end - key.start) {
+            case .field(let field) where (field.isStepColumn || field == .steps) && kind == .dossiers:
+                // A dossier log's steps are not read (as before step logs): only a reading for
+                // the steps (`StepLog`, `report --steps`) takes them.
+                try JSONSyntax.skipValue(&c, depth: 1)
+            case .field(.steps):
+                hasStepList = true
+                try readSteps(&c, into: &record)
+            case .field(.stepStatus):
+                let valueStart = c.position
+                if let value = try readScalar(&c, field: .stepStatus),
+                    !FieldDecoder.assignStepStatus(value, to: &record.step, statuses: statuses)
+                {
+                    throw JSONLFailure(
+                        rule: .unknownStepStatus(known: statuses.knownCodes), offset: valueStart, field: .stepStatus)
+                }
             case .field(let field):
                 let valueStart = c.position
                 if field == .supplements {
@@ -231,6 +259,79 @@ struct JSONLRecordParser {
                 }
                 record.pauses.append(PauseInterval(start: start, end: end))
             }
+            c.skipSpaces()
+            let b = c.peek
+            if b == UInt8(ascii: "]") {
+                c.position += 1
+                return
+            }
+            guard b == UInt8(ascii: ",") else { throw JSONSyntax.afterItem(c) }
+            c.position += 1
+        }
+    }
+
+    /// Reads `QuaTrinhXuLy`: a list of step objects (depth 2, their values depth 3) into
+    /// `record.embeddedSteps`, each with its time and status.
+    private mutating func readSteps(_ c: inout JSONCursor, into record: inout DossierRecord) throws(JSONLFailure) {
+        c.skipSpaces()
+        if c.peek == UInt8(ascii: "n"), try JSONSyntax.scanLiteral(&c) { return }
+        guard c.peek == UInt8(ascii: "[") else {
+            throw JSONLFailure(
+                rule: .malformedJSON("expected a list ('[') of step objects"), offset: c.position, field: .steps)
+        }
+        c.position += 1
+        c.skipSpaces()
+        if c.peek == UInt8(ascii: "]") {
+            c.position += 1
+            return
+        }
+        while true {
+            c.skipSpaces()
+            guard c.peek == UInt8(ascii: "{") else {
+                if c.peek == UInt8(ascii: "]") || c.position == c.end { throw JSONSyntax.unexpectedValue(c) }
+                throw JSONLFailure(
+                    rule: .malformedJSON("expected '{': each step is an object"), offset: c.position, field: .steps)
+            }
+            let itemStart = c.position
+            c.position += 1
+            c.skipSpaces()
+            // The step's fields go through the record's own step slot, the one place they are decoded.
+            let saved = record.step
+            record.step = StepFields()
+            if c.peek == UInt8(ascii: "}") {
+                c.position += 1
+            } else {
+                repeat {
+                    let key = try JSONSyntax.key(&c)
+                    let valueStart = c.position
+                    switch keys.lookup(c.base + key.start, count: key.end - key.start) {
+                    case .field(.stepStatus):
+                        if let value = try readScalar(&c, field: .stepStatus),
+                            !FieldDecoder.assignStepStatus(value, to: &record.step, statuses: statuses)
+                        {
+                            throw JSONLFailure(
+                                rule: .unknownStepStatus(known: statuses.knownCodes), offset: valueStart,
+                                field: .stepStatus)
+                        }
+                    case .field(let field) where field.isStepColumn:
+                        if let value = try readScalar(&c, field: field),
+                            !FieldDecoder.assign(field, value, to: &record, dates: &dates)
+                        {
+                            throw JSONLFailure(rule: FieldDecoder.rule(for: field), offset: valueStart, field: field)
+                        }
+                    default:
+                        try JSONSyntax.skipValue(&c, depth: 3)
+                    }
+                } while try !endOfMember(&c)
+            }
+            if record.step.time == nil {
+                throw JSONLFailure(rule: .missingRequiredField, offset: itemStart, field: .stepTime)
+            }
+            if record.step.status == nil {
+                throw JSONLFailure(rule: .missingRequiredField, offset: itemStart, field: .stepStatus)
+            }
+            record.embeddedSteps.append(record.step)
+            record.step = saved
             c.skipSpaces()
             let b = c.peek
             if b == UInt8(ascii: "]") {

@@ -25,6 +25,13 @@ public enum LogScanner {
     ) throws -> (C, InputSummary) {
         precondition(options.workers >= 1 && options.chunkSize >= 1 && options.piecesPerBatch >= 1)
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0) }
+        if options.kind == .steps {
+            // A dossier's steps share its `MaHoSo` by design: there are no duplicates to find.
+            var run = ScanRun(options: options, rejects: rejects, collectFingerprints: false)
+            let consumer = try run.scan(files: files, makeConsumer: makeConsumer)
+            try rejects?.close()
+            return (consumer, run.summary)
+        }
         switch options.dedupe {
         case .detect:
             var writer = rejects
@@ -167,6 +174,8 @@ struct ScanRun {
     var latestSeconds = Int64.min
     /// The file offset of the batch being parsed, for errors that name a byte.
     var batchFileOffset = 0
+    /// The index among the inputs of the file being parsed.
+    var fileIndex = 0
 
     init(
         options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool,
@@ -242,6 +251,7 @@ struct ScanRun {
         let source = try sources.source(index, path: path)
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
+        fileIndex = index
         let batchBytes = options.chunkSize * options.piecesPerBatch
         // The signature, the encoding and the checks that concern the whole file.
         var window: any InputWindow = try openTextWindow(
@@ -269,7 +279,8 @@ struct ScanRun {
             while true {
                 header = try HeaderParse.parse(
                     UnsafeRawBufferPointer(rebasing: bytes[begin...]), delimiter: options.delimiter,
-                    preferred: layout.delimiter, mapping: options.columnMapping, atEnd: window.atEnd, file: path)
+                    preferred: layout.delimiter, mapping: options.columnMapping, atEnd: window.atEnd, file: path,
+                    kind: options.kind)
                 if header.end != nil || window.atEnd { break }
                 // A header longer than the batch: widen the window.
                 try window.widen()
@@ -282,13 +293,14 @@ struct ScanRun {
             // Names that are not UTF-8 match none: say so first, and how to read the file.
             if let bad = UTF8Validation.firstInvalid(
                 UnsafeRawBufferPointer(rebasing: bytes[begin..<begin + headerEnd])),
-                (try? header.columnFields(file: path, mapping: options.columnMapping)) == nil
+                (try? header.columnFields(file: path, mapping: options.columnMapping, kind: options.kind)) == nil
             {
                 throw IngestError(
                     file: path, line: 1, column: 0, field: nil, text: nil, rule: .invalidUTF8,
                     byteOffset: window.offset + begin + bad)
             }
-            layout.columnFields = try header.columnFields(file: path, mapping: options.columnMapping)
+            layout.columnFields = try header.columnFields(
+                file: path, mapping: options.columnMapping, kind: options.kind)
             line += header.newlines
             begin += headerEnd
         }
@@ -390,6 +402,8 @@ struct PieceContext: @unchecked Sendable {
     var tallies: [ReceivedTally]
     var talliesPerPiece = false
     var timeSpan: TimeSpanCheck?
+    var kind: LogKind = .dossiers
+    var stepStatuses = StepStatusMap.dvcqg
 }
 
 /// The log's time span on a second reading: the first instant outside, and the rule broken.

@@ -33,7 +33,8 @@ enum PieceParser {
         guard let p = first else { return }
         let format = context.layout.format
         if format == .jsonl {
-            var parser = JSONLRecordParser(dates: context.dateCaches[lane])
+            var parser = JSONLRecordParser(
+                dates: context.dateCaches[lane], kind: context.kind, statuses: context.stepStatuses)
             defer { parser.deallocate() }
             parseRecords(
                 &parser, region, from: p, to: to, pieceIndex: pieceIndex, slot: slot, lane: lane, context: context,
@@ -41,7 +42,8 @@ enum PieceParser {
         } else {
             var parser = CSVRecordParser(
                 delimiter: context.layout.delimiter, columnFields: context.layout.columnFields,
-                maxRecordBytes: context.maxRecordBytes, dates: context.dateCaches[lane])
+                maxRecordBytes: context.maxRecordBytes, dates: context.dateCaches[lane], kind: context.kind,
+                statuses: context.stepStatuses)
             defer { parser.deallocate() }
             parseRecords(
                 &parser, region, from: p, to: to, pieceIndex: pieceIndex, slot: slot, lane: lane, context: context,
@@ -145,6 +147,7 @@ enum PieceParser {
                     outcome.fingerprints.append(fingerprint)
                 }
             }
+            record.pieceLine = line
             consume(&record)
             line += newlines
             p = end

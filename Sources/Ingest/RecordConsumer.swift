@@ -13,8 +13,13 @@ public protocol RecordConsumer: SendableMetatype {
     /// they were merged (sums of counts, say). The scanner then keeps one consumer per worker for
     /// the whole run instead of one per piece, so large group tables are built once per worker.
     static var foldsInAnyOrder: Bool { get }
+    /// Called once the piece is parsed, before the merge, with the index of its file among the
+    /// inputs and the line its first record starts on: a record's line is `firstLine +
+    /// record.pieceLine`. Only consumers that do not fold in any order (one per piece) are placed.
+    mutating func place(file: Int, firstLine: Int)
 }
 
 extension RecordConsumer {
     public static var foldsInAnyOrder: Bool { false }
+    public mutating func place(file: Int, firstLine: Int) {}
 }

@@ -10,9 +10,10 @@ final class RejectsWriter: @unchecked Sendable {
     private let path: String
     private let descriptor: Int32
 
-    init(path: String) throws(InputFileError) {
+    /// - Parameter appending: add to what the file holds (the rejects a scan wrote already).
+    init(path: String, appending: Bool = false) throws(InputFileError) {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        descriptor = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC), 0o644)
         guard descriptor >= 0 else {
             throw InputFileError(file: path, reason: "cannot write rejects: " + String(cString: strerror(errno)))
         }

@@ -14,6 +14,12 @@ public enum InputFormat: String, CaseIterable, Sendable {
     }
 }
 
+/// What one record of a log is: a dossier, or one processing step of a dossier (whose rows
+/// share a `MaHoSo`).
+public enum LogKind: Sendable {
+    case dossiers, steps
+}
+
 /// What to do with several records of the same `MaHoSo`.
 public enum DedupeMode: String, Sendable {
     /// Count them in `duplicates`, keep every record.
@@ -51,6 +57,11 @@ public struct ScanOptions: Sendable {
     public var progress: (@Sendable (ScanProgress) -> Void)?
     /// The encoding of files without a byte-order mark; nil for UTF-8.
     public var encoding: TextEncoding?
+    /// Dossier logs, or step logs (`StepLog`): their required columns and record rules differ,
+    /// and steps repeat a `MaHoSo` by design, so they are never deduplicated.
+    public var kind: LogKind = .dossiers
+    /// How a step's `TrangThai` reads as a dossier status (step logs and `QuaTrinhXuLy`).
+    public var stepStatuses = StepStatusMap.dvcqg
 
     public init() {}
 }

@@ -60,6 +60,13 @@ public struct DossierRecord {
     public var apology: Bool?
     /// Supplement requests, in the order given. The parser reuses this array's storage.
     public var pauses: [PauseInterval] = []
+    /// A step log's row: the step's own columns (empty on a dossier log's record).
+    public var step = StepFields()
+    /// `QuaTrinhXuLy` of a JSONL dossier, in the order given. The parser reuses this array's storage.
+    public var embeddedSteps: [StepFields] = []
+    /// The record's first line, counted from the first record of the piece of the log it was
+    /// read in; the scanner tells a piece's consumer where that piece starts (`RecordConsumer.place`).
+    public var pieceLine = 0
 
     public init() {}
 
@@ -91,7 +98,29 @@ public struct DossierRecord {
         electronicResult = nil
         apology = nil
         if !pauses.isEmpty { pauses.removeAll(keepingCapacity: true) }
+        step = StepFields()
+        if !embeddedSteps.isEmpty { embeddedSteps.removeAll(keepingCapacity: true) }
     }
+}
+
+/// The fields of one processing step, as read: text as views into the parser's buffer (valid
+/// only while the consumer is called), the status already read through the status mapping.
+public struct StepFields {
+    /// `ThoiDiemXuLy`.
+    public var time: Timestamp?
+    /// `NgayBatDau`.
+    public var start: Timestamp?
+    /// `NgayKetThucTheoQuyDinh`.
+    public var plannedEnd: Timestamp?
+    /// `TrangThai`, nil when absent.
+    public var status: DossierStatus?
+    /// `PhongBanXuLy`, `NguoiXuLy`, `ChucDanh`, `NoiDungXuLy`.
+    public var department = UnsafeRawBufferPointer(start: nil, count: 0)
+    public var handler = UnsafeRawBufferPointer(start: nil, count: 0)
+    public var title = UnsafeRawBufferPointer(start: nil, count: 0)
+    public var content = UnsafeRawBufferPointer(start: nil, count: 0)
+
+    public init() {}
 }
 
 extension DossierRecord {

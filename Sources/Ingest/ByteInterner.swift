@@ -1,24 +1,23 @@
-import Ingest
 import _TextSupport
 
 /// Gives each distinct byte string a small integer id without making a `String` per lookup:
 /// an open-addressing table of fingerprints over an arena of the bytes seen.
-struct ByteInterner {
+public struct ByteInterner: Sendable {
     private var slots: [Int32]  // id + 1, 0 = empty
     private var fingerprints: [UInt64] = []
     private var offsets: [Int] = [0]
     private var arena: [UInt8] = []
     private var mask: Int
 
-    init() {
+    public init() {
         slots = [Int32](repeating: 0, count: 64)
         mask = 63
     }
 
-    var count: Int { fingerprints.count }
+    public var count: Int { fingerprints.count }
 
     @inline(__always)
-    mutating func id(of bytes: UnsafeRawBufferPointer) -> Int {
+    public mutating func id(of bytes: UnsafeRawBufferPointer) -> Int {
         let h = Fingerprint.of(bytes)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -40,7 +39,7 @@ struct ByteInterner {
     /// The id of the NFC form of `bytes`: text that differs only in how its letters are
     /// composed ("Hà Nội" precomposed or with combining marks) gets one id. Called once per
     /// distinct value when interners merge, never per record; ASCII text is used as is.
-    mutating func canonicalID(of bytes: UnsafeRawBufferPointer) -> Int {
+    public mutating func canonicalID(of bytes: UnsafeRawBufferPointer) -> Int {
         guard CanonicalText.mayChange(bytes) else { return id(of: bytes) }
         return CanonicalText.nfc(bytes).withUnsafeBytes { id(of: $0) }
     }
@@ -65,11 +64,11 @@ struct ByteInterner {
     }
 
     /// Calls `body` with the bytes of `id`.
-    func withBytes<R>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    public func withBytes<R>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[offsets[id]..<offsets[id + 1]])) }
     }
 
-    func string(_ id: Int) -> String {
+    public func string(_ id: Int) -> String {
         String(decoding: arena[offsets[id]..<offsets[id + 1]], as: UTF8.self)
     }
 }
