@@ -15,8 +15,16 @@ struct ExportLane {
     var procedures = ByteInterner()
     var departments = ByteInterner()
     private var ocel = OCELWriter()
+    /// Where bytes go past `spillAt` (step logs), and the ranges moved there, in order.
+    private let spill: ExportSpill?
+    private var mainSpilled: [(offset: Int, count: Int)] = []
+    private var objectsSpilled: [(offset: Int, count: Int)] = []
+    static let spillAt = 256 << 10
 
-    init(format: ExportFormat) { self.format = format }
+    init(format: ExportFormat, spill: ExportSpill? = nil) {
+        self.format = format
+        self.spill = spill
+    }
 
     /// Writes `trace` (its events are put in time order first).
     mutating func emit(_ trace: inout ExportTrace) {
@@ -36,10 +44,31 @@ struct ExportLane {
                 _ = trace.withBytes(department) { departments.id(of: $0) }
             }
         }
+        if let spill {
+            if main.count >= Self.spillAt {
+                mainSpilled.append((spill.append(main), main.count))
+                main.removeAll(keepingCapacity: true)
+            }
+            if objects.count >= Self.spillAt {
+                objectsSpilled.append((spill.append(objects), objects.count))
+                objects.removeAll(keepingCapacity: true)
+            }
+        }
     }
 
     /// Writes `later`'s bytes to the sinks and takes in its counts and names.
     mutating func absorb(_ later: consuming ExportLane, main sink: ExportSink, objects objectSink: ExportSink?) {
+        let elements = format == .ocel
+        if let spill = later.spill {
+            for range in later.mainSpilled {
+                spill.sink.copy(offset: range.offset, count: range.count, to: sink, elements: elements)
+            }
+            if let objectSink {
+                for range in later.objectsSpilled {
+                    spill.sink.copy(offset: range.offset, count: range.count, to: objectSink, elements: true)
+                }
+            }
+        }
         switch format {
         case .xes: sink.write(later.main)
         case .ocel:

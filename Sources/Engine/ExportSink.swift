@@ -84,6 +84,26 @@ final class ExportSink: @unchecked Sendable {
         wroteElement = false
     }
 
+    /// Copies `count` bytes from `offset` of this file to `other`; as array elements (the first
+    /// one's comma dropped) when `elements`.
+    func copy(offset: Int, count: Int, to other: ExportSink, elements: Bool) {
+        guard failure == nil, count > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = buffer.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done))
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                failure = n < 0 ? String(cString: strerror(errno)) : "the temporary file ended early"
+                return
+            }
+            done += n
+        }
+        if elements { other.writeElements(buffer) } else { other.write(buffer) }
+    }
+
     /// Copies everything written to `other`, from the start.
     func copy(to other: ExportSink) {
         guard failure == nil else { return }
@@ -103,6 +123,26 @@ final class ExportSink: @unchecked Sendable {
             buffer.withUnsafeBytes { other.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
     }
+}
+
+/// A temporary file that lanes move their bytes to when a partition's output grows (step logs
+/// are folded partition by partition, and the partitions are merged only at the end).
+final class ExportSpill: Sendable {
+    private let file: Mutex<(sink: ExportSink, size: Int)>
+
+    init() throws { file = Mutex((try ExportSink(temporaryFor: "the export of step logs"), 0)) }
+
+    /// Appends `bytes`; returns where they start.
+    func append(_ bytes: [UInt8]) -> Int {
+        file.withLock { state in
+            let offset = state.size
+            state.sink.write(bytes)
+            state.size += bytes.count
+            return offset
+        }
+    }
+
+    var sink: ExportSink { file.withLock { $0.sink } }
 }
 
 /// An export that could not be written: the reason, worded for the person who ran it.

@@ -1,4 +1,5 @@
 import Engine
+import Ingest
 import ProcessExport
 import _TextSupport
 
@@ -6,7 +7,8 @@ import _TextSupport
 enum ExportCommand: Subcommand {
     static let spec = CommandSpec(
         name: "export", summary: "Dossier logs as process-mining files: XES (IEEE 1849) or OCEL 2.0 JSON",
-        usage: "tthc export FILE... --to xes|ocel -o FILE [--personal-names | --pseudonym-key KEY] [options]",
+        usage:
+            "tthc export FILE... --to xes|ocel -o FILE [--steps] [--personal-names | --pseudonym-key KEY] [options]",
         options: [
             OptionSpec(
                 "--to", value: "FORMAT",
@@ -17,6 +19,9 @@ enum ExportCommand: Subcommand {
                 help: "Replace personal names by keyed pseudonyms stable across runs with the same KEY (default: a random key per run)."
             ),
             OptionSpec(
+                "--steps",
+                help: "The FILEs are step logs (QuaTrinhXuLy rows, or JSONL dossiers with their steps): one event per step."),
+            OptionSpec(
                 "--personal-names", help: "Export handlers' and owners' names (NguoiXuLy, ChuHoSo) as they are."),
             TargetOptions.periodSpec,
         ] + OutputDestination.specs + EngineOptions.specs.filter { $0.name != "--from" && $0.name != "--to" },
@@ -24,6 +29,7 @@ enum ExportCommand: Subcommand {
             "tthc export Datasets/sample/dossiers.csv --to xes -o dossiers.xes",
             "tthc export Datasets/sample/dossiers.jsonl --to ocel -o dossiers.ocel.json --pseudonym-key \"$KEY\"",
             "tthc export 2026-*.csv --period 2026-q1 --to xes -o q1.xes",
+            "tthc export steps.csv --steps --to ocel -o steps.ocel.json --catalog Datasets/catalog/commune-procedures.csv",
         ],
         notes: [
             "Several files are read as one log; each dossier is judged by the 766 rules at the as-of time, as report does.",
@@ -61,8 +67,12 @@ enum ExportCommand: Subcommand {
         }
         options.source = files.joined(separator: " ")
         InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
+        let steps = arguments.flag("--steps")
         let result = try destination.streaming(to: destination.path!) { descriptor in
-            try ProcessExportEngine.run(files: files, options: options, output: descriptor)
+            steps
+                ? try ProcessExportEngine.runSteps(
+                    files: files, options: options, steps: StepLogOptions(), output: descriptor)
+                : try ProcessExportEngine.run(files: files, options: options, output: descriptor)
         }
         InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
         console.err(summaryLine(result.counts, format: format, path: destination.path!) + "\n")
