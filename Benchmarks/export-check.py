@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Loads tthc's process-mining exports in PM4Py and holds PM4Py's counts to tthc's own.
 
-For the shipped sample (CSV and JSONL) and a generated log with real-export quirks (owner
-names with commas, quotes and newlines), it runs `tthc export --to xes` and `--to ocel`
+For the shipped sample (CSV and JSONL), a generated log with real-export quirks (owner names
+with commas, quotes and newlines) and a seeded step log (rows shuffled, `--steps`), it runs `tthc export --to xes` and `--to ocel`
 (small pieces and two workers, so the file is joined from many pieces), reads the counts tthc
 prints on standard error, then:
   - XES: pm4py.read_xes gives as many traces and events as tthc wrote, every event has a
@@ -14,7 +14,9 @@ Usage: Benchmarks/export-check.py [--tthc PATH]   (default: .build/debug/tthc)
 Exit status: 0 all checks pass, 1 a check failed, 2 pm4py or tthc missing.
 """
 import argparse
+import datetime
 import os
+import random
 import re
 import subprocess
 import sys
@@ -36,6 +38,36 @@ def check(condition, message):
         print("FAIL: " + message, file=sys.stderr)
 
 
+def step_log(path, dossiers=500, seed=3):
+    """A step log whose histories are consistent, rows shuffled; returns its step and event counts."""
+    rng = random.Random(seed)
+    rows = []
+    events = 0
+    base = datetime.datetime(2026, 3, 2)
+    for d in range(dossiers):
+        minute = rng.randrange(20000)
+        statuses = [2] + [4] * rng.randrange(4) + ([5, 4] if rng.random() < 0.3 else [])
+        if rng.random() < 0.7:
+            statuses.append(rng.choice([8, 9, 10]))
+        for status in statuses:
+            start = ""
+            if status == 4 and rng.random() < 0.5:
+                start = (base + datetime.timedelta(minutes=minute)).strftime("%Y%m%d%H%M%S")
+                events += 1
+            minute += 1 + rng.randrange(3000)
+            time = (base + datetime.timedelta(minutes=minute)).strftime("%Y%m%d%H%M%S")
+            department = rng.choice(["Bộ phận một cửa", '"Phòng ""Địa chính"", <xã>"', "Lãnh đạo & văn phòng"])
+            rows.append(f"H{d},1.00{d % 3},UBND xã A,{time},{start},,{status},{department},"
+                        f"{rng.choice(['Nguyễn Văn A', 'Trần Thị B'])},Chuyên viên,bước")
+            events += 1
+    rng.shuffle(rows)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("MaHoSo,MaTTHC,DonViXuLy,ThoiDiemXuLy,NgayBatDau,NgayKetThucTheoQuyDinh,TrangThai,"
+                "PhongBanXuLy,NguoiXuLy,ChucDanh,NoiDungXuLy\n")
+        f.write("\n".join(rows) + "\n")
+    return dossiers, events
+
+
 def export(tthc, log, fmt, out, extra=()):
     run = subprocess.run(
         [tthc, "export", log, "--to", fmt, "-o", out, "--chunk-size", "4096", "-j", "2", "--quiet", *extra],
@@ -47,9 +79,9 @@ def export(tthc, log, fmt, out, extra=()):
     return [int(n) for n in re.findall(r"(\d+) (?:traces|events|objects|dossiers|procedures|departments|citizen requests)", line)]
 
 
-def check_xes(tthc, log, directory):
+def check_xes(tthc, log, directory, extra=()):
     path = os.path.join(directory, "log.xes")
-    traces, events = export(tthc, log, "xes", path)
+    traces, events = export(tthc, log, "xes", path, extra)
     parsed = pm4py.read_xes(path, return_legacy_log_object=True)
     name = os.path.basename(log)
     check(len(parsed) == traces, f"{name} xes: pm4py read {len(parsed)} traces, tthc wrote {traces}")
@@ -62,9 +94,9 @@ def check_xes(tthc, log, directory):
     return traces, events
 
 
-def check_ocel(tthc, log, directory):
+def check_ocel(tthc, log, directory, extra=()):
     path = os.path.join(directory, "log.ocel.json")
-    events, objects, dossiers, procedures, departments, requests = export(tthc, log, "ocel", path)
+    events, objects, dossiers, procedures, departments, requests = export(tthc, log, "ocel", path, extra)
     ocel = pm4py.read_ocel2_json(path)
     name = os.path.basename(log)
     check(len(ocel.events) == events, f"{name} ocel: pm4py read {len(ocel.events)} events, tthc wrote {events}")
@@ -100,6 +132,15 @@ def main():
             check(ocel_events == events, f"{os.path.basename(log)}: the OCEL has {ocel_events} events, the XES {events}")
             print(f"export-check: {os.path.basename(log)}: {traces} traces, {events} events, {objects} OCEL objects "
                   f"read back by pm4py {pm4py.__version__}", file=sys.stderr)
+        steps = os.path.join(directory, "steps.csv")
+        dossiers, step_events = step_log(steps)
+        traces, events = check_xes(args.tthc, steps, directory, ("--steps",))
+        ocel_events, objects = check_ocel(args.tthc, steps, directory, ("--steps",))
+        check((traces, events, ocel_events) == (dossiers, step_events, step_events),
+              f"steps.csv: tthc wrote {traces} traces, {events} XES and {ocel_events} OCEL events; "
+              f"the log has {dossiers} dossiers and {step_events} step events")
+        print(f"export-check: steps.csv (--steps): {traces} traces, {events} events, {objects} OCEL objects "
+              f"read back by pm4py {pm4py.__version__}", file=sys.stderr)
     if failures:
         sys.exit(1)
     print(f"export-check: all checks pass (pm4py {pm4py.__version__})", file=sys.stderr)
