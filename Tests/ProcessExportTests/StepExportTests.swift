@@ -1,3 +1,4 @@
+import CivilTime
 import Engine
 import Foundation
 import Ingest
@@ -44,7 +45,7 @@ func randomStepLog(seed: UInt64, dossiers: Int) -> (csv: String, traces: Int, ev
     for i in stride(from: rows.count - 1, to: 0, by: -1) { rows.swapAt(i, rng.below(i + 1)) }
     let header =
         "MaHoSo,MaTTHC,DonViXuLy,ThoiDiemXuLy,NgayBatDau,NgayKetThucTheoQuyDinh,TrangThai,PhongBanXuLy,NguoiXuLy,ChucDanh,NoiDungXuLy"
-    return ([header] + rows).joined(separator: "\n") + "\n", dossiers, events, requests)
+    return (([header] + rows).joined(separator: "\n") + "\n", dossiers, events, requests)
 }
 
 func exportSteps(_ log: String, format: ExportFormat, workers: Int, chunkSize: Int, pseudonyms: Pseudonyms?)
