@@ -6,16 +6,18 @@ import Synchronization
 #endif
 
 /// A file descriptor that an export streams bytes to, with the first write error kept (merges
-/// cannot throw) and a restart for a scanner that reads the log again from the start.
-final class ExportSink: @unchecked Sendable {
+/// cannot throw) and a restart for a scanner that reads the log again from the start. The one
+/// write-everything loop of the output files (`-o` uses it too).
+public final class ExportSink: @unchecked Sendable {
     let descriptor: Int32
     let name: String
-    private(set) var failure: String?
+    /// The first write error, as the system words it.
+    public private(set) var failure: String?
     /// Whether an element of the current JSON array was written (its leading comma is dropped).
     private var wroteElement = false
     private let ownsDescriptor: Bool
 
-    init(descriptor: Int32, name: String) {
+    public init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
         ownsDescriptor = false
@@ -39,7 +41,7 @@ final class ExportSink: @unchecked Sendable {
 
     deinit { if ownsDescriptor { close(descriptor) } }
 
-    func write(_ bytes: [UInt8]) {
+    public func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { write($0) }
     }
 

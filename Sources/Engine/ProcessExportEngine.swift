@@ -71,6 +71,9 @@ public enum ProcessExportEngine {
     /// `KPIEngine` first, so the time is the one `report` would use.
     public static func run(files: [String], options: ExportOptions, output: Int32) throws -> ExportResult {
         var options = options
+        // A batch's output waits in memory until it is written, and XES is several times the
+        // size of its CSV: smaller batches keep the peak down (the bytes do not depend on it).
+        options.report.scan.piecesPerBatch = min(options.report.scan.piecesPerBatch, 4 * options.report.scan.workers)
         var asOf = options.report.selection.asOf()
         if asOf == nil {
             let report = try KPIEngine.run(files: files, options: options.report)
@@ -181,7 +184,8 @@ struct DossierExportConsumer: RecordConsumer {
         }
         if let end = record.processingEnd {
             let activity: ExportActivity =
-                record.status == .stopped ? .processingStopped : record.status == .withdrawn ? .withdrawn : .processingFinished
+                record.status == .stopped
+                ? .processingStopped : record.status == .withdrawn ? .withdrawn : .processingFinished
             trace.events.append(ExportEvent(activity: activity, time: end))
         }
         if let returned = record.returned {

@@ -86,7 +86,10 @@ public struct OCELWriter {
             out.put("\", \"time\": ")
             time(event.time, &out)
             out.put(", \"attributes\": [")
-            out.put(event.lifecycle == .start ? "{\"name\": \"lifecycle\", \"value\": \"start\"}" : "{\"name\": \"lifecycle\", \"value\": \"complete\"}")
+            out.put(
+                event.lifecycle == .start
+                    ? "{\"name\": \"lifecycle\", \"value\": \"start\"}"
+                    : "{\"name\": \"lifecycle\", \"value\": \"complete\"}")
             attribute("department", event.department, trace, &out)
             attribute("resource", event.handler, trace, &out)
             attribute("role", event.title, trace, &out)
@@ -220,7 +223,10 @@ public struct OCELWriter {
         scratch.put(procedure ? Self.procedurePrefix : Self.departmentPrefix)
         scratch.append(contentsOf: name)
         quote(scratch, &out)
-        out.put(procedure ? ", \"type\": \"procedure\", \"attributes\": [{\"name\": \"code\", \"time\": \"" : ", \"type\": \"department\", \"attributes\": [{\"name\": \"name\", \"time\": \"")
+        out.put(
+            procedure
+                ? ", \"type\": \"procedure\", \"attributes\": [{\"name\": \"code\", \"time\": \""
+                : ", \"type\": \"department\", \"attributes\": [{\"name\": \"name\", \"time\": \"")
         out.put(Self.always)
         out.put("\", \"value\": ")
         quote(name, &out)

@@ -43,7 +43,9 @@ public enum XESWriter {
         if let progress = trace.progress {
             literal("progress", VocabularyBytes.progress[Int(progress.rawValue)], &out)
             if let onTime = progress.onTime {
-                out.put(onTime ? "<boolean key=\"onTime\" value=\"true\"/>\n" : "<boolean key=\"onTime\" value=\"false\"/>\n")
+                out.put(
+                    onTime
+                        ? "<boolean key=\"onTime\" value=\"true\"/>\n" : "<boolean key=\"onTime\" value=\"false\"/>\n")
             }
         }
         for event in trace.events {

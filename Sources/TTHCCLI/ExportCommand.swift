@@ -12,15 +12,19 @@ enum ExportCommand: Subcommand {
         options: [
             OptionSpec(
                 "--to", value: "FORMAT",
-                help: "xes (one trace per dossier) or ocel (OCEL 2.0 JSON: dossier, procedure, department, citizen request)."
+                help:
+                    "xes (one trace per dossier) or ocel (OCEL 2.0 JSON: dossier, procedure, department, citizen request)."
             ),
             OptionSpec(
                 "--pseudonym-key", value: "KEY",
-                help: "Replace personal names by keyed pseudonyms stable across runs with the same KEY (default: a random key per run)."
+                help:
+                    "Replace personal names by keyed pseudonyms stable across runs with the same KEY (default: a random key per run)."
             ),
             OptionSpec(
                 "--steps",
-                help: "The FILEs are step logs (QuaTrinhXuLy rows, or JSONL dossiers with their steps): one event per step."),
+                help:
+                    "The FILEs are step logs (QuaTrinhXuLy rows, or JSONL dossiers with their steps): one event per step."
+            ),
             OptionSpec(
                 "--personal-names", help: "Export handlers' and owners' names (NguoiXuLy, ChuHoSo) as they are."),
             TargetOptions.periodSpec,

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 #if canImport(Glibc)
@@ -75,20 +76,9 @@ struct OutputDestination {
     /// document, never half of one.
     private func write(_ bytes: [UInt8], console: Console, to path: String) throws {
         try streaming(to: path) { descriptor in
-            var failure: String?
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = String(cString: strerror(errno))
-                        return
-                    }
-                    offset += n
-                }
-            }
-            if let failure { throw UsageError("tthc \(command): cannot write -o \(path): \(failure)") }
+            let sink = ExportSink(descriptor: descriptor, name: path)
+            sink.write(bytes)
+            if let failure = sink.failure { throw UsageError("tthc \(command): cannot write -o \(path): \(failure)") }
         }
     }
 

@@ -25,17 +25,16 @@ func exportBytes(
     options.report.scan.workers = workers
     options.report.scan.chunkSize = chunkSize
     options.report.scan.dedupe = dedupe
-    let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-    precondition(descriptor >= 0)
-    let result: ExportResult
-    do {
-        result = try ProcessExportEngine.run(files: [input], options: options, output: descriptor)
-    } catch {
-        close(descriptor)
-        throw error
-    }
-    close(descriptor)
+    let result = try writing(to: output) { try ProcessExportEngine.run(files: [input], options: options, output: $0) }
     return (Array(try Data(contentsOf: URL(fileURLWithPath: output))), result)
+}
+
+/// Runs `body` with a new file `path` open for writing, closed after.
+func writing<T>(to path: String, _ body: (Int32) throws -> T) throws -> T {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    precondition(descriptor >= 0, "cannot create \(path)")
+    defer { close(descriptor) }
+    return try body(descriptor)
 }
 
 /// The elements of an XES file, read back by Foundation's XML parser.
@@ -285,7 +284,9 @@ func referenceCounts(_ log: String) -> (traces: Int, events: Int, requests: Int)
         let hasher = SipHash24(k0: zero.hash([0] + Array("k".utf8)), k1: zero.hash([1] + Array("k".utf8)))
         let h = hasher.hash(Array("An".utf8))
         let hex = String(h, radix: 16)
-        #expect(Pseudonyms(keyText: "k").pseudonym(of: "An") == "person-" + String(repeating: "0", count: 16 - hex.count) + hex)
+        #expect(
+            Pseudonyms(keyText: "k").pseudonym(of: "An") == "person-" + String(repeating: "0", count: 16 - hex.count)
+                + hex)
     }
 }
 

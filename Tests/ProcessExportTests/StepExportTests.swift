@@ -61,10 +61,9 @@ func exportSteps(_ log: String, format: ExportFormat, workers: Int, chunkSize: I
     options.report.scan.chunkSize = chunkSize
     var steps = StepLogOptions()
     steps.partitions = 7
-    let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-    precondition(descriptor >= 0)
-    defer { close(descriptor) }
-    let result = try ProcessExportEngine.runSteps(files: [input], options: options, steps: steps, output: descriptor)
+    let result = try writing(to: output) {
+        try ProcessExportEngine.runSteps(files: [input], options: options, steps: steps, output: $0)
+    }
     return (Array(try Data(contentsOf: URL(fileURLWithPath: output))), result)
 }
 
@@ -74,7 +73,8 @@ func exportSteps(_ log: String, format: ExportFormat, workers: Int, chunkSize: I
         let log = randomStepLog(seed: seed, dossiers: 150)
         let key = Pseudonyms(keyText: "t")
         for format in ExportFormat.allCases {
-            let (whole, result) = try exportSteps(log.csv, format: format, workers: 1, chunkSize: 1 << 20, pseudonyms: key)
+            let (whole, result) = try exportSteps(
+                log.csv, format: format, workers: 1, chunkSize: 1 << 20, pseudonyms: key)
             #expect(result.counts.traces == log.traces, "seed \(seed) \(format)")
             #expect(result.counts.events == log.events, "seed \(seed) \(format)")
             if format == .ocel { #expect(result.counts.requestObjects == log.requests) }
