@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+                "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
                 "ProcessExport",
             ],
             swiftSettings: optimized),
@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "ProcessExportTests",
             dependencies: [
-                "TestSupport", "ProcessExport", "Engine", "Ingest", "Records", "CivilTime", "_TextSupport", "Metrics",
+                "TestSupport", "ProcessExport", "Engine", "Ingest", "CivilTime", "_TextSupport",
             ]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output", "Ingest"]),
     ]
