@@ -122,7 +122,7 @@ let package = Package(
                 "CivilTime", "Synthesis", "Targets",
             ]),
         .testTarget(
-            name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime"]),
+            name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime", "TestSupport", "Engine", "Metrics"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["_Randomness", "Spreadsheet", "CivilTime", "CSystem"]),
         .testTarget(
             name: "ProcessExportTests",

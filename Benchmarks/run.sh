@@ -7,8 +7,18 @@
 # Environment: ROWS (default 10000000), SEED (1), AS_OF (2026-06-30T23:59:59, the generated
 # export's instant), PEERS (1; 0 skips DuckDB/Polars), PAUSE_TIME (working|calendar: how the peers
 # measure supplement pauses; match what tthc does), TTHC_EXTRA (extra options for tthc report).
+#
+# By default this runs Benchmarks/shape.sh (issue 13: the export shape, the plain file and JSONL,
+# totals and three --by variants, lean peers, paired medians; see Benchmarks/README.md) with the
+# same environment. MODE=totals keeps the harness described above: one run of each contender on
+# the plain file, totals only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${MODE:-shape}" = shape ]; then
+    exec bash Benchmarks/shape.sh
+fi
+[ "${MODE}" = totals ] || { echo "MODE: expected shape (default) or totals, got '$MODE'" >&2; exit 2; }
 
 ROWS=${ROWS:-10000000}
 SEED=${SEED:-1}

@@ -30,7 +30,7 @@ def main():
     columns = {
         "TrangThaiHoSo": "INTEGER", "KenhThucHien": "INTEGER", "MucDo": "INTEGER", "ToanTrinh": "INTEGER",
         "CoPhiLePhi": "INTEGER", "DuocThanhToanTrucTuyen": "INTEGER", "HoSoCoThanhPhanSoHoa": "INTEGER",
-        "KetQuaDienTu": "INTEGER", "XinLoi": "INTEGER", "DanhSachHoSoBoSung": "VARCHAR",
+        "KetQuaDienTu": "INTEGER", "XinLoi": "INTEGER", "DanhSachHoSoBoSung": "VARCHAR", "DonViXuLy": "VARCHAR",
         **{c: "TIMESTAMP" for c in ts_cols},
     }
     spec = ", ".join(f"'{k}': '{v}'" for k, v in columns.items())
@@ -85,11 +85,14 @@ def main():
         pause_join = ""
         moved_due = "SELECT rid, due_s + paused AS eff_due FROM paused"
 
+    by = common.dimensions(args.by)
+    keys = "".join(f"{d}, " for d in by)
+    group = f" GROUP BY {', '.join(by)}" if by else ""
     query = f"""
     WITH base AS (
         SELECT TrangThaiHoSo AS st, KenhThucHien AS ch, MucDo AS lvl, ToanTrinh AS fullon, CoPhiLePhi AS fee,
                DuocThanhToanTrucTuyen AS paid, HoSoCoThanhPhanSoHoa AS dig, KetQuaDienTu AS eres, XinLoi AS sorry,
-               DanhSachHoSoBoSung,
+               DanhSachHoSoBoSung, DonViXuLy AS agency, strftime(NgayTiepNhan, '%Y-%m') AS month,
                {sec['NgayHenTra']} AS due_s, {sec['NgayTiepNhan']} AS rec_s,
                coalesce({sec['NgayKetThucXuLy']}, {sec['NgayTra']}) AS end_s,
                CASE WHEN DanhSachHoSoBoSung IS NULL OR DanhSachHoSoBoSung = '' THEN 0
@@ -130,7 +133,7 @@ def main():
                      WHEN end_s // 86400 < eff_due // 86400 THEN 'early' ELSE 'on_time' END END AS outcome
         FROM moved
     )
-    SELECT
+    SELECT {keys}
         count(*) FILTER (WHERE NOT rec) AS not_received,
         count(*) FILTER (WHERE rec) AS received,
         count(*) FILTER (WHERE st = 7) AS withdrawn,
@@ -151,12 +154,15 @@ def main():
         count(*) FILTER (WHERE rec AND dig = 1) AS digitized,
         count(*) FILTER (WHERE fin AND eres = 1) AS e_result,
         count(*) FILTER (WHERE outcome = 'late' AND sorry = 1) AS late_with_apology
-    FROM classified
+    FROM classified{group}
     """
     cur = con.execute(query)
     names = [d[0] for d in cur.description]
-    counts = dict(zip(names, cur.fetchone()))
-    common.emit("duckdb", counts, as_of, started, args)
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    if args.by is not None:
+        common.emit_groups("duckdb", by, rows, as_of, started, pause_time=args.pause_time, version=duckdb.__version__)
+    else:
+        common.emit("duckdb", rows[0], as_of, started, args)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ def main():
     ints = ["TrangThaiHoSo", "KenhThucHien", "MucDo", "ToanTrinh", "CoPhiLePhi", "DuocThanhToanTrucTuyen",
             "HoSoCoThanhPhanSoHoa", "KetQuaDienTu", "XinLoi"]
     schema = {c: pl.Int32 for c in ints} | {c: pl.String for c in ts_cols + ["DanhSachHoSoBoSung"]}
-    log = pl.scan_csv(args.file, schema_overrides=schema, infer_schema=False).select(ints + ts_cols + ["DanhSachHoSoBoSung"])
+    log = pl.scan_csv(args.file, schema_overrides=schema, infer_schema=False).select(ints + ts_cols + ["DanhSachHoSoBoSung", "DonViXuLy"])
 
     def secs(expr):
         return expr.str.to_datetime("%Y%m%d%H%M%S", time_unit="ms").dt.epoch("s")
@@ -109,7 +109,9 @@ def main():
     def n(expr):
         return expr.sum()
 
-    counts = moved.select(
+    by = common.dimensions(args.by)
+    keys = {"agency": pl.col("DonViXuLy"), "month": pl.col("NgayTiepNhan").str.slice(0, 6).cast(pl.Int64)}
+    counts = dict(
         not_received=n(~rec), received=n(rec), withdrawn=n(pl.col("st") == 7),
         finished=n(fin), early=n(early), on_time=n(on_time), late=n(late), in_progress=n(prog),
         in_progress_within=n(prog & has_due & ~(strict | (pl.lit(as_of) > pl.col("eff_due")))),
@@ -123,8 +125,16 @@ def main():
         digitized=n(rec & (pl.col("HoSoCoThanhPhanSoHoa") == 1)),
         e_result=n(fin & (pl.col("KetQuaDienTu") == 1)),
         late_with_apology=n(late & (pl.col("XinLoi") == 1)),
-    ).collect()
-    common.emit("polars", counts.row(0, named=True), as_of, started, args)
+    )
+    if by:
+        result = moved.group_by([keys[d].alias(d) for d in by]).agg(**counts).collect()
+    else:
+        result = moved.select(**counts).collect()
+    if args.by is not None:
+        common.emit_groups("polars", by, result.to_dicts(), as_of, started, pause_time=args.pause_time,
+                           version=pl.__version__)
+    else:
+        common.emit("polars", result.row(0, named=True), as_of, started, args)
 
 
 if __name__ == "__main__":

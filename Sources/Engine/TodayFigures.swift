@@ -20,27 +20,5 @@ public struct TodayFigures: Sendable {
     /// The counts targets are judged on for "today": intake counts of the dossiers received today,
     /// outcome counts of the dossiers finished today, and no in-progress dossiers (so `progress`
     /// today is the on-time rate of today's finished dossiers).
-    public var today: KPICounts {
-        var c = KPICounts()
-        let r = receivedToday
-        c.notReceived = r.notReceived
-        c.received = r.received
-        c.withdrawn = r.withdrawn
-        c.online = r.online
-        c.postal = r.postal
-        c.fullOnlineEligible = r.fullOnlineEligible
-        c.fullOnline = r.fullOnline
-        c.feeBearing = r.feeBearing
-        c.paidOnline = r.paidOnline
-        c.digitized = r.digitized
-        let f = finishedToday
-        c.finished = f.finished
-        c.early = f.early
-        c.onTime = f.onTime
-        c.late = f.late
-        c.noDue = f.noDue
-        c.electronicResult = f.electronicResult
-        c.lateWithApology = f.lateWithApology
-        return c
-    }
+    public var today: KPICounts { KPICounts(intakeOf: receivedToday, outcomesOf: finishedToday) }
 }

@@ -1,4 +1,5 @@
 import CivilTime
+import WorkingTime
 
 /// Remembers the day numbers of recently seen `yyyyMMdd` dates, so the compact DVCQG timestamp
 /// `yyyyMMddHHmmss` costs one table probe for its date part: a log's dossiers fall on a few
@@ -30,16 +31,22 @@ struct DateCache {
         return word & high == zeros && (word &+ 0x0606_0606_0606_0606) & high == zeros
     }
 
-    /// Parses a timestamp, taking the fast path for `yyyyMMddHHmmss`; same results as
-    /// `TimestampParser.parse` for every input.
+    /// Parses a log's timestamp, taking the fast path for `yyyyMMddHHmmss`: `TimestampParser.parse`,
+    /// and nil outside the calendar's years (1900-2100), which the legal clock cannot judge — a
+    /// year such as 0202 or 2206 is a typo, refused rather than clamped to the calendar's edge.
     @inline(__always)
     mutating func parse(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
-        guard bytes.count == 14, let base = bytes.baseAddress else { return TimestampParser.parse(bytes) }
+        guard bytes.count == 14, let base = bytes.baseAddress else { return Self.withinCalendar(bytes) }
         switch compact(base) {
-        case .notDigits: return TimestampParser.parse(bytes)
+        case .notDigits: return Self.withinCalendar(bytes)
         case .invalid: return nil
         case .valid(let t): return t
         }
+    }
+
+    private static func withinCalendar(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
+        guard let t = TimestampParser.parse(bytes), WorkCalendar.covers(t) else { return nil }
+        return t
     }
 
     /// What fourteen bytes make as `yyyyMMddHHmmss`.
@@ -66,7 +73,7 @@ struct DateCache {
             dayStart = days[slot]
         } else {
             guard DateCache.allDigits(dateWord) else { return .notDigits }
-            guard let midnight = TimestampParser.parse(UnsafeRawBufferPointer(start: base, count: 8)) else {
+            guard let midnight = Self.withinCalendar(UnsafeRawBufferPointer(start: base, count: 8)) else {
                 return .invalid
             }
             dayStart = midnight.seconds

@@ -1,4 +1,5 @@
 import CivilTime
+import WorkingTime
 import _TextSupport
 
 /// The rule an input record broke.
@@ -52,7 +53,8 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
         case .recordTooLong(let limit):
             return "record longer than \(limit) bytes (raise --max-record-bytes if it is real)"
         case .unparseableTimestamp:
-            return "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss)"
+            return "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss, "
+                + "in the years \(WorkCalendar.coveredYears.lowerBound)-\(WorkCalendar.coveredYears.upperBound))"
         case .unknownStatus: return "unknown status code (expected TrangThaiHoSo 1-10)"
         case .badCode(let expected): return "bad value (expected \(expected))"
         case .missingRequiredField: return "missing required field"
@@ -88,7 +90,8 @@ public enum IngestRule: Sendable, Hashable, CustomStringConvertible {
         case .emptyFile: return "empty file"
         case .headerOnly: return "the file has a header row but no records"
         case .unknownStepStatus(let known):
-            return "unknown step status (expected TrangThai \(known); a system with its own codes maps them with --status-map FILE)"
+            return
+                "unknown step status (expected TrangThai \(known); a system with its own codes maps them with --status-map FILE)"
         case .contradictoryHistory(let contradiction): return contradiction.description
         }
     }

@@ -247,12 +247,12 @@ struct JSONLRecordParser {
                 } while try !endOfMember(&c)
             }
             if kind == .supplements {
-                guard let startText = pauseStart, let start = TimestampParser.parse(startText) else {
+                guard let startText = pauseStart, let start = dates.parse(startText) else {
                     throw JSONLFailure(rule: .malformedSupplements, offset: itemStart, field: .supplements)
                 }
                 var end: Timestamp?
                 if let endText = pauseEnd, FieldDecoder.trimmed(endText).count > 0 {
-                    guard let e = TimestampParser.parse(endText) else {
+                    guard let e = dates.parse(endText) else {
                         throw JSONLFailure(rule: .malformedSupplements, offset: itemStart, field: .supplements)
                     }
                     end = e

@@ -35,18 +35,17 @@ public enum LogScanner {
         switch options.dedupe {
         case .detect:
             var writer = rejects
-            var run = ScanRun(
-                options: options, rejects: writer, collectFingerprints: true, sources: InputSources(forTwoPasses: false)
-            )
+            // A pipe is copied as it is read, so that the time-span rule's second reading, when a
+            // record needs it, reads the same bytes; files are read again from disk.
+            let sources = InputSources(forTwoPasses: files.contains { !InputSource.isRereadable(path: $0) })
+            var run = ScanRun(options: options, rejects: writer, collectFingerprints: true, sources: sources)
             var buckets = FingerprintBuckets(lanes: options.workers)
             run.fingerprintBuckets = buckets
             var consumer = try run.scan(files: files, makeConsumer: makeConsumer)
-            if let span = try run.spanToEnforce(files: files) {
+            if let span = run.spanToEnforce() {
                 // Records beyond the log's time span were counted: read again without them.
                 writer = try writer?.restarted()
-                var again = ScanRun(
-                    options: options, rejects: writer, collectFingerprints: true,
-                    sources: InputSources(forTwoPasses: false))
+                var again = ScanRun(options: options, rejects: writer, collectFingerprints: true, sources: sources)
                 again.timeSpan = span
                 buckets = FingerprintBuckets(lanes: options.workers)
                 again.fingerprintBuckets = buckets
@@ -65,7 +64,7 @@ public enum LogScanner {
             var first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
             first.pass = (1, 2)
             _ = try first.scan(files: files, makeConsumer: { NullConsumer() })
-            let span = try first.spanToEnforce(files: files)
+            let span = first.spanToEnforce()
             if let span {
                 first = ScanRun(options: options, rejects: nil, collectFingerprints: true, sources: sources)
                 first.pass = (1, 2)
@@ -190,22 +189,13 @@ struct ScanRun {
 
     /// After a reading without a span: the span when some accepted record lies beyond it, nil
     /// when every record is within (nearly always) or there is no rule.
-    /// - Throws: `InputFileError` when a record lies beyond it and an input cannot be read again.
-    func spanToEnforce(files: [String]) throws -> TimeSpanCheck? {
+    func spanToEnforce() -> TimeSpanCheck? {
         guard timeSpan == nil, let reference = LogTimeSpan.referenceDay(receivedDays),
             let limit = LogTimeSpan.limit(referenceDay: reference), latestSeconds >= limit.seconds
         else { return nil }
         let check = TimeSpanCheck(
             limit: limit, rule: .outsideLogSpan(reference: CivilDate(dayNumber: reference), limit: limit.date))
-        // (The sources of `--dedupe last` keep a copy of every pipe: all can be read again.)
-        if !sources.forTwoPasses, let pipe = files.first(where: { !InputSource.isRereadable(path: $0) }) {
-            throw InputFileError(
-                file: pipe,
-                reason:
-                    "some timestamps fall on or after \(limit.date), more than \(LogTimeSpan.marginDays) days after "
-                    + "the log's received dates, and leaving those records out needs a second reading, which a pipe "
-                    + "cannot give: save the log to a file and read that")
-        }
+        // (Sources with a pipe keep a copy of it: every file can be read again.)
         return check
     }
 

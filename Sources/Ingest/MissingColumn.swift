@@ -19,7 +19,8 @@ public struct MissingColumn: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         // A step's `TrangThai` shares the dossier status's aliases.
-        let aliases = HeaderAliases.names(of: field == .stepStatus ? .status : field).prefix(2).map { "'\($0)'" }.joined(separator: ", ")
+        let aliases = HeaderAliases.names(of: field == .stepStatus ? .status : field).prefix(2).map { "'\($0)'" }
+            .joined(separator: ", ")
         func quoted(_ name: String) -> String {
             "'" + Array(name.utf8).withUnsafeBytes { IngestError.shorten($0) } + "'"
         }

@@ -79,7 +79,8 @@ struct StepCollector: RecordConsumer {
                 var q = 0
                 while q < bytes.count {
                     let row = bytes.baseAddress! + q
-                    row.storeBytes(of: StepRow.int64(row, StepRow.line) + lineBase, toByteOffset: StepRow.line, as: Int64.self)
+                    row.storeBytes(
+                        of: StepRow.int64(row, StepRow.line) + lineBase, toByteOffset: StepRow.line, as: Int64.self)
                     row.storeBytes(of: file, toByteOffset: StepRow.file, as: Int32.self)
                     for (k, offset) in StepNameTables.rowOffsets.enumerated() {
                         let local = Int(StepRow.int32(row, offset))
@@ -132,7 +133,9 @@ final class StepStore: @unchecked Sendable {
             let offset = file!.size
             let spill = file!
             let written = bytes.withUnsafeBytes { raw in
-                Result { () throws(InputFileError) in try spill.append(raw.baseAddress!, count: raw.count, for: "step log") }
+                Result { () throws(InputFileError) in
+                    try spill.append(raw.baseAddress!, count: raw.count, for: "step log")
+                }
             }
             try written.get()
             segments[partition].append((offset, bytes.count))
@@ -153,7 +156,8 @@ final class StepStore: @unchecked Sendable {
             Result { () throws(InputFileError) in
                 var at = 0
                 for segment in segments {
-                    try spill.read(at: segment.offset, count: segment.count, into: out.baseAddress! + at, for: "step log")
+                    try spill.read(
+                        at: segment.offset, count: segment.count, into: out.baseAddress! + at, for: "step log")
                     at += segment.count
                 }
                 if !resident.isEmpty {

@@ -37,6 +37,24 @@ public struct KPICounts: Hashable, Sendable {
         ("e_result", \.electronicResult), ("late_with_apology", \.lateWithApology),
     ]
 
+    /// The counts a dossier adds when it arrives (received, channel, fees, digitization) ...
+    nonisolated(unsafe) public static let intakeFields: [WritableKeyPath<KPICounts, Int>] = [
+        \.notReceived, \.received, \.withdrawn, \.online, \.postal, \.fullOnlineEligible, \.fullOnline,
+        \.feeBearing, \.paidOnline, \.digitized,
+    ]
+    /// ... and those it adds when it ends (on time or late, electronic result, apology). In-progress
+    /// counts are neither: they belong to an instant, not to an arrival or an end.
+    nonisolated(unsafe) public static let outcomeFields: [WritableKeyPath<KPICounts, Int>] = [
+        \.finished, \.early, \.onTime, \.late, \.noDue, \.electronicResult, \.lateWithApology,
+    ]
+
+    /// The intake counts of the dossiers that arrived in a span with the outcome counts of those
+    /// that ended in it, and no in-progress dossiers ("today" in `tthc today`).
+    public init(intakeOf arrivals: KPICounts, outcomesOf ends: KPICounts) {
+        for keyPath in Self.intakeFields { self[keyPath: keyPath] = arrivals[keyPath: keyPath] }
+        for keyPath in Self.outcomeFields { self[keyPath: keyPath] = ends[keyPath: keyPath] }
+    }
+
     public mutating func merge(_ other: KPICounts) {
         notReceived += other.notReceived
         received += other.received

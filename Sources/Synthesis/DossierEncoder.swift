@@ -17,6 +17,8 @@ struct DossierEncoder: Sendable {
 
     let format: SynthesisFormat
     let quirks: Bool
+    /// The one-stop export shape (`ExportShape`), CSV only.
+    let exportShape: Bool
     let seed: UInt64
     let unitCodes: [[UInt8]]
     let unitNamesCSV: [[UInt8]]
@@ -25,6 +27,8 @@ struct DossierEncoder: Sendable {
     let procedureFields: [[UInt8]]
     let procedureNamesCSV: [[UInt8]]
     let procedureNamesJSON: [[UInt8]]
+    let procedureFieldNamesCSV: [[UInt8]]
+    let exportNotesCSV: [[UInt8]]
     /// `yyyyMMdd` packed little-endian for days `tableFirstDay...`.
     let dayTable: [UInt64]
     let tableFirstDay: Int
@@ -37,6 +41,7 @@ struct DossierEncoder: Sendable {
     init(options: SynthesisOptions) {
         format = options.format
         quirks = options.quirks
+        exportShape = options.exportShape && options.format == .csv
         seed = options.seed
         unitCodes = options.units.map { Array($0.code.utf8) }
         unitNamesCSV = options.units.map { DossierEncoder.csvField($0.name) }
@@ -45,15 +50,20 @@ struct DossierEncoder: Sendable {
         procedureFields = options.procedures.map { Array($0.field.utf8) }
         procedureNamesCSV = options.procedures.map { DossierEncoder.csvField($0.name) }
         procedureNamesJSON = options.procedures.map { DossierEncoder.jsonString($0.name) }
+        procedureFieldNamesCSV = options.procedures.map {
+            DossierEncoder.csvField(ExportShape.fieldNames[$0.field] ?? $0.field)
+        }
+        exportNotesCSV = ExportShape.notes.map(DossierEncoder.csvField)
         tableFirstDay = options.from.dayNumber - 31
         let last = options.to.dayNumber + 400
         dayTable = (tableFirstDay...last).map { DossierEncoder.packDate(CivilDate(dayNumber: $0)) }
         feeProcedures = options.procedures.map { $0.fee > 0 }
         twoDigits = (0..<100).map { UInt16(48 + $0 / 10) | UInt16(48 + $0 % 10) << 8 }
-        newline = options.quirks && options.format == .csv ? [13, 10] : [10]
+        newline = (options.quirks || options.exportShape) && options.format == .csv ? [13, 10] : [10]
         let longest =
             (unitNamesJSON.map(\.count).max() ?? 0) * 2 + (procedureNamesJSON.map(\.count).max() ?? 0) * 2
-            + (unitCodes.map(\.count).max() ?? 0)
+            + (unitCodes.map(\.count).max() ?? 0) + (procedureFieldNamesCSV.map(\.count).max() ?? 0)
+            + (exportNotesCSV.map(\.count).max() ?? 0)
         maxRowBytes = 1400 + longest
     }
 
@@ -105,11 +115,13 @@ struct DossierEncoder: Sendable {
         return [digits[Int(b >> 4)], digits[Int(b & 15)]]
     }
 
-    /// The header row (CSV) or nothing (JSONL); the quirky CSV starts with a UTF-8 BOM.
+    /// The header row (CSV) or nothing (JSONL); the quirky and export-shaped CSVs start with a UTF-8 BOM.
     func header() -> [UInt8] {
         guard format == .csv else { return [] }
-        var out: [UInt8] = quirks ? [0xEF, 0xBB, 0xBF] : []
-        out += Array((quirks ? DossierEncoder.quirkColumns : DossierEncoder.columns).joined(separator: ",").utf8)
+        var out: [UInt8] = quirks || exportShape ? [0xEF, 0xBB, 0xBF] : []
+        let names =
+            exportShape ? ExportShape.columns : quirks ? DossierEncoder.quirkColumns : DossierEncoder.columns
+        out += Array(names.joined(separator: ",").utf8)
         out += newline
         return out
     }
@@ -176,8 +188,9 @@ struct DossierEncoder: Sendable {
     // MARK: Rows
 
     func appendRow(_ d: SyntheticDossier, to out: ByteBuffer) {
-        out.reserve(maxRowBytes + (quirks ? 512 : 0))
+        out.reserve(maxRowBytes + (quirks || exportShape ? 512 : 0))
         switch format {
+        case .csv where exportShape: appendExportShape(d, to: out)
         case .csv: appendCSV(d, to: out)
         case .jsonl: appendJSON(d, to: out)
         }
@@ -200,6 +213,26 @@ struct DossierEncoder: Sendable {
     @inline(__always)
     func appendFlag(_ value: Bool, _ out: ByteBuffer) {
         out.append(value ? 49 : 48)
+    }
+
+    /// `MucDo` to `XinLoi` in the order both CSV shapes write them, each followed by a comma.
+    @inline(__always)
+    func appendLevelAndFlags(_ d: SyntheticDossier, to out: ByteBuffer) {
+        let comma: UInt8 = 44
+        out.append(48 + d.level)
+        out.append(comma)
+        appendFlag(d.fullOnline, out)
+        out.append(comma)
+        appendFlag(d.feeBearing, out)
+        out.append(comma)
+        out.append(48 + d.paidOnline)
+        out.append(comma)
+        appendFlag(d.digitized, out)
+        out.append(comma)
+        appendFlag(d.electronicResult, out)
+        out.append(comma)
+        appendFlag(d.apology, out)
+        out.append(comma)
     }
 
     func appendCSV(_ d: SyntheticDossier, to out: ByteBuffer) {
@@ -235,20 +268,7 @@ struct DossierEncoder: Sendable {
             }
             out.append(comma)
         }
-        out.append(48 + d.level)
-        out.append(comma)
-        appendFlag(d.fullOnline, out)
-        out.append(comma)
-        appendFlag(d.feeBearing, out)
-        out.append(comma)
-        out.append(48 + d.paidOnline)
-        out.append(comma)
-        appendFlag(d.digitized, out)
-        out.append(comma)
-        appendFlag(d.electronicResult, out)
-        out.append(comma)
-        appendFlag(d.apology, out)
-        out.append(comma)
+        appendLevelAndFlags(d, to: out)
         for i in 0..<d.pauseCount {
             if i > 0 { out.append(59) }
             let p = d.pause(i)

@@ -56,6 +56,9 @@ public struct SynthesisOptions: Sendable {
     /// few newlines, and some timestamps in `dd/MM/yyyy HH:mm:ss` and ISO 8601 spellings (CSV);
     /// in JSONL the same dossiers with `TenTTHC`/`ChuHoSo`.
     public var quirks: Bool
+    /// The one-stop export shape (`ExportShape`, CSV only): the same dossiers with BOM, CRLF, the
+    /// names first, dates, codes, a note, and no supplement column. Not with `quirks`.
+    public var exportShape = false
     /// Parallel workers; the output does not depend on it.
     public var workers: Int
     /// Rows per block: each block is seeded from `(seed, block index)`. Part of the output's

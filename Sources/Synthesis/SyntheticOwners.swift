@@ -12,7 +12,8 @@ enum SyntheticOwners {
     ]
     static let businesses = ["Tạp hóa", "Cà phê", "Sửa xe", "Quán phở", "Nhà thuốc", "Tiệm may"]
 
-    static func owner(seed: UInt64, serial: Int) -> String {
+    /// Without `lineBreaks` the multi-line cells are plain names (one line per record).
+    static func owner(seed: UInt64, serial: Int, lineBreaks: Bool = true) -> String {
         var h = SeededRandom.mix(seed ^ 0x6F77_6E65_72, UInt64(serial))
         func pick(_ list: [String]) -> String {
             let v = list[Int(h % UInt64(list.count))]
@@ -23,7 +24,7 @@ enum SyntheticOwners {
         h = SeededRandom.mix(h, 2)
         let person = pick(surnames) + " " + pick(middles) + " " + pick(givens)
         switch kind {
-        case 0..<4:  // a multi-line cell, as typed into a web form
+        case 0..<4 where lineBreaks:  // a multi-line cell, as typed into a web form
             return person + "\nủy quyền cho " + pick(surnames) + " " + pick(middles) + " " + pick(givens)
         case 4..<40:
             return person + ", đại diện hộ kinh doanh"

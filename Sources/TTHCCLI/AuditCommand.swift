@@ -11,9 +11,7 @@ enum AuditCommand: Subcommand {
         usage: "tthc audit FILE... --catalog FILE [--calendar FILE]... [options]",
         options: [
             OptionSpec("--catalog", value: "FILE", help: "Procedure catalog CSV with the legal deadlines (required)."),
-            OptionSpec(
-                "--calendar", value: "FILE", repeatable: true,
-                help: "Calendar overlay file, or 'cultural-day'; repeatable."),
+            CalendarOption.spec(),
             OptionSpec(
                 "--due-mode", value: "MODE", help: "exact (default) or end-of-day: how the legal due is placed."),
             OptionSpec(
@@ -24,12 +22,9 @@ enum AuditCommand: Subcommand {
                 "--format", value: "FORMAT",
                 help: "text (default), json, csv, csv-excel, or a document: html, md, xlsx (xlsx needs -o)."),
             CSVOption.excelSpec, LanguageOption.spec,
-            OptionSpec(
-                "--input-format", value: "FMT", help: "csv, tsv or jsonl (default: from each file's extension)."),
-            OptionSpec("--skip-invalid", help: "Count and skip invalid records instead of stopping at the first."),
             OptionSpec("-j", value: "N", help: "Parallel workers (default: all cores). Results never depend on it."),
             EngineOptions.quietSpec,
-        ] + EngineOptions.specs.filter { $0.name == "--encoding" } + OutputDestination.specs,
+        ] + EngineOptions.readingSpecs + OutputDestination.specs,
         examples: [
             "tthc audit Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv",
             "tthc audit logs/*.csv --catalog my-catalog.csv --due-mode end-of-day --tolerance 1 --format json",
@@ -56,11 +51,7 @@ enum AuditCommand: Subcommand {
         let destination = try OutputDestination(arguments, format: format)
         var scan = ScanOptions()
         if let workers = try arguments.int("-j", in: 1...256) { scan.workers = workers }
-        if let text = try arguments.choice("--input-format", InputFormat.allCases.map(\.rawValue)) {
-            scan.format = InputFormat(rawValue: text)
-        }
-        scan.skipInvalid = arguments.flag("--skip-invalid")
-        scan.encoding = try EngineOptions.encoding(arguments)
+        try EngineOptions.readingOptions(arguments, into: &scan)
         scan.progress = ProgressLine.attach(arguments, files: arguments.positionals, console: console)
 
         let classifier = DossierClassifier(calendar: calendar, catalog: catalog, dueMode: mode)

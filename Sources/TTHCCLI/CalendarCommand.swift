@@ -17,11 +17,7 @@ enum CalendarCommand: Subcommand {
                     "List the days off on weekdays and the working Saturdays/Sundays of YEAR (1900-2100), with working days per month."
             ),
             OptionSpec("--format", value: "FORMAT", help: "table (default), json or csv."), LanguageOption.spec,
-            OptionSpec(
-                "--calendar", value: "FILE", repeatable: true,
-                help:
-                    "Calendar overlay (CSV kind,date,name: off/work/holiday/hours rows); 'cultural-day' switches on 24 November."
-            ),
+            CalendarOption.spec("'cultural-day' switches on 24 November"),
             OptionSpec(
                 "--solar-to-lunar", value: "DATE",
                 help: "Convert a Gregorian date yyyy-MM-dd to the Vietnamese lunar date (as issued: UTC+7 from 1968)."),
@@ -88,6 +84,15 @@ enum CalendarCommand: Subcommand {
 
 /// The `--calendar` option shared by the working-time commands.
 enum CalendarOption {
+    /// `--calendar`, the one spec every command shows; `note` adds what it means there.
+    static func spec(_ note: String? = nil) -> OptionSpec {
+        OptionSpec(
+            "--calendar", value: "FILE", repeatable: true,
+            help: "Calendar overlay (CSV kind,date,name: off/work/holiday/hours rows) or a built-in name ('"
+                + ShippedCalendars.named.keys.sorted().joined(separator: "', '") + "'); repeatable"
+                + (note.map { "; " + $0 } ?? "") + ".")
+    }
+
     /// The standard calendar plus every `--calendar` overlay (a file, or a built-in name).
     static func calendar(_ arguments: ParsedArguments) throws -> WorkCalendar {
         try calendar(names: arguments.strings("--calendar"))

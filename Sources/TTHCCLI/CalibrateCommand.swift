@@ -25,9 +25,7 @@ enum CalibrateCommand: Subcommand {
             OptionSpec(
                 "--department", value: "FIELD=NAME", repeatable: true,
                 help: "Name the pool of field FIELD (MaLinhVuc) NAME; fields given the same NAME share a pool."),
-            OptionSpec(
-                "--calendar", value: "FILE", repeatable: true,
-                help: "Calendar overlay (or 'cultural-day'); also written into the scenario for simulate."),
+            CalendarOption.spec("also written into the scenario for simulate"),
             OptionSpec(
                 "--delay-model",
                 help: "Fit the elapsed processing times with pools of no staff limit (no staffing), as before."),
@@ -40,7 +38,8 @@ enum CalibrateCommand: Subcommand {
             OptionSpec(
                 "--censor-open",
                 help: "Also learn from dossiers still open at the log's end (overdue ones as stuck, others censored)."),
-        ],
+            EngineOptions.quietSpec,
+        ] + EngineOptions.readingSpecs,
         examples: [
             "tthc calibrate Datasets/sample/dossiers.csv --catalog Datasets/catalog/commune-procedures.csv -o calibrated.json",
             "tthc simulate --compare calibrated.json --set-b pools.HoTich.size=4",
@@ -117,12 +116,13 @@ enum CalibrateCommand: Subcommand {
             throw UsageError("tthc calibrate: --work-minutes and --department size staff; --delay-model has none")
         }
 
-        let collected = try ObservedLogCollector.collect(files)
-        for d in collected.dossiers {
-            if let r = d.received, !WorkCalendar.covers(r) {
-                throw UsageError("tthc calibrate: a dossier received at \(r.iso8601) is \(WorkCalendar.outsideText)")
-            }
-        }
+        // (The log readers refuse timestamps outside the calendar's years.)
+        var scan = ScanOptions()
+        scan.workers = workers
+        try EngineOptions.readingOptions(arguments, into: &scan)
+        scan.progress = ProgressLine.attach(arguments, files: files, console: console)
+        InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
+        let collected = try ObservedLogCollector.collect(files, options: scan)
         let summaryOrNil: Calibration.Summary?
         do {
             summaryOrNil = try Calibration.calibrate(

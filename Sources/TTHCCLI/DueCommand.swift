@@ -27,9 +27,7 @@ enum DueCommand: Subcommand {
             OptionSpec(
                 "--pause", value: "START/END", repeatable: true,
                 help: "A clock stop (supplement request ... supplement received); repeatable."),
-            OptionSpec(
-                "--calendar", value: "FILE", repeatable: true,
-                help: "Calendar overlay file, or 'cultural-day'; repeatable."),
+            CalendarOption.spec(),
             OptionSpec(
                 "--due-mode", value: "MODE",
                 help: "exact (default: exact working-time addition) or end-of-day (end of the last working day)."),

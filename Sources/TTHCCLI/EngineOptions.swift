@@ -17,9 +17,7 @@ enum EngineOptions {
         asOfSpec(default: DateSelection.asOfRule),
         OptionSpec(
             "--catalog", value: "FILE", help: "Procedure catalog CSV: legal deadlines when NgayHenTra is missing."),
-        OptionSpec(
-            "--calendar", value: "FILE", repeatable: true,
-            help: "Calendar overlay (days off, working days, office hours) or 'cultural-day'; repeatable."),
+        CalendarOption.spec(),
         OptionSpec("--due-mode", value: "MODE", help: "exact (default) or end-of-day: how a catalog due is placed."),
         OptionSpec(
             "--clock", value: "CLOCK",
@@ -55,6 +53,27 @@ enum EngineOptions {
 
     static let quietSpec = OptionSpec(
         "--quiet", help: "No progress line on standard error (it is drawn only on a terminal, after 1 s).")
+
+    /// The options that say how log files are read, for the commands that read logs without
+    /// judging them by the report's rules (`audit`, `simulate --from-log`, `calibrate`): the same
+    /// specs and the same parsing as `report`, so a file that `report` reads, they read too.
+    static let readingSpecs: [OptionSpec] = specs.filter { readingNames.contains($0.name) }
+    private static let readingNames: Set<String> = [
+        "--input-format", "--encoding", "--skip-invalid", "--rejects", "--chunk-size", "--delimiter", "--columns",
+        "--max-record-bytes",
+    ]
+
+    /// Parses `readingSpecs` into `scan` (not `-j`: each command says what its workers do).
+    static func readingOptions(_ parsed: ParsedArguments, into scan: inout ScanOptions) throws {
+        if let chunk = try parsed.int("--chunk-size", in: 1...(1 << 30)) { scan.chunkSize = chunk }
+        if let format = try parsed.choice("--input-format", InputFormat.allCases.map(\.rawValue)) {
+            scan.format = InputFormat(rawValue: format)
+        }
+        scan.encoding = try encoding(parsed)
+        scan.skipInvalid = parsed.flag("--skip-invalid")
+        scan.rejectsPath = parsed.string("--rejects")
+        try layoutOptions(parsed, into: &scan)
+    }
 
     /// `--delimiter`, `--columns` and `--max-record-bytes`: how CSV/TSV records are laid out.
     static func layoutOptions(_ parsed: ParsedArguments, into scan: inout ScanOptions) throws {
@@ -121,17 +140,10 @@ enum EngineOptions {
     static func reportOptions(_ parsed: ParsedArguments, console: Console? = nil) throws -> ReportOptions {
         var options = ReportOptions()
         if let workers = try parsed.int("-j", in: 1...256) { options.scan.workers = workers }
-        if let chunk = try parsed.int("--chunk-size", in: 1...(1 << 30)) { options.scan.chunkSize = chunk }
-        if let format = try parsed.choice("--input-format", InputFormat.allCases.map(\.rawValue)) {
-            options.scan.format = InputFormat(rawValue: format)
-        }
-        options.scan.encoding = try encoding(parsed)
-        options.scan.skipInvalid = parsed.flag("--skip-invalid")
-        options.scan.rejectsPath = parsed.string("--rejects")
+        try readingOptions(parsed, into: &options.scan)
         if let dedupe = try parsed.choice("--dedupe", ["last", "detect"]) {
             options.scan.dedupe = DedupeMode(rawValue: dedupe)!
         }
-        try layoutOptions(parsed, into: &options.scan)
         let selection = DateSelection(
             from: try date(parsed, "--from"), to: try date(parsed, "--to"), period: try TargetOptions.period(parsed),
             asOf: try timestamp(parsed, "--as-of"))

@@ -12,7 +12,7 @@ enum GenerateCommand: Subcommand {
         name: "generate",
         summary: "Generate a realistic synthetic dossier log (CSV or JSONL), fast and reproducible",
         usage:
-            "tthc generate --dossiers N [--seed S] [--format csv|jsonl] [--from DATE --to DATE] [--duplicates RATE] [--sample-quirks] [-j N] -o FILE",
+            "tthc generate --dossiers N [--seed S] [--format csv|jsonl] [--from DATE --to DATE] [--duplicates RATE] [--sample-quirks | --export-shape] [-j N] -o FILE",
         options: [
             OptionSpec("--dossiers", value: "N", help: "Rows to write (repeated dossiers included), e.g. 10000000."),
             OptionSpec("--seed", value: "S", help: "Seed (default 1): the same seed and options give the same bytes."),
@@ -31,6 +31,11 @@ enum GenerateCommand: Subcommand {
                     "Real-export quirks: BOM, CRLF, TenTTHC/ChuHoSo columns with commas, quotes and newlines, mixed timestamp spellings."
             ),
             OptionSpec(
+                "--export-shape",
+                help:
+                    "CSV as a one-stop system exports it: BOM, CRLF, names first (TenTTHC, TenLinhVuc, ChuHoSo, DonViXuLy), dates, codes, GhiChu; no supplement column."
+            ),
+            OptionSpec(
                 "-j", value: "N", help: "Worker threads (default: all cores); the output does not depend on it."),
             OptionSpec("-o", value: "FILE", help: "Output file, '-' for standard output."),
             OptionSpec("--output", value: "FILE", help: "Same as -o."),
@@ -39,6 +44,7 @@ enum GenerateCommand: Subcommand {
             "tthc generate --dossiers 10000000 --seed 1 -o Benchmarks/data/dossiers-10m.csv",
             "tthc generate --dossiers 3000 --seed 2026 --sample-quirks -o Datasets/sample/dossiers.csv",
             "tthc generate --dossiers 1000 --format jsonl --duplicates 0.02 -o -",
+            "tthc generate --dossiers 10000000 --seed 1 --export-shape -o Benchmarks/data/export-10m-seed1.csv",
         ],
         notes: [
             "Dossiers follow a commune one-stop center: 16 real procedure codes, 12 units, arrivals in office",
@@ -88,6 +94,13 @@ enum GenerateCommand: Subcommand {
             options.duplicateRate = rate
         }
         options.quirks = arguments.flag("--sample-quirks")
+        options.exportShape = arguments.flag("--export-shape")
+        if options.exportShape && options.quirks {
+            throw UsageError("tthc generate: --export-shape and --sample-quirks are two shapes; give one")
+        }
+        if options.exportShape && format != .csv {
+            throw UsageError("tthc generate: --export-shape writes CSV; drop --format jsonl or the .jsonl name")
+        }
         options.workers = try arguments.int("-j", in: 1...256) ?? defaultWorkers()
 
         let clock = ContinuousClock()

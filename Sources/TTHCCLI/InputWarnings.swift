@@ -13,13 +13,16 @@ enum InputWarnings {
     static func beforeReading(_ parsed: ParsedArguments, files: [String]) -> [String] {
         var lines: [String] = []
         let command = parsed.command
-        if let (first, again) = repeatedFile(files) {
+        if let (firstName, againName) = repeatedFile(files) {
+            // Names are shown as the error messages show them: control characters escaped.
+            let first = firstName.escapingControlCharacters
+            let again = againName.escapingControlCharacters
             let also = first == again ? "" : " (also as \(again))"
             lines.append(
                 "tthc \(command): warning: \(first) is given twice\(also), so its dossiers are counted twice: "
                     + "give each file once\n")
         }
-        if let rejects = parsed.string("--rejects"), !parsed.flag("--skip-invalid") {
+        if let rejects = parsed.string("--rejects")?.escapingControlCharacters, !parsed.flag("--skip-invalid") {
             lines.append(
                 "tthc \(command): warning: --rejects \(rejects) without --skip-invalid: the first invalid record "
                     + "stops the run and none is written; add --skip-invalid to collect them\n")

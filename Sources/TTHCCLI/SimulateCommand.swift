@@ -1,6 +1,7 @@
 import CivilTime
 import Engine
 import Foundation
+import Ingest
 import Output
 import Simulation
 import Targets
@@ -58,12 +59,9 @@ enum SimulateCommand: Subcommand {
                     "Add KPIs and waiting times per procedure, or per pool (its procedures' dossiers); both: procedure,pool."
             ),
             LanguageOption.spec,
-            OptionSpec(
-                "--calendar", value: "FILE", repeatable: true,
-                help:
-                    "Calendar overlay for the office calendar (after the scenario's calendar_files), or 'cultural-day'."
-            ),
-        ] + OutputDestination.specs,
+            CalendarOption.spec("applied after the scenario's calendar_files"),
+            EngineOptions.quietSpec,
+        ] + EngineOptions.readingSpecs + OutputDestination.specs,
         examples: [
             "tthc simulate Datasets/scenarios/mmc.json --set arrival_rate=9 --set servers=10 --customers 100000 --format json",
             "tthc simulate Datasets/scenarios/commune-center.json --days 60 --replications 20",
@@ -158,7 +156,12 @@ enum SimulateCommand: Subcommand {
             if arguments.string("--as-of") != nil { throw UsageError("tthc simulate: --as-of needs --from-log") }
             return nil
         }
-        let collected = try ObservedLogCollector.collect([file])
+        var scan = ScanOptions()
+        if let workers = try arguments.int("-j", in: 1...1024) { scan.workers = workers }
+        try EngineOptions.readingOptions(arguments, into: &scan)
+        scan.progress = ProgressLine.attach(arguments, files: [file], console: console)
+        InputWarnings.beforeReading(arguments, files: [file]).forEach(console.err)
+        let collected = try ObservedLogCollector.collect([file], options: scan)
         let log = collected.dossiers
         let selection = DateSelection(asOf: try EngineOptions.timestamp(arguments, "--as-of"))
         guard let asOf = selection.asOf(latestEvent: collected.latestEvent) else {

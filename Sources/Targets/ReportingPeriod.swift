@@ -88,7 +88,7 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     public static let accepted = named + ", FROM..TO"
 
     /// The spellings of one named period, each of which may be `FROM` or `TO`.
-    public static let named = "YYYY-q1..q4, YYYY-h1|h2, YYYY-year, YYYY-MM, YYYY-wNN, YYYY-MM-DD"
+    public static let named = "YYYY-q1..q4, YYYY-h1|h2, YYYY-year, YYYY-MM, YYYY-wNN, YYYY-MM-DD (or DD/MM/YYYY)"
 
     /// Parses a period; case does not matter (`2026-Q1`, `2026-W10`). `FROM..TO` is one span
     /// from the first day of `FROM` to the last day of `TO`.
@@ -116,6 +116,9 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
 
     /// One named period (no `..`).
     static func single(_ text: String) throws(PeriodError) -> ReportingPeriod {
+        if let day = otherDaySpelling(text) {
+            return ReportingPeriod(year: day.year, kind: .day, firstDay: day, lastDay: day)
+        }
         let lower = text.lowercased()
         let parts = lower.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, parts[0].count == 4, let year = Int(parts[0]), year >= 1900, year <= 9999 else {
@@ -158,6 +161,16 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         default:
             throw PeriodError(text: text, reason: "expected \(accepted)")
         }
+    }
+
+    /// A day written as the logs write dates (`31/12/2026`, `20261231`): the spellings that
+    /// `--from`, `--to` and `--as-of` accept, read by the one timestamp parser. Nil for anything
+    /// else, and for a time of day other than midnight, so that `2026-12` stays a month.
+    static func otherDaySpelling(_ text: String) -> CivilDate? {
+        guard !text.hasPrefix("-"), text.count >= 8, let t = TimestampParser.parse(text), t.secondOfDay == 0 else {
+            return nil
+        }
+        return t.date
     }
 
     /// The Hanoi cut-off periods: every boundary is the 15th of Dec, Mar, Jun or Sep.

@@ -63,6 +63,16 @@ import Testing
         #expect(csv.out.contains(",202507"))
     }
 
+    @Test func exportShapeStartsWithABOMAndTheNamesAndEndsLinesWithCRLF() {
+        let result = run(["generate", "--dossiers", "4", "--export-shape", "-o", "-"])
+        #expect(result.code == 0, "\(result.err)")
+        #expect(result.out.hasPrefix("\u{FEFF}MaHoSo,TenTTHC,TenLinhVuc,ChuHoSo,DonViXuLy,NgayTiepNhan,"))
+        #expect(!result.out.contains("DanhSachHoSoBoSung"))
+        // Swift treats CRLF as one Character; the five lines (header and 4 records) all end with it.
+        #expect(result.out.split(separator: "\r\n").count == 5 && !result.out.contains("\n\n"))
+        #expect(Array(result.out.utf8).filter { $0 == 10 }.count == 5 && result.out.hasSuffix("\r\n"))
+    }
+
     @Test func writesAFile() throws {
         let path = "/tmp/tthc-generate-test-\(UInt32.random(in: 0...UInt32.max)).jsonl"
         defer { FileBytes.remove(path) }
@@ -102,6 +112,11 @@ import Testing
         (["generate", "--dossiers", "5", "--seed", "-3", "-o", "-"], "--seed expects a non-negative integer"),
         (["generate", "--dossiers", "5", "--bogus", "-o", "-"], "unknown option '--bogus'"),
         (["generate", "--dossiers", "5", "-o", "/nonexistent-dir/x.csv"], "cannot write '/nonexistent-dir/x.csv'"),
+        (["generate", "--dossiers", "5", "--export-shape", "--sample-quirks", "-o", "-"], "are two shapes; give one"),
+        (
+            ["generate", "--dossiers", "5", "--export-shape", "--format", "jsonl", "-o", "-"],
+            "--export-shape writes CSV"
+        ),
     ])
     func badArgumentsExitWithOneLineError(arguments: [String], message: String) {
         let result = run(arguments)
@@ -115,7 +130,8 @@ import Testing
         let result = run(["generate", "--help"])
         #expect(result.code == 0)
         for option in [
-            "--dossiers", "--seed", "--format", "--from", "--to", "--duplicates", "--sample-quirks", "-j", "-o",
+            "--dossiers", "--seed", "--format", "--from", "--to", "--duplicates", "--sample-quirks", "--export-shape",
+            "-j", "-o",
         ] {
             #expect(result.out.contains(option))
         }

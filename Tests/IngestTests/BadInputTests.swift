@@ -29,6 +29,29 @@ import Testing
         #expect(e.description.contains("bad.csv:3:6"))
     }
 
+    /// Years the legal clock cannot judge are typos, refused in every spelling and in JSONL too,
+    /// never clamped to the calendar's edge; the years at the edges are read.
+    @Test(arguments: [
+        ("18991231235959", false), ("18991231", false), ("21010101000000", false), ("0202-03-02T08:00", false),
+        ("31/12/1899 08:00", false), ("19000101000000", true), ("21001231235959", true), ("2100-12-31", true),
+    ])
+    func yearsOutsideTheCalendarAreRefused(stamp: String, read: Bool) throws {
+        let csv = firstError(header + "H1,2,20260302081500,,1\nH2,2,\(stamp),,1\n")
+        let jsonl = firstError(
+            "{\"MaHoSo\":\"H1\",\"TrangThaiHoSo\":2,\"NgayTiepNhan\":\"20260302081500\","
+                + "\"DanhSachHoSoBoSung\":[{\"NgayBoSung\":\"\(stamp)\"}]}\n", name: "bad.jsonl")
+        if read {
+            // Read as timestamps: with a log of two dossiers, the late one may still break the
+            // log's own time span, a rule of its own.
+            #expect(csv == nil || csv?.rule != .unparseableTimestamp)
+            #expect(jsonl == nil || jsonl?.rule != .malformedSupplements)
+        } else {
+            #expect(csv?.line == 3 && csv?.field == "NgayTiepNhan" && csv?.rule == .unparseableTimestamp)
+            #expect(csv?.description.contains("in the years 1900-2100") == true)
+            #expect(jsonl?.line == 1 && jsonl?.field == "DanhSachHoSoBoSung")
+        }
+    }
+
     @Test func unknownStatus() throws {
         let e = try #require(firstError(header + "H1,11,20260302081500,,1\n"))
         #expect(e.line == 2 && e.column == 4 && e.field == "TrangThaiHoSo" && e.rule == .unknownStatus)
@@ -117,7 +140,8 @@ import Testing
         #expect(rows.map(\.id) == ["H1", "H4"])
         #expect(summary.records == 5 && summary.rejected == 3 && summary.accepted == 2)
         let written = try String(contentsOfFile: rejects, encoding: .utf8)
-        let timestamp = "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss)"
+        let timestamp =
+            "unparseable timestamp (expected yyyyMMddHHmmss, ISO 8601 or dd/MM/yyyy HH:mm:ss, in the years 1900-2100)"
         #expect(
             written == """
                 # \(path):3:6: field NgayTiepNhan: \(timestamp) in 'bad'

@@ -43,7 +43,10 @@ import Testing
                 bytes = (0..<(8 + rng.below(12))).map { _ in alphabet[rng.below(alphabet.count)] }
             }
             let fast = bytes.withUnsafeBytes { cache.parse($0) }
-            let plain = bytes.withUnsafeBytes { TimestampParser.parse($0) }
+            // The parser's answer, within the calendar's years (the cache refuses the others).
+            let plain = bytes.withUnsafeBytes { TimestampParser.parse($0) }.flatMap {
+                (1900...2100).contains($0.date.year) ? $0 : nil
+            }
             #expect(fast == plain, "\(String(decoding: bytes, as: UTF8.self))")
             if fast != plain { return }
         }

@@ -4,7 +4,8 @@ import Records
 import Testing
 
 @Suite struct StepLogTests {
-    static let header = "MaHoSo,ThoiDiemXuLy,NgayBatDau,NgayKetThucTheoQuyDinh,TrangThai,PhongBanXuLy,NguoiXuLy,ChucDanh,NoiDungXuLy\n"
+    static let header =
+        "MaHoSo,ThoiDiemXuLy,NgayBatDau,NgayKetThucTheoQuyDinh,TrangThai,PhongBanXuLy,NguoiXuLy,ChucDanh,NoiDungXuLy\n"
 
     @Test func foldsRowsFromTwoFilesInTimeOrder() throws {
         let files = TestFiles()

@@ -28,6 +28,11 @@ import Testing
         ("2024-02-29", "2024-02-29", "2024-02-29"),
         ("2026-Q1", "2025-12-15", "2026-03-14"),
         ("2026-W10", "2026-03-02", "2026-03-08"),
+        // Days as the logs and --from/--to write them.
+        ("31/12/2026", "2026-12-31", "2026-12-31"),
+        ("1/3/2026", "2026-03-01", "2026-03-01"),
+        ("20261231", "2026-12-31", "2026-12-31"),
+        ("01/03/2026..31/03/2026", "2026-03-01", "2026-03-31"),
     ])
     func ranges(text: String, first: String, last: String) throws {
         let p = try period(text)
@@ -35,6 +40,11 @@ import Testing
         #expect(p.lastDay.description == last)
         // The canonical text reads back to the same period.
         #expect(try period(p.description) == p)
+    }
+
+    @Test(arguments: ["31/02/2026", "31/12/2026 08:00", "2026-02-30", "32/12/2026"])
+    func daysThatAreNotWholeRealDaysAreRefused(text: String) {
+        #expect(throws: PeriodError.self) { try period(text) }
     }
 
     @Test func q1BoundariesAreHalfOpen() throws {
