@@ -53,7 +53,11 @@ enum ExportCommand: Subcommand {
                 "tthc export: --personal-names exports names as they are, --pseudonym-key replaces them; give one of the two"
             )
         }
-        let destination = try OutputDestination(arguments, format: formatName, needsFile: true)
+        guard let path = arguments.string("-o"), path != "-" else {
+            throw UsageError(
+                "tthc export: give -o FILE (such as -o log.\(formatName)); the file is written as the log is read")
+        }
+        let destination = try OutputDestination(arguments, format: formatName)
         // The shared options read `--to` as a date: here it names the format.
         var engineArguments = arguments
         engineArguments.values["--to"] = nil
@@ -72,14 +76,14 @@ enum ExportCommand: Subcommand {
         options.source = files.joined(separator: " ")
         InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let steps = arguments.flag("--steps")
-        let result = try destination.streaming(to: destination.path!) { descriptor in
+        let result = try destination.streaming(to: path) { descriptor in
             steps
                 ? try ProcessExportEngine.runSteps(
                     files: files, options: options, steps: StepLogOptions(), output: descriptor)
                 : try ProcessExportEngine.run(files: files, options: options, output: descriptor)
         }
-        InputWarnings.afterReading(result.input, parsed: arguments, files: files).forEach(console.err)
-        console.err(summaryLine(result.counts, format: format, path: destination.path!) + "\n")
+        InputWarnings.afterReading(result.input, parsed: engineArguments, files: files).forEach(console.err)
+        console.err(summaryLine(result.counts, format: format, path: path) + "\n")
         return 0
     }
 
