@@ -135,12 +135,12 @@ extension ProcessExportEngine {
     /// Exports the step logs `files` (step rows, or JSONL dossiers with `QuaTrinhXuLy`) folded
     /// into one trace per dossier. Histories come partition by partition (by a hash of `MaHoSo`),
     /// so traces are in partition order, the same for any `-j`; a partition's bytes past 256 KiB
-    /// wait in a temporary file, so memory stays bounded.
+    /// wait in a temporary file, so memory stays bounded. The files are read by `steps.scan` (its
+    /// status table included); `options.report` gives the judge and the dates.
     public static func runSteps(files: [String], options: ExportOptions, steps: StepLogOptions, output: Int32)
         throws -> ExportResult
     {
         var steps = steps
-        steps.scan = options.report.scan
         var asOf = options.report.selection.asOf()
         if asOf == nil {
             var scan = steps.scan

@@ -76,10 +76,12 @@ enum ExportCommand: Subcommand {
         options.source = files.joined(separator: " ")
         InputWarnings.beforeReading(arguments, files: files).forEach(console.err)
         let steps = arguments.flag("--steps")
+        var stepOptions = StepLogOptions()
+        stepOptions.scan = options.report.scan
         let result = try destination.streaming(to: path) { descriptor in
             steps
                 ? try ProcessExportEngine.runSteps(
-                    files: files, options: options, steps: StepLogOptions(), output: descriptor)
+                    files: files, options: options, steps: stepOptions, output: descriptor)
                 : try ProcessExportEngine.run(files: files, options: options, output: descriptor)
         }
         InputWarnings.afterReading(result.input, parsed: engineArguments, files: files).forEach(console.err)

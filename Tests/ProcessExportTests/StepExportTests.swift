@@ -61,6 +61,7 @@ func exportSteps(_ log: String, format: ExportFormat, workers: Int, chunkSize: I
     options.report.scan.chunkSize = chunkSize
     var steps = StepLogOptions()
     steps.partitions = 7
+    steps.scan = options.report.scan
     let result = try writing(to: output) {
         try ProcessExportEngine.runSteps(files: [input], options: options, steps: steps, output: $0)
     }
