@@ -57,7 +57,16 @@ struct LocalKey: Hashable {
 /// latest event of the whole log, is kept as a compact `PendingProgress` until the end.
 struct KPIAccumulator: RecordConsumer {
     let setup: AccumulatorSetup
-    var totals = KPIAggregate()
+    /// The records not in a piece-local group, and the accumulators merged into this one.
+    private var ownTotals = KPIAggregate()
+    /// Every record's counts. A record in a piece-local group is added to its group only, and
+    /// the groups are summed here (once, when the accumulator is merged): sums of integers, so
+    /// the totals are the same, at one addition per record instead of two.
+    var totals: KPIAggregate {
+        var sum = ownTotals
+        for slot in slots { sum.merge(slot) }
+        return sum
+    }
     var latestEvent = Int64.min
     var outsideSelection = 0
     var afterAsOf = 0
@@ -69,6 +78,15 @@ struct KPIAccumulator: RecordConsumer {
     private var agencies = ByteInterner()
     private var procedures = ByteInterner()
     private var fields = ByteInterner()
+    /// The piece-local ids of text values by their keys in the records' text table
+    /// (`DossierRecord.textKeyTag`, the first one seen; records of another table take the bytes).
+    private var keyTag = 0
+    private var agencyOfKey: [Int32] = []
+    private var procedureOfKey: [Int32] = []
+    private var fieldOfKey: [Int32] = []
+    /// Per time dimension (up to four) and received day modulo 256: the day and its time key
+    /// (`day << 32 | key`), `Int64.min` while empty.
+    private var timeKeys: [Int64] = []
     private var catalogTerms: [ProcedureCatalog.Terms?] = []
     /// Per piece-local procedure id, dossiers left without a due by a catalog miss (rare: only
     /// that path touches it); index 0 counts those without a code, id + 1 the others.
@@ -105,7 +123,19 @@ struct KPIAccumulator: RecordConsumer {
         }
     }
 
-    init(setup: AccumulatorSetup) { self.setup = setup }
+    /// `setup.dimensions` (at most four, as `LocalKey` holds), kept here so that the loop per
+    /// record reads no array: iterating the setup's array retained and released it each time.
+    private let dimensionCount: Int
+    private let dimensionList: (GroupDimension, GroupDimension, GroupDimension, GroupDimension)
+
+    init(setup: AccumulatorSetup) {
+        self.setup = setup
+        let dimensions = setup.dimensions
+        precondition(dimensions.count <= 4, "at most four --by dimensions")
+        dimensionCount = dimensions.count
+        func at(_ i: Int) -> GroupDimension { i < dimensions.count ? dimensions[i] : .agency }
+        dimensionList = (at(0), at(1), at(2), at(3))
+    }
 
     /// Counts and histograms only add up, so workers may keep one accumulator for the whole run.
     static var foldsInAnyOrder: Bool { true }
@@ -125,7 +155,9 @@ struct KPIAccumulator: RecordConsumer {
         var procedureID = -1
         var terms: ProcedureCatalog.Terms?
         if setup.needsProcedure && record.procedure.count > 0 {
-            procedureID = procedures.id(of: record.procedure)
+            procedureID = Self.localID(
+                record.procedure, key: record.procedureKey, tag: record.textKeyTag, keyTag: &keyTag,
+                ids: &procedureOfKey, interner: &procedures)
             if let catalog = setup.classifier.catalog {
                 while catalogTerms.count <= procedureID {
                     catalogTerms.append(catalog[procedures.string(catalogTerms.count)]?.terms)
@@ -133,7 +165,7 @@ struct KPIAccumulator: RecordConsumer {
                 terms = catalogTerms[procedureID]
             }
         }
-        let slot = setup.dimensions.isEmpty ? -1 : slotFor(record, procedureID: procedureID)
+        let slot = dimensionCount == 0 ? -1 : slotFor(&record, procedureID: procedureID)
         var deferred: PendingProgress?
         let classification = classify(&record, terms: terms, deferred: &deferred)
         if terms == nil, setup.hasCatalog, let progress = classification?.progress,
@@ -142,11 +174,12 @@ struct KPIAccumulator: RecordConsumer {
             noteCatalogMiss(procedureID: procedureID)
         }
         let processingMinutes = classification?.processingWorkingSeconds.map { Int($0 / 60) }
-        totals.counts.add(&record, terms: terms, classification: classification)
-        if let processingMinutes { totals.processingMinutes.add(minutes: processingMinutes) }
         if slot >= 0 {
             slots[slot].counts.add(&record, terms: terms, classification: classification)
             if let processingMinutes { slots[slot].processingMinutes.add(minutes: processingMinutes) }
+        } else {
+            ownTotals.counts.add(&record, terms: terms, classification: classification)
+            if let processingMinutes { ownTotals.processingMinutes.add(minutes: processingMinutes) }
         }
         if let deferred { pendingLocal.append((Int32(slot), deferred)) }
     }
@@ -180,31 +213,98 @@ struct KPIAccumulator: RecordConsumer {
         return setup.classifier.classify(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
     }
 
+    /// The piece-local id of a text value: found by its key when the record's table is the one
+    /// this accumulator follows, else (and the first time) by its bytes.
     @inline(__always)
-    private mutating func slotFor(_ record: borrowing DossierRecord, procedureID: Int) -> Int {
-        var key = LocalKey()
-        for (i, dimension) in setup.dimensions.enumerated() {
-            let value: Int32
-            switch dimension {
-            case .agency: value = record.agency.count > 0 ? Int32(agencies.id(of: record.agency)) : -1
-            case .procedure: value = procedureID >= 0 ? Int32(procedureID) : -1
-            case .field: value = record.field.count > 0 ? Int32(fields.id(of: record.field)) : -1
-            case .channel: value = Int32(record.channel)
-            case .day, .week, .month, .quarter:
-                if let received = record.received {
-                    value = Int32(GroupDimension.timeKey(dimension, dayNumber: received.dayNumber))
-                } else {
-                    value = Int32.min
-                }
-            }
-            key[i] = value
+    private static func localID(
+        _ bytes: UnsafeRawBufferPointer, key: Int32, tag: Int, keyTag: inout Int, ids: inout [Int32],
+        interner: inout ByteInterner
+    ) -> Int {
+        // (A record without a table has tag 0 and stale keys; `ids` stays empty while `keyTag` is 0.)
+        if tag == keyTag && key >= 0 && Int(key) < ids.count {
+            let id = ids[Int(key)]
+            if id >= 0 { return Int(id) }
         }
+        return firstLocalID(bytes, key: key, tag: tag, keyTag: &keyTag, ids: &ids, interner: &interner)
+    }
+
+    /// `localID` by the bytes, remembering the key's id.
+    @inline(never)
+    private static func firstLocalID(
+        _ bytes: UnsafeRawBufferPointer, key: Int32, tag: Int, keyTag: inout Int, ids: inout [Int32],
+        interner: inout ByteInterner
+    ) -> Int {
+        let id = interner.id(of: bytes)
+        if tag != 0 && key >= 0 {
+            if keyTag == 0 { keyTag = tag }
+            if tag == keyTag {
+                if ids.count <= Int(key) { ids.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - ids.count)) }
+                ids[Int(key)] = Int32(id)
+            }
+        }
+        return id
+    }
+
+    /// The record's value for the dimension at position `i` of the key.
+    @inline(__always)
+    private mutating func keyValue(
+        _ dimension: GroupDimension, at i: Int, _ record: inout DossierRecord, procedureID: Int
+    ) -> Int32 {
+        let value: Int32
+        switch dimension {
+        case .agency:
+            value =
+                record.agency.count > 0
+                ? Int32(
+                    Self.localID(
+                        record.agency, key: record.agencyKey, tag: record.textKeyTag, keyTag: &keyTag,
+                        ids: &agencyOfKey, interner: &agencies)) : -1
+        case .procedure: value = procedureID >= 0 ? Int32(procedureID) : -1
+        case .field:
+            value =
+                record.field.count > 0
+                ? Int32(
+                    Self.localID(
+                        record.field, key: record.fieldKey, tag: record.textKeyTag, keyTag: &keyTag,
+                        ids: &fieldOfKey, interner: &fields)) : -1
+        case .channel: value = Int32(record.channel)
+        case .day, .week, .month, .quarter:
+            if let received = record.received {
+                value = timeKey(dimension, at: i, dayNumber: received.dayNumber)
+            } else {
+                value = Int32.min
+            }
+        }
+        return value
+    }
+
+    @inline(__always)
+    private mutating func slotFor(_ record: inout DossierRecord, procedureID: Int) -> Int {
+        var key = LocalKey()
+        key.a = keyValue(dimensionList.0, at: 0, &record, procedureID: procedureID)
+        if dimensionCount > 1 { key.b = keyValue(dimensionList.1, at: 1, &record, procedureID: procedureID) }
+        if dimensionCount > 2 { key.c = keyValue(dimensionList.2, at: 2, &record, procedureID: procedureID) }
+        if dimensionCount > 3 { key.d = keyValue(dimensionList.3, at: 3, &record, procedureID: procedureID) }
         if let slot = slotIndex.slot(of: key) { return slot }
         let slot = slots.count
         slots.append(KPIAggregate())
         slotKeys.append(key)
         slotIndex.insert(key, slot: slot)
         return slot
+    }
+
+    /// The time key of a received day, remembered per dimension for the last 256 days seen
+    /// (a log's dossiers fall on a few hundred days, in any order).
+    @inline(__always)
+    private mutating func timeKey(_ dimension: GroupDimension, at i: Int, dayNumber: Int) -> Int32 {
+        if timeKeys.isEmpty { timeKeys = [Int64](repeating: Int64.min, count: 4 * 256) }
+        let index = i &* 256 &+ (dayNumber & 255)
+        let cached = timeKeys[index]
+        if cached != Int64.min && Int(cached >> 32) == dayNumber { return Int32(truncatingIfNeeded: cached) }
+        let key = Int32(GroupDimension.timeKey(dimension, dayNumber: dayNumber))
+        // A day that does not fit 32 bits is not remembered.
+        if let day = Int32(exactly: dayNumber) { timeKeys[index] = Int64(day) << 32 | Int64(UInt32(bitPattern: key)) }
+        return key
     }
 
     private static func groupKey(
@@ -261,7 +361,7 @@ struct KPIAccumulator: RecordConsumer {
     }
 
     mutating func merge(_ later: consuming KPIAccumulator) {
-        totals.merge(later.totals)
+        ownTotals.merge(later.totals)
         latestEvent = max(latestEvent, later.latestEvent)
         outsideSelection += later.outsideSelection
         afterAsOf += later.afterAsOf
@@ -307,7 +407,7 @@ struct KPIAccumulator: RecordConsumer {
         for item in pending {
             let verdict = setup.classifier.resolve(item.pending, asOf: asOf)
             let overdue = verdict.progress == .inProgressOverdue
-            if overdue { totals.counts.inProgressOverdue += 1 } else { totals.counts.inProgressWithin += 1 }
+            if overdue { ownTotals.counts.inProgressOverdue += 1 } else { ownTotals.counts.inProgressWithin += 1 }
             if item.group >= 0 {
                 if overdue {
                     groups[Int(item.group)].counts.inProgressOverdue += 1

@@ -53,7 +53,7 @@ extension ScanRun {
             maxRecordBytes: options.maxRecordBytes, keepRejects: rejects != nil,
             collectFingerprints: collectFingerprints || replacement != nil, replacement: replacement,
             pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets, dateCaches: dateCaches,
-            tallies: tallies, timeSpan: timeSpan)
+            textKeys: textKeys, tallies: tallies, timeSpan: timeSpan)
         context.fileOffset = batchFileOffset
         context.kind = options.kind
         context.stepStatuses = options.stepStatuses

@@ -85,9 +85,10 @@ extension CSVRecordParser {
                     return nil
                 }
                 // Text that is not UTF-8: the general path names the byte.
-                guard textCache.areValid(record.id, record.procedure, record.field, record.agency),
-                    FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil
-                else { return nil }
+                guard Self.keyText(&record, textKeys), FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil
+                else {
+                    return nil
+                }
                 return end
             }
             guard base[p] == delimiter else { return nil }
@@ -95,6 +96,25 @@ extension CSVRecordParser {
             p &+= 1
             guard p <= limit else { return nil }
         }
+    }
+
+    /// Checks that the record's text values are UTF-8, and gives the unit its key: units are
+    /// the few dozen values most reports group by, and often not ASCII, so the probe that finds
+    /// the key also stands for the UTF-8 check. An ASCII code (`MaTTHC`, `MaLinhVuc`) passes a
+    /// few word tests and gets no key. False when a value is not UTF-8. (Out of line, so that
+    /// the clean path it is called from stays small enough for its own parts to be inlined.)
+    /// (Static: a method would copy the parser on each call.)
+    @inline(never)
+    private static func keyText(_ record: inout DossierRecord, _ textKeys: TextKeyTable) -> Bool {
+        guard UTF8Validation.isASCII(record.id) || UTF8Validation.firstInvalid(record.id) == nil else { return false }
+        record.procedureKey = UTF8Validation.isASCII(record.procedure) ? -1 : textKeys.key(of: record.procedure)
+        record.fieldKey = UTF8Validation.isASCII(record.field) ? -1 : textKeys.key(of: record.field)
+        record.agencyKey = record.agency.count > 0 ? textKeys.key(of: record.agency) : -1
+        guard record.procedureKey != TextKeyTable.invalid, record.fieldKey != TextKeyTable.invalid,
+            record.agencyKey != TextKeyTable.invalid
+        else { return false }
+        record.textKeyTag = textKeys.tag
+        return true
     }
 
     /// A timestamp column starting with byte `b` at `p`: `yyyyMMddHHmmss` (stored, and `p` moves

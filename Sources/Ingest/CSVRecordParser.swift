@@ -55,10 +55,13 @@ struct CSVRecordParser {
     /// How a step row's `TrangThai` reads.
     let statuses: StepStatusMap
 
-    /// - Parameter dates: a cache the caller keeps (and frees); by default the parser has its own.
+    /// - Parameters:
+    ///   - dates: a cache the caller keeps (and frees); by default the parser has its own.
+    ///   - textKeys: the same for the text keys of the clean path.
     init(
         delimiter: UInt8, columnFields: [DossierField?], maxRecordBytes: Int = ScanOptions.defaultMaxRecordBytes,
-        dates: DateCache? = nil, kind: LogKind = .dossiers, statuses: StepStatusMap = .dvcqg
+        dates: DateCache? = nil, kind: LogKind = .dossiers, statuses: StepStatusMap = .dvcqg,
+        textKeys: TextKeyTable? = nil
     ) {
         self.kind = kind
         self.statuses = statuses
@@ -71,6 +74,8 @@ struct CSVRecordParser {
         delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
         self.dates = dates ?? DateCache()
         ownsDates = dates == nil
+        self.textKeys = textKeys ?? TextKeyTable()
+        ownsTextKeys = textKeys == nil
         self.delimiter = delimiter
         self.columnFields = columnFields
         statusColumn = columnFields.firstIndex(of: .status)
@@ -368,9 +373,10 @@ struct CSVRecordParser {
 
     private var retired: [UnsafeMutableRawBufferPointer] = []
     var dates: DateCache
-    /// Text values of the clean path found to be UTF-8.
-    let textCache = ValidTextCache()
+    /// Keys of the clean path's grouping text, each value checked as UTF-8 once.
+    let textKeys: TextKeyTable
     private let ownsDates: Bool
+    private let ownsTextKeys: Bool
 
     /// Frees the scratch storage; the parser must not be used afterwards.
     func deallocate() {
@@ -378,7 +384,7 @@ struct CSVRecordParser {
         spans.deallocate()
         fields.deallocate()
         scratch.deallocate()
-        textCache.deallocate()
+        if ownsTextKeys { textKeys.deallocate() }
         if ownsDates { dates.deallocate() }
         for b in retired { b.deallocate() }
     }

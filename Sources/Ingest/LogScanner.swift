@@ -158,6 +158,8 @@ struct ScanRun {
     var acceptedPerPiece: [Int] = []
     /// Each worker lane's date cache, kept warm across pieces and batches.
     let dateCaches: [DateCache]
+    /// Each worker lane's text keys, for the whole scan.
+    let textKeys: [TextKeyTable]
     /// For `options.progress`: which pass this is, and the bytes of the files done before this one.
     var pass = (number: 1, of: 1)
     var bytesBeforeFile = 0
@@ -185,6 +187,7 @@ struct ScanRun {
         self.collectFingerprints = collectFingerprints
         self.sources = sources
         dateCaches = (0..<options.workers).map { _ in DateCache() }
+        textKeys = (0..<options.workers).map { _ in TextKeyTable() }
     }
 
     /// After a reading without a span: the span when some accepted record lies beyond it, nil
@@ -211,7 +214,10 @@ struct ScanRun {
     }
 
     mutating func scan<C: RecordConsumer>(files: [String], makeConsumer: () -> C) throws -> C {
-        defer { for cache in dateCaches { cache.deallocate() } }
+        defer {
+            for cache in dateCaches { cache.deallocate() }
+            for table in textKeys { table.deallocate() }
+        }
         tallies = (0..<options.workers).map { _ in ReceivedTally(limit: timeSpan?.limit) }
         savedTallies = timeSpan == nil ? (0..<options.workers).map { _ in ReceivedTally(limit: nil) } : []
         defer {
@@ -387,6 +393,8 @@ struct PieceContext: @unchecked Sendable {
     var fingerprintBuckets: FingerprintBuckets?
     /// One per worker lane, warm across pieces.
     var dateCaches: [DateCache]
+    /// One per worker lane, for the whole scan.
+    var textKeys: [TextKeyTable]
     /// One per worker lane (or, `talliesPerPiece`, per piece): the received days, and the log's
     /// time span when it is known.
     var tallies: [ReceivedTally]

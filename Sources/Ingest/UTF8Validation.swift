@@ -19,6 +19,37 @@ enum UTF8Validation {
         return i == n ? nil : firstInvalid(base, from: i, count: n)
     }
 
+    /// Whether every byte is below 0x80, in a few word tests (overlapping loads for the ends).
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        if n >= 8 {
+            let last = n &- 8
+            if (base.loadUnaligned(as: UInt64.self) | base.loadUnaligned(fromByteOffset: last, as: UInt64.self))
+                & highBits != 0
+            {
+                return false
+            }
+            var i = 8
+            while i < last {
+                if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits != 0 { return false }
+                i &+= 8
+            }
+            return true
+        }
+        if n >= 4 {
+            let seen = base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            return seen & 0x8080_8080 == 0
+        }
+        if n >= 2 {
+            let seen = base.loadUnaligned(as: UInt16.self) | base.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self)
+            return seen & 0x8080 == 0
+        }
+        return n == 0 || base.load(as: UInt8.self) < 0x80
+    }
+
     /// The byte-by-byte check from `start`.
     private static func firstInvalid(_ base: UnsafeRawPointer, from start: Int, count n: Int) -> Int? {
         var i = start

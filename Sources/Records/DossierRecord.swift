@@ -60,6 +60,15 @@ public struct DossierRecord {
     public var apology: Bool?
     /// Supplement requests, in the order given. The parser reuses this array's storage.
     public var pauses: [PauseInterval] = []
+    /// The keys of `procedure`, `field` and `agency` in the text table that `textKeyTag` names
+    /// (0: none, and the keys mean nothing): within one table, equal keys mean equal bytes, and
+    /// -1 is a value without a key (absent, or the table was full). The CSV parser's clean path
+    /// sets them, so that a consumer finds a value's group by an array index instead of hashing
+    /// its bytes.
+    public var textKeyTag = 0
+    public var procedureKey: Int32 = -1
+    public var fieldKey: Int32 = -1
+    public var agencyKey: Int32 = -1
     /// A step log's row: the step's own columns (empty on a dossier log's record).
     public var step = StepFields()
     /// `QuaTrinhXuLy` of a JSONL dossier, in the order given. The parser reuses this array's storage.
@@ -97,6 +106,7 @@ public struct DossierRecord {
         digitized = nil
         electronicResult = nil
         apology = nil
+        textKeyTag = 0
         if !pauses.isEmpty { pauses.removeAll(keepingCapacity: true) }
         step = StepFields()
         if !embeddedSteps.isEmpty { embeddedSteps.removeAll(keepingCapacity: true) }

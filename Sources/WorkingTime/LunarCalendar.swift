@@ -104,8 +104,15 @@ public struct LunarCalendar: Sendable {
     /// 1967 the same start (31 December 1967), so the months join there; the splice is checked.
     public init(issuedInVietnam gregorianYears: ClosedRange<Int>) {
         utcOffsetHours = 7
-        let old = LunarCalendar.months(utcOffsetHours: 8, gregorianYears: gregorianYears)
-        let new = LunarCalendar.months(utcOffsetHours: 7, gregorianYears: gregorianYears)
+        // Each zone is computed only for the years it serves, with 1967 and 1968 in both so
+        // that the join is checked (half the astronomy of every run's start for 1900-2100).
+        let joins = gregorianYears.contains(1967) && gregorianYears.contains(1968)
+        let old = LunarCalendar.months(
+            utcOffsetHours: 8,
+            gregorianYears: joins ? gregorianYears.lowerBound...1968 : gregorianYears)
+        let new = LunarCalendar.months(
+            utcOffsetHours: 7,
+            gregorianYears: joins ? 1967...gregorianYears.upperBound : gregorianYears)
         let switchDay = LunarCalendar.issuedUTC7From
         var starts: [Int] = []
         var labels: [(year: Int, month: Int, leap: Bool)] = []

@@ -143,6 +143,30 @@ import Testing
         }
     }
 
+    /// The calendar as issued computes each zone only for its own years (and 1967-1968 in
+    /// both): on every day it equals the splice of the two zones computed for all of 1900-2100,
+    /// UTC+8 before 1968 (with the issued corrections) and UTC+7 from then on.
+    @Test func issuedCalendarEqualsTheSpliceOfBothZonesComputedInFull() {
+        let utc8 = LunarCalendar(utcOffsetHours: 8, gregorianYears: 1900...2100)
+        let utc7 = LunarCalendar(utcOffsetHours: 7, gregorianYears: 1900...2100)
+        let corrected = LunarCalendar.issuedCorrections.map(\.computed.dayNumber)
+        var checked = 0
+        for day in CivilDate.dayNumber(
+            year: 1900, month: 1, day: 1)...CivilDate.dayNumber(year: 2100, month: 12, day: 31)
+        {
+            let ours = vietnam.lunarDate(dayNumber: day)!
+            if day >= LunarCalendar.issuedUTC7From {
+                #expect(ours == utc7.lunarDate(dayNumber: day)!, "\(CivilDate(dayNumber: day))")
+            } else {
+                // Around a corrected month start the two differ by design.
+                if corrected.contains(where: { abs($0 - day) <= 31 }) { continue }
+                #expect(ours == utc8.lunarDate(dayNumber: day)!, "\(CivilDate(dayNumber: day))")
+            }
+            checked += 1
+        }
+        #expect(checked > 73_000)
+    }
+
     /// Differential check of the astronomy: the same algorithm run for UTC+8 agrees with
     /// Foundation's (ICU's) Chinese calendar on every day of 1900–2100 except two months whose
     /// new moon falls within a minute of Beijing midnight (2057-09-28, 2097-08-07), where the

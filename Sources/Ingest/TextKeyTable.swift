@@ -1,0 +1,184 @@
+import Synchronization
+
+/// Gives each distinct text value of the grouping columns (`MaTTHC`, `MaLinhVuc`, `DonViXuLy`) a
+/// small integer key, checking its UTF-8 once, when it is first seen. A log names a few dozen
+/// units and procedures, so on the clean path each such value costs one table probe: no UTF-8
+/// check per record, and consumers find a value's group by its key (an array index) instead
+/// of hashing its bytes again (`DossierRecord.agencyKey`).
+///
+/// One table per worker lane, for a whole scan; used by one thread at a time (no locking). Its
+/// storage is behind one pointer, so copies share it; `deallocate` frees it. Keys are dense from
+/// 0 and never change while the table lives; equal keys mean equal bytes. The table holds at most
+/// `maxKeys` values (`maxArenaBytes` of text): past that, a value not yet in it is checked
+/// each time and gets no key, so a log with a distinct value per record cannot grow it unbounded.
+struct TextKeyTable {
+    /// A value with no key: valid UTF-8, but the table is full.
+    static let unkeyed: Int32 = -1
+    /// Not UTF-8.
+    static let invalid: Int32 = -2
+    static let maxKeys = 1 << 16
+    static let maxArenaBytes = 8 << 20
+
+    /// The value's length and its first and last eight bytes (for shorter values, overlapping
+    /// loads of four, two or one), which for up to 16 bytes are the whole value.
+    private struct Entry {
+        var first: UInt64
+        var last: UInt64
+        var length: Int32
+        /// -1 while the entry is empty.
+        var key: Int32
+        /// Where the value's bytes lie in the arena.
+        var offset: Int
+    }
+
+    private struct State {
+        var entries: UnsafeMutablePointer<Entry>
+        var mask: Int
+        var count: Int
+        var arena: UnsafeMutableRawPointer
+        var arenaUsed: Int
+        var arenaCapacity: Int
+        /// Unique per table in the process, so a record's keys name the table they belong to.
+        var tag: Int
+    }
+
+    private static let tags = Atomic<Int>(0)
+    private let state: UnsafeMutablePointer<State>
+
+    init() {
+        let capacity = 256
+        let entries = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
+        entries.initialize(repeating: Entry(first: 0, last: 0, length: 0, key: -1, offset: 0), count: capacity)
+        let arenaCapacity = 16 << 10
+        state = .allocate(capacity: 1)
+        state.initialize(
+            to: State(
+                entries: entries, mask: capacity - 1, count: 0,
+                arena: .allocate(byteCount: arenaCapacity, alignment: 16), arenaUsed: 0,
+                arenaCapacity: arenaCapacity, tag: Self.tags.add(1, ordering: .relaxed).newValue))
+    }
+
+    func deallocate() {
+        state.pointee.entries.deallocate()
+        state.pointee.arena.deallocate()
+        state.deallocate()
+    }
+
+    /// Never 0 (which `DossierRecord.textKeyTag` uses for "no table").
+    var tag: Int { state.pointee.tag }
+
+    /// The number of keys given.
+    var count: Int { state.pointee.count }
+
+    /// The key of `bytes` (not empty), `unkeyed` or `invalid`.
+    @inline(__always)
+    func key(of bytes: UnsafeRawBufferPointer) -> Int32 {
+        let n = bytes.count
+        let base = bytes.baseAddress!
+        let (first, last) = Self.words(base, n)
+        let entries = state.pointee.entries
+        let mask = state.pointee.mask
+        var i = Self.hash(first, last, n) & mask
+        while true {
+            let entry = entries[i]
+            if entry.key < 0 { return insert(bytes, first, last, at: i) }
+            if entry.first == first && entry.last == last && Int(entry.length) == n
+                && (n <= 16 || Self.middleEqual(state.pointee.arena + entry.offset, base, n))
+            {
+                return entry.key
+            }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private static func words(_ p: UnsafeRawPointer, _ n: Int) -> (UInt64, UInt64) {
+        if n >= 8 {
+            return (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
+        }
+        if n >= 4 {
+            return (
+                UInt64(p.loadUnaligned(as: UInt32.self)),
+                UInt64(p.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self))
+            )
+        }
+        if n >= 2 {
+            return (
+                UInt64(p.loadUnaligned(as: UInt16.self)),
+                UInt64(p.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self))
+            )
+        }
+        return (UInt64(p.load(as: UInt8.self)), 0)
+    }
+
+    @inline(__always)
+    private static func hash(_ first: UInt64, _ last: UInt64, _ n: Int) -> Int {
+        var h = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &+ UInt64(truncatingIfNeeded: n))
+        h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: h >> 32)
+    }
+
+    /// Whether bytes 8 to n - 8 of the two values (longer than 16 bytes) are equal, sixteen at
+    /// a time; the last step overlaps the one before it.
+    @inline(__always)
+    private static func middleEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+        var differ = SIMD16<UInt8>()
+        var i = 8
+        while i < n &- 8 {
+            let offset = min(i, n &- 16)
+            differ |=
+                a.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                ^ b.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+            i &+= 16
+        }
+        let words = unsafeBitCast(differ, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] == 0
+    }
+
+    /// A value not in the table, whose probe ended at the empty entry `i`: checked, and kept
+    /// when there is room.
+    @inline(never)
+    private func insert(_ bytes: UnsafeRawBufferPointer, _ first: UInt64, _ last: UInt64, at i: Int) -> Int32 {
+        guard UTF8Validation.firstInvalid(bytes) == nil else { return Self.invalid }
+        let n = bytes.count
+        guard state.pointee.count < Self.maxKeys, state.pointee.arenaUsed + n <= Self.maxArenaBytes else {
+            return Self.unkeyed
+        }
+        if state.pointee.arenaUsed + n > state.pointee.arenaCapacity { growArena(atLeast: state.pointee.arenaUsed + n) }
+        let offset = state.pointee.arenaUsed
+        (state.pointee.arena + offset).copyMemory(from: bytes.baseAddress!, byteCount: n)
+        state.pointee.arenaUsed += n
+        let key = Int32(state.pointee.count)
+        state.pointee.entries[i] = Entry(first: first, last: last, length: Int32(n), key: key, offset: offset)
+        state.pointee.count += 1
+        if state.pointee.count * 2 > state.pointee.mask + 1 { rehash() }
+        return key
+    }
+
+    private func growArena(atLeast needed: Int) {
+        let capacity = max(state.pointee.arenaCapacity * 2, needed)
+        let arena = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        arena.copyMemory(from: state.pointee.arena, byteCount: state.pointee.arenaUsed)
+        state.pointee.arena.deallocate()
+        state.pointee.arena = arena
+        state.pointee.arenaCapacity = capacity
+    }
+
+    private func rehash() {
+        let old = state.pointee.entries
+        let oldCapacity = state.pointee.mask + 1
+        let capacity = oldCapacity * 2
+        let entries = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
+        entries.initialize(repeating: Entry(first: 0, last: 0, length: 0, key: -1, offset: 0), count: capacity)
+        let mask = capacity - 1
+        for j in 0..<oldCapacity where old[j].key >= 0 {
+            let entry = old[j]
+            var i = Self.hash(entry.first, entry.last, Int(entry.length)) & mask
+            while entries[i].key >= 0 { i = (i + 1) & mask }
+            entries[i] = entry
+        }
+        old.deallocate()
+        state.pointee.entries = entries
+        state.pointee.mask = mask
+    }
+}

@@ -1,0 +1,53 @@
+import TestSupport
+import Testing
+
+@testable import Ingest
+
+/// `TextKeyTable` against a dictionary of byte arrays: equal bytes get one key, different bytes
+/// different keys, keys are dense in order of first sight, and a value is `invalid` exactly when
+/// the standard library does not read it as UTF-8.
+@Suite struct TextKeyTableTests {
+    /// Values that share their length, their first and last eight bytes, or all but one middle
+    /// byte, so every part of the comparison is needed; some are not UTF-8.
+    static func value(_ rng: inout SplitMix) -> [UInt8] {
+        let stems = ["UBND phường Đống Đa, Hà Nội", "1.001612", "HoTich", "Công an", "x", "ab", "abc", "abcdefgh"]
+        var bytes = Array(stems[rng.below(stems.count)].utf8)
+        let length = rng.below(5) == 0 ? 1 + rng.below(90) : bytes.count
+        while bytes.count < length { bytes.append(UInt8(ascii: "a") + UInt8(rng.below(3))) }
+        if bytes.count > length { bytes.removeLast(bytes.count - length) }
+        if rng.below(3) == 0 { bytes[rng.below(bytes.count)] = UInt8(ascii: "a") + UInt8(rng.below(2)) }
+        if rng.below(25) == 0 { bytes[rng.below(bytes.count)] = [0xFF, 0xC3, 0x80, 0xED][rng.below(4)] }
+        return bytes
+    }
+
+    @Test(arguments: [1 as UInt64, 2, 3])
+    func keysMatchADictionaryOfTheBytes(seed: UInt64) {
+        var rng = SplitMix(seed: seed)
+        let table = TextKeyTable()
+        defer { table.deallocate() }
+        var reference: [[UInt8]: Int32] = [:]
+        for _ in 0..<20_000 {
+            let bytes = Self.value(&rng)
+            let key = bytes.withUnsafeBytes { table.key(of: $0) }
+            if String(validating: bytes, as: UTF8.self) == nil {
+                #expect(key == TextKeyTable.invalid, "\(bytes)")
+                continue
+            }
+            let expected = reference[bytes] ?? Int32(reference.count)
+            reference[bytes] = expected
+            #expect(key == expected, "\(bytes)")
+        }
+        #expect(table.count == reference.count)
+        #expect(reference.count > 300, "the values repeat and differ")
+    }
+
+    @Test func tablesHaveTheirOwnTags() {
+        let a = TextKeyTable()
+        let b = TextKeyTable()
+        defer {
+            a.deallocate()
+            b.deallocate()
+        }
+        #expect(a.tag != 0 && b.tag != 0 && a.tag != b.tag)
+    }
+}
