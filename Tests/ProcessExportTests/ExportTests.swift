@@ -16,16 +16,27 @@ func exportBytes(
     _ log: String, format: ExportFormat, workers: Int = 2, chunkSize: Int = 1 << 20, dedupe: DedupeMode = .last,
     pseudonyms: Pseudonyms? = nil
 ) throws -> ([UInt8], ExportResult) {
-    let directory = TemporaryDirectory()
-    let input = directory.write("log.csv", log)
-    let output = directory.path("out")
+    var options = exportOptions(format: format, workers: workers, chunkSize: chunkSize, pseudonyms: pseudonyms)
+    options.report.scan.dedupe = dedupe
+    return try exported(log) { try ProcessExportEngine.run(files: [$0], options: options, output: $1) }
+}
+
+func exportOptions(format: ExportFormat, workers: Int, chunkSize: Int, pseudonyms: Pseudonyms?) -> ExportOptions {
     var options = ExportOptions()
     options.format = format
     options.pseudonyms = pseudonyms
     options.report.scan.workers = workers
     options.report.scan.chunkSize = chunkSize
-    options.report.scan.dedupe = dedupe
-    let result = try writing(to: output) { try ProcessExportEngine.run(files: [input], options: options, output: $0) }
+    return options
+}
+
+/// Writes `log` to a file of its own, runs `body` with its path and an output file's descriptor,
+/// and returns the output's bytes; both files are removed after.
+func exported(_ log: String, _ body: (String, Int32) throws -> ExportResult) throws -> ([UInt8], ExportResult) {
+    let directory = TemporaryDirectory()
+    let input = directory.write("log.csv", log)
+    let output = directory.path("out")
+    let result = try writing(to: output) { try body(input, $0) }
     return (Array(try Data(contentsOf: URL(fileURLWithPath: output))), result)
 }
 

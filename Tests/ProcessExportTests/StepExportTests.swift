@@ -51,21 +51,13 @@ func randomStepLog(seed: UInt64, dossiers: Int) -> (csv: String, traces: Int, ev
 func exportSteps(_ log: String, format: ExportFormat, workers: Int, chunkSize: Int, pseudonyms: Pseudonyms?)
     throws -> ([UInt8], ExportResult)
 {
-    let directory = TemporaryDirectory()
-    let input = directory.write("steps.csv", log)
-    let output = directory.path("out")
-    var options = ExportOptions()
-    options.format = format
-    options.pseudonyms = pseudonyms
-    options.report.scan.workers = workers
-    options.report.scan.chunkSize = chunkSize
+    let options = exportOptions(format: format, workers: workers, chunkSize: chunkSize, pseudonyms: pseudonyms)
     var steps = StepLogOptions()
     steps.partitions = 7
     steps.scan = options.report.scan
-    let result = try writing(to: output) {
-        try ProcessExportEngine.runSteps(files: [input], options: options, steps: steps, output: $0)
+    return try exported(log) {
+        try ProcessExportEngine.runSteps(files: [$0], options: options, steps: steps, output: $1)
     }
-    return (Array(try Data(contentsOf: URL(fileURLWithPath: output))), result)
 }
 
 @Suite struct StepExportTests {
