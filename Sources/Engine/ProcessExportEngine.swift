@@ -76,6 +76,7 @@ public enum ProcessExportEngine {
         options.report.scan.piecesPerBatch = min(options.report.scan.piecesPerBatch, 4 * options.report.scan.workers)
         var asOf = options.report.selection.asOf()
         if asOf == nil {
+            try ProcessExportEngine.requireRereadable(files)
             let report = try KPIEngine.run(files: files, options: options.report)
             asOf = report.asOf
             // Rejects were written by the first reading.
@@ -99,6 +100,15 @@ public enum ProcessExportEngine {
         if let failure = main.failure ?? objects?.failure { throw ExportError("cannot write the export: \(failure)") }
         return ExportResult(
             counts: lane.counts, input: input, outsideSelection: consumer.outsideSelection, asOf: asOf)
+    }
+
+    /// The as-of time from the log's latest event needs a first reading: a pipe cannot give two.
+    static func requireRereadable(_ files: [String]) throws {
+        guard let pipe = files.first(where: { !LogScanner.canReadTwice($0) }) else { return }
+        throw ExportError(
+            "\(pipe == "-" ? "standard input" : pipe) can be read only once, and the export judges each dossier at the "
+                + "log's latest event, which takes a first reading: give --as-of TIME (or --period), or save the log to a file"
+        )
     }
 
     /// The tail: for OCEL, the objects after the events, then the procedures and departments.

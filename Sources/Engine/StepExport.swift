@@ -143,6 +143,7 @@ extension ProcessExportEngine {
         var steps = steps
         var asOf = options.report.selection.asOf()
         if asOf == nil {
+            try ProcessExportEngine.requireRereadable(files)
             var scan = steps.scan
             scan.kind = .steps
             scan.rejectsPath = nil

@@ -46,6 +46,8 @@ import Testing
             "export", input, "--to", "xes", "-o", directory.path("a"), "--personal-names", "--pseudonym-key", "k",
         ])
         #expect(both.code == 2 && both.err.contains("give one of the two"))
+        let pipe = run(["export", "-", "--to", "xes", "-o", directory.path("a")])
+        #expect(pipe.code == 2 && pipe.err.contains("--as-of"), "\(pipe.err)")
         #expect(!FileManager.default.fileExists(atPath: directory.path("a")), "nothing written on a refusal")
     }
 }
