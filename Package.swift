@@ -59,11 +59,14 @@ let package = Package(
         .target(
             name: "Synthesis", dependencies: ["_ParallelSupport", "_Randomness", "CivilTime", "WorkingTime"],
             swiftSettings: optimized),
+        // Process-mining files (XES, OCEL 2.0 JSON) written as bytes, and the personal names' pseudonyms.
+        .target(name: "ProcessExport", dependencies: ["_TextSupport", "CivilTime", "Records"]),
         // A run over logs: options, date selection, catalog lookup, and every record consumer.
         .target(
             name: "Engine",
             dependencies: [
                 "_ParallelSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
+                "ProcessExport",
             ],
             swiftSettings: optimized),
         // Office Open XML workbooks (.xlsx) from typed cells, in our own zip container (zlib's deflate).
@@ -80,7 +83,7 @@ let package = Package(
             name: "TTHCCLI",
             dependencies: [
                 "_TextSupport", "CivilTime", "WorkingTime", "Records", "Ingest", "Metrics", "Targets", "Simulation",
-                "Synthesis", "Engine", "Output",
+                "Synthesis", "Engine", "Output", "ProcessExport",
             ],
             plugins: ["BuildCommit"]),
         .executableTarget(name: "tthc", dependencies: ["TTHCCLI"]),
@@ -121,6 +124,11 @@ let package = Package(
         .testTarget(
             name: "SynthesisTests", dependencies: ["Synthesis", "CivilTime", "TestSupport", "Engine", "Metrics"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["_Randomness", "Spreadsheet", "CivilTime", "CSystem"]),
+        .testTarget(
+            name: "ProcessExportTests",
+            dependencies: [
+                "TestSupport", "ProcessExport", "Engine", "Ingest", "CivilTime", "_TextSupport",
+            ]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "TTHCCLI", "Output", "Ingest"]),
     ]
 )

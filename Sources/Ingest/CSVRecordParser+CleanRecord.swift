@@ -48,7 +48,7 @@ extension CSVRecordParser {
             case .electronicResult?:
                 guard codeColumn(.electronicResult, twoDigits: false, b, base, &p, &record) else { return nil }
             case .apology?: guard codeColumn(.apology, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .id?, .procedure?, .field?, .agency?, .procedureName?, .supplements?, .refused?, .submitted?,
+            case .id?, .procedure?, .field?, .agency?, .procedureName?, .owner?, .supplements?, .refused?, .submitted?,
                 .stepTime?, .stepStart?, .stepPlannedEnd?, .stepStatus?, .department?, .handler?, .handlerTitle?,
                 .stepContent?, .steps?:
                 // Text, quoted or not; empty is absent. The timestamps most records leave empty

@@ -6,6 +6,8 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
     case refused, submitted
     /// Read for the documents' dossier lists only; never judged.
     case procedureName
+    /// `ChuHoSo`, the applicant: a personal name, read for `export` (pseudonymised there); never judged.
+    case owner
     /// A step log's columns (`QuaTrinhXuLy` in a JSONL dossier): `ThoiDiemXuLy`, `NgayBatDau`,
     /// `NgayKetThucTheoQuyDinh`, `TrangThai`, `PhongBanXuLy`, `NguoiXuLy`, `ChucDanh`, `NoiDungXuLy`.
     case stepTime, stepStart, stepPlannedEnd, stepStatus, department, handler, handlerTitle, stepContent
@@ -36,6 +38,7 @@ public enum DossierField: UInt8, CaseIterable, Sendable {
         case .refused: return "NgayTuChoi"
         case .submitted: return "NgayNopHoSo"
         case .procedureName: return "TenTTHC"
+        case .owner: return "ChuHoSo"
         case .stepTime: return "ThoiDiemXuLy"
         case .stepStart: return "NgayBatDau"
         case .stepPlannedEnd: return "NgayKetThucTheoQuyDinh"

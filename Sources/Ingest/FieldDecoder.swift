@@ -56,7 +56,7 @@ enum FieldDecoder {
         let bytes = trimmed(raw)
         if bytes.count == 0 { return true }
         switch field {
-        case .id, .procedure, .field, .agency, .procedureName:
+        case .id, .procedure, .field, .agency, .procedureName, .owner:
             return assignText(field, bytes, to: &record)
         case .channel, .status, .level, .paidOnline:
             guard let v = smallInteger(bytes) else { return false }
@@ -106,6 +106,7 @@ enum FieldDecoder {
         case .field: record.field = bytes
         case .agency: record.agency = bytes
         case .procedureName: record.procedureName = bytes
+        case .owner: record.owner = bytes
         case .department: record.step.department = bytes
         case .handler: record.step.handler = bytes
         case .handlerTitle: record.step.title = bytes
@@ -196,7 +197,7 @@ enum FieldDecoder {
     /// The rule a value of `field` must follow.
     static func rule(for field: DossierField) -> IngestRule {
         switch field {
-        case .id, .procedure, .field, .agency, .procedureName: return .missingRequiredField
+        case .id, .procedure, .field, .agency, .procedureName, .owner: return .missingRequiredField
         case .channel: return .badCode(expected: "KenhThucHien 1, 2 or 3")
         case .status: return .unknownStatus
         case .received, .due, .processingEnd, .returned, .refused, .submitted: return .unparseableTimestamp

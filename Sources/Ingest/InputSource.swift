@@ -223,3 +223,9 @@ final class InputSources: @unchecked Sendable {
         return source
     }
 }
+
+extension LogScanner {
+    /// Whether the input `path` can be read a second time (`InputSource.isRereadable`), for a
+    /// run that needs two readings and must say so before the first.
+    public static func canReadTwice(_ path: String) -> Bool { InputSource.isRereadable(path: path) }
+}

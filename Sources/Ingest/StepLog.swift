@@ -64,6 +64,14 @@ public enum StepLog {
     public static func fold<H: HistoryConsumer>(
         files: [String], options: StepLogOptions, makeConsumer: () -> H
     ) throws -> (H, StepNames, StepFoldSummary) {
+        try fold(files: files, options: options, makeNamedConsumer: { _ in makeConsumer() })
+    }
+
+    /// `fold`, with the names the steps' indices refer to handed to each consumer as it is made,
+    /// for consumers that write the names while they consume (`export`).
+    public static func fold<H: HistoryConsumer>(
+        files: [String], options: StepLogOptions, makeNamedConsumer: (StepNames) -> H
+    ) throws -> (H, StepNames, StepFoldSummary) {
         precondition(options.partitions >= 1 && options.memoryBudget >= 0)
         var scan = options.scan
         scan.kind = .steps
@@ -77,7 +85,7 @@ public enum StepLog {
         summary.spilledBytes = store.spilledBytes
         summary.dossierLines = collector.dossierLines
 
-        var consumers = (0..<options.partitions).map { _ in makeConsumer() }
+        var consumers = (0..<options.partitions).map { _ in makeNamedConsumer(names) }
         var outcomes = [PartitionOutcome](repeating: PartitionOutcome(), count: options.partitions)
         let resident = collector.partitions
         consumers.withUnsafeMutableBufferPointer { consumerBuffer in

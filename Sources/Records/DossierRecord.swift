@@ -26,6 +26,8 @@ public struct DossierRecord {
     public var agency: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
     /// `TenTTHC`: shown beside the code in dossier lists, never judged.
     public var procedureName: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// `ChuHoSo`: the applicant's name, for `export` only (a personal name, pseudonymised there).
+    public var owner: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
     /// `KenhThucHien`, 0 when absent.
     public var channel: UInt8 = 0
     /// `TrangThaiHoSo`.
@@ -89,6 +91,7 @@ public struct DossierRecord {
         field = empty
         agency = empty
         procedureName = empty
+        owner = empty
         channel = 0
         status = .received
         received = nil

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 #if canImport(Glibc)
@@ -74,6 +75,17 @@ struct OutputDestination {
     /// to a temporary file beside it that is renamed over it: a reader sees the old or the new
     /// document, never half of one.
     private func write(_ bytes: [UInt8], console: Console, to path: String) throws {
+        try streaming(to: path) { descriptor in
+            let sink = ExportSink(descriptor: descriptor, name: path)
+            sink.write(bytes)
+            if let failure = sink.failure { throw UsageError("tthc \(command): cannot write -o \(path): \(failure)") }
+        }
+    }
+
+    /// Opens the file by the rule of `write` and hands its descriptor to `body`, for output too
+    /// large to hold (`export`); the file is closed (and, with `--force`, renamed over the old
+    /// one) after, and removed when `body` throws.
+    func streaming<T>(to path: String, _ body: (Int32) throws -> T) throws -> T {
         try OutputDestination.check(path, force: force, command: command)
         let target = force ? temporaryName(beside: path) : path
         let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -82,29 +94,25 @@ struct OutputDestination {
             if errno == EEXIST { throw UsageError(OutputDestination.exists(command, path)) }
             throw UsageError("tthc \(command): cannot create -o \(path): \(reason)")
         }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
-        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure {
+        let result: T
+        do {
+            result = try body(descriptor)
+        } catch {
+            close(descriptor)
             unlink(target)
-            throw UsageError("tthc \(command): cannot write -o \(path): \(failure)")
+            throw error
+        }
+        if close(descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(target)
+            throw UsageError("tthc \(command): cannot write -o \(path): \(reason)")
         }
         if target != path && rename(target, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(target)
             throw UsageError("tthc \(command): cannot replace -o \(path): \(reason)")
         }
+        return result
     }
 
     /// `dir/.name.tthc-PID-N` in the same directory, so the rename stays on one file system.

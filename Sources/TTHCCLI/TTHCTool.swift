@@ -13,7 +13,7 @@ public enum TTHCTool {
     static let subcommands: [any Subcommand.Type] = [
         ReportCommand.self, PeriodCommand.self, CheckCommand.self, TodayCommand.self, ScoreCommand.self,
         CalendarCommand.self, DueCommand.self, AuditCommand.self,
-        SimulateCommand.self, CalibrateCommand.self, GenerateCommand.self, StepsCommand.self,
+        SimulateCommand.self, CalibrateCommand.self, GenerateCommand.self, StepsCommand.self, ExportCommand.self,
     ]
 
     public static var helpText: String {

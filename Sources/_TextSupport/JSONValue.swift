@@ -150,6 +150,19 @@ extension JSONValue {
         return "\(x)"
     }
 
+    /// Appends the UTF-8 text `bytes` as a JSON string literal, escaped as `quoted(_:)` does,
+    /// for writers that stream bytes: text without a quote, backslash or control character is
+    /// copied between the quotes without a `String`.
+    public static func appendQuoted(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        if bytes.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 }) {
+            out.append(contentsOf: quoted(String(decoding: bytes, as: UTF8.self)).utf8)
+            return
+        }
+        out.append(34)
+        out.append(contentsOf: bytes)
+        out.append(34)
+    }
+
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {

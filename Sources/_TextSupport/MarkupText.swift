@@ -30,3 +30,17 @@ public enum MarkupText {
         return out
     }
 }
+
+extension MarkupText {
+    /// Appends the UTF-8 text `bytes` escaped by `escaped(_:)`, for writers that stream bytes:
+    /// text with nothing to escape (the usual id or name) is copied as is, without a `String`.
+    public static func append(escaping bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        if !bytes.contains(where: {
+            $0 < 0x20 || $0 == 0x7F || $0 == 0xEF || $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39
+        }) {
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(contentsOf: escaped(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+}
