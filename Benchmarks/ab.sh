@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Paired A/B wall time of two tthc binaries on the same command: each repetition runs A then B
+# (B then A on odd repetitions, so drift and cache order cancel), from a warm page cache, and
+# checks that both print the same bytes. Prints each run, the medians and B/A.
+#
+# Usage: bash Benchmarks/ab.sh A-BINARY B-BINARY tthc-arguments...
+#   e.g. bash Benchmarks/ab.sh /path/tthc-608b955 .build/release/tthc \
+#          report Benchmarks/data/dossiers-10m-seed1.csv --format json --as-of 2026-06-30T23:59:59 -j 2
+# Environment: REPS (5); SAME (1; 0 when the two builds' outputs are known to differ, e.g. a new field).
+set -euo pipefail
+[ $# -ge 3 ] || { echo "usage: $0 A-BINARY B-BINARY ARGUMENTS..." >&2; exit 2; }
+A=$1 B=$2
+shift 2
+REPS=${REPS:-5}
+SAME=${SAME:-1}
+work=$(mktemp -d "${TMPDIR:-/tmp}/tthc-ab.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+for arg in "$@"; do [ -f "$arg" ] && cat "$arg" > /dev/null; done
+
+run() { # binary, label, repetition
+    local start end
+    start=$(date +%s.%N)
+    "$1" "${@:4}" > "$work/$2.out" 2> "$work/$2.err"
+    end=$(date +%s.%N)
+    printf '%s\t%s\t%.3f\t%s\n' "$2" "$3" "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1 /proc/loadavg)" \
+        | tee -a "$work/runs.tsv"
+}
+
+echo "A: $A"
+echo "B: $B"
+echo "command: tthc $*"
+printf 'binary\trep\twall_s\tload1\n'
+for rep in $(seq 1 "$REPS"); do
+    if [ $((rep % 2)) -eq 1 ]; then
+        run "$A" A "$rep" "$@"
+        run "$B" B "$rep" "$@"
+    else
+        run "$B" B "$rep" "$@"
+        run "$A" A "$rep" "$@"
+    fi
+    if [ "$SAME" = 1 ] && ! cmp -s "$work/A.out" "$work/B.out"; then
+        echo "outputs differ (repetition $rep)" >&2
+        exit 1
+    fi
+done
+median() { awk -v who="$1" '$1 == who {print $3}' "$work/runs.tsv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+a=$(median A) b=$(median B)
+echo "median A ${a}s, B ${b}s, B/A $(echo "scale=3; $b / $a" | bc)"
