@@ -190,32 +190,44 @@ struct JSONLRecordParser {
         if anyDocumentDigitized && !digitizedFlagGiven { record.digitized = true }
     }
 
+    /// Opens a nested list at `c`: false when there is nothing to read (`null` or `[]`, passed),
+    /// true with `c` past the `[`.
+    private static func openList(_ c: inout JSONCursor, of items: String, field: DossierField?)
+        throws(JSONLFailure) -> Bool
+    {
+        c.skipSpaces()
+        if c.peek == UInt8(ascii: "n"), try JSONSyntax.scanLiteral(&c) { return false }
+        guard c.peek == UInt8(ascii: "[") else {
+            throw JSONLFailure(
+                rule: .malformedJSON("expected a list ('[') of \(items)"), offset: c.position, field: field)
+        }
+        c.position += 1
+        c.skipSpaces()
+        if c.peek == UInt8(ascii: "]") {
+            c.position += 1
+            return false
+        }
+        return true
+    }
+
+    /// Checks that a list item starts at `c` with `{` (`c` is left on it).
+    private static func openItem(_ c: inout JSONCursor, _ rule: String, field: DossierField?) throws(JSONLFailure) {
+        c.skipSpaces()
+        guard c.peek == UInt8(ascii: "{") else {
+            if c.peek == UInt8(ascii: "]") || c.position == c.end { throw JSONSyntax.unexpectedValue(c) }
+            throw JSONLFailure(rule: .malformedJSON("expected '{': \(rule)"), offset: c.position, field: field)
+        }
+    }
+
     /// Reads a nested list of objects (depth 2, its items depth 3), taking the sub-keys that
     /// carry a KPI and checking the rest.
     private mutating func readList(
         _ c: inout JSONCursor, kind: NestedList, record: inout DossierRecord, anyPositive: inout Bool,
         anyDigitized: inout Bool
     ) throws(JSONLFailure) {
-        c.skipSpaces()
-        if c.peek == UInt8(ascii: "n"), try JSONSyntax.scanLiteral(&c) { return }
-        guard c.peek == UInt8(ascii: "[") else {
-            throw JSONLFailure(
-                rule: .malformedJSON("expected a list ('[') of objects"), offset: c.position,
-                field: kind == .supplements ? .supplements : nil)
-        }
-        c.position += 1
-        c.skipSpaces()
-        if c.peek == UInt8(ascii: "]") {
-            c.position += 1
-            return
-        }
+        guard try Self.openList(&c, of: "objects", field: kind == .supplements ? .supplements : nil) else { return }
         while true {
-            c.skipSpaces()
-            guard c.peek == UInt8(ascii: "{") else {
-                if c.peek == UInt8(ascii: "]") || c.position == c.end { throw JSONSyntax.unexpectedValue(c) }
-                throw JSONLFailure(
-                    rule: .malformedJSON("expected '{': each list item is an object"), offset: c.position, field: nil)
-            }
+            try Self.openItem(&c, "each list item is an object", field: nil)
             var pauseStart: UnsafeRawBufferPointer?
             var pauseEnd: UnsafeRawBufferPointer?
             let itemStart = c.position + 1
@@ -274,25 +286,9 @@ struct JSONLRecordParser {
     /// Reads `QuaTrinhXuLy`: a list of step objects (depth 2, their values depth 3) into
     /// `record.embeddedSteps`, each with its time and status.
     private mutating func readSteps(_ c: inout JSONCursor, into record: inout DossierRecord) throws(JSONLFailure) {
-        c.skipSpaces()
-        if c.peek == UInt8(ascii: "n"), try JSONSyntax.scanLiteral(&c) { return }
-        guard c.peek == UInt8(ascii: "[") else {
-            throw JSONLFailure(
-                rule: .malformedJSON("expected a list ('[') of step objects"), offset: c.position, field: .steps)
-        }
-        c.position += 1
-        c.skipSpaces()
-        if c.peek == UInt8(ascii: "]") {
-            c.position += 1
-            return
-        }
+        guard try Self.openList(&c, of: "step objects", field: .steps) else { return }
         while true {
-            c.skipSpaces()
-            guard c.peek == UInt8(ascii: "{") else {
-                if c.peek == UInt8(ascii: "]") || c.position == c.end { throw JSONSyntax.unexpectedValue(c) }
-                throw JSONLFailure(
-                    rule: .malformedJSON("expected '{': each step is an object"), offset: c.position, field: .steps)
-            }
+            try Self.openItem(&c, "each step is an object", field: .steps)
             let itemStart = c.position
             c.position += 1
             c.skipSpaces()

@@ -29,7 +29,7 @@ import Testing
         #expect(table.code == 0 && joined.code == 0 && fromJSONL.code == 0)
         #expect(joined.out == table.out)
         #expect(fromJSONL.out == table.out)
-        #expect(joined.err.contains("steps of 3000 dossiers folded"))
+        #expect(joined.err.contains("tthc report: 14,515 steps of 3,000 dossiers folded"))
     }
 
     @Test func theSampleAndItsStepsReconcile() {
