@@ -219,6 +219,19 @@ struct JSONLRecordParser {
         }
     }
 
+    /// After a list item: true past a `,` (another item follows), false past the closing `]`.
+    private static func nextItem(_ c: inout JSONCursor) throws(JSONLFailure) -> Bool {
+        c.skipSpaces()
+        let b = c.peek
+        if b == UInt8(ascii: "]") {
+            c.position += 1
+            return false
+        }
+        guard b == UInt8(ascii: ",") else { throw JSONSyntax.afterItem(c) }
+        c.position += 1
+        return true
+    }
+
     /// Reads a nested list of objects (depth 2, its items depth 3), taking the sub-keys that
     /// carry a KPI and checking the rest.
     private mutating func readList(
@@ -272,14 +285,7 @@ struct JSONLRecordParser {
                 }
                 record.pauses.append(PauseInterval(start: start, end: end))
             }
-            c.skipSpaces()
-            let b = c.peek
-            if b == UInt8(ascii: "]") {
-                c.position += 1
-                return
-            }
-            guard b == UInt8(ascii: ",") else { throw JSONSyntax.afterItem(c) }
-            c.position += 1
+            guard try Self.nextItem(&c) else { return }
         }
     }
 
@@ -329,14 +335,7 @@ struct JSONLRecordParser {
             }
             record.embeddedSteps.append(record.step)
             record.step = saved
-            c.skipSpaces()
-            let b = c.peek
-            if b == UInt8(ascii: "]") {
-                c.position += 1
-                return
-            }
-            guard b == UInt8(ascii: ",") else { throw JSONSyntax.afterItem(c) }
-            c.position += 1
+            guard try Self.nextItem(&c) else { return }
         }
     }
 
