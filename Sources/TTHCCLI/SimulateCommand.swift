@@ -150,8 +150,16 @@ enum SimulateCommand: Subcommand {
         }
     }
 
-    /// The open dossiers of `--from-log` at `--as-of` (default: the log's latest event).
-    static func backlog(_ arguments: ParsedArguments, scenario: Scenario, console: Console) throws -> Backlog? {
+    /// The `--from-log` log, read once for every scenario of a run, and its as-of time.
+    struct StartingLog {
+        let file: String
+        let dossiers: [ObservedDossier]
+        let asOf: Timestamp
+    }
+
+    /// Reads `--from-log` (nil without it) and finds its as-of time (`--as-of`, default: the
+    /// log's latest event).
+    static func startingLog(_ arguments: ParsedArguments, console: Console) throws -> StartingLog? {
         guard let file = arguments.string("--from-log") else {
             if arguments.string("--as-of") != nil { throw UsageError("tthc simulate: --as-of needs --from-log") }
             return nil
@@ -162,14 +170,20 @@ enum SimulateCommand: Subcommand {
         scan.progress = ProgressLine.attach(arguments, files: [file], console: console)
         InputWarnings.beforeReading(arguments, files: [file]).forEach(console.err)
         let collected = try ObservedLogCollector.collect([file], options: scan)
-        let log = collected.dossiers
         let selection = DateSelection(asOf: try EngineOptions.timestamp(arguments, "--as-of"))
         guard let asOf = selection.asOf(latestEvent: collected.latestEvent) else {
             throw UsageError("tthc simulate: \(file) has no dated dossier; give --as-of")
         }
         try checkCovered(asOf, "the as-of time of \(file)")
-        let backlog = Backlog(log: log, scenario: scenario, asOf: asOf)
-        console.err(SimulationRenderer.backlogNote(backlog, file: file))
+        return StartingLog(file: file, dossiers: collected.dossiers, asOf: asOf)
+    }
+
+    /// The dossiers of `log` open at its as-of time, as `scenario` models them; with a `console`,
+    /// a line saying how many.
+    static func backlog(_ log: StartingLog?, scenario: Scenario, console: Console?) -> Backlog? {
+        guard let log else { return nil }
+        let backlog = Backlog(log: log.dossiers, scenario: scenario, asOf: log.asOf)
+        console?.err(SimulationRenderer.backlogNote(backlog, file: log.file))
         return backlog
     }
 
@@ -276,11 +290,12 @@ enum SimulateCommand: Subcommand {
             let a = try loadScenario(files[0], overrides: sets, calendars: calendars)
             let b = try loadScenario(
                 files.count == 2 ? files[1] : files[0], overrides: sets + setsB, calendars: calendars)
-            let backlogA = try backlog(arguments, scenario: a, console: console)
+            let log = try startingLog(arguments, console: console)
+            let backlogA = backlog(log, scenario: a, console: console)
             let length = try runLength(arguments, scenario: a, start: backlogA?.asOf)
             try checkEnd(length, scenario: a, start: backlogA?.asOf)
             try checkEnd(length, scenario: b, start: backlogA?.asOf)
-            let backlogB = try backlog(arguments, scenario: b, console: Console(out: { _ in }, err: { _ in }))
+            let backlogB = backlog(log, scenario: b, console: nil)
             guard replications >= 2 else {
                 throw UsageError("tthc simulate: --compare needs --replications of at least 2")
             }
@@ -316,7 +331,7 @@ enum SimulateCommand: Subcommand {
         }
         let scenario = try loadScenario(
             arguments.positionals[0], overrides: sets, calendars: arguments.strings("--calendar"))
-        let start = try backlog(arguments, scenario: scenario, console: console)
+        let start = backlog(try startingLog(arguments, console: console), scenario: scenario, console: console)
         let length = try runLength(arguments, scenario: scenario, start: start?.asOf)
         try checkEnd(length, scenario: scenario, start: start?.asOf)
         let model = ServiceCenterModel(scenario: scenario, breakdown: breakdown)

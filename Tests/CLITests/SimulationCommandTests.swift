@@ -72,6 +72,31 @@ struct SimulationCommandTests {
         #expect(run(["simulate", Self.commune, "--days", "3", "--until", "2026-04-01"]).status == 2)
     }
 
+    // The old second reading of a pipe waited for a writer forever: the limit makes that a failure.
+    @Test("--compare --from-log reads the log once: from a pipe as from the file", .timeLimit(.minutes(1)))
+    func compareFromAPipe() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tthc-sim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("log.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.sample))
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)!
+            handle.write(bytes)
+            handle.closeFile()
+        }
+        writer.start()
+        let options = [
+            "simulate", "--compare", Self.commune, "--set-b", "pools.reception.size=3", "--days", "3",
+            "--replications", "2", "--format", "json",
+        ]
+        let piped = run(options + ["--from-log", fifo])
+        let file = run(options + ["--from-log", Self.sample])
+        #expect(piped.status == 0, "\(piped.err)")
+        #expect(file.status == 0 && piped.out == file.out)
+    }
+
     @Test("--compare reports the paired difference with its interval")
     func compare() throws {
         let r = run([
