@@ -177,6 +177,9 @@ struct ScanRun {
     var batchFileOffset = 0
     /// The index among the inputs of the file being parsed.
     var fileIndex = 0
+    /// A batch of the file being parsed started a piece inside a quoted line break: its later
+    /// batches count their quotes before they parse (`processBatch`).
+    var countsQuotesFirst = false
 
     init(
         options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool,
@@ -248,6 +251,7 @@ struct ScanRun {
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
         fileIndex = index
+        countsQuotesFirst = false
         let batchBytes = options.chunkSize * options.piecesPerBatch
         // The signature, the encoding and the checks that concern the whole file.
         var window: any InputWindow = try openTextWindow(
