@@ -1,3 +1,4 @@
+import Synchronization
 import _ParallelSupport
 
 extension ScanRun {
@@ -59,7 +60,7 @@ extension ScanRun {
         if savesTallies { for lane in tallies.indices { tallies[lane].copy(to: savedTallies[lane]) } }
         parse(
             pieces: Array(0..<pieceCount), pieceCount: pieceCount, region, bounds: bounds, starts: starts,
-            context: context, perLane: perLane, outcomes: &outcomes, consumers: &consumers)
+            context: context, perLane: perLane, checkingFrom: begin, outcomes: &outcomes, consumers: &consumers)
         var expected: Int? = begin
         var wrong = Self.firstWrongPiece(
             &outcomes, from: 0, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
@@ -128,7 +129,7 @@ extension ScanRun {
             }
             parse(
                 pieces: pieces, pieceCount: pieceCount, region, bounds: bounds, starts: starts, context: context,
-                perLane: false, outcomes: &outcomes, consumers: &consumers)
+                perLane: false, checkingFrom: nil, outcomes: &outcomes, consumers: &consumers)
             wrong = Self.firstWrongPiece(
                 &outcomes, from: verified, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
             if stage == 3 {
@@ -209,11 +210,20 @@ extension ScanRun {
 
     /// Parses `pieces` in parallel, each into its own consumer or (`perLane`) its worker's; a
     /// piece `pieceCount + k` is piece k from another start.
+    ///
+    /// With `checkingFrom` (round one, where the batch's first record starts), the pieces are
+    /// checked in log order as they finish, and once one proves wrong or stops at an error, the
+    /// pieces not yet begun are skipped: a repair round parses them again, or they are cleared.
+    /// So a wrong guess in an early piece costs little more than that piece. Which pieces were
+    /// skipped depends on timing; what the batch returns does not.
     private func parse<C: RecordConsumer>(
         pieces: [Int], pieceCount: Int, _ region: UnsafeRawBufferPointer, bounds: [Int], starts: [PieceStart],
-        context: PieceContext, perLane: Bool, outcomes: inout [PieceOutcome], consumers: inout [C]
+        context: PieceContext, perLane: Bool, checkingFrom begin: Int?, outcomes: inout [PieceOutcome],
+        consumers: inout [C]
     ) {
         let regionShared = SendableRegion(region)
+        let progress = Mutex(
+            RoundProgress(expected: begin, done: [Bool](repeating: false, count: pieceCount), stopped: begin == nil))
         outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             consumers.withUnsafeMutableBufferPointer { consumerBuffer in
                 let outcomeShared = SendableBuffer(outcomeBuffer)
@@ -222,13 +232,57 @@ extension ScanRun {
                     let slot = pieces[i]
                     let k = slot % pieceCount
                     let consumer = perLane ? lane : slot
+                    if begin != nil && progress.withLock({ $0.stopped }) { return }
                     PieceParser.parse(
                         regionShared.region, from: bounds[k], to: bounds[k + 1], start: starts[slot], pieceIndex: k,
                         slot: slot, lane: lane, context: context, outcome: &outcomeShared.buffer[slot]
                     ) { record in consumerShared.buffer[consumer].consume(&record) }
+                    guard begin != nil else { return }
+                    progress.withLock { state in
+                        state.done[slot] = true
+                        while !state.stopped && state.checked < pieceCount && state.done[state.checked] {
+                            let k = state.checked
+                            switch Self.check(outcomeShared.buffer[k], end: bounds[k + 1], expected: &state.expected) {
+                            case .right: state.checked += 1
+                            case .wrong, .stops: state.stopped = true
+                            }
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// Round one's pieces so far, in log order.
+    private struct RoundProgress {
+        /// Where the next record starts, as in `firstWrongPiece`.
+        var expected: Int?
+        var done: [Bool]
+        /// The pieces before it are right.
+        var checked = 0
+        var stopped: Bool
+    }
+
+    /// How a piece's outcome compares with the sequential reading.
+    private enum PieceCheck {
+        /// Started where the sequential reading's next record starts: `expected` moves past it.
+        case right
+        /// Started elsewhere.
+        case wrong
+        /// Right, and stopped at an error: what follows does not matter.
+        case stops
+    }
+
+    /// Checks a piece ending at `end` against `expected`, where the sequential reading's next
+    /// record starts (nil when the rest of the batch lies inside a record carried into the next).
+    private static func check(_ outcome: PieceOutcome, end: Int, expected: inout Int?) -> PieceCheck {
+        // Where the piece's first record truly starts, nil when none starts in it.
+        let truth = expected.flatMap { $0 < end ? $0 : nil }
+        guard outcome.firstStart == truth else { return .wrong }
+        guard truth != nil else { return .right }
+        if outcome.fatal != nil { return .stops }
+        expected = outcome.carryFrom == nil ? outcome.next : nil
+        return .right
     }
 
     /// Checks the pieces from `first` on against the sequential reading and fixes the start of
@@ -241,17 +295,14 @@ extension ScanRun {
         starts: inout [PieceStart], bounds: [Int]
     ) -> Int? {
         for k in first..<count {
-            let outcome = outcomes[k]
-            // Where the piece's first record truly starts, nil when none starts in it.
-            let truth = expected.flatMap { $0 < bounds[k + 1] ? $0 : nil }
             starts[k] = .exact(expected ?? Int.max)
-            guard outcome.firstStart == truth else { return k }
-            guard truth != nil else { continue }
-            if outcome.fatal != nil {
+            switch check(outcomes[k], end: bounds[k + 1], expected: &expected) {
+            case .right: continue
+            case .wrong: return k
+            case .stops:
                 for later in k + 1..<count { outcomes[later] = PieceOutcome() }
                 return nil
             }
-            expected = outcome.carryFrom == nil ? outcome.next : nil
         }
         return nil
     }
