@@ -56,18 +56,14 @@ import Testing
         return bytes
     }
 
-    struct Configuration: CustomStringConvertible {
-        var workers: Int
-        var chunkSize: Int
-        var pieces: Int
-        var description: String { "-j \(workers), chunk \(chunkSize), \(pieces) pieces" }
-    }
+    typealias Configuration = QuoteDamageTests.Configuration
 
     /// The sequential reading first (one piece per batch), then small pieces on several workers.
     static func configurations(_ rng: inout SplitMix) -> [Configuration] {
         var list = [Configuration(workers: 1, chunkSize: 1 << 22, pieces: 32)]
         for _ in 0..<6 {
-            list.append(Configuration(workers: 2 + rng.below(2), chunkSize: 64 + rng.below(714), pieces: 2 + rng.below(9)))
+            list.append(
+                Configuration(workers: 2 + rng.below(2), chunkSize: 64 + rng.below(714), pieces: 2 + rng.below(9)))
         }
         list.append(Configuration(workers: 3, chunkSize: 64, pieces: 64))
         return list
@@ -103,12 +99,9 @@ import Testing
     }
 
     func unorderedRows(_ path: String, _ configuration: Configuration) throws -> ([String], InputSummary) {
-        var options = ScanOptions()
-        options.skipInvalid = true
-        options.workers = configuration.workers
-        options.chunkSize = configuration.chunkSize
-        options.piecesPerBatch = configuration.pieces
-        let (consumer, summary) = try LogScanner.scan(files: [path], options: options) { UnorderedRows() }
+        let (consumer, summary) = try LogScanner.scan(files: [path], options: configuration.options) {
+            UnorderedRows()
+        }
         return (consumer.inner.rows.map { "\($0)" }.sorted(), summary)
     }
 
@@ -134,11 +127,7 @@ import Testing
             #expect(summary == sequential.summary, "seed \(seed), \(configuration), any order")
         }
         // Small pieces start inside notes: the guesses at line ends fail, and quotes are counted.
-        var options = ScanOptions()
-        options.skipInvalid = true
-        options.workers = 2
-        options.chunkSize = 100
-        options.piecesPerBatch = 1000
+        let options = Configuration(workers: 2, chunkSize: 100, pieces: 1000).options
         var scanRun = ScanRun(options: options, rejects: nil, collectFingerprints: false)
         let rows = try scanRun.scan(files: [path]) { CollectingConsumer() }.rows
         #expect(rows == sequential.rows && scanRun.countsQuotesFirst, "seed \(seed)")
