@@ -15,6 +15,7 @@ struct JSONLRecordParser {
     private var dates: DateCache
     private let ownsDates: Bool
     private let keys = JSONLKeyTable.shared
+    private let predictor = JSONLKeyPredictor()
     /// Dossier lines, or step lines (a line with `QuaTrinhXuLy` is a dossier with its steps).
     private let kind: LogKind
     private let statuses: StepStatusMap
@@ -32,6 +33,7 @@ struct JSONLRecordParser {
         scratch.deallocate()
         if ownsDates { dates.deallocate() }
         for b in retired { b.deallocate() }
+        predictor.deallocate()
     }
 
     mutating func parse(
@@ -139,9 +141,24 @@ struct JSONLRecordParser {
             c.position += 1
             return
         }
+        var previous = predictor.start
         repeat {
-            let key = try JSONSyntax.key(&c)
-            switch keys.lookup(c.base + key.start, count: key.end - key.start) {
+            c.skipSpaces()
+            let key: JSONLKeyTable.Key
+            if let index = predictor.next(after: previous, &c) {
+                key = predictor.key(index)
+                previous = index
+            } else {
+                let span = try JSONSyntax.key(&c)
+                if let index = keys.index(of: c.base + span.start, count: span.end - span.start) {
+                    key = predictor.key(index)
+                    predictor.learn(index, after: previous)
+                    previous = index
+                } else {
+                    key = .other
+                }
+            }
+            switch key {
             case .field(let field) where (field.isStepColumn || field == .steps) && kind == .dossiers:
                 // A dossier log's steps are not read (as before step logs): only a reading for
                 // the steps (`StepLog`, `report --steps`) takes them.
@@ -401,8 +418,9 @@ final class JSONLKeyTable: Sendable {
     static let shared = JSONLKeyTable()
 
     private static let slots = 64
-    private let names: [[UInt8]]
-    private let kinds: [Key]
+    /// The keys' names and what each is, by index.
+    let names: [[UInt8]]
+    let kinds: [Key]
     /// Per slot, 1 + the index into `names`, 0 when empty.
     private let table: [UInt8]
 
@@ -429,14 +447,20 @@ final class JSONLKeyTable: Sendable {
 
     @inline(__always)
     func lookup(_ key: UnsafePointer<UInt8>, count: Int) -> Key {
-        guard count > 0 else { return .other }
+        index(of: key, count: count).map { kinds[$0] } ?? .other
+    }
+
+    /// The index of the key into `names` and `kinds`, nil for a key the parser does not read.
+    @inline(__always)
+    func index(of key: UnsafePointer<UInt8>, count: Int) -> Int? {
+        guard count > 0 else { return nil }
         var slot = Self.hash(key, count: count)
         while true {
             let entry = Int(table[slot])
-            if entry == 0 { return .other }
+            if entry == 0 { return nil }
             let name = names[entry - 1]
             if name.count == count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key, count) == 0 }) {
-                return kinds[entry - 1]
+                return entry - 1
             }
             slot = (slot + 1) & (Self.slots - 1)
         }
