@@ -1,7 +1,7 @@
-/// The bytes `"name":` of an object key, kept as words so that a line's key can be recognised
-/// in two to four word compares. A match proves all that `JSONSyntax.key` checks, with no
-/// spaces around the key: the quotes, a name of plain ASCII letters (no escape, no control
-/// byte) and the ':' after it.
+/// The bytes `"name":` of an object key (or `,"name":`, a key after another member), kept as
+/// words so that a line's key can be recognised in two to four word compares. A match proves all
+/// that `JSONSyntax.key` checks, with no spaces around the key: the quotes, a name of plain ASCII
+/// (no escape, no control byte) and the ':' after it; and, with the comma, that a member ended.
 struct JSONKeyPattern {
     /// The pattern's bytes (quotes and ':' included); 0 for a key that has no pattern.
     let length: Int
@@ -16,10 +16,11 @@ struct JSONKeyPattern {
     /// The longest pattern: the names the parser reads are at most 22 letters.
     static let maxLength = 32
 
-    /// A pattern for `name`, or one that never matches when the name is too long or holds a
-    /// byte that `"`, `\`, a control byte or non-ASCII (those keys go the general way).
-    init(name: some Collection<UInt8>) {
-        let bytes = [0x22] + Array(name) + [0x22, UInt8(ascii: ":")]
+    /// A pattern for `name` (after a ',' when `afterComma`), or one that never matches when the
+    /// name is too long or holds a '"', a '\', a control byte or non-ASCII (those keys go the
+    /// general way).
+    init(name: some Collection<UInt8>, afterComma: Bool = false) {
+        let bytes = (afterComma ? [UInt8(ascii: ","), 0x22] : [0x22]) + Array(name) + [0x22, UInt8(ascii: ":")]
         let plain = name.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }
         guard plain, bytes.count <= Self.maxLength else {
             length = 0

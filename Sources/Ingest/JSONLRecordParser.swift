@@ -90,6 +90,24 @@ struct JSONLRecordParser {
     private mutating func readScalar(_ c: inout JSONCursor, field: DossierField?) throws(JSONLFailure)
         -> UnsafeRawBufferPointer?
     {
+        // The usual value, a plain string or integer right after the ':', is read here.
+        let start = c.position
+        let first = c.peek
+        if first == 0x22 {
+            if let plain = JSONSyntax.plainString(&c) {
+                return UnsafeRawBufferPointer(start: c.base + plain.lowerBound, count: plain.count)
+            }
+        } else if first &- UInt8(ascii: "0") < 10, JSONSyntax.plainInteger(&c) {
+            return UnsafeRawBufferPointer(start: c.base + start, count: c.position - start)
+        }
+        return try readAnyScalar(&c, field: field)
+    }
+
+    /// `readScalar` for any value.
+    @inline(never)
+    private mutating func readAnyScalar(_ c: inout JSONCursor, field: DossierField?) throws(JSONLFailure)
+        -> UnsafeRawBufferPointer?
+    {
         c.skipSpaces()
         let start = c.position
         switch c.peek {
@@ -115,7 +133,7 @@ struct JSONLRecordParser {
     /// After a member of an object at the top level or in a list item: true at its '}'.
     @inline(__always)
     private func endOfMember(_ c: inout JSONCursor) throws(JSONLFailure) -> Bool {
-        c.skipSpaces()
+        if c.peek <= 0x20 { c.skipSpaces() }
         let b = c.peek
         c.position += 1
         if b == UInt8(ascii: ",") { return false }
@@ -141,14 +159,17 @@ struct JSONLRecordParser {
             c.position += 1
             return
         }
+        // The last key the table knows (the predictor's state), and whether a member was read.
         var previous = predictor.start
-        repeat {
-            c.skipSpaces()
+        var afterMember = false
+        while true {
+            // The key: the one the predictor expects (with the ',' before it), else read in full.
             let key: JSONLKeyTable.Key
-            if let index = predictor.next(after: previous, &c) {
+            if let index = predictor.next(after: previous, afterMember: afterMember, &c) {
                 key = predictor.key(index)
                 previous = index
             } else {
+                if afterMember, try endOfMember(&c) { break }
                 let span = try JSONSyntax.key(&c)
                 if let index = keys.index(of: c.base + span.start, count: span.end - span.start) {
                     key = predictor.key(index)
@@ -158,6 +179,7 @@ struct JSONLRecordParser {
                     key = .other
                 }
             }
+            afterMember = true
             switch key {
             case .field(let field) where (field.isStepColumn || field == .steps) && kind == .dossiers:
                 // A dossier log's steps are not read (as before step logs): only a reading for
@@ -195,7 +217,7 @@ struct JSONLRecordParser {
             case .other:
                 try JSONSyntax.skipValue(&c, depth: 1)
             }
-        } while try !endOfMember(&c)
+        }
         // Fees all 0 make a dossier not fee-bearing (766 online-payment rule).
         if feeListSeen {
             if !anyFeePositive {
@@ -267,24 +289,22 @@ struct JSONLRecordParser {
                 c.position += 1
             } else {
                 repeat {
-                    let key = try JSONSyntax.key(&c)
-                    let name = UnsafeRawBufferPointer(start: c.base + key.start, count: key.end - key.start)
-                    switch kind {
-                    case .supplements where equals(name, "NgayBoSung"):
+                    switch try ItemKey.read(&c, in: kind) {
+                    case .pauseStart:
                         pauseStart = try readScalar(&c, field: .supplements)
-                    case .supplements where equals(name, "NgayTiepNhanBoSung"):
+                    case .pauseEnd:
                         pauseEnd = try readScalar(&c, field: .supplements)
-                    case .fees where equals(name, "Gia"):
+                    case .amount:
                         if let amount = try readScalar(&c, field: nil) {
                             if amount.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) {
                                 anyPositive = true
                             }
                         }
-                    case .documents where equals(name, "DuocSoHoa"):
+                    case .digitized:
                         if let flag = try readScalar(&c, field: .digitized), FieldDecoder.flag(flag) == true {
                             anyDigitized = true
                         }
-                    default:
+                    case .other:
                         try JSONSyntax.skipValue(&c, depth: 3)
                     }
                 } while try !endOfMember(&c)
@@ -421,6 +441,9 @@ final class JSONLKeyTable: Sendable {
     /// The keys' names and what each is, by index.
     let names: [[UInt8]]
     let kinds: [Key]
+    /// Their patterns first in an object and after another member, by index.
+    let firstPatterns: [JSONKeyPattern]
+    let followingPatterns: [JSONKeyPattern]
     /// Per slot, 1 + the index into `names`, 0 when empty.
     private let table: [UInt8]
 
@@ -438,6 +461,8 @@ final class JSONLKeyTable: Sendable {
         self.names = names
         self.kinds = kinds
         self.table = table
+        firstPatterns = names.map { JSONKeyPattern(name: $0) }
+        followingPatterns = names.map { JSONKeyPattern(name: $0, afterComma: true) }
     }
 
     @inline(__always)
@@ -469,6 +494,46 @@ final class JSONLKeyTable: Sendable {
 
 /// The nested lists of a dossier line that carry a KPI besides `DanhSachHoSoBoSung`.
 enum NestedList { case supplements, fees, documents }
+
+/// The keys read in the items of a nested list: a supplement's pause, a fee's amount, a
+/// document's digitized flag.
+private enum ItemKey {
+    case pauseStart, pauseEnd, amount, digitized, other
+
+    static let pauseStartKey = JSONKeyPattern(name: "NgayBoSung".utf8)
+    static let pauseEndKey = JSONKeyPattern(name: "NgayTiepNhanBoSung".utf8)
+    static let amountKey = JSONKeyPattern(name: "Gia".utf8)
+    static let digitizedKey = JSONKeyPattern(name: "DuocSoHoa".utf8)
+
+    /// Reads the key at `c` of an item of a `list`, up to its ':'.
+    @inline(__always)
+    static func read(_ c: inout JSONCursor, in list: NestedList) throws(JSONLFailure) -> ItemKey {
+        // The usual key, written without spaces, is matched whole; any other is read in full.
+        let (first, firstKey, second, secondKey): (JSONKeyPattern, ItemKey, JSONKeyPattern?, ItemKey) =
+            switch list {
+            case .supplements: (pauseStartKey, .pauseStart, pauseEndKey, .pauseEnd)
+            case .fees: (amountKey, .amount, nil, .other)
+            case .documents: (digitizedKey, .digitized, nil, .other)
+            }
+        if first.matches(c.base, at: c.position, end: c.end) {
+            c.position &+= first.length
+            return firstKey
+        }
+        if let second, second.matches(c.base, at: c.position, end: c.end) {
+            c.position &+= second.length
+            return secondKey
+        }
+        let key = try JSONSyntax.key(&c)
+        let name = UnsafeRawBufferPointer(start: c.base + key.start, count: key.end - key.start)
+        switch list {
+        case .supplements where equals(name, "NgayBoSung"): return .pauseStart
+        case .supplements where equals(name, "NgayTiepNhanBoSung"): return .pauseEnd
+        case .fees where equals(name, "Gia"): return .amount
+        case .documents where equals(name, "DuocSoHoa"): return .digitized
+        default: return .other
+        }
+    }
+}
 
 @inline(__always)
 private func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
