@@ -509,19 +509,12 @@ private enum ItemKey {
     @inline(__always)
     static func read(_ c: inout JSONCursor, in list: NestedList) throws(JSONLFailure) -> ItemKey {
         // The usual key, written without spaces, is matched whole; any other is read in full.
-        let (first, firstKey, second, secondKey): (JSONKeyPattern, ItemKey, JSONKeyPattern?, ItemKey) =
-            switch list {
-            case .supplements: (pauseStartKey, .pauseStart, pauseEndKey, .pauseEnd)
-            case .fees: (amountKey, .amount, nil, .other)
-            case .documents: (digitizedKey, .digitized, nil, .other)
-            }
-        if first.matches(c.base, at: c.position, end: c.end) {
-            c.position &+= first.length
-            return firstKey
-        }
-        if let second, second.matches(c.base, at: c.position, end: c.end) {
-            c.position &+= second.length
-            return secondKey
+        switch list {
+        case .supplements:
+            if matched(pauseStartKey, &c) { return .pauseStart }
+            if matched(pauseEndKey, &c) { return .pauseEnd }
+        case .fees: if matched(amountKey, &c) { return .amount }
+        case .documents: if matched(digitizedKey, &c) { return .digitized }
         }
         let key = try JSONSyntax.key(&c)
         let name = UnsafeRawBufferPointer(start: c.base + key.start, count: key.end - key.start)
@@ -532,6 +525,14 @@ private enum ItemKey {
         case .documents where equals(name, "DuocSoHoa"): return .digitized
         default: return .other
         }
+    }
+
+    /// Whether the key at `c` is `pattern`'s; `c` is then past its ':'.
+    @inline(__always)
+    private static func matched(_ pattern: JSONKeyPattern, _ c: inout JSONCursor) -> Bool {
+        guard pattern.matches(c.base, at: c.position, end: c.end) else { return false }
+        c.position &+= pattern.length
+        return true
     }
 }
 

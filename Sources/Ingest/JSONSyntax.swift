@@ -47,35 +47,41 @@ enum JSONSyntax {
         var p = open + 1
         var escaped = false
         while true {
-            p = plainRunEnd(base, from: p, end: end)
-            guard p < end else { throw .json("unterminated string: the line ends before its closing '\"'", at: open) }
-            let b = base[p]
+            // Up to the next '"', '\' or control byte; the UTF-8 before it is checked whole,
+            // which finds the first bad byte that a byte-by-byte scan would.
+            let q = plainRunEnd(base, from: p, end: end, passingNonASCII: true)
+            if let bad = UTF8Validation.firstInvalid(UnsafeRawBufferPointer(start: base + p, count: q - p)) {
+                throw invalidUTF8(base[p + bad], at: p + bad)
+            }
+            guard q < end else { throw .json("unterminated string: the line ends before its closing '\"'", at: open) }
+            let b = base[q]
             if b == 0x22 {
-                c.position = p + 1
-                return (open + 1, p, escaped)
+                c.position = q + 1
+                return (open + 1, q, escaped)
             }
             if b == 0x5C {
                 escaped = true
-                p = try escapeEnd(base, at: p, end: end)
-            } else if b < 0x20 {
-                throw .json(
-                    "unescaped control character \(hex(b)) in a string (write it as \\u00\(hexDigits(b)))", at: p)
+                p = try escapeEnd(base, at: q, end: end)
             } else {
-                // A lead byte: a plain run stops at nothing else.
-                p = try utf8SequenceEnd(base, at: p, end: end)
+                throw .json(
+                    "unescaped control character \(hex(b)) in a string (write it as \\u00\(hexDigits(b)))", at: q)
             }
         }
     }
 
     /// The first position from `p` holding a byte that a string's plain run cannot: '"', '\', a
-    /// control byte or a byte of 0x80 and above; `end` when there is none.
+    /// control byte, or (unless `passingNonASCII`) a byte of 0x80 and above; `end` when there is
+    /// none.
     ///
     /// Sixteen bytes a step in SIMD lanes (no carry crosses a lane, so every lane's flag is
     /// exact), then eight in a word, then one.
     @inline(__always)
-    static func plainRunEnd(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+    static func plainRunEnd(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, passingNonASCII: Bool = false)
+        -> Int
+    {
         var p = start
         let raw = UnsafeRawPointer(base)
+        let nonASCII: UInt64 = passingNonASCII ? 0 : highBits
         while p &+ 16 <= end {
             let v = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
             let quote = v ^ SIMD16(repeating: 0x22)
@@ -84,7 +90,7 @@ enum JSONSyntax {
             // The high bit of a lane is set when it is 0 (the two `x - 1 & ~x`), under 0x20, or 0x80 and above.
             let flags =
                 ((quote &- one) & ~quote) | ((backslash &- one) & ~backslash)
-                | ((v &- SIMD16(repeating: 0x20)) & ~v) | v
+                | ((v &- SIMD16(repeating: 0x20)) & ~v) | (passingNonASCII ? SIMD16(repeating: 0) : v)
             let words = unsafeBitCast(flags, to: SIMD2<UInt64>.self)
             let low = words[0] & highBits
             let high = words[1] & highBits
@@ -97,13 +103,14 @@ enum JSONSyntax {
         while p &+ 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
             let special =
-                SWAR.matches(word, SWAR.quotes) | SWAR.matches(word, backslashes) | below0x20(word) | (word & highBits)
+                SWAR.matches(word, SWAR.quotes) | SWAR.matches(word, backslashes) | below0x20(word)
+                | (word & nonASCII)
             if special != 0 { return p &+ special.trailingZeroBitCount >> 3 }
             p &+= 8
         }
         while p < end {
             let b = base[p]
-            if b == 0x22 || b == 0x5C || b < 0x20 || b >= 0x80 { return p }
+            if b == 0x22 || b == 0x5C || b < 0x20 || (b >= 0x80 && !passingNonASCII) { return p }
             p &+= 1
         }
         return end
@@ -165,17 +172,6 @@ enum JSONSyntax {
             value = value << 4 | UInt32(digit)
         }
         return value
-    }
-
-    /// The end of the UTF-8 sequence whose lead byte (0x80 or above) is at `p` (RFC 3629 table 4).
-    @inline(__always)
-    private static func utf8SequenceEnd(_ base: UnsafePointer<UInt8>, at p: Int, end: Int) throws(JSONLFailure)
-        -> Int
-    {
-        guard let length = UTF8Validation.sequenceLength(UnsafeRawPointer(base), at: p, end: end) else {
-            throw invalidUTF8(base[p], at: p)
-        }
-        return p + length
     }
 
     private static func invalidUTF8(_ lead: UInt8, at p: Int) -> JSONLFailure {
