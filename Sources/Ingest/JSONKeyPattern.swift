@@ -51,7 +51,8 @@ struct JSONKeyPattern {
         let raw = UnsafeRawPointer(base + p)
         if n < 8 { return (raw.loadUnaligned(as: UInt64.self) ^ first) & mask == 0 }
         var diff =
-            (raw.loadUnaligned(as: UInt64.self) ^ first) | (raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) ^ last)
+            (raw.loadUnaligned(as: UInt64.self) ^ first)
+            | (raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) ^ last)
         if n > 16 { diff |= raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ second }
         if n > 24 { diff |= raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ third }
         return diff == 0

@@ -102,13 +102,16 @@ import Testing
         "a", "MaHoSo", "0123456789abcdef", "Bộ phận Một cửa phường Đống Đa, Hà Nội", "😀", "\\\"", "\\\\", "\\/",
         "\\n", "\\u00e3", "\\uD83D\\uDE00", "\\uDC00", "\\uD800x", "\\x", "\\u12G4", " ", "x,y", "\t",
     ]
-    static let damage: [[UInt8]] = [[0xC3], [0xC3, 0x28], [0xE1, 0xBB], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xFF], [0x01]]
+    static let damage: [[UInt8]] = [
+        [0xC3], [0xC3, 0x28], [0xE1, 0xBB], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xFF], [0x01],
+    ]
 
     /// A string (opening quote first) of random pieces, sometimes damaged or cut short.
     static func randomString(_ random: inout SplitMix) -> [UInt8] {
         var s: [UInt8] = [0x22]
         for _ in 0..<random.below(6) {
-            s += random.chance(0.1)
+            s +=
+                random.chance(0.1)
                 ? damage[random.below(damage.count)] : Array(stringPieces[random.below(stringPieces.count)].utf8)
         }
         if !random.chance(0.1) { s.append(0x22) }
@@ -230,7 +233,8 @@ import Testing
         var members: [String] = []
         for k in order where !random.chance(0.1) {
             let (name, values) = keys[k]
-            members.append("\"\(name)\"" + (spaced ? " : " : ":") + values[random.chance(0.7) ? 0 : random.below(values.count)])
+            members.append(
+                "\"\(name)\"" + (spaced ? " : " : ":") + values[random.chance(0.7) ? 0 : random.below(values.count)])
         }
         var line = Array(("{" + members.joined(separator: spaced ? " , " : ",") + "}").utf8)
         if random.chance(0.3) {
