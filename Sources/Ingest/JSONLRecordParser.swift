@@ -15,6 +15,7 @@ struct JSONLRecordParser {
     private var dates: DateCache
     private let ownsDates: Bool
     private let keys = JSONLKeyTable.shared
+    private let predictor = JSONLKeyPredictor()
     /// Dossier lines, or step lines (a line with `QuaTrinhXuLy` is a dossier with its steps).
     private let kind: LogKind
     private let statuses: StepStatusMap
@@ -32,6 +33,7 @@ struct JSONLRecordParser {
         scratch.deallocate()
         if ownsDates { dates.deallocate() }
         for b in retired { b.deallocate() }
+        predictor.deallocate()
     }
 
     mutating func parse(
@@ -88,6 +90,24 @@ struct JSONLRecordParser {
     private mutating func readScalar(_ c: inout JSONCursor, field: DossierField?) throws(JSONLFailure)
         -> UnsafeRawBufferPointer?
     {
+        // The usual value, a plain string or integer right after the ':', is read here.
+        let start = c.position
+        let first = c.peek
+        if first == 0x22 {
+            if let plain = JSONSyntax.plainString(&c) {
+                return UnsafeRawBufferPointer(start: c.base + plain.lowerBound, count: plain.count)
+            }
+        } else if first &- UInt8(ascii: "0") < 10, JSONSyntax.plainInteger(&c) {
+            return UnsafeRawBufferPointer(start: c.base + start, count: c.position - start)
+        }
+        return try readAnyScalar(&c, field: field)
+    }
+
+    /// `readScalar` for any value.
+    @inline(never)
+    private mutating func readAnyScalar(_ c: inout JSONCursor, field: DossierField?) throws(JSONLFailure)
+        -> UnsafeRawBufferPointer?
+    {
         c.skipSpaces()
         let start = c.position
         switch c.peek {
@@ -113,7 +133,7 @@ struct JSONLRecordParser {
     /// After a member of an object at the top level or in a list item: true at its '}'.
     @inline(__always)
     private func endOfMember(_ c: inout JSONCursor) throws(JSONLFailure) -> Bool {
-        c.skipSpaces()
+        if c.peek <= 0x20 { c.skipSpaces() }
         let b = c.peek
         c.position += 1
         if b == UInt8(ascii: ",") { return false }
@@ -139,9 +159,28 @@ struct JSONLRecordParser {
             c.position += 1
             return
         }
-        repeat {
-            let key = try JSONSyntax.key(&c)
-            switch keys.lookup(c.base + key.start, count: key.end - key.start) {
+        // The last key the table knows (the predictor's state), and whether a member was read.
+        var previous = predictor.start
+        var afterMember = false
+        while true {
+            // The key: the one the predictor expects (with the ',' before it), else read in full.
+            let key: JSONLKeyTable.Key
+            if let index = predictor.next(after: previous, afterMember: afterMember, &c) {
+                key = predictor.key(index)
+                previous = index
+            } else {
+                if afterMember, try endOfMember(&c) { break }
+                let span = try JSONSyntax.key(&c)
+                if let index = keys.index(of: c.base + span.start, count: span.end - span.start) {
+                    key = predictor.key(index)
+                    predictor.learn(index, after: previous)
+                    previous = index
+                } else {
+                    key = .other
+                }
+            }
+            afterMember = true
+            switch key {
             case .field(let field) where (field.isStepColumn || field == .steps) && kind == .dossiers:
                 // A dossier log's steps are not read (as before step logs): only a reading for
                 // the steps (`StepLog`, `report --steps`) takes them.
@@ -178,7 +217,7 @@ struct JSONLRecordParser {
             case .other:
                 try JSONSyntax.skipValue(&c, depth: 1)
             }
-        } while try !endOfMember(&c)
+        }
         // Fees all 0 make a dossier not fee-bearing (766 online-payment rule).
         if feeListSeen {
             if !anyFeePositive {
@@ -250,24 +289,22 @@ struct JSONLRecordParser {
                 c.position += 1
             } else {
                 repeat {
-                    let key = try JSONSyntax.key(&c)
-                    let name = UnsafeRawBufferPointer(start: c.base + key.start, count: key.end - key.start)
-                    switch kind {
-                    case .supplements where equals(name, "NgayBoSung"):
+                    switch try ItemKey.read(&c, in: kind) {
+                    case .pauseStart:
                         pauseStart = try readScalar(&c, field: .supplements)
-                    case .supplements where equals(name, "NgayTiepNhanBoSung"):
+                    case .pauseEnd:
                         pauseEnd = try readScalar(&c, field: .supplements)
-                    case .fees where equals(name, "Gia"):
+                    case .amount:
                         if let amount = try readScalar(&c, field: nil) {
                             if amount.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) {
                                 anyPositive = true
                             }
                         }
-                    case .documents where equals(name, "DuocSoHoa"):
+                    case .digitized:
                         if let flag = try readScalar(&c, field: .digitized), FieldDecoder.flag(flag) == true {
                             anyDigitized = true
                         }
-                    default:
+                    case .other:
                         try JSONSyntax.skipValue(&c, depth: 3)
                     }
                 } while try !endOfMember(&c)
@@ -401,8 +438,12 @@ final class JSONLKeyTable: Sendable {
     static let shared = JSONLKeyTable()
 
     private static let slots = 64
-    private let names: [[UInt8]]
-    private let kinds: [Key]
+    /// The keys' names and what each is, by index.
+    let names: [[UInt8]]
+    let kinds: [Key]
+    /// Their patterns first in an object and after another member, by index.
+    let firstPatterns: [JSONKeyPattern]
+    let followingPatterns: [JSONKeyPattern]
     /// Per slot, 1 + the index into `names`, 0 when empty.
     private let table: [UInt8]
 
@@ -420,6 +461,8 @@ final class JSONLKeyTable: Sendable {
         self.names = names
         self.kinds = kinds
         self.table = table
+        firstPatterns = names.map { JSONKeyPattern(name: $0) }
+        followingPatterns = names.map { JSONKeyPattern(name: $0, afterComma: true) }
     }
 
     @inline(__always)
@@ -429,14 +472,20 @@ final class JSONLKeyTable: Sendable {
 
     @inline(__always)
     func lookup(_ key: UnsafePointer<UInt8>, count: Int) -> Key {
-        guard count > 0 else { return .other }
+        index(of: key, count: count).map { kinds[$0] } ?? .other
+    }
+
+    /// The index of the key into `names` and `kinds`, nil for a key the parser does not read.
+    @inline(__always)
+    func index(of key: UnsafePointer<UInt8>, count: Int) -> Int? {
+        guard count > 0 else { return nil }
         var slot = Self.hash(key, count: count)
         while true {
             let entry = Int(table[slot])
-            if entry == 0 { return .other }
+            if entry == 0 { return nil }
             let name = names[entry - 1]
             if name.count == count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key, count) == 0 }) {
-                return kinds[entry - 1]
+                return entry - 1
             }
             slot = (slot + 1) & (Self.slots - 1)
         }
@@ -445,6 +494,47 @@ final class JSONLKeyTable: Sendable {
 
 /// The nested lists of a dossier line that carry a KPI besides `DanhSachHoSoBoSung`.
 enum NestedList { case supplements, fees, documents }
+
+/// The keys read in the items of a nested list: a supplement's pause, a fee's amount, a
+/// document's digitized flag.
+private enum ItemKey {
+    case pauseStart, pauseEnd, amount, digitized, other
+
+    static let pauseStartKey = JSONKeyPattern(name: "NgayBoSung".utf8)
+    static let pauseEndKey = JSONKeyPattern(name: "NgayTiepNhanBoSung".utf8)
+    static let amountKey = JSONKeyPattern(name: "Gia".utf8)
+    static let digitizedKey = JSONKeyPattern(name: "DuocSoHoa".utf8)
+
+    /// Reads the key at `c` of an item of a `list`, up to its ':'.
+    @inline(__always)
+    static func read(_ c: inout JSONCursor, in list: NestedList) throws(JSONLFailure) -> ItemKey {
+        // The usual key, written without spaces, is matched whole; any other is read in full.
+        switch list {
+        case .supplements:
+            if matched(pauseStartKey, &c) { return .pauseStart }
+            if matched(pauseEndKey, &c) { return .pauseEnd }
+        case .fees: if matched(amountKey, &c) { return .amount }
+        case .documents: if matched(digitizedKey, &c) { return .digitized }
+        }
+        let key = try JSONSyntax.key(&c)
+        let name = UnsafeRawBufferPointer(start: c.base + key.start, count: key.end - key.start)
+        switch list {
+        case .supplements where equals(name, "NgayBoSung"): return .pauseStart
+        case .supplements where equals(name, "NgayTiepNhanBoSung"): return .pauseEnd
+        case .fees where equals(name, "Gia"): return .amount
+        case .documents where equals(name, "DuocSoHoa"): return .digitized
+        default: return .other
+        }
+    }
+
+    /// Whether the key at `c` is `pattern`'s; `c` is then past its ':'.
+    @inline(__always)
+    private static func matched(_ pattern: JSONKeyPattern, _ c: inout JSONCursor) -> Bool {
+        guard pattern.matches(c.base, at: c.position, end: c.end) else { return false }
+        c.position &+= pattern.length
+        return true
+    }
+}
 
 @inline(__always)
 private func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
