@@ -227,18 +227,20 @@ public struct WorkCalendar: Sendable {
         let tables = self.tables
         let s = t.seconds
         let day = Int(s >= 0 ? s / 86_400 : (s - 86_399) / 86_400)
-        let index = day - tables.firstDay
+        let index = day &- tables.firstDay
+        let dayWords = tables.dayWords
         if index < 0 { return 0 }
-        if index >= tables.dayCount { return tables.cumulative[tables.dayCount] }
-        let word = tables.dayWords[index]
-        let secondOfDay = Int(truncatingIfNeeded: s - Int64(day) * 86_400)
+        if index >= dayWords.count { return tables.cumulative[tables.dayCount] }
+        let word = dayWords[index]
+        // In 0..<86_400, and every sum below is far from overflowing.
+        let secondOfDay = Int(truncatingIfNeeded: s &- Int64(day) &* 86_400)
         let minute = secondOfDay / 60
         let entry = tables.minuteWords[Int(word & 255) &* 1440 &+ minute]
         let kind = entry & 3
         if kind == Tables.MinuteKind.mixed.rawValue {
-            return (word >> 8) + workingSecondsByWalk(profile: Int(word & 255), secondOfDay: secondOfDay)
+            return (word >> 8) &+ workingSecondsByWalk(profile: Int(word & 255), secondOfDay: secondOfDay)
         }
-        return (word >> 8) + Int64(entry >> 2) + Int64(kind) * Int64(secondOfDay &- minute &* 60)
+        return (word >> 8) &+ Int64(entry >> 2) &+ Int64(kind) &* Int64(secondOfDay &- minute &* 60)
     }
 
     /// Working seconds of `profile`'s day before `secondOfDay` (0...86_400), by the walk over
@@ -306,7 +308,7 @@ public struct WorkCalendar: Sendable {
     /// - Complexity: O(1) (two reads of the day table and two of the minute table).
     public func workingSeconds(from a: Timestamp, to b: Timestamp) -> Int64 {
         guard b > a else { return 0 }
-        return workingSecondsBefore(b) - workingSecondsBefore(a)
+        return workingSecondsBefore(b) &- workingSecondsBefore(a)
     }
 
     /// The first instant at or after `t` that is inside office hours of a working day.
