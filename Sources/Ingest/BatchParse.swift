@@ -1,24 +1,29 @@
+import Synchronization
 import _ParallelSupport
 
 extension ScanRun {
     /// Parses the records that start in `region[begin...]`, split into pieces parsed in parallel,
     /// with the result of one sequential reading.
     ///
-    /// A piece cannot know where its first record starts: a quoted field may hold line ends.
-    /// Counting the quotes before it gives the answer for every well-formed log, so each piece
-    /// starts at the first line end its quote count leaves outside quotes. A rejected line resets
-    /// the quote state, though, and when it held an odd number of quotes, the pieces after it
-    /// started in the wrong place. So the pieces are checked in log order: each one's first record
-    /// must start where the previous piece's last record ended. From the first wrong piece on, the
-    /// batch is parsed again from the right start, with the later guesses flipped (the usual cause
-    /// is one stray quote), then if need be from both guesses, one of which is right.
+    /// A piece cannot know where its first record starts: a quoted field may hold line ends. So
+    /// each piece guesses, and the pieces are checked in log order: each one's first record must
+    /// start where the previous piece's last record ended. The first guess costs nothing: the
+    /// first line end, right unless a quoted field around it holds one. When a batch proves that
+    /// guess wrong, its quotes are counted from the first wrong piece's known start, and every
+    /// piece after it starts at the first line end that count leaves outside quotes; so do all
+    /// later batches of the file, which has line breaks in fields (`countsQuotesFirst`). That
+    /// count is right for every well-formed log. A rejected line resets the quote state, though,
+    /// and when it held an odd number of quotes, the pieces after it started in the wrong place:
+    /// from the first wrong piece on, the batch is parsed again with the later guesses flipped
+    /// (the usual cause is one stray quote), then if need be from both guesses, one of which is
+    /// right.
     ///
     /// The first round hands records to one consumer per worker and files fingerprints straight
     /// into the buckets, as fast as it can; if that round proves wrong, its work cannot be told
     /// apart by piece, so the buckets roll back and the repair rounds keep a consumer per piece.
     /// - Returns: the pieces' outcomes in log order, and the consumers holding their records, to
     ///   be merged in that order.
-    func processBatch<C: RecordConsumer>(
+    mutating func processBatch<C: RecordConsumer>(
         _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
         makeConsumer: () -> C
     ) -> ([PieceOutcome], [C]) {
@@ -27,26 +32,13 @@ extension ScanRun {
         var bounds = [Int](repeating: 0, count: pieceCount + 1)
         for k in 0...pieceCount { bounds[k] = begin + min(length, k * options.chunkSize) }
         bounds[pieceCount] = region.count
-        var starts = [PieceStart](repeating: .afterLineEnd(inQuotes: false), count: pieceCount)
+        var starts = [PieceStart](repeating: .afterAnyLineEnd, count: pieceCount)
         starts[0] = .exact(begin)
-        if layout.format != .jsonl && pieceCount > 1 {
-            // Quotes per piece give the quoting state at each piece's start.
-            var parities = [Bool](repeating: false, count: pieceCount)
-            let regionShared = SendableRegion(region)
-            let pieceBounds = bounds
-            parities.withUnsafeMutableBufferPointer { buffer in
-                let shared = SendableBuffer(buffer)
-                forEachIndex(pieceCount - 1, workers: options.workers) { k in
-                    let piece = UnsafeRawBufferPointer(
-                        rebasing: regionShared.region[pieceBounds[k]..<pieceBounds[k + 1]])
-                    shared.buffer[k] = ByteCounter.quotes(piece) & 1 == 1
-                }
-            }
-            var inQuotes = false
-            for k in 1..<pieceCount {
-                inQuotes = inQuotes != parities[k - 1]
-                starts[k] = .afterLineEnd(inQuotes: inQuotes)
-            }
+        let quoted = layout.format != .jsonl
+        // Guessed at line ends in round one, counted after a wrong guess.
+        let speculates = quoted && !countsQuotesFirst && pieceCount > 1
+        if quoted && countsQuotesFirst && pieceCount > 1 {
+            guessFromQuotes(region, knownStart: begin, after: 0, bounds: bounds, starts: &starts)
         }
         var context = PieceContext(
             layout: layout, path: path, atEnd: atEnd, skipInvalid: options.skipInvalid,
@@ -64,15 +56,19 @@ extension ScanRun {
         var consumers = (0..<(perLane ? options.workers : pieceCount)).map { _ in makeConsumer() }
         let marks = fingerprintBuckets?.marks()
         // A first reading counts received days per lane: saved, since a second round redoes them.
-        let savesTallies = !savedTallies.isEmpty && pieceCount > 1 && layout.format != .jsonl
+        let savesTallies = !savedTallies.isEmpty && pieceCount > 1 && quoted
         if savesTallies { for lane in tallies.indices { tallies[lane].copy(to: savedTallies[lane]) } }
         parse(
             pieces: Array(0..<pieceCount), pieceCount: pieceCount, region, bounds: bounds, starts: starts,
-            context: context, perLane: perLane, outcomes: &outcomes, consumers: &consumers)
+            context: context, perLane: perLane, checkingFrom: begin, outcomes: &outcomes, consumers: &consumers)
         var expected: Int? = begin
         var wrong = Self.firstWrongPiece(
             &outcomes, from: 0, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
         var verified = wrong ?? pieceCount
+        if let first = wrong, speculates {
+            countsQuotesFirst = true
+            guessFromQuotes(region, knownStart: expected, after: first, bounds: bounds, starts: &starts)
+        }
         if wrong != nil && (perLane || marks != nil || savesTallies) {
             // Round one's records, fingerprints and days are mixed across pieces: all go, the
             // starts found stay.
@@ -93,19 +89,24 @@ extension ScanRun {
             context.talliesPerPiece = true
         }
         var round = 1
+        // The repair stages: 1 the quote-count guesses as they are, 2 flipped, 3 both, then
+        // one piece at a time. A batch that counted its quotes first starts at 2.
+        var stage = speculates ? 0 : 1
         while let first = wrong {
             round += 1
-            // Round two flips the later guesses (the usual cause is one stray quote); round
-            // three parses every piece left from both guesses, one of which is right (the first
-            // line end after the piece's start that its record's quotes leave outside); past
-            // that, which no log should reach, one piece at a time from its known start.
-            var pieces = Array(round <= 3 ? verified..<pieceCount : verified..<verified + 1)
-            if round == 2 {
+            stage += 1
+            // After round one's line-end guesses, the quote-count guesses; then those guesses
+            // flipped (the usual cause is one stray quote); then every piece left from both
+            // guesses, one of which is right (the first line end after the piece's start that
+            // its record's quotes leave outside); past that, which no log should reach, one
+            // piece at a time from its known start.
+            var pieces = Array(stage <= 3 ? verified..<pieceCount : verified..<verified + 1)
+            if stage == 2 {
                 for k in first + 1..<pieceCount {
                     if case .afterLineEnd(let inQuotes) = starts[k] { starts[k] = .afterLineEnd(inQuotes: !inQuotes) }
                 }
             }
-            if round == 3 {
+            if stage == 3 {
                 // The other guesses, as pieces `pieceCount + k`.
                 outcomes += [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)
                 consumers += (0..<pieceCount).map { _ in makeConsumer() }
@@ -128,10 +129,10 @@ extension ScanRun {
             }
             parse(
                 pieces: pieces, pieceCount: pieceCount, region, bounds: bounds, starts: starts, context: context,
-                perLane: false, outcomes: &outcomes, consumers: &consumers)
+                perLane: false, checkingFrom: nil, outcomes: &outcomes, consumers: &consumers)
             wrong = Self.firstWrongPiece(
                 &outcomes, from: verified, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
-            if round == 3 {
+            if stage == 3 {
                 var tried = Set<Int>()
                 while let k = wrong, pieces.contains(pieceCount + k), tried.insert(k).inserted {
                     // The other guess of piece k: its outcome, consumer and days take its place.
@@ -172,13 +173,57 @@ extension ScanRun {
         return (outcomes, consumers)
     }
 
+    /// Guesses the start of every piece after `first` from the quotes counted from `knownStart`,
+    /// where a record starts (nil: the rest of the batch lies inside a record carried on). The
+    /// pieces that end before it hold no record start, and the one it lies in starts there.
+    private func guessFromQuotes(
+        _ region: UnsafeRawBufferPointer, knownStart: Int?, after first: Int, bounds: [Int],
+        starts: inout [PieceStart]
+    ) {
+        let pieceCount = bounds.count - 1
+        guard let known = knownStart else {
+            for k in first + 1..<pieceCount { starts[k] = .exact(Int.max) }
+            return
+        }
+        // The first piece that starts past `known`; the one before holds it.
+        let guessed = (first + 1..<pieceCount).first { bounds[$0] > known } ?? pieceCount
+        for k in first + 1..<guessed { starts[k] = .exact(known) }
+        guard guessed < pieceCount else { return }
+        let holder = guessed - 1
+        // Whether each piece from the holder on holds an odd number of quotes past `known`.
+        var odd = [Bool](repeating: false, count: pieceCount - 1 - holder)
+        let regionShared = SendableRegion(region)
+        odd.withUnsafeMutableBufferPointer { buffer in
+            let shared = SendableBuffer(buffer)
+            forEachIndex(shared.buffer.count, workers: options.workers) { i in
+                let k = holder + i
+                let piece = UnsafeRawBufferPointer(rebasing: regionShared.region[max(bounds[k], known)..<bounds[k + 1]])
+                shared.buffer[i] = ByteCounter.quotes(piece) & 1 == 1
+            }
+        }
+        var inQuotes = false
+        for k in guessed..<pieceCount {
+            inQuotes = inQuotes != odd[k - 1 - holder]
+            starts[k] = .afterLineEnd(inQuotes: inQuotes)
+        }
+    }
+
     /// Parses `pieces` in parallel, each into its own consumer or (`perLane`) its worker's; a
     /// piece `pieceCount + k` is piece k from another start.
+    ///
+    /// With `checkingFrom` (round one, where the batch's first record starts), the pieces are
+    /// checked in log order as they finish, and once one proves wrong or stops at an error, the
+    /// pieces not yet begun are skipped: a repair round parses them again, or they are cleared.
+    /// So a wrong guess in an early piece costs little more than that piece. Which pieces were
+    /// skipped depends on timing; what the batch returns does not.
     private func parse<C: RecordConsumer>(
         pieces: [Int], pieceCount: Int, _ region: UnsafeRawBufferPointer, bounds: [Int], starts: [PieceStart],
-        context: PieceContext, perLane: Bool, outcomes: inout [PieceOutcome], consumers: inout [C]
+        context: PieceContext, perLane: Bool, checkingFrom begin: Int?, outcomes: inout [PieceOutcome],
+        consumers: inout [C]
     ) {
         let regionShared = SendableRegion(region)
+        let progress = Mutex(
+            RoundProgress(expected: begin, done: [Bool](repeating: false, count: pieceCount), stopped: begin == nil))
         outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             consumers.withUnsafeMutableBufferPointer { consumerBuffer in
                 let outcomeShared = SendableBuffer(outcomeBuffer)
@@ -187,13 +232,57 @@ extension ScanRun {
                     let slot = pieces[i]
                     let k = slot % pieceCount
                     let consumer = perLane ? lane : slot
+                    if begin != nil && progress.withLock({ $0.stopped }) { return }
                     PieceParser.parse(
                         regionShared.region, from: bounds[k], to: bounds[k + 1], start: starts[slot], pieceIndex: k,
                         slot: slot, lane: lane, context: context, outcome: &outcomeShared.buffer[slot]
                     ) { record in consumerShared.buffer[consumer].consume(&record) }
+                    guard begin != nil else { return }
+                    progress.withLock { state in
+                        state.done[slot] = true
+                        while !state.stopped && state.checked < pieceCount && state.done[state.checked] {
+                            let k = state.checked
+                            switch Self.check(outcomeShared.buffer[k], end: bounds[k + 1], expected: &state.expected) {
+                            case .right: state.checked += 1
+                            case .wrong, .stops: state.stopped = true
+                            }
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// Round one's pieces so far, in log order.
+    private struct RoundProgress {
+        /// Where the next record starts, as in `firstWrongPiece`.
+        var expected: Int?
+        var done: [Bool]
+        /// The pieces before it are right.
+        var checked = 0
+        var stopped: Bool
+    }
+
+    /// How a piece's outcome compares with the sequential reading.
+    private enum PieceCheck {
+        /// Started where the sequential reading's next record starts: `expected` moves past it.
+        case right
+        /// Started elsewhere.
+        case wrong
+        /// Right, and stopped at an error: what follows does not matter.
+        case stops
+    }
+
+    /// Checks a piece ending at `end` against `expected`, where the sequential reading's next
+    /// record starts (nil when the rest of the batch lies inside a record carried into the next).
+    private static func check(_ outcome: PieceOutcome, end: Int, expected: inout Int?) -> PieceCheck {
+        // Where the piece's first record truly starts, nil when none starts in it.
+        let truth = expected.flatMap { $0 < end ? $0 : nil }
+        guard outcome.firstStart == truth else { return .wrong }
+        guard truth != nil else { return .right }
+        if outcome.fatal != nil { return .stops }
+        expected = outcome.carryFrom == nil ? outcome.next : nil
+        return .right
     }
 
     /// Checks the pieces from `first` on against the sequential reading and fixes the start of
@@ -206,17 +295,14 @@ extension ScanRun {
         starts: inout [PieceStart], bounds: [Int]
     ) -> Int? {
         for k in first..<count {
-            let outcome = outcomes[k]
-            // Where the piece's first record truly starts, nil when none starts in it.
-            let truth = expected.flatMap { $0 < bounds[k + 1] ? $0 : nil }
             starts[k] = .exact(expected ?? Int.max)
-            guard outcome.firstStart == truth else { return k }
-            guard truth != nil else { continue }
-            if outcome.fatal != nil {
+            switch check(outcomes[k], end: bounds[k + 1], expected: &expected) {
+            case .right: continue
+            case .wrong: return k
+            case .stops:
                 for later in k + 1..<count { outcomes[later] = PieceOutcome() }
                 return nil
             }
-            expected = outcome.carryFrom == nil ? outcome.next : nil
         }
         return nil
     }

@@ -1,4 +1,5 @@
-/// Counts quotes for the first phase of a batch, sixteen bytes a step: each step compares with
+/// Counts quotes, for the pieces of a batch whose guesses at line ends failed (`processBatch`),
+/// sixteen bytes a step: each step compares with
 /// SIMD and adds the match lanes (0xFF, so subtracting adds one) into byte counters that are
 /// summed every 255 steps, before any can overflow. About three times faster than jumping from
 /// quote to quote with `memchr`, whether quotes are sparse or dense.

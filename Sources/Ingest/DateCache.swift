@@ -7,28 +7,34 @@ import WorkingTime
 /// run); no locking.
 struct DateCache {
     private static let slots = 4096  // the multiplier's top 12 bits index it
-    private let keys: UnsafeMutablePointer<UInt64>
-    private let days: UnsafeMutablePointer<Int64>
+    /// Per slot, a date's eight bytes and its midnight in seconds, side by side (one load base).
+    private let entries: UnsafeMutablePointer<(key: UInt64, dayStart: Int64)>
+
+    /// What an empty slot holds: a valid date and its midnight, so a probe needs no "empty" test
+    /// (any bytes equal to the key are that date). Not 0: eight NUL bytes must not read as a date.
+    private static let emptyEntry: (key: UInt64, dayStart: Int64) = {
+        let text = Array("19700101".utf8)
+        let key = text.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        let midnight = text.withUnsafeBytes { TimestampParser.parse($0) }!
+        return (key, midnight.seconds)
+    }()
 
     init() {
-        keys = .allocate(capacity: DateCache.slots)
-        keys.initialize(repeating: 0, count: DateCache.slots)  // 0 is never eight ASCII digits
-        days = .allocate(capacity: DateCache.slots)
-        days.initialize(repeating: 0, count: DateCache.slots)
+        entries = .allocate(capacity: DateCache.slots)
+        entries.initialize(repeating: DateCache.emptyEntry, count: DateCache.slots)
     }
 
     func deallocate() {
-        keys.deallocate()
-        days.deallocate()
+        entries.deallocate()
     }
 
     /// True when all eight bytes of `word` are ASCII digits.
     @inline(__always)
     private static func allDigits(_ word: UInt64) -> Bool {
-        let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-        let zeros: UInt64 = 0x3030_3030_3030_3030
-        // '0'...'9' are 0x30...0x39: high nibble 3, and adding 6 must not carry into it.
-        return word & high == zeros && (word &+ 0x0606_0606_0606_0606) & high == zeros
+        // '0'...'9' are 0x30...0x39: high nibble 3 both before and after adding 6 to each byte.
+        // One test of both: any other byte (a carry from the byte below included) leaves a
+        // nibble pair whose AND is not 3.
+        word & (word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
     }
 
     /// Parses a log's timestamp, taking the fast path for `yyyyMMddHHmmss`: `TimestampParser.parse`,
@@ -61,33 +67,35 @@ struct DateCache {
     @inline(__always)
     mutating func compact(_ base: UnsafeRawPointer) -> CompactParse {
         let dateWord = base.loadUnaligned(as: UInt64.self)
-        let timeWord =
-            UInt64(base.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
-            | UInt64(base.loadUnaligned(fromByteOffset: 12, as: UInt16.self)) << 32 | 0x3030 << 48
-        guard DateCache.allDigits(timeWord) else { return .notDigits }
-        let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) >> 52)
+        // `HHmmss` as six digit values, from one load of bytes 6 to 13.
+        let t = base.loadUnaligned(fromByteOffset: 6, as: UInt64.self) &>> 16 &- 0x3030_3030_3030
+        // Digits exactly when every byte of `t` is 0...9: a byte below '0' borrows, and the
+        // lowest one that does gets its top bit; a byte above '9' gets it in `t` or in `t + 0x76`
+        // (no byte carries into the next while all are below 0x80).
+        guard (t | (t &+ 0x7676_7676_7676)) & 0x8080_8080_8080 == 0 else { return .notDigits }
+        let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) &>> 52)
         var dayStart: Int64
-        if keys[slot] == dateWord && dateWord != 0 {
-            // Only valid dates enter the cache, so a hit needs no digit check; 0 marks an empty
-            // slot (and eight NUL bytes must not match it).
-            dayStart = days[slot]
+        let entry = entries[slot]
+        if entry.key == dateWord {
+            // Only valid dates enter the cache, so a hit needs no digit check.
+            dayStart = entry.dayStart
         } else {
             guard DateCache.allDigits(dateWord) else { return .notDigits }
             guard let midnight = Self.withinCalendar(UnsafeRawBufferPointer(start: base, count: 8)) else {
                 return .invalid
             }
             dayStart = midnight.seconds
-            keys[slot] = dateWord
-            days[slot] = dayStart
+            entries[slot] = (dateWord, dayStart)
         }
-        // HHmmss as three 16-bit lanes (hour, minute, second), all at once: tens * 10 + ones.
-        let t = timeWord &- 0x3030_3030_3030_3030
-        let lanes = (t & 0x00FF_00FF_00FF) &* 10 &+ ((t >> 8) & 0x00FF_00FF_00FF)
+        // Hour, minute and second as three 16-bit lanes, all at once: tens * 10 + ones.
+        let lanes = (t & 0x00FF_00FF_00FF) &* 10 &+ ((t &>> 8) & 0x00FF_00FF_00FF)
         // Adding 0x8000 - limit sets a lane's top bit when it reaches its limit (24, 60, 60).
         guard (lanes &+ 0x7FC4_7FC4_7FE8) & 0x8000_8000_8000 == 0 else { return .invalid }
-        let hour = Int64(lanes & 0xFFFF)
-        let minute = Int64((lanes >> 16) & 0xFFFF)
-        let second = Int64((lanes >> 32) & 0xFFFF)
-        return .valid(Timestamp(seconds: dayStart + hour * 3600 + minute * 60 + second))
+        // One multiplication puts hour * 60 + minute in the second lane (at most 1439: no carry
+        // into the third); the seconds are the third lane, nothing above it.
+        let hourMinutes = Int64(truncatingIfNeeded: (lanes &* 0x3C_0001) &>> 16 & 0xFFFF)
+        let second = Int64(truncatingIfNeeded: lanes &>> 32)
+        // Bounded above (a day's seconds past a date of 1900-2100): no overflow to check.
+        return .valid(Timestamp(seconds: dayStart &+ hourMinutes &* 60 &+ second))
     }
 }

@@ -140,7 +140,7 @@ enum FieldDecoder {
             guard v >= 1 && v <= 3 else { return false }
             record.channel = UInt8(v)
         case .status:
-            guard v <= 10, let status = DossierStatus(rawValue: UInt8(v)) else { return false }
+            guard let status = status(code: v) else { return false }
             record.status = status
         case .level:
             guard v >= 2 && v <= 4 else { return false }
@@ -162,6 +162,16 @@ enum FieldDecoder {
             return false
         }
         return true
+    }
+
+    /// The status of `TrangThaiHoSo` code `v`, nil outside 1-10. Its cases are declared in
+    /// code order from 1, so the case is `v - 1`: no call into `Records` per record (the
+    /// synthesized `init(rawValue:)` is not inlined across modules). `DossierStatusCodeTests`
+    /// checks every code against `init(rawValue:)`.
+    @inline(__always)
+    static func status(code v: Int) -> DossierStatus? {
+        guard v >= 1 && v <= 10 else { return nil }
+        return unsafeBitCast(UInt8(truncatingIfNeeded: v &- 1), to: DossierStatus.self)
     }
 
     /// `START/END;START/END;START/` with END empty while the citizen has not answered.

@@ -6,32 +6,45 @@ import _ParallelSupport
 /// dossiers), which is the price of holding 8 bytes per dossier instead of the id text.
 public enum Fingerprint {
     /// Hashes bytes eight at a time with multiply-rotate rounds and a murmur-style finalizer.
+    /// (Wrapping arithmetic throughout: every index and shift is in range, and the checks the
+    /// plain operators add cost more than the rounds on a 30-byte id.)
     @inline(__always)
     public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var i = 0
         let n = bytes.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
         guard let base = bytes.baseAddress else { return mix(h) }
-        while i + 8 <= n {
-            // Each step is a bijection of h for a given word, so ids that differ in one word
-            // never collide; the final mix spreads every bit.
-            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            h = (h << 31) | (h >> 33)
-            i += 8
+        // Each step is a bijection of h for a given word, so ids that differ in one word never
+        // collide; the final mix spreads every bit.
+        @inline(__always) func step(_ h: inout UInt64, _ offset: Int) {
+            h = (h ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h &<< 31) | (h &>> 33)
         }
-        if i < n {
+        // Two words a turn (an id of 30 bytes: one turn and one word), the same steps in order.
+        var i = 0
+        while i &+ 16 <= n {
+            step(&h, i)
+            step(&h, i &+ 8)
+            i &+= 16
+        }
+        if i &+ 8 <= n {
+            step(&h, i)
+            i &+= 8
+        }
+        let rest = n &- i
+        if rest > 0 {
             var tail: UInt64
             if n >= 8 {
-                // The last eight bytes, shifted so only those not hashed yet remain.
-                tail = base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - (n - i)))
+                // The last eight bytes, shifted so only the `rest` (1 to 7) not hashed yet remain.
+                tail =
+                    base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                    &>> UInt64(truncatingIfNeeded: 64 &- 8 &* rest)
             } else {
                 tail = 0
                 var shift: UInt64 = 0
                 while i < n {
-                    tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
-                    shift += 8
-                    i += 1
+                    tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) &<< shift
+                    shift &+= 8
+                    i &+= 1
                 }
             }
             h = (h ^ mix(tail)) &* 0xC4CE_B9FE_1A85_EC53
@@ -42,11 +55,11 @@ public enum Fingerprint {
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
         var k = value
-        k ^= k >> 33
+        k ^= k &>> 33
         k = k &* 0xFF51_AFD7_ED55_8CCD
-        k ^= k >> 33
+        k ^= k &>> 33
         k = k &* 0xC4CE_B9FE_1A85_EC53
-        k ^= k >> 33
+        k ^= k &>> 33
         return k
     }
 

@@ -11,10 +11,11 @@ import _ParallelSupport
 /// parses the pieces on all workers, and merges the pieces' consumers in log order.
 ///
 /// Record boundaries in CSV depend on quoting (a quoted field may hold a newline), so each
-/// batch is read in two parallel phases: first every piece counts its quotes and line ends,
-/// which gives the quoting state and line number at each piece's start; then every piece parses
-/// the records that start inside it. A record cut by the end of a batch is carried into the next.
-/// Memory is bounded by the batch size, whatever the file size.
+/// piece guesses where its first record starts (at its first line end; from its quotes once a
+/// batch of the file proved that wrong), parses the records that start there, and counts its line
+/// ends; the pieces are then checked in log order, and a wrong one parsed again from the right
+/// start (`processBatch`). A record cut by the end of a batch is carried into the next. Memory
+/// is bounded by the batch size, whatever the file size.
 public enum LogScanner {
     /// Scans `files` as one log.
     /// - Returns: the merged consumer and what was read.
@@ -177,6 +178,9 @@ struct ScanRun {
     var batchFileOffset = 0
     /// The index among the inputs of the file being parsed.
     var fileIndex = 0
+    /// A batch of the file being parsed started a piece inside a quoted line break: its later
+    /// batches count their quotes before they parse (`processBatch`).
+    var countsQuotesFirst = false
 
     init(
         options: ScanOptions, rejects: RejectsWriter?, collectFingerprints: Bool,
@@ -248,6 +252,7 @@ struct ScanRun {
         let format = options.format ?? InputFormat.implied(byPath: path) ?? .csv
         var fileSummary = InputSummary.FileSummary(path: path)
         fileIndex = index
+        countsQuotesFirst = false
         let batchBytes = options.chunkSize * options.piecesPerBatch
         // The signature, the encoding and the checks that concern the whole file.
         var window: any InputWindow = try openTextWindow(

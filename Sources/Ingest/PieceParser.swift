@@ -8,8 +8,12 @@ import Records
 enum PieceStart {
     /// Known: the previous piece's last record ends there (at or past the piece's end: none).
     case exact(Int)
-    /// Guessed from the quotes before the piece: the first line end outside quotes.
+    /// Guessed from the quotes counted before the piece (CSV and TSV): the first line end
+    /// outside quotes.
     case afterLineEnd(inQuotes: Bool)
+    /// Guessed without counting: the first line end, as if no quoted field held one. Always
+    /// right in JSONL and in a CSV log without line breaks inside fields, whatever its quotes.
+    case afterAnyLineEnd
 }
 
 /// Parses the records that start inside one piece of a batch.
@@ -27,7 +31,9 @@ enum PieceParser {
         switch start {
         case .exact(let position): first = position < to ? position : nil
         case .afterLineEnd(let inQuotes):
-            first = firstRecordStart(region, from: from, to: to, inQuotes: inQuotes, format: context.layout.format)
+            first = firstRecordStart(region, from: from, to: to, inQuotes: inQuotes)
+        case .afterAnyLineEnd:
+            first = firstLineStart(region, from: from, to: to)
         }
         outcome.firstStart = first
         guard let p = first else { return }
@@ -181,25 +187,34 @@ enum PieceParser {
         return true
     }
 
-    /// The first record start at or after `from`, nil when no record starts before `to`. The
-    /// line ends skipped belong to the previous piece's last record, which counts them.
+    /// The first record start at or after `from` when the quoting state there is `inQuotes`,
+    /// nil when no record starts before `to`. The line ends skipped belong to the previous
+    /// piece's last record, which counts them.
     private static func firstRecordStart(
-        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool, format: InputFormat
+        _ region: UnsafeRawBufferPointer, from: Int, to: Int, inQuotes: Bool
     ) -> Int? {
         if !inQuotes && from > 0 && region[from - 1] == 0x0A { return from }
         var quoted = inQuotes
-        let tracksQuotes = format != .jsonl
         var q = from
         while q < to {
             let b = region[q]
-            if b == 0x22 && tracksQuotes {
+            if b == 0x22 {
                 quoted.toggle()
             } else if b == 0x0A && !quoted {
-                return q + 1
+                // A record starting at `to` is the next piece's.
+                return q + 1 < to ? q + 1 : nil
             }
             q += 1
         }
         return nil
+    }
+
+    /// The first line start at or after `from`, nil when none lies before `to`.
+    private static func firstLineStart(_ region: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
+        if from > 0 && region[from - 1] == 0x0A { return from }
+        guard from < to, let lineFeed = memchr(region.baseAddress! + from, 0x0A, to - from) else { return nil }
+        let start = region.baseAddress!.distance(to: UnsafeRawPointer(lineFeed)) + 1
+        return start < to ? start : nil
     }
 
     private static func makeError(

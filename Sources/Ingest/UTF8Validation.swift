@@ -19,35 +19,45 @@ enum UTF8Validation {
         return i == n ? nil : firstInvalid(base, from: i, count: n)
     }
 
-    /// Whether every byte is below 0x80, in a few word tests (overlapping loads for the ends).
+    /// The top bit of every byte: set in the result when a byte is 0x80 or above.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether every byte is below 0x80.
     @inline(__always)
-    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let highBits: UInt64 = 0x8080_8080_8080_8080
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool { foldedBytes(bytes) & highBits == 0 }
+
+    /// The bytes ORed together into one word, in overlapping loads of 16, 8, 4, 2 or 1 bytes
+    /// (each byte lands in some lane): the value is ASCII exactly when no top bit of the word
+    /// (`highBits`) is set. Several values fold into one test by ORing their words. Values of
+    /// up to 32 bytes (ids, codes) take two loads and no loop.
+    @inline(__always)
+    static func foldedBytes(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let n = bytes.count
-        guard let base = bytes.baseAddress else { return true }
+        guard let base = bytes.baseAddress else { return 0 }
+        if n >= 16 {
+            var seen =
+                base.loadUnaligned(as: SIMD16<UInt8>.self)
+                | base.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+            var i = 16
+            while i < n &- 16 {
+                seen |= base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                i &+= 16
+            }
+            let words = unsafeBitCast(seen, to: SIMD2<UInt64>.self)
+            return words[0] | words[1]
+        }
         if n >= 8 {
-            let last = n &- 8
-            if (base.loadUnaligned(as: UInt64.self) | base.loadUnaligned(fromByteOffset: last, as: UInt64.self))
-                & highBits != 0
-            {
-                return false
-            }
-            var i = 8
-            while i < last {
-                if base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits != 0 { return false }
-                i &+= 8
-            }
-            return true
+            return base.loadUnaligned(as: UInt64.self) | base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
         }
         if n >= 4 {
-            let seen = base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
-            return seen & 0x8080_8080 == 0
+            return UInt64(
+                base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self))
         }
         if n >= 2 {
-            let seen = base.loadUnaligned(as: UInt16.self) | base.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self)
-            return seen & 0x8080 == 0
+            return UInt64(
+                base.loadUnaligned(as: UInt16.self) | base.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self))
         }
-        return n == 0 || base.load(as: UInt8.self) < 0x80
+        return n == 0 ? 0 : UInt64(base.load(as: UInt8.self))
     }
 
     /// The byte-by-byte check from `start`.

@@ -7,8 +7,8 @@ import Testing
 
 /// The cached fast path for `yyyyMMddHHmmss` must agree with the plain parser on every input.
 @Suite struct DateCacheTests {
-    /// An empty slot is marked 0, which eight NUL bytes also are: they must not read as a cached
-    /// date (1970-01-01), before or after real dates fill the slots.
+    /// Eight NUL bytes must not read as a date (nor as the empty slots' 1970-01-01), before or
+    /// after real dates fill the slots.
     @Test func nulBytesAreNeverADate() {
         var cache = DateCache()
         defer { cache.deallocate() }
@@ -49,6 +49,46 @@ import Testing
             }
             #expect(fast == plain, "\(String(decoding: bytes, as: UTF8.self))")
             if fast != plain { return }
+        }
+    }
+}
+
+/// An empty slot holds 1970-01-01 and its midnight: that date reads right before any other has
+/// been cached, with a valid or an impossible time.
+@Suite struct DateCacheEmptySlotTests {
+    @Test func theEmptySlotsDateReadsAsItself() {
+        var cache = DateCache()
+        defer { cache.deallocate() }
+        let texts = [
+            "19700101000000", "19700101235959", "19700101240000", "19700101006000", "19700101", "19700132000000",
+        ]
+        for text in texts {
+            let fast = Array(text.utf8).withUnsafeBytes { cache.parse($0) }
+            #expect(fast == TimestampParser.parse(text), "\(text)")
+        }
+    }
+}
+
+/// Every byte value at every position of a valid timestamp, on a cache that holds its date and
+/// on one that does not: the word tests (digits, ranges) against the plain parser.
+@Suite struct DateCacheOneByteTests {
+    @Test func everyByteAtEveryPositionAgreesWithTheParser() {
+        for warm in [false, true] {
+            var cache = DateCache()
+            defer { cache.deallocate() }
+            let valid = Array("20260330235959".utf8)
+            if warm { _ = valid.withUnsafeBytes { cache.parse($0) } }
+            for position in 0..<14 {
+                for byte in 0...255 {
+                    var bytes = valid
+                    bytes[position] = UInt8(byte)
+                    let fast = bytes.withUnsafeBytes { cache.parse($0) }
+                    let plain = bytes.withUnsafeBytes { TimestampParser.parse($0) }.flatMap {
+                        (1900...2100).contains($0.date.year) ? $0 : nil
+                    }
+                    #expect(fast == plain, "\(bytes)")
+                }
+            }
         }
     }
 }

@@ -99,6 +99,16 @@ import Testing
         var chunkSize: Int
         var pieces: Int
         var description: String { "-j \(workers), chunk \(chunkSize), \(pieces) pieces" }
+
+        /// Options with `--skip-invalid`, on these workers and pieces.
+        var options: ScanOptions {
+            var options = ScanOptions()
+            options.skipInvalid = true
+            options.workers = workers
+            options.chunkSize = chunkSize
+            options.piecesPerBatch = pieces
+            return options
+        }
     }
 
     static let configurations = [
@@ -128,12 +138,9 @@ import Testing
     }
 
     func unorderedRun(_ path: String, _ configuration: Configuration) throws -> (digests: [UInt64], InputSummary) {
-        var options = ScanOptions()
-        options.skipInvalid = true
-        options.workers = configuration.workers
-        options.chunkSize = configuration.chunkSize
-        options.piecesPerBatch = configuration.pieces
-        let (consumer, summary) = try LogScanner.scan(files: [path], options: options) { UnorderedDigests() }
+        let (consumer, summary) = try LogScanner.scan(files: [path], options: configuration.options) {
+            UnorderedDigests()
+        }
         return (consumer.inner.digests.sorted(), summary)
     }
 

@@ -51,3 +51,33 @@ import Testing
         #expect(a.tag != 0 && b.tag != 0 && a.tag != b.tag)
     }
 }
+
+/// The middle comparison (bytes 8 to n - 8, in overlapping 16-byte windows) at every length and
+/// position: values that differ in one byte only get different keys, equal bytes in another
+/// buffer the same key.
+@Suite struct TextKeyMiddleTests {
+    @Test func oneDifferentByteAtAnyPositionGivesANewKey() {
+        let table = TextKeyTable()
+        defer { table.deallocate() }
+        var seen: [[UInt8]: Int32] = [:]
+        for n in 17...100 {
+            let stem = [UInt8]((0..<n).map { UInt8(ascii: "a") + UInt8($0 % 26) })
+            var values = [stem]
+            for position in 8..<(n - 8) {
+                var changed = stem
+                changed[position] = UInt8(ascii: "Z")
+                values.append(changed)
+            }
+            for value in values {
+                let key = value.withUnsafeBytes { table.key(of: $0) }
+                let expected = seen[value] ?? Int32(seen.count)
+                seen[value] = expected
+                #expect(key == expected, "length \(n): \(String(decoding: value, as: UTF8.self))")
+                // The same bytes at another address.
+                let copy = [UInt8](repeating: 0x20, count: 3) + value
+                let again = copy.withUnsafeBytes { table.key(of: UnsafeRawBufferPointer(rebasing: $0[3...])) }
+                #expect(again == expected)
+            }
+        }
+    }
+}
