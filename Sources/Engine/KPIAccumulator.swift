@@ -68,8 +68,9 @@ struct KPIAccumulator: RecordConsumer {
         return sum
     }
     var latestEvent = Int64.min
-    var outsideSelection = 0
-    var afterAsOf = 0
+    private var leftOut = ReceivedWindowTally()
+    var outsideSelection: Int { leftOut.outsideSelection }
+    var afterAsOf: Int { leftOut.afterAsOf }
 
     // Piece-local groups.
     private var slots: [KPIAggregate] = []
@@ -141,15 +142,7 @@ struct KPIAccumulator: RecordConsumer {
     static var foldsInAnyOrder: Bool { true }
 
     mutating func consume(_ record: inout DossierRecord) {
-        switch setup.window.place(record.received) {
-        case .kept: break
-        case .outsideSelection:
-            outsideSelection += 1
-            return
-        case .afterAsOf:
-            afterAsOf += 1
-            return
-        }
+        guard leftOut.admits(record.received, in: setup.window) else { return }
         // The latest event is the as-of time only when none was given.
         if setup.asOf == nil { noteEvents(record) }
         var procedureID = -1
@@ -363,8 +356,7 @@ struct KPIAccumulator: RecordConsumer {
     mutating func merge(_ later: consuming KPIAccumulator) {
         ownTotals.merge(later.totals)
         latestEvent = max(latestEvent, later.latestEvent)
-        outsideSelection += later.outsideSelection
-        afterAsOf += later.afterAsOf
+        leftOut.merge(later.leftOut)
         mergedMisses.merge(later.catalogMisses)
         guard !setup.dimensions.isEmpty else {
             pending.append(contentsOf: later.pendingLocal.map { (-1, $0.pending) })

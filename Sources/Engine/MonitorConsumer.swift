@@ -35,10 +35,11 @@ public struct MonitorConsumer: RecordConsumer {
     let setup: MonitorSetup
     public var monitor: DailyMonitor
     public var figures = TodayFigures()
+    private var leftOut = ReceivedWindowTally()
     /// Records left out by `--from/--to` or the period.
-    public var outsideSelection = 0
+    public var outsideSelection: Int { leftOut.outsideSelection }
     /// Records received after the as-of time, left out.
-    public var afterAsOf = 0
+    public var afterAsOf: Int { leftOut.afterAsOf }
     private var catalog: CatalogLookup
 
     public init(setup: MonitorSetup) {
@@ -49,15 +50,7 @@ public struct MonitorConsumer: RecordConsumer {
 
     public mutating func consume(_ record: inout DossierRecord) {
         let asOf = setup.asOf
-        switch setup.window.place(record.received) {
-        case .kept: break
-        case .outsideSelection:
-            outsideSelection += 1
-            return
-        case .afterAsOf:
-            afterAsOf += 1
-            return
-        }
+        guard leftOut.admits(record.received, in: setup.window) else { return }
         let entry = catalog.entry(for: record)
         let terms = entry?.terms
         let classification = setup.classifier.classify(&record, terms: terms, asOf: asOf)
@@ -95,8 +88,7 @@ public struct MonitorConsumer: RecordConsumer {
     public mutating func merge(_ later: consuming MonitorConsumer) {
         monitor.merge(later.monitor)
         figures.merge(later.figures)
-        outsideSelection += later.outsideSelection
-        afterAsOf += later.afterAsOf
+        leftOut.merge(later.leftOut)
     }
 }
 

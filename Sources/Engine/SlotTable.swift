@@ -5,27 +5,33 @@ struct SlotTable {
     private var keys: [LocalKey]
     private var slots: [Int32]  // slot + 1, 0 = empty
     private var mask: Int
+    /// 64 − log2(capacity): the hash's top bits pick the first probe.
+    private var shift: UInt64
     private(set) var count = 0
 
     init() {
         keys = [LocalKey](repeating: LocalKey(), count: 16)
         slots = [Int32](repeating: 0, count: 16)
         mask = 15
+        shift = 60
     }
 
+    /// The first probe of `key`: the top bits of a multiplicative hash (Fibonacci hashing).
+    /// Its middle bits, used before, put small ids such as a log's 30 units 3.4 probes apart
+    /// on average; the top bits spread consecutive ids one a slot.
     @inline(__always)
-    private static func hash(_ key: LocalKey) -> Int {
+    private func home(_ key: LocalKey) -> Int {
         var h = UInt64(UInt32(bitPattern: key.a)) &* 0x9E37_79B9_7F4A_7C15
         h = (h ^ UInt64(UInt32(bitPattern: key.b))) &* 0xC2B2_AE3D_27D4_EB4F
         h = (h ^ UInt64(UInt32(bitPattern: key.c))) &* 0x1656_67B1_9E37_79F9
         h = (h ^ UInt64(UInt32(bitPattern: key.d))) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: h >> 32)
+        return Int(truncatingIfNeeded: h >> shift)
     }
 
     /// The slot of `key`, or nil.
     @inline(__always)
     func slot(of key: LocalKey) -> Int? {
-        var i = SlotTable.hash(key) & mask
+        var i = home(key)
         while true {
             let s = slots[i]
             if s == 0 { return nil }
@@ -37,7 +43,7 @@ struct SlotTable {
     /// Records that `key` lives in `slot` (the key must not be present yet).
     mutating func insert(_ key: LocalKey, slot: Int) {
         if (count + 1) * 2 > slots.count { grow() }
-        var i = SlotTable.hash(key) & mask
+        var i = home(key)
         while slots[i] != 0 { i = (i + 1) & mask }
         keys[i] = key
         slots[i] = Int32(slot + 1)
@@ -51,6 +57,7 @@ struct SlotTable {
         keys = [LocalKey](repeating: LocalKey(), count: size)
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
         count = 0
         for (i, s) in oldSlots.enumerated() where s != 0 { insert(oldKeys[i], slot: Int(s) - 1) }
     }

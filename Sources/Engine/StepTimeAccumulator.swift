@@ -39,8 +39,9 @@ struct StepTimeAccumulator {
     var handovers: [StepLaneKey: (count: Int, dossiers: Int)] = [:]
     var handlerDays = Set<HandlerDay>()
     var withoutReceived = 0
-    var outsideSelection = 0
-    var afterAsOf = 0
+    private var leftOut = ReceivedWindowTally()
+    var outsideSelection: Int { leftOut.outsideSelection }
+    var afterAsOf: Int { leftOut.afterAsOf }
     var withoutDue = 0
     var pausedSeconds: Int64 = 0
 
@@ -79,15 +80,7 @@ struct StepTimeAccumulator {
             withoutReceived += 1
             return
         }
-        switch setup.window.place(facts.received) {
-        case .outsideSelection:
-            outsideSelection += 1
-            return
-        case .afterAsOf:
-            afterAsOf += 1
-            return
-        case .kept: break
-        }
+        guard leftOut.admits(facts.received, in: setup.window) else { return }
         guard walk.walk(history, facts: facts, asOf: setup.asOf, calendar: setup.classifier.calendar) else {
             withoutReceived += 1
             return
@@ -173,8 +166,7 @@ struct StepTimeAccumulator {
         handovers.merge(other.handovers) { ($0.count + $1.count, $0.dossiers + $1.dossiers) }
         handlerDays.formUnion(other.handlerDays)
         withoutReceived += other.withoutReceived
-        outsideSelection += other.outsideSelection
-        afterAsOf += other.afterAsOf
+        leftOut.merge(other.leftOut)
         withoutDue += other.withoutDue
         pausedSeconds += other.pausedSeconds
     }

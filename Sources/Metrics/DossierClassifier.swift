@@ -104,10 +104,20 @@ public struct DossierClassifier: Sendable {
 
     /// Working seconds of the union of the pauses within [from, limit]; with `limit` nil, a
     /// pause still waiting is returned as `openStart` instead.
+    @inline(__always)
     public func pausedWorkingSeconds(_ pauses: inout [PauseInterval], from: Timestamp, limit: Timestamp?)
         -> (closed: Int64, openStart: Timestamp?)
     {
+        // Most dossiers have no pause: that answer costs no call.
         if pauses.isEmpty { return (0, nil) }
+        return pausedWorkingSecondsOfList(&pauses, from: from, limit: limit)
+    }
+
+    /// `pausedWorkingSeconds` of a non-empty list.
+    @inline(never)
+    func pausedWorkingSecondsOfList(_ pauses: inout [PauseInterval], from: Timestamp, limit: Timestamp?)
+        -> (closed: Int64, openStart: Timestamp?)
+    {
         if pauses.count > 1 {
             // Usually already in order; insertion sort keeps this allocation-free.
             var i = 1

@@ -12,14 +12,16 @@ public struct DurationHistogram: Hashable, Sendable {
     private static let countMask: UInt32 = (1 << 22) - 1
 
     /// Dense counters, empty while the histogram is sparse.
-    private var dense: [UInt32] = []
+    @usableFromInline var dense: [UInt32] = []
     /// Sparse entries, bucket << 22 | count, in order of first use.
     private var sparse: [UInt32] = []
-    public private(set) var total = 0
+    /// The number of durations added.
+    public var total: Int { added }
+    @usableFromInline var added = 0
 
     public init() {}
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func bucket(ofMinutes value: Int) -> Int {
         let v = min(max(value, 0), (1 << 24) - 1)
         if v < 64 { return v }
@@ -35,14 +37,24 @@ public struct DurationHistogram: Hashable, Sendable {
         return low...(low + (1 << e) - 1)
     }
 
-    @inline(__always)
+    /// Inlined into the caller for a dense histogram, the usual case of a large group.
+    @inlinable @inline(__always)
     public mutating func add(minutes: Int) {
-        add(bucket: DurationHistogram.bucket(ofMinutes: minutes), count: 1)
+        let bucket = DurationHistogram.bucket(ofMinutes: minutes)
+        if !dense.isEmpty {
+            added += 1
+            dense[bucket] &+= 1
+            return
+        }
+        addOne(bucket: bucket)
     }
+
+    @usableFromInline @inline(never)
+    mutating func addOne(bucket: Int) { add(bucket: bucket, count: 1) }
 
     @inline(__always)
     private mutating func add(bucket: Int, count: UInt32) {
-        total += Int(count)
+        added += Int(count)
         if !dense.isEmpty {
             dense[bucket] &+= count
             return
@@ -87,7 +99,7 @@ public struct DurationHistogram: Hashable, Sendable {
         }
         if dense.isEmpty { densify() }
         for i in 0..<DurationHistogram.bucketCount { dense[i] &+= other.dense[i] }
-        total += other.total
+        added += other.added
     }
 
     /// Count per bucket, in bucket order.

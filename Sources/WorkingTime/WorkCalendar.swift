@@ -20,9 +20,10 @@ public enum DueMode: String, Sendable {
 ///
 /// Every question is answered from per-day tables built once for 1900-01-01 ... 2100-12-31:
 /// the office-hours profile of each day and the working seconds before it. The working time
-/// before an instant, `W(t)`, is one table read plus a walk over the (few) office intervals
-/// of that day; `workingSeconds(from:to:)` is `W(b) − W(a)`, and `advance` inverts `W` with a
-/// binary search over the cumulative table.
+/// before an instant, `W(t)`, is a read of the day's table plus one of its profile's
+/// per-minute table (a walk over the day's few office intervals only in a minute where one
+/// starts or ends); `workingSeconds(from:to:)` is `W(b) − W(a)`, and `advance` inverts `W`
+/// with a binary search over the cumulative table.
 ///
 /// `WorkCalendar` is a small value (one reference to immutable shared tables), so copying it
 /// into every worker is free. Instants outside the table range are clamped to it.
@@ -46,6 +47,13 @@ public struct WorkCalendar: Sendable {
         /// Names of days that differ from the base week (holidays, days off, make-up days).
         let names: [Int: String]
         let overlays: [CalendarFile]
+        /// Per day, `cumulative[i] << 8 | profileOfDay[i]`: what `workingSecondsBefore` reads,
+        /// in one word.
+        let dayWords: [Int64]
+        /// Per profile and minute of the day (`profile * 1440 + minute`): the profile's working
+        /// seconds before the minute, `<< 2`, with the minute's kind in the low bits (see
+        /// `MinuteKind`), so an instant's working seconds within its day are read, not walked.
+        let minuteWords: [Int32]
 
         init(
             firstDay: Int, dayCount: Int, profileOfDay: [UInt8], cumulative: [Int64], intervalStart: [Int32],
@@ -64,6 +72,47 @@ public struct WorkCalendar: Sendable {
             self.weekProfile = weekProfile
             self.names = names
             self.overlays = overlays
+            dayWords = (0..<dayCount).map { cumulative[$0] << 8 | Int64(profileOfDay[$0]) }
+            var minuteWords: [Int32] = []
+            minuteWords.reserveCapacity((profileFirst.count - 1) * 1440)
+            for p in 0..<(profileFirst.count - 1) {
+                for minute in 0..<1440 {
+                    let before = Self.secondsByWalk(
+                        profile: p, secondOfDay: Int32(minute * 60), intervalStart: intervalStart,
+                        intervalEnd: intervalEnd, profileFirst: profileFirst)
+                    let after = Self.secondsByWalk(
+                        profile: p, secondOfDay: Int32(minute * 60 + 60), intervalStart: intervalStart,
+                        intervalEnd: intervalEnd, profileFirst: profileFirst)
+                    // W grows by at most one a second: by 60 in a minute only inside office hours
+                    // throughout, by 0 only outside them throughout.
+                    let kind = after - before == 60 ? MinuteKind.working : after == before ? .resting : .mixed
+                    minuteWords.append(Int32(before) << 2 | kind.rawValue)
+                }
+            }
+            self.minuteWords = minuteWords
+        }
+
+        /// How W runs through a minute of a day: flat, up by one a second, or neither (an office
+        /// interval starts or ends inside it; those minutes are walked).
+        enum MinuteKind: Int32 {
+            case resting = 0, working = 1, mixed = 2
+        }
+
+        /// Working seconds of `profile`'s day before `secondOfDay`, by a walk over its intervals.
+        @inline(__always)
+        static func secondsByWalk(
+            profile p: Int, secondOfDay: Int32, intervalStart: [Int32], intervalEnd: [Int32], profileFirst: [Int]
+        ) -> Int64 {
+            var total: Int64 = 0
+            var j = profileFirst[p]
+            let end = profileFirst[p + 1]
+            while j < end {
+                let a = intervalStart[j]
+                if secondOfDay <= a { break }
+                total += Int64(min(secondOfDay, intervalEnd[j]) - a)
+                j += 1
+            }
+            return total
         }
     }
 
@@ -169,28 +218,37 @@ public struct WorkCalendar: Sendable {
 
     // MARK: The working-time function W
 
-    /// Working seconds from the start of the table to `t`.
-    /// - Complexity: O(k), k the number of office intervals in a day.
+    /// Working seconds from the start of the table to `t`: the day's cumulative count plus the
+    /// seconds before `t` in its day, read from the per-minute table (the walk only in a minute
+    /// where an office interval starts or ends).
+    /// - Complexity: O(1).
     @inline(__always)
     public func workingSecondsBefore(_ t: Timestamp) -> Int64 {
         let tables = self.tables
         let s = t.seconds
         let day = Int(s >= 0 ? s / 86_400 : (s - 86_399) / 86_400)
-        let index = day - tables.firstDay
+        let index = day &- tables.firstDay
+        let dayWords = tables.dayWords
         if index < 0 { return 0 }
-        if index >= tables.dayCount { return tables.cumulative[tables.dayCount] }
-        let secondOfDay = Int32(truncatingIfNeeded: s - Int64(day) * 86_400)
-        var total = tables.cumulative[index]
-        let p = Int(tables.profileOfDay[index])
-        var j = tables.profileFirst[p]
-        let end = tables.profileFirst[p + 1]
-        while j < end {
-            let a = tables.intervalStart[j]
-            if secondOfDay <= a { break }
-            total += Int64(min(secondOfDay, tables.intervalEnd[j]) - a)
-            j += 1
+        if index >= dayWords.count { return tables.cumulative[tables.dayCount] }
+        let word = dayWords[index]
+        // In 0..<86_400, and every sum below is far from overflowing.
+        let secondOfDay = Int(truncatingIfNeeded: s &- Int64(day) &* 86_400)
+        let minute = secondOfDay / 60
+        let entry = tables.minuteWords[Int(word & 255) &* 1440 &+ minute]
+        let kind = entry & 3
+        if kind == Tables.MinuteKind.mixed.rawValue {
+            return (word >> 8) &+ workingSecondsByWalk(profile: Int(word & 255), secondOfDay: secondOfDay)
         }
-        return total
+        return (word >> 8) &+ Int64(entry >> 2) &+ Int64(kind) &* Int64(secondOfDay &- minute &* 60)
+    }
+
+    /// Working seconds of `profile`'s day before `secondOfDay` (0...86_400), by the walk over
+    /// its office intervals: the general way, which the per-minute table is built from.
+    func workingSecondsByWalk(profile: Int, secondOfDay: Int) -> Int64 {
+        Tables.secondsByWalk(
+            profile: profile, secondOfDay: Int32(secondOfDay), intervalStart: tables.intervalStart,
+            intervalEnd: tables.intervalEnd, profileFirst: tables.profileFirst)
     }
 
     /// The instant where W reaches `target`: the earliest such instant when `late` is false (so
@@ -247,10 +305,10 @@ public struct WorkCalendar: Sendable {
     }
 
     /// Working seconds in [a, b); 0 when b <= a.
-    /// - Complexity: O(1) (two table reads).
+    /// - Complexity: O(1) (two reads of the day table and two of the minute table).
     public func workingSeconds(from a: Timestamp, to b: Timestamp) -> Int64 {
         guard b > a else { return 0 }
-        return workingSecondsBefore(b) - workingSecondsBefore(a)
+        return workingSecondsBefore(b) &- workingSecondsBefore(a)
     }
 
     /// The first instant at or after `t` that is inside office hours of a working day.

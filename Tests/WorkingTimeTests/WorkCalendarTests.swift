@@ -165,6 +165,58 @@ struct ReferenceClock {
         }
     }
 
+    /// W read from the per-minute table against the walk over the day's office intervals, on
+    /// seeded random instants of 1899-2101 (clamped ends included): any second of the day, the
+    /// seconds around interval edges and minute starts, under the standard calendar (holidays,
+    /// make-up days, weekends) and office hours that start and end inside a minute or touch
+    /// midnight.
+    @Test(arguments: [UInt64(21), 22, 23])
+    func minuteTableMatchesTheWalk(seed: UInt64) {
+        let overlay = CalendarFile(
+            name: "odd seconds",
+            directives: [
+                .hours(weekdays: [1, 2, 3], intervals: [28_770...41_415, 46_801...61_199]),
+                .hours(weekdays: [4, 5], intervals: [0...3_601, 43_200...43_259, 82_799...86_400]),
+                .hours(weekdays: [6], intervals: [30...90, 119...121]),
+            ])
+        for clock in [calendar, WorkCalendar(overlays: [overlay])] {
+            let tables = clock.tables
+            func walked(_ t: Timestamp) -> Int64 {
+                let index = t.dayNumber - tables.firstDay
+                if index < 0 { return 0 }
+                if index >= tables.dayCount { return tables.cumulative[tables.dayCount] }
+                return tables.cumulative[index]
+                    + clock.workingSecondsByWalk(profile: Int(tables.profileOfDay[index]), secondOfDay: t.secondOfDay)
+            }
+            var rng = SplitMix64(seed: seed)
+            let firstDay = CivilDate.dayNumber(year: 1899, month: 12, day: 20)
+            let lastDay = CivilDate.dayNumber(year: 2101, month: 1, day: 10)
+            let edges = (tables.intervalStart + tables.intervalEnd).map(Int.init) + [0, 60, 86_340, 86_399]
+            for _ in 0..<20_000 {
+                let day = Int.random(in: firstDay...lastDay, using: &rng)
+                let second: Int
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: second = Int.random(in: 0..<86_400, using: &rng)
+                case 1:
+                    let edge = edges.randomElement(using: &rng)!
+                    second = min(max(edge + Int.random(in: -2...2, using: &rng), 0), 86_399)
+                default:
+                    let minuteStart = Int.random(in: 0..<1_440, using: &rng) * 60
+                    second = (minuteStart + Int.random(in: -1...1, using: &rng) + 86_400) % 86_400
+                }
+                let a = Timestamp(seconds: Int64(day) * 86_400 + Int64(second))
+                #expect(clock.workingSecondsBefore(a) == walked(a), "seed \(seed) \(a)")
+                // Pairs on the same or near days, against the day-by-day reference.
+                let b = a.adding(seconds: Int64.random(in: 0..<(3 * 86_400), using: &rng))
+                if WorkCalendar.covers(a) && WorkCalendar.covers(b) {
+                    #expect(
+                        clock.workingSeconds(from: a, to: b)
+                            == ReferenceClock(calendar: clock).workingSeconds(from: a, to: b), "seed \(seed) \(a) \(b)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [UInt64(11), 12])
     func dueProperties(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
