@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Paired A/B wall time of two tthc binaries on the same command: each repetition runs A then B
 # (B then A on odd repetitions, so drift and cache order cancel), from a warm page cache, and
-# checks that both print the same bytes. Prints each run, the medians and B/A.
+# checks that both print the same bytes. Prints each run, the medians and B/A, and the median of
+# the ratios within each repetition (paired, so drift cancels).
 #
 # Usage: bash Benchmarks/ab.sh A-BINARY B-BINARY tthc-arguments...
 #   e.g. bash Benchmarks/ab.sh /path/tthc-608b955 .build/release/tthc \
@@ -46,3 +47,8 @@ done
 median() { awk -v who="$1" '$1 == who {print $3}' "$work/runs.tsv" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 a=$(median A) b=$(median B)
 echo "median A ${a}s, B ${b}s, B/A $(echo "scale=3; $b / $a" | bc)"
+# The ratio within each repetition, whose median is the figure to quote: a machine that drifts
+# during the run moves both runs of a repetition, so it cancels there and not in the medians above.
+awk '$1 == "A" {a[$2] = $3} $1 == "B" {b[$2] = $3} END {for (r in a) print b[r] / a[r]}' "$work/runs.tsv" \
+    | sort -n | awk '{v[NR] = $1} END {printf "paired B/A: median %.3f (min %.3f, max %.3f, %d repetitions)\n", v[int((NR + 1) / 2)], v[1], v[NR], NR}'
+
