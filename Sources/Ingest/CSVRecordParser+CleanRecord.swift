@@ -220,7 +220,7 @@ extension CSVRecordParser {
             let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
             let stops = Self.words(
                 (bytes .== delimiters) .| (bytes .== SIMD16(repeating: 0x0A)) .| (bytes .== SIMD16(repeating: 0x22)))
-            if stops[0] | stops[1] != 0 { return p + Self.firstLane(stops) }
+            if stops[0] | stops[1] != 0 { return p + SWAR.firstMarked(low: stops[0], high: stops[1]) }
             p += 16
         }
         return nil
@@ -236,7 +236,7 @@ extension CSVRecordParser {
             let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
             let hits = Self.words((bytes .== SIMD16(repeating: 0x22)) .| (bytes .== SIMD16(repeating: 0x0A)))
             if hits[0] | hits[1] != 0 {
-                let q = p + Self.firstLane(hits)
+                let q = p + SWAR.firstMarked(low: hits[0], high: hits[1])
                 // The two bytes after a closing quote are read next (a doubled quote, then a
                 // CRLF), so a quote in the buffer's last two bytes is left to the general path.
                 return base[q] == 0x22 && q <= limit + 13 ? q : nil
@@ -250,11 +250,5 @@ extension CSVRecordParser {
     @inline(__always)
     private static func words(_ mask: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
         unsafeBitCast(mask, to: SIMD2<UInt64>.self)
-    }
-
-    /// The index of the first set lane, given as `words`, at least one set.
-    @inline(__always)
-    private static func firstLane(_ words: SIMD2<UInt64>) -> Int {
-        words[0] != 0 ? words[0].trailingZeroBitCount >> 3 : 8 + words[1].trailingZeroBitCount >> 3
     }
 }

@@ -98,7 +98,7 @@ enum JSONSyntax {
                 p &+= 16
                 continue
             }
-            return p &+ (low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3)
+            return p &+ SWAR.firstMarked(low: low, high: high)
         }
         while p &+ 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
