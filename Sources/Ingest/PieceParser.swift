@@ -37,6 +37,7 @@ enum PieceParser {
         }
         outcome.firstStart = first
         guard let p = first else { return }
+        if context.mapped { MappedPages.populate(region, from: p, to: to) }
         let format = context.layout.format
         if format == .jsonl {
             var parser = JSONLRecordParser(
@@ -81,7 +82,12 @@ enum PieceParser {
         // A reading without the log's time span counts received days to find it; one with it
         // rejects the records beyond it.
         let tally = context.tallies[context.talliesPerPiece ? slot : lane]
-        defer { outcome.next = p }
+        // Counted in a register, added once (`reject` adds its own).
+        var accepted = 0
+        defer {
+            outcome.next = p
+            outcome.records += accepted
+        }
         while p < to {
             let end: Int
             let newlines: Int
@@ -135,7 +141,7 @@ enum PieceParser {
                 p = end
                 continue
             }
-            outcome.records += 1
+            accepted &+= 1
             if collectFingerprints {
                 let fingerprint = Fingerprint.of(record.id)
                 if let replacement, let base = pieceBase {
