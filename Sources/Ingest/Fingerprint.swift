@@ -26,7 +26,9 @@ public enum Fingerprint {
             step(&h, 8)
             step(&h, 16)
             if n > 24 {
-                let tail = base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) &>> UInt64(truncatingIfNeeded: 256 &- 8 &* n)
+                let tail =
+                    base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                    &>> UInt64(truncatingIfNeeded: 256 &- 8 &* n)
                 h = (h ^ mix(tail)) &* 0xC4CE_B9FE_1A85_EC53
             }
             return mix(h)
