@@ -47,7 +47,6 @@ extension ScanRun {
             pieceIndexBase: acceptedPerPiece.count, fingerprintBuckets: fingerprintBuckets, dateCaches: dateCaches,
             textKeys: textKeys, tallies: tallies, timeSpan: timeSpan)
         context.fileOffset = batchFileOffset
-        context.mapped = batchIsMapped
         context.kind = options.kind
         context.stepStatuses = options.stepStatuses
         var outcomes = [PieceOutcome](repeating: PieceOutcome(), count: pieceCount)

@@ -32,8 +32,6 @@ struct CROnlyWindow: InputWindow {
     }
 
     var atEnd: Bool { inner.atEnd }
-    /// The translated copy, never the map.
-    var isMapped: Bool { false }
     var offset: Int { inner.offset }
 
     mutating func slide(to offset: Int) throws {

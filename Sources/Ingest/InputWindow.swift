@@ -10,8 +10,6 @@ protocol InputWindow {
     var offset: Int { get }
     /// The window reaches the end of the input.
     var atEnd: Bool { get }
-    /// `bytes` are a memory map of the file (not a buffer filled by reading).
-    var isMapped: Bool { get }
     /// Moves the window's start to `offset` within `bytes` (what lies before is done with) and
     /// fills it again.
     mutating func slide(to offset: Int) throws
@@ -68,8 +66,6 @@ struct ReadWindow: InputWindow {
             try fill()
         }
     }
-
-    var isMapped: Bool { mapping != nil }
 
     /// The window reaches the end of the input.
     var atEnd: Bool {

@@ -176,7 +176,6 @@ struct ScanRun {
     var latestSeconds = Int64.min
     /// The file offset of the batch being parsed, for errors that name a byte.
     var batchFileOffset = 0
-    var batchIsMapped = false
     /// The index among the inputs of the file being parsed.
     var fileIndex = 0
     /// A batch of the file being parsed started a piece inside a quoted line break: its later
@@ -312,7 +311,6 @@ struct ScanRun {
         while true {
             let atEnd = window.atEnd
             batchFileOffset = window.offset
-            batchIsMapped = window.isMapped
             let (outcomes, consumers) = processBatch(
                 window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
                 makeConsumer: makeConsumer)
@@ -390,8 +388,6 @@ struct PieceContext: @unchecked Sendable {
     var path: String
     /// The offset of the batch's first byte in the file.
     var fileOffset = 0
-    /// The batch is a memory map of the file: each piece asks for its pages at once.
-    var mapped = false
     var atEnd: Bool
     var skipInvalid: Bool
     var maxRecordBytes: Int

@@ -37,7 +37,6 @@ enum PieceParser {
         }
         outcome.firstStart = first
         guard let p = first else { return }
-        if context.mapped { MappedPages.populate(region, from: p, to: to) }
         let format = context.layout.format
         if format == .jsonl {
             var parser = JSONLRecordParser(
