@@ -20,40 +20,71 @@ extension CSVRecordParser {
     ) -> Int? {
         record.reset()
         scratchUsed = 0
-        // Locals, not loads through `self`, on the path to each column's dispatch.
-        let delimiter = self.delimiter
-        let fields = self.fields
-        let lastColumn = columnCount - 1
         var hasStatus = false
+        guard
+            let end = withUnsafeMutablePointer(
+                to: &record, { parseColumns(base, at: start, limit: limit, into: $0, hasStatus: &hasStatus) })
+        else { return nil }
+        // Text that is not UTF-8: the general path names the byte.
+        guard Self.keyText(&record, textKeys), FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil else {
+            return nil
+        }
+        return end
+    }
+
+    /// The columns of `parseClean`, on a record given by address: each value is stored at the
+    /// offset its column's plan gives (`CleanColumnPlan`). Returns the end of the record.
+    @inline(__always)
+    private mutating func parseColumns(
+        _ base: UnsafePointer<UInt8>, at start: Int, limit: Int, into record: UnsafeMutablePointer<DossierRecord>,
+        hasStatus: inout Bool
+    ) -> Int? {
+        // Locals, not loads through `self`, on the path of each column.
+        let delimiter = self.delimiter
+        let raw = UnsafeMutableRawPointer(record)
+        var column = UnsafePointer(plan.columns)
+        let last = column + (columnCount - 1)
         var p = start
-        var column = 0
         while true {
             let b = base[p]
-            // One case per field, its name spelled out so the shared decoders fold to the one
-            // store it needs. A false result (an unusual value) sends the record to the general path.
-            switch fields[column] {
-            case .received?: guard timestampColumn(.received, b, base, &p, &record) else { return nil }
-            case .due?: guard timestampColumn(.due, b, base, &p, &record) else { return nil }
-            case .processingEnd?: guard timestampColumn(.processingEnd, b, base, &p, &record) else { return nil }
-            case .returned?: guard timestampColumn(.returned, b, base, &p, &record) else { return nil }
-            case .status?:
-                guard codeColumn(.status, twoDigits: true, b, base, &p, &record) else { return nil }
-                hasStatus = !isEmpty(b)
-            case .channel?: guard codeColumn(.channel, twoDigits: true, b, base, &p, &record) else { return nil }
-            case .level?: guard codeColumn(.level, twoDigits: true, b, base, &p, &record) else { return nil }
-            case .paidOnline?: guard codeColumn(.paidOnline, twoDigits: true, b, base, &p, &record) else { return nil }
-            case .fullOnline?: guard codeColumn(.fullOnline, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .feeBearing?: guard codeColumn(.feeBearing, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .digitized?: guard codeColumn(.digitized, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .electronicResult?:
-                guard codeColumn(.electronicResult, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .apology?: guard codeColumn(.apology, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .id?, .procedure?, .field?, .agency?, .procedureName?, .owner?, .supplements?, .refused?, .submitted?,
-                .stepTime?, .stepStart?, .stepPlannedEnd?, .stepStatus?, .department?, .handler?, .handlerTitle?,
-                .stepContent?, .steps?:
-                // Text, quoted or not; empty is absent. The timestamps most records leave empty
-                // (`NgayTuChoi`, `NgayNopHoSo`) come here too: a case of their own in this switch
-                // made the compiler stop inlining the common columns' helpers (+6% per record).
+            // The classes in the order of how often exports have them; one conditional branch
+            // each, not a jump table. A false test (an unusual value) sends the record to the
+            // general path.
+            let kind = column.pointee.kind
+            if kind == .code {
+                let first = Int(b) &- 48
+                if first >= 0 && first <= 9 {
+                    var v = first
+                    let second = Int(base[p + 1]) &- 48
+                    if column.pointee.twoDigits && second >= 0 && second <= 9 {
+                        v = first &* 10 &+ second
+                        p &+= 1
+                    }
+                    p &+= 1
+                    let stored = column.pointee.codes.unsafelyUnwrapped[v]
+                    guard stored >= 0 else { return nil }
+                    if column.pointee.width == 1 {
+                        raw.storeBytes(
+                            of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
+                    } else {
+                        raw.storeBytes(
+                            of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset,
+                            as: UInt16.self)
+                    }
+                    if column.pointee.isStatus { hasStatus = true }
+                } else {
+                    guard isEmpty(b) else { return nil }
+                }
+            } else if kind == .timestamp {
+                if case .valid(let t) = dates.compact(base + p) {
+                    raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
+                    p &+= 14
+                } else {
+                    guard isEmpty(b) else { return nil }
+                }
+            } else if kind == .skipped {
+                guard valueEnd(base, &p, limit: limit) != nil else { return nil }
+            } else {
                 let valueStart = b == 0x22 ? p + 1 : p
                 guard let end = valueEnd(base, &p, limit: limit) else { return nil }
                 if end.position > valueStart {
@@ -61,41 +92,42 @@ extension CSVRecordParser {
                     if end.hasEscapes { value = unescape(value) }
                     // Spaces around a value: the general path trims them.
                     if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
-                    let field = fields[column]!
-                    // (Step rows never take this path: `triesCleanPath` is off for them.)
-                    if field.isStepColumn || field == .steps { return nil }
-                    if field == .supplements {
-                        guard FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) else { return nil }
-                    } else if field == .refused || field == .submitted {
-                        guard assignRareTimestamp(field, value, to: &record) else { return nil }
+                    if kind == .text {
+                        raw.storeBytes(of: value, toByteOffset: column.pointee.offset, as: UnsafeRawBufferPointer.self)
                     } else {
-                        _ = FieldDecoder.assignText(field, value, to: &record)
+                        guard assignOther(column.pointee.field.unsafelyUnwrapped, value, to: &record.pointee) else {
+                            return nil
+                        }
                     }
                 }
-            case nil:
-                guard valueEnd(base, &p, limit: limit) != nil else { return nil }
             }
-            if column == lastColumn {
-                let end: Int
-                if base[p] == 0x0A {
-                    end = p + 1
-                } else if base[p] == 0x0D && base[p + 1] == 0x0A {
-                    end = p + 2
-                } else {
-                    return nil
-                }
-                // Text that is not UTF-8: the general path names the byte.
-                guard Self.keyText(&record, textKeys), FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil
-                else {
-                    return nil
-                }
-                return end
+            if column == last {
+                if base[p] == 0x0A { return p + 1 }
+                if base[p] == 0x0D && base[p + 1] == 0x0A { return p + 2 }
+                return nil
             }
             guard base[p] == delimiter else { return nil }
-            column &+= 1
+            column += 1
             p &+= 1
             guard p <= limit else { return nil }
         }
+    }
+
+    /// A value of a field with its own decoder (`CleanColumnPlan.Kind.other`), out of line so that
+    /// the column loop stays small enough for the compiler to inline the common columns' helpers.
+    @inline(never)
+    private mutating func assignOther(
+        _ field: DossierField, _ value: UnsafeRawBufferPointer, to record: inout DossierRecord
+    ) -> Bool {
+        // (Step rows never take this path: `triesCleanPath` is off for them.)
+        if field.isStepColumn || field == .steps { return false }
+        if field == .supplements { return FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) }
+        if field == .refused || field == .submitted {
+            guard let t = dates.parse(value) else { return false }
+            FieldDecoder.assignTimestamp(field, t, to: &record)
+            return true
+        }
+        return FieldDecoder.assignText(field, value, to: &record)
     }
 
     /// Checks that the record's text values are UTF-8, and gives the unit its key: units are
@@ -127,61 +159,12 @@ extension CSVRecordParser {
         return true
     }
 
-    /// A timestamp column starting with byte `b` at `p`: `yyyyMMddHHmmss` (stored, and `p` moves
-    /// past it) or empty (absent). False for anything else. The caller checks what follows.
-    @inline(__always)
-    private mutating func timestampColumn(
-        _ field: DossierField, _ b: UInt8, _ base: UnsafePointer<UInt8>, _ p: inout Int,
-        _ record: inout DossierRecord
-    ) -> Bool {
-        guard case .valid(let t) = dates.compact(base + p) else { return isEmpty(b) }
-        FieldDecoder.assignTimestamp(field, t, to: &record)
-        p += 14
-        return true
-    }
-
-    /// `NgayTuChoi` or `NgayNopHoSo`, any spelling, out of line so that this function stays
-    /// small enough for the compiler to inline the common columns' helpers.
-    @inline(never)
-    private mutating func assignRareTimestamp(
-        _ field: DossierField, _ value: UnsafeRawBufferPointer, to record: inout DossierRecord
-    ) -> Bool {
-        guard let t = dates.parse(value) else { return false }
-        FieldDecoder.assignTimestamp(field, t, to: &record)
-        return true
-    }
-
-    /// A code or flag column: one digit (two with `twoDigits`) that the field's rule accepts
-    /// (stored, and `p` moves past it), or empty (absent). False for anything else.
-    @inline(__always)
-    private func codeColumn(
-        _ field: DossierField, twoDigits: Bool, _ b: UInt8, _ base: UnsafePointer<UInt8>, _ p: inout Int,
-        _ record: inout DossierRecord
-    ) -> Bool {
-        guard let v = code(base, &p, twoDigits: twoDigits) else { return isEmpty(b) }
-        return FieldDecoder.assignCode(field, v, to: &record)
-    }
-
     @inline(__always)
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
     /// A value starting with `b` is empty: the column ends at once.
     @inline(__always)
     private func isEmpty(_ b: UInt8) -> Bool { b == delimiter || b == 0x0A || b == 0x0D }
-
-    /// A one-digit (or, with `twoDigits`, two-digit) number at `p`, which then moves past it.
-    @inline(__always)
-    private func code(_ base: UnsafePointer<UInt8>, _ p: inout Int, twoDigits: Bool) -> Int? {
-        let first = Int(base[p]) &- 48
-        guard first >= 0 && first <= 9 else { return nil }
-        let second = Int(base[p + 1]) &- 48
-        if twoDigits && second >= 0 && second <= 9 {
-            p += 2
-            return first * 10 + second
-        }
-        p += 1
-        return first
-    }
 
     /// Moves `p` from the start of a text value to its terminator (past the closing quote of a
     /// quoted value) and returns where the value's bytes end, nil when the value is unusual.
