@@ -33,66 +33,81 @@ extension CSVRecordParser {
     }
 
     /// The columns of `parseClean`, on a record given by address: each value is stored at the
-    /// offset its column's plan gives (`CleanColumnPlan`). Returns the end of the record.
-    @inline(__always)
+    /// offset its column's plan gives (`CleanColumnPlan`). Returns the end of the record. (Out
+    /// of line: inlined into the piece's loop, its values did not fit in registers and spilled.)
+    @inline(never)
     private mutating func parseColumns(
         _ base: UnsafePointer<UInt8>, at start: Int, limit: Int, into record: UnsafeMutablePointer<DossierRecord>,
         hasStatus: inout Bool
     ) -> Int? {
         // Locals, not loads through `self`, on the path of each column.
         let delimiter = self.delimiter
+        let delimiters = SIMD16<UInt8>(repeating: delimiter)
         let raw = UnsafeMutableRawPointer(record)
         var column = UnsafePointer(plan.columns)
-        let last = column + (columnCount - 1)
+        // The bits of every code stored: the status column's carry `CleanColumnPlan.presentBit`.
+        var codeBits: Int32 = 0
         var p = start
         while true {
             let b = base[p]
-            // The classes in the order of how often exports have them; one conditional branch
-            // each, not a jump table. A false test (an unusual value) sends the record to the
-            // general path.
-            let kind = column.pointee.kind
-            if kind == .code {
-                let first = Int(b) &- 48
-                if first >= 0 && first <= 9 {
-                    var v = first
-                    let second = Int(base[p + 1]) &- 48
-                    if column.pointee.twoDigits && second >= 0 && second <= 9 {
-                        v = first &* 10 &+ second
-                        p &+= 1
+            // Code columns first (the most common), then the other classes: conditional
+            // branches whose sequence repeats every record, not a jump table. A false test (an
+            // unusual value) sends the record to the general path.
+            if let codes = column.pointee.codes {
+                let run = column.pointee.run
+                if run >= 2, let values = digitRun(base, p, column.pointee.runMask, plan.digitPattern) {
+                    // Each column of the run holds one digit, then the delimiter: one word test
+                    // for up to four columns, and no loop turn per column.
+                    var word = values.0
+                    var k = 0
+                    while true {
+                        let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
+                        guard stored >= 0 else { return nil }
+                        codeBits |= stored
+                        storeCode(stored, column, raw)
+                        k &+= 1
+                        if k == run { break }
+                        column += 1
+                        word = k == 4 ? values.1 : word &>> 16
                     }
-                    p &+= 1
-                    let stored = column.pointee.codes.unsafelyUnwrapped[v]
-                    guard stored >= 0 else { return nil }
-                    if column.pointee.width == 1 {
-                        raw.storeBytes(
-                            of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
-                    } else {
-                        raw.storeBytes(
-                            of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset,
-                            as: UInt16.self)
-                    }
-                    if column.pointee.isStatus { hasStatus = true }
+                    // At the run's last delimiter, which the common end below steps over.
+                    p &+= 2 &* run &- 1
                 } else {
-                    guard isEmpty(b) else { return nil }
+                    let first = Int(b) &- 48
+                    if first >= 0 && first <= 9 {
+                        var v = first
+                        let second = Int(base[p &+ 1]) &- 48
+                        if column.pointee.twoDigits && second >= 0 && second <= 9 {
+                            v = first &* 10 &+ second
+                            p &+= 1
+                        }
+                        p &+= 1
+                        let stored = codes[v]
+                        guard stored >= 0 else { return nil }
+                        codeBits |= stored
+                        storeCode(stored, column, raw)
+                    } else {
+                        guard isEmpty(b) else { return nil }
+                    }
                 }
-            } else if kind == .timestamp {
+            } else if column.pointee.kind == .timestamp {
                 if case .valid(let t) = dates.compact(base + p) {
                     raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
                     p &+= 14
                 } else {
                     guard isEmpty(b) else { return nil }
                 }
-            } else if kind == .skipped {
-                guard valueEnd(base, &p, limit: limit) != nil else { return nil }
+            } else if column.pointee.kind == .skipped {
+                guard valueEnd(base, &p, limit: limit, delimiters) != nil else { return nil }
             } else {
-                let valueStart = b == 0x22 ? p + 1 : p
-                guard let end = valueEnd(base, &p, limit: limit) else { return nil }
+                let valueStart = b == 0x22 ? p &+ 1 : p
+                guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
                 if end.position > valueStart {
-                    var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position - valueStart)
+                    var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
                     if end.hasEscapes { value = unescape(value) }
                     // Spaces around a value: the general path trims them.
-                    if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
-                    if kind == .text {
+                    if isSpace(value[0]) || isSpace(value[value.count &- 1]) { return nil }
+                    if column.pointee.kind == .text {
                         raw.storeBytes(of: value, toByteOffset: column.pointee.offset, as: UnsafeRawBufferPointer.self)
                     } else {
                         guard assignOther(column.pointee.field.unsafelyUnwrapped, value, to: &record.pointee) else {
@@ -101,9 +116,10 @@ extension CSVRecordParser {
                     }
                 }
             }
-            if column == last {
-                if base[p] == 0x0A { return p + 1 }
-                if base[p] == 0x0D && base[p + 1] == 0x0A { return p + 2 }
+            if column.pointee.isLast {
+                hasStatus = codeBits & CleanColumnPlan.presentBit != 0
+                if base[p] == 0x0A { return p &+ 1 }
+                if base[p] == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
                 return nil
             }
             guard base[p] == delimiter else { return nil }
@@ -111,6 +127,32 @@ extension CSVRecordParser {
             p &+= 1
             guard p <= limit else { return nil }
         }
+    }
+
+    /// Stores a code table's entry at its column's offset: one byte, or two for an optional.
+    @inline(__always)
+    private func storeCode(
+        _ stored: Int32, _ column: UnsafePointer<CleanColumnPlan.Column>, _ raw: UnsafeMutableRawPointer
+    ) {
+        if column.pointee.width == 1 {
+            raw.storeBytes(of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
+        } else {
+            raw.storeBytes(of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt16.self)
+        }
+    }
+
+    /// The digit values of a run of one-digit code columns at `p` (each followed by the
+    /// delimiter) in the low byte of each pair of two words, as `SWAR.digitPairs` reads them;
+    /// nil when a byte under `mask` breaks that shape. (Reads 16 bytes: within `cleanRoom`.)
+    @inline(__always)
+    private func digitRun(
+        _ base: UnsafePointer<UInt8>, _ p: Int, _ mask: (UInt64, UInt64), _ pattern: UInt64
+    ) -> (UInt64, UInt64)? {
+        let raw = UnsafeRawPointer(base + p)
+        let low = SWAR.digitPairs(raw.loadUnaligned(as: UInt64.self), pattern)
+        let high = SWAR.digitPairs(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), pattern)
+        guard (low.faults & mask.0) | (high.faults & mask.1) == 0 else { return nil }
+        return (low.values, high.values)
     }
 
     /// A value of a field with its own decoder (`CleanColumnPlan.Kind.other`), out of line so that
@@ -170,22 +212,24 @@ extension CSVRecordParser {
     /// quoted value) and returns where the value's bytes end, nil when the value is unusual.
     @inline(__always)
     private func valueEnd(
-        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int
+        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int, _ delimiters: SIMD16<UInt8>
     ) -> (position: Int, hasEscapes: Bool)? {
         if base[p] == 0x22 {
             var hasEscapes = false
-            p += 1
+            p &+= 1
             while true {
                 guard let quote = nextQuoteOnLine(base, from: p, limit: limit) else { return nil }
-                p = quote + 1
+                p = quote &+ 1
                 // A doubled quote is an escaped quote.
                 guard base[p] == 0x22 else { return (quote, hasEscapes) }
                 hasEscapes = true
-                p += 1
+                p &+= 1
             }
         }
         let start = p
-        guard let stop = nextStopOnLine(base, from: p, limit: limit), base[stop] != 0x22 else { return nil }
+        guard let stop = nextStopOnLine(base, from: p, limit: limit, delimiters), base[stop] != 0x22 else {
+            return nil
+        }
         p = stop
         // CRLF: the carriage return is not part of the value.
         if base[stop] == 0x0A, stop > start, base[stop - 1] == 0x0D { return (stop - 1, false) }
@@ -193,18 +237,20 @@ extension CSVRecordParser {
     }
 
     /// The first delimiter, line feed or quote at or after `p`, sixteen bytes at a time (SIMD
-    /// compares; `any` becomes one mask-and-test); nil past `limit`.
+    /// compares; `any` becomes one mask-and-test); nil past `limit`. (`delimiters`: the
+    /// delimiter in every lane, made once per record.)
     @inline(__always)
-    private func nextStopOnLine(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
+    private func nextStopOnLine(
+        _ base: UnsafePointer<UInt8>, from start: Int, limit: Int, _ delimiters: SIMD16<UInt8>
+    ) -> Int? {
         var p = start
         let raw = UnsafeRawPointer(base)
-        let delimiters = SIMD16<UInt8>(repeating: delimiter)
         while p <= limit {
             let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
             let stops = Self.words(
                 (bytes .== delimiters) .| (bytes .== SIMD16(repeating: 0x0A)) .| (bytes .== SIMD16(repeating: 0x22)))
-            if stops[0] | stops[1] != 0 { return p + SWAR.firstMarked(low: stops[0], high: stops[1]) }
-            p += 16
+            if stops[0] | stops[1] != 0 { return p &+ SWAR.firstMarked(low: stops[0], high: stops[1]) }
+            p &+= 16
         }
         return nil
     }
@@ -219,12 +265,12 @@ extension CSVRecordParser {
             let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
             let hits = Self.words((bytes .== SIMD16(repeating: 0x22)) .| (bytes .== SIMD16(repeating: 0x0A)))
             if hits[0] | hits[1] != 0 {
-                let q = p + SWAR.firstMarked(low: hits[0], high: hits[1])
+                let q = p &+ SWAR.firstMarked(low: hits[0], high: hits[1])
                 // The two bytes after a closing quote are read next (a doubled quote, then a
                 // CRLF), so a quote in the buffer's last two bytes is left to the general path.
                 return base[q] == 0x22 && q <= limit + 13 ? q : nil
             }
-            p += 16
+            p &+= 16
         }
         return nil
     }

@@ -89,7 +89,7 @@ struct CSVRecordParser {
         columnCount = columnFields.count
         fields = .allocate(capacity: max(1, columnFields.count))
         fields.initialize(from: columnFields, count: columnFields.count)
-        plan = CleanColumnPlan(columnFields: columnFields)
+        plan = CleanColumnPlan(columnFields: columnFields, delimiter: delimiter)
         spans = .allocate(capacity: max(1, columnFields.count))
         spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: max(1, columnFields.count))
         scratch = .allocate(byteCount: 4096, alignment: 8)

@@ -33,29 +33,45 @@ struct CleanColumnPlan {
         var twoDigits: Bool
         /// The bytes a code stores: 1, or 2 for an optional byte (value and tag).
         var width: UInt8
-        /// The status column: the record needs its presence.
-        var isStatus: Bool
+        /// The header's last column: a line end follows it.
+        var isLast: Bool
         /// Where the field's value lies in `DossierRecord` (code, text and timestamp columns).
         var offset: Int
-        /// A code column's table: for each value 0-99, the bytes it stores, or -1 when the
-        /// field's rule refuses it.
+        /// A code column's table: for each value 0-99, the bytes it stores (the status column's
+        /// with `presentBit`), or -1 when the field's rule refuses it.
         var codes: UnsafePointer<Int32>?
         var field: DossierField?
+        /// The code columns from this one on that take one digit only, up to `maxRun` and
+        /// short of the header's last column: read together when each holds one digit (0 or
+        /// 1: read this column alone).
+        var run: Int = 0
+        /// The bytes of a run's digits and delimiters, in the two words `CodeRun` reads.
+        var runMask: (UInt64, UInt64) = (0, 0)
     }
+
+    /// The most columns a run reads: two words, a digit and a delimiter each.
+    static let maxRun = 8
 
     /// One entry per column of the header.
     let columns: UnsafeMutablePointer<Column>
     private let codeTables: UnsafeMutablePointer<Int32>
     static let codeValues = 100
+    /// Set in the status column's table entries, above the stored bytes: the record's rules need
+    /// to know that the column was not empty, and an OR of each code stored tells it.
+    static let presentBit: Int32 = 1 << 16
 
-    init(columnFields: [DossierField?]) {
+    /// `SWAR.digitPairs`' pattern for this delimiter.
+    let digitPattern: UInt64
+
+    init(columnFields: [DossierField?], delimiter: UInt8) {
+        digitPattern = SWAR.digitPairPattern(delimiter: delimiter)
         let codeColumns = columnFields.filter { $0.map { Self.kind(of: $0) == .code } ?? false }.count
         codeTables = .allocate(capacity: max(1, codeColumns) * Self.codeValues)
         columns = .allocate(capacity: max(1, columnFields.count))
         var nextTable = codeTables
         for (i, field) in columnFields.enumerated() {
             var column = Column(
-                kind: .skipped, twoDigits: false, width: 0, isStatus: field == .status, offset: 0, codes: nil,
+                kind: .skipped, twoDigits: false, width: 0, isLast: i == columnFields.count - 1, offset: 0, codes: nil,
                 field: field)
             if let field {
                 let storage = Self.storage[Int(field.rawValue)]
@@ -65,11 +81,27 @@ struct CleanColumnPlan {
                     column.width = UInt8(storage.width)
                     column.twoDigits = !Self.isFlag(field)
                     nextTable.initialize(from: storage.codes, count: Self.codeValues)
+                    if field == .status {
+                        for v in 0..<Self.codeValues where nextTable[v] >= 0 { nextTable[v] |= Self.presentBit }
+                    }
                     column.codes = UnsafePointer(nextTable)
                     nextTable += Self.codeValues
                 }
             }
             columns[i] = column
+        }
+        // Runs, from the last column back: a code column whose table takes no value above 9.
+        var following = 0
+        for i in (0..<columnFields.count).reversed() {
+            let takesOneDigit =
+                columns[i].codes.map { codes in (10..<Self.codeValues).allSatisfy { codes[$0] < 0 } } ?? false
+            following = takesOneDigit && !columns[i].isLast ? min(following + 1, Self.maxRun) : 0
+            columns[i].run = following
+            let bytes = 2 * following
+            columns[i].runMask = (
+                bytes >= 8 ? ~0 : (1 << (8 * UInt64(bytes))) &- 1,
+                bytes >= 16 ? ~0 : bytes <= 8 ? 0 : (1 << (8 * UInt64(bytes - 8))) &- 1
+            )
         }
     }
 

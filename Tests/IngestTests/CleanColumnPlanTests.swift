@@ -18,7 +18,7 @@ import Testing
 
     @Test(arguments: DossierField.allCases.filter { CleanColumnPlan.kind(of: $0) == .code })
     func codeTablesFollowAssignCode(field: DossierField) {
-        let plan = CleanColumnPlan(columnFields: [field])
+        let plan = CleanColumnPlan(columnFields: [field], delimiter: 0x2C)
         defer { plan.deallocate() }
         #expect(plan.columns[0].kind == .code)
         var accepted = 0
@@ -44,7 +44,7 @@ import Testing
 
     @Test(arguments: DossierField.allCases.filter { CleanColumnPlan.kind(of: $0) == .text })
     func textOffsetsFollowAssignText(field: DossierField) {
-        let plan = CleanColumnPlan(columnFields: [field])
+        let plan = CleanColumnPlan(columnFields: [field], delimiter: 0x2C)
         defer { plan.deallocate() }
         let bytes: [UInt8] = Array("Phòng".utf8)
         bytes.withUnsafeBytes { value in
@@ -59,7 +59,7 @@ import Testing
 
     @Test(arguments: DossierField.allCases.filter { CleanColumnPlan.kind(of: $0) == .timestamp })
     func timestampOffsetsFollowAssignTimestamp(field: DossierField) {
-        let plan = CleanColumnPlan(columnFields: [field])
+        let plan = CleanColumnPlan(columnFields: [field], delimiter: 0x2C)
         defer { plan.deallocate() }
         let t = Timestamp(seconds: 1_772_438_400)
         var expected = DossierRecord()
