@@ -33,9 +33,8 @@ extension CSVRecordParser {
     }
 
     /// The columns of `parseClean`, on a record given by address: each value is stored at the
-    /// offset its column's plan gives (`CleanColumnPlan`). Returns the end of the record. (Out
-    /// of line: inlined into the piece's loop, its values did not fit in registers and spilled.)
-    @inline(never)
+    /// offset its column's plan gives (`CleanColumnPlan`). Returns the end of the record.
+    @inline(__always)
     private mutating func parseColumns(
         _ base: UnsafePointer<UInt8>, at start: Int, limit: Int, into record: UnsafeMutablePointer<DossierRecord>,
         hasStatus: inout Bool
