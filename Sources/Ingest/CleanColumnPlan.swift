@@ -45,7 +45,8 @@ struct CleanColumnPlan {
         /// short of the header's last column: read together when each holds one digit (0 or
         /// 1: read this column alone).
         var run: Int = 0
-        /// The bytes of a run's digits and delimiters, in the two words `CodeRun` reads.
+        /// The bytes of a run's digits and delimiters, in the two words that the clean path's
+        /// `digitRun` reads.
         var runMask: (UInt64, UInt64) = (0, 0)
     }
 
@@ -169,14 +170,14 @@ struct CleanColumnPlan {
 
     /// The record's bytes that `store` changes in a blank record: its first and last, nil when
     /// none. (The same record's memory before and after, so padding plays no part.)
-    private static func changedBytes(_ store: (inout DossierRecord) -> Void) -> (first: Int, last: Int, after: [UInt8])? {
+    private static func changedBytes(_ store: (inout DossierRecord) -> Void) -> (first: Int, last: Int)? {
         var record = DossierRecord()
         let before = withUnsafeBytes(of: &record) { Array($0) }
         store(&record)
         let after = withUnsafeBytes(of: &record) { Array($0) }
         guard let first = before.indices.first(where: { before[$0] != after[$0] }) else { return nil }
         let last = before.indices.last(where: { before[$0] != after[$0] })!
-        return (first, last, after)
+        return (first, last)
     }
 
     /// The offset of the `T` that `store` writes: its first changed byte, at `T`'s alignment.

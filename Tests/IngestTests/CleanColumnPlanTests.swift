@@ -70,6 +70,16 @@ import Testing
         #expect(got == String(describing: expected))
     }
 
+    /// A run takes the code columns whose tables accept one digit only (not the status, which
+    /// has 10), and stops before the header's last column.
+    @Test func runs() {
+        let header: [DossierField?] = [.status, .channel, .level, nil, .fullOnline, .paidOnline, .apology, .digitized]
+        let plan = CleanColumnPlan(columnFields: header, delimiter: 0x2C)
+        defer { plan.deallocate() }
+        #expect((0..<header.count).map { plan.columns[$0].run } == [0, 2, 1, 0, 3, 2, 1, 0])
+        #expect(plan.columns[4].runMask == (0xFFFF_FFFF_FFFF, 0))
+    }
+
     /// Each class has the fields the clean path reads that way; the rest have their own decoders.
     @Test func classes() {
         let kinds = Dictionary(grouping: DossierField.allCases, by: CleanColumnPlan.kind(of:))

@@ -21,6 +21,13 @@ import Testing
         nil, .refused, .submitted, .supplements,
     ]
 
+    /// Code columns to the header's end: a run of one-digit codes that stops short of the last
+    /// column (followed by a line end, not a delimiter).
+    static let codesLastHeader: [DossierField?] = [
+        .id, .received, .status, .level, .fullOnline, .feeBearing, .paidOnline, .digitized, .electronicResult,
+        .apology, .channel,
+    ]
+
     /// Values a column may hold: mostly clean, with every near miss of the clean shapes.
     static func value(for field: DossierField?, oddity: Double, _ rng: inout SplitMix) -> String {
         let odd = [
@@ -123,6 +130,11 @@ import Testing
     @Test(arguments: zip([11, 12, 13, 14] as [UInt64], [0x2C, 0x2C, 0x09, 0x3B] as [UInt8]))
     func cleanPathAgreesWithGeneralPathOnExportColumns(seed: UInt64, delimiter: UInt8) {
         Self.agree(seed: seed, delimiter: delimiter, header: Self.exportHeader)
+    }
+
+    @Test(arguments: zip([21, 22, 23] as [UInt64], [0x2C, 0x09, 0x7C] as [UInt8]))
+    func cleanPathAgreesWithGeneralPathWithCodesLast(seed: UInt64, delimiter: UInt8) {
+        Self.agree(seed: seed, delimiter: delimiter, header: Self.codesLastHeader)
     }
 
     static func agree(seed: UInt64, delimiter: UInt8, header: [DossierField?]) {
