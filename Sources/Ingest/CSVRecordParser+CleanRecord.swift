@@ -2,9 +2,9 @@ import CivilTime
 import Records
 
 extension CSVRecordParser {
-    /// Bytes that must follow a record's start for `parseClean` to try it: its reads run up to
-    /// 16 bytes past the position it checked.
-    static let cleanRoom = 16
+    /// Bytes that must follow a record's start for `parseClean` to try it, and that it keeps
+    /// after `limit` (`CleanColumnPlan.room`).
+    var cleanRoom: Int { plan.room }
 
     /// Parses a record written the way exports write nearly all of them, in one pass with each
     /// value decoded where it lies: timestamps as `yyyyMMddHHmmss`, codes as one or two digits,
@@ -13,7 +13,8 @@ extension CSVRecordParser {
     ///
     /// Returns the end of the record (past its line end), or nil for anything else; the general
     /// path then parses the record again from its start, so this path changes speed only.
-    /// - Parameter limit: the last position whose next 16 bytes may be read.
+    /// - Parameter limit: the buffer's end less `cleanRoom`: the text scans check it, and the
+    ///   other columns rely on the room after it.
     @inline(__always)
     mutating func parseClean(
         _ base: UnsafePointer<UInt8>, at start: Int, limit: Int, into record: inout DossierRecord
@@ -139,7 +140,6 @@ extension CSVRecordParser {
             guard base[p] == delimiter else { return nil }
             column += 1
             p &+= 1
-            guard p <= limit else { return nil }
         }
     }
 
@@ -157,7 +157,7 @@ extension CSVRecordParser {
 
     /// The digit values of a run of one-digit code columns at `p` (each followed by the
     /// delimiter) in the low byte of each pair of two words, as `SWAR.digitPairs` reads them;
-    /// nil when a byte under `mask` breaks that shape. (Reads 16 bytes: within `cleanRoom`.)
+    /// nil when a byte under `mask` breaks that shape. (Reads 16 bytes: within the 16 that `cleanRoom` keeps.)
     @inline(__always)
     private func digitRun(
         _ base: UnsafePointer<UInt8>, _ p: Int, _ mask: (UInt64, UInt64), _ pattern: UInt64

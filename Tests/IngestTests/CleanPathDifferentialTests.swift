@@ -108,8 +108,8 @@ import Testing
         var record = DossierRecord()
         return bytes.withUnsafeBytes { buffer in
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            return buffer.count >= CSVRecordParser.cleanRoom
-                && parser.parseClean(base, at: 0, limit: buffer.count - CSVRecordParser.cleanRoom, into: &record) != nil
+            return buffer.count >= parser.cleanRoom
+                && parser.parseClean(base, at: 0, limit: buffer.count - parser.cleanRoom, into: &record) != nil
         }
     }
 
