@@ -43,7 +43,7 @@ public struct DurationHistogram: Hashable, Sendable {
     public mutating func add(minutes: Int) {
         let bucket = DurationHistogram.bucket(ofMinutes: minutes)
         if !dense.isEmpty {
-            added += 1
+            added &+= 1
             dense[bucket] &+= 1
             return
         }

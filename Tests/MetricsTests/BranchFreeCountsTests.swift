@@ -48,33 +48,24 @@ import WorkingTime
             c.inProgress += 1
             return c
         }
-        switch classification.progress {
-        case .early:
-            c.early += 1
-            c.finished += 1
-        case .onTime:
-            c.onTime += 1
-            c.finished += 1
+        let progress = classification.progress
+        switch progress {
+        case .early: c.early += 1
+        case .onTime: c.onTime += 1
         case .late:
             c.late += 1
-            c.finished += 1
             if record.apology == true { c.lateWithApology += 1 }
-        case .finishedWithoutDue:
-            c.noDue += 1
+        case .finishedWithoutDue, .inProgressWithoutDue: c.noDue += 1
+        case .inProgressWithin: c.inProgressWithin += 1
+        case .inProgressOverdue: c.inProgressOverdue += 1
+        case .notReceived, .withdrawn: break
+        }
+        if [.early, .onTime, .late, .finishedWithoutDue].contains(progress) {
             c.finished += 1
-        case .inProgressWithoutDue:
-            c.noDue += 1
-            c.inProgress += 1
-        case .inProgressWithin:
-            c.inProgressWithin += 1
-            c.inProgress += 1
-        case .inProgressOverdue:
-            c.inProgressOverdue += 1
-            c.inProgress += 1
-        case .notReceived, .withdrawn:
+            if record.electronicResult == true { c.electronicResult += 1 }
+        } else {
             c.inProgress += 1
         }
-        if classification.progress.isFinished && record.electronicResult == true { c.electronicResult += 1 }
         return c
     }
 
