@@ -288,22 +288,19 @@ struct KPIAccumulator: RecordConsumer {
         if dimensionCount > 1 { key.b = keyValue(dimensionList.1, at: 1, &record, procedureID: procedureID) }
         if dimensionCount > 2 { key.c = keyValue(dimensionList.2, at: 2, &record, procedureID: procedureID) }
         if dimensionCount > 3 { key.d = keyValue(dimensionList.3, at: 3, &record, procedureID: procedureID) }
-        return slotByTable(key, direct: direct)
+        if let slot = slotIndex.slot(of: key) { return slot }
+        return newSlot(key, direct: direct)
     }
 
-    /// The slot of `key` from the hash table, made when new, and remembered in `directSlots`
-    /// when `direct` (the value + 1 of a one-dimension key) is below `directLimit`.
+    /// A slot for a key not seen yet, remembered in `directSlots` when `direct` (the value + 1
+    /// of a one-dimension key) is below `directLimit`: so a one-dimension key found in
+    /// `slotIndex` is one too large for `directSlots`.
     @inline(never)
-    private mutating func slotByTable(_ key: LocalKey, direct: Int) -> Int {
-        let slot: Int
-        if let found = slotIndex.slot(of: key) {
-            slot = found
-        } else {
-            slot = slots.count
-            slots.append(KPIAggregate())
-            slotKeys.append(key)
-            slotIndex.insert(key, slot: slot)
-        }
+    private mutating func newSlot(_ key: LocalKey, direct: Int) -> Int {
+        let slot = slots.count
+        slots.append(KPIAggregate())
+        slotKeys.append(key)
+        slotIndex.insert(key, slot: slot)
         if direct >= 0 && direct < Self.directLimit {
             if directSlots.count <= direct {
                 directSlots.append(contentsOf: repeatElement(-1, count: direct + 1 - directSlots.count))
