@@ -122,8 +122,9 @@ struct TextKeyTable {
     /// a time. Four windows, each clamped to end by n - 8, cover them up to 80 bytes, the names
     /// of units included, with no branch on the length: a loop whose count followed the length
     /// was guessed wrong on most records, as units of different lengths alternate. Longer values
-    /// add the windows between in a loop.
-    @inline(__always)
+    /// add the windows between in a loop. (Out of line, so that `key(of:)` stays small enough
+    /// to be inlined where it is called.)
+    @inline(never)
     private static func middleEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
         @inline(__always) func differ(_ offset: Int) -> SIMD16<UInt8> {
             a.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
