@@ -134,7 +134,7 @@ extension CSVRecordParser {
         _ field: DossierField, _ b: UInt8, _ base: UnsafePointer<UInt8>, _ p: inout Int,
         _ record: inout DossierRecord
     ) -> Bool {
-        guard case .valid(let t) = dates.compact(base + p) else { return isEmpty(b) }
+        guard let t = dates.compact(base + p) else { return isEmpty(b) }
         FieldDecoder.assignTimestamp(field, t, to: &record)
         p += 14
         return true

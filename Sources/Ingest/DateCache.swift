@@ -43,11 +43,8 @@ struct DateCache {
     @inline(__always)
     mutating func parse(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
         guard bytes.count == 14, let base = bytes.baseAddress else { return Self.withinCalendar(bytes) }
-        switch compact(base) {
-        case .notDigits: return Self.withinCalendar(bytes)
-        case .invalid: return nil
-        case .valid(let t): return t
-        }
+        // Anything the fast path leaves (a wrong digit, month 13, hour 24) is the plain parser's.
+        return compact(base) ?? Self.withinCalendar(bytes)
     }
 
     private static func withinCalendar(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
@@ -55,24 +52,19 @@ struct DateCache {
         return t
     }
 
-    /// What fourteen bytes make as `yyyyMMddHHmmss`.
-    enum CompactParse {
-        case valid(Timestamp)
-        /// Fourteen digits, but not a date and time (month 13, hour 24, ...).
-        case invalid
-        case notDigits
-    }
-
-    /// Reads the fourteen bytes at `base` as `yyyyMMddHHmmss`.
+    /// The fourteen bytes at `base` as `yyyyMMddHHmmss` within the calendar's years, nil for
+    /// anything else (the general path then decides: an impossible time, or another form). A
+    /// value it returns is always `parse`'s.
     @inline(__always)
-    mutating func compact(_ base: UnsafeRawPointer) -> CompactParse {
+    mutating func compact(_ base: UnsafeRawPointer) -> Timestamp? {
         let dateWord = base.loadUnaligned(as: UInt64.self)
         // `HHmmss` as six digit values, from one load of bytes 6 to 13.
         let t = base.loadUnaligned(fromByteOffset: 6, as: UInt64.self) &>> 16 &- 0x3030_3030_3030
-        // Digits exactly when every byte of `t` is 0...9: a byte below '0' borrows, and the
-        // lowest one that does gets its top bit; a byte above '9' gets it in `t` or in `t + 0x76`
-        // (no byte carries into the next while all are below 0x80).
-        guard (t | (t &+ 0x7676_7676_7676)) & 0x8080_8080_8080 == 0 else { return .notDigits }
+        // Each byte of `t` at most its limit (hour tens 2, minute and second tens 5, other
+        // digits 9), in one test: a byte below '0' borrows, and the lowest one that does gets
+        // its top bit; a byte above its limit gets it in `t` or in `t + (0x7F - limit)` (no
+        // byte carries into the next while all are below 0x80).
+        guard (t | (t &+ 0x767A_767A_767D)) & 0x8080_8080_8080 == 0 else { return nil }
         let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) &>> 52)
         var dayStart: Int64
         let entry = entries[slot]
@@ -80,22 +72,22 @@ struct DateCache {
             // Only valid dates enter the cache, so a hit needs no digit check.
             dayStart = entry.dayStart
         } else {
-            guard DateCache.allDigits(dateWord) else { return .notDigits }
-            guard let midnight = Self.withinCalendar(UnsafeRawBufferPointer(start: base, count: 8)) else {
-                return .invalid
-            }
+            guard DateCache.allDigits(dateWord),
+                let midnight = Self.withinCalendar(UnsafeRawBufferPointer(start: base, count: 8))
+            else { return nil }
             dayStart = midnight.seconds
             entries[slot] = (dateWord, dayStart)
         }
-        // Hour, minute and second as three 16-bit lanes, all at once: tens * 10 + ones.
-        let lanes = (t & 0x00FF_00FF_00FF) &* 10 &+ ((t &>> 8) & 0x00FF_00FF_00FF)
-        // Adding 0x8000 - limit sets a lane's top bit when it reaches its limit (24, 60, 60).
-        guard (lanes &+ 0x7FC4_7FC4_7FE8) & 0x8000_8000_8000 == 0 else { return .invalid }
+        // Hour, minute and second as three 16-bit lanes, all at once: tens * 10 + ones, in the
+        // low byte of each lane (every byte is at most 9, so no byte carries into the next).
+        let lanes = (t &* 10 &+ t &>> 8) & 0x00FF_00FF_00FF
+        // Minutes and seconds are below 60 by their digits' limits; hours 24 to 29 are left.
+        guard UInt8(truncatingIfNeeded: lanes) < 24 else { return nil }
         // One multiplication puts hour * 60 + minute in the second lane (at most 1439: no carry
         // into the third); the seconds are the third lane, nothing above it.
         let hourMinutes = Int64(truncatingIfNeeded: (lanes &* 0x3C_0001) &>> 16 & 0xFFFF)
         let second = Int64(truncatingIfNeeded: lanes &>> 32)
         // Bounded above (a day's seconds past a date of 1900-2100): no overflow to check.
-        return .valid(Timestamp(seconds: dayStart &+ hourMinutes &* 60 &+ second))
+        return Timestamp(seconds: dayStart &+ hourMinutes &* 60 &+ second)
     }
 }

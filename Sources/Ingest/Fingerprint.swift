@@ -19,7 +19,21 @@ public enum Fingerprint {
             h = (h ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
             h = (h &<< 31) | (h &>> 33)
         }
-        // Two words a turn (an id of 30 bytes: one turn and one word), the same steps in order.
+        // Ids of 24 to 31 bytes (the DVCQG form `000.36.20.H26-260330-00000001` has 29): three
+        // words and the tail, straight through; the same steps as the loops below.
+        if UInt(bitPattern: n &- 24) < 8 {
+            step(&h, 0)
+            step(&h, 8)
+            step(&h, 16)
+            if n > 24 {
+                let tail =
+                    base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                    &>> UInt64(truncatingIfNeeded: 256 &- 8 &* n)
+                h = (h ^ mix(tail)) &* 0xC4CE_B9FE_1A85_EC53
+            }
+            return mix(h)
+        }
+        // Two words a turn (an id of 40 bytes: two turns and one word), the same steps in order.
         var i = 0
         while i &+ 16 <= n {
             step(&h, i)

@@ -8,33 +8,56 @@ final class FingerprintBuckets: @unchecked Sendable {
     let lanes: Int
     private let buckets: UnsafeMutablePointer<Bucket>
 
-    /// A growable run of fingerprints in raw storage: appending costs a store and a capacity
-    /// check, with none of an array's uniqueness checks.
+    /// A growable run of fingerprints in raw storage, held in blocks that double in size and
+    /// are never copied: appending costs a store and a capacity check, with none of an array's
+    /// uniqueness checks, and growing touches only the new block's memory (a copy to a larger
+    /// buffer took a page fault for every page it wrote).
     struct Bucket {
-        fileprivate(set) var base: UnsafeMutablePointer<UInt64>?
-        fileprivate(set) var count = 0
+        /// The blocks filled before the current one, in order.
+        private var filled: [UnsafeBufferPointer<UInt64>] = []
+        private var filledCount = 0
+        private var block: UnsafeMutablePointer<UInt64>?
+        /// Fingerprints in the current block, and its size.
+        private var used = 0
         private var capacity = 0
 
         @inline(__always)
         mutating func append(_ fingerprint: UInt64) {
-            if count == capacity { grow() }
-            base.unsafelyUnwrapped[count] = fingerprint
-            count += 1
+            if used == capacity { grow() }
+            block.unsafelyUnwrapped[used] = fingerprint
+            used += 1
         }
 
         private mutating func grow() {
-            let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: max(64, capacity * 2))
-            if let base {
-                bigger.moveInitialize(from: base, count: count)
-                base.deallocate()
-            }
-            base = bigger
-            capacity = max(64, capacity * 2)
+            if let block { filled.append(UnsafeBufferPointer(start: block, count: used)) }
+            filledCount += used
+            capacity = min(8192, max(64, capacity * 2))
+            block = .allocate(capacity: capacity)
+            used = 0
         }
 
-        var values: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: base, count: count) }
+        /// How many fingerprints the bucket holds.
+        var count: Int { filledCount + used }
 
-        fileprivate func deallocate() { base?.deallocate() }
+        /// Keeps the first `count` fingerprints.
+        mutating func truncate(to count: Int) {
+            while count < filledCount {
+                block?.deallocate()
+                let last = filled.removeLast()
+                block = UnsafeMutablePointer(mutating: last.baseAddress)
+                capacity = last.count
+                filledCount -= last.count
+            }
+            used = count - filledCount
+        }
+
+        /// The fingerprints, as the runs they are stored in.
+        var runs: [UnsafeBufferPointer<UInt64>] { filled + [UnsafeBufferPointer(start: block, count: used)] }
+
+        fileprivate func deallocate() {
+            for run in filled { run.deallocate() }
+            block?.deallocate()
+        }
     }
 
     init(lanes: Int) {
@@ -45,6 +68,7 @@ final class FingerprintBuckets: @unchecked Sendable {
 
     deinit {
         for i in 0..<lanes * Self.perLane { buckets[i].deallocate() }
+        buckets.deinitialize(count: lanes * Self.perLane)
         buckets.deallocate()
     }
 
@@ -58,7 +82,7 @@ final class FingerprintBuckets: @unchecked Sendable {
 
     /// Drops the fingerprints filed since `marks` (a batch parsed from wrong guesses).
     func rollBack(to marks: [Int]) {
-        for i in marks.indices { buckets[i].count = marks[i] }
+        for i in marks.indices { buckets[i].truncate(to: marks[i]) }
     }
 
     /// The fingerprints equal to an earlier one, top bytes counted in parallel.
@@ -72,7 +96,7 @@ final class FingerprintBuckets: @unchecked Sendable {
                 defer { set.deallocate() }
                 var top = worker
                 while top < Self.perLane {
-                    let parts = (0..<lanes).map { buckets[$0 * Self.perLane + top].values }
+                    let parts = (0..<lanes).flatMap { buckets[$0 * Self.perLane + top].runs }
                     shared.buffer[top] = set.countRepeats(parts)
                     top += workers
                 }

@@ -54,10 +54,13 @@ extension LogTimeSpan {
     /// (Stored properties only: a computed property of the record would copy it.)
     @inline(__always)
     static func latestTimestampSeconds(_ record: inout DossierRecord) -> Int64 {
-        var latest = record.received?.seconds ?? Int64.min
-        if let t = record.due?.seconds, t > latest { latest = t }
-        if let t = record.processingEnd?.seconds, t > latest { latest = t }
-        if let t = record.returned?.seconds, t > latest { latest = t }
+        // Selects and maxima rather than branches: which of the four is latest varies from
+        // record to record, and an absent one is the smallest value.
+        let received = record.received?.seconds ?? Int64.min
+        let due = record.due?.seconds ?? Int64.min
+        let processingEnd = record.processingEnd?.seconds ?? Int64.min
+        let returned = record.returned?.seconds ?? Int64.min
+        var latest = max(max(received, due), max(processingEnd, returned))
         if !record.pauses.isEmpty { latest = max(latest, latestPauseSeconds(record.pauses)) }
         return latest
     }

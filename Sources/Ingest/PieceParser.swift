@@ -81,7 +81,12 @@ enum PieceParser {
         // A reading without the log's time span counts received days to find it; one with it
         // rejects the records beyond it.
         let tally = context.tallies[context.talliesPerPiece ? slot : lane]
-        defer { outcome.next = p }
+        // Counted in a register, added once (`reject` adds its own).
+        var accepted = 0
+        defer {
+            outcome.next = p
+            outcome.records += accepted
+        }
         while p < to {
             let end: Int
             let newlines: Int
@@ -135,7 +140,7 @@ enum PieceParser {
                 p = end
                 continue
             }
-            outcome.records += 1
+            accepted &+= 1
             if collectFingerprints {
                 let fingerprint = Fingerprint.of(record.id)
                 if let replacement, let base = pieceBase {
