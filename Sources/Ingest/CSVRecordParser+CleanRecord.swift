@@ -20,82 +20,155 @@ extension CSVRecordParser {
     ) -> Int? {
         record.reset()
         scratchUsed = 0
-        // Locals, not loads through `self`, on the path to each column's dispatch.
-        let delimiter = self.delimiter
-        let fields = self.fields
-        let lastColumn = columnCount - 1
         var hasStatus = false
+        guard
+            let end = withUnsafeMutablePointer(
+                to: &record, { parseColumns(base, at: start, limit: limit, into: $0, hasStatus: &hasStatus) })
+        else { return nil }
+        // Text that is not UTF-8: the general path names the byte.
+        guard Self.keyText(&record, textKeys), FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil else {
+            return nil
+        }
+        return end
+    }
+
+    /// The columns of `parseClean`, on a record given by address: each value is stored at the
+    /// offset its column's plan gives (`CleanColumnPlan`). Returns the end of the record.
+    @inline(__always)
+    private mutating func parseColumns(
+        _ base: UnsafePointer<UInt8>, at start: Int, limit: Int, into record: UnsafeMutablePointer<DossierRecord>,
+        hasStatus: inout Bool
+    ) -> Int? {
+        // Locals, not loads through `self`, on the path of each column.
+        let delimiter = self.delimiter
+        let delimiters = SIMD16<UInt8>(repeating: delimiter)
+        let raw = UnsafeMutableRawPointer(record)
+        var column = UnsafePointer(plan.columns)
+        // The bits of every code stored: the status column's carry `CleanColumnPlan.presentBit`.
+        var codeBits: Int32 = 0
         var p = start
-        var column = 0
         while true {
             let b = base[p]
-            // One case per field, its name spelled out so the shared decoders fold to the one
-            // store it needs. A false result (an unusual value) sends the record to the general path.
-            switch fields[column] {
-            case .received?: guard timestampColumn(.received, b, base, &p, &record) else { return nil }
-            case .due?: guard timestampColumn(.due, b, base, &p, &record) else { return nil }
-            case .processingEnd?: guard timestampColumn(.processingEnd, b, base, &p, &record) else { return nil }
-            case .returned?: guard timestampColumn(.returned, b, base, &p, &record) else { return nil }
-            case .status?:
-                guard codeColumn(.status, twoDigits: true, b, base, &p, &record) else { return nil }
-                hasStatus = !isEmpty(b)
-            case .channel?: guard codeColumn(.channel, twoDigits: true, b, base, &p, &record) else { return nil }
-            case .level?: guard codeColumn(.level, twoDigits: true, b, base, &p, &record) else { return nil }
-            case .paidOnline?: guard codeColumn(.paidOnline, twoDigits: true, b, base, &p, &record) else { return nil }
-            case .fullOnline?: guard codeColumn(.fullOnline, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .feeBearing?: guard codeColumn(.feeBearing, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .digitized?: guard codeColumn(.digitized, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .electronicResult?:
-                guard codeColumn(.electronicResult, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .apology?: guard codeColumn(.apology, twoDigits: false, b, base, &p, &record) else { return nil }
-            case .id?, .procedure?, .field?, .agency?, .procedureName?, .owner?, .supplements?, .refused?, .submitted?,
-                .stepTime?, .stepStart?, .stepPlannedEnd?, .stepStatus?, .department?, .handler?, .handlerTitle?,
-                .stepContent?, .steps?:
-                // Text, quoted or not; empty is absent. The timestamps most records leave empty
-                // (`NgayTuChoi`, `NgayNopHoSo`) come here too: a case of their own in this switch
-                // made the compiler stop inlining the common columns' helpers (+6% per record).
-                let valueStart = b == 0x22 ? p + 1 : p
-                guard let end = valueEnd(base, &p, limit: limit) else { return nil }
-                if end.position > valueStart {
-                    var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position - valueStart)
-                    if end.hasEscapes { value = unescape(value) }
-                    // Spaces around a value: the general path trims them.
-                    if isSpace(value[0]) || isSpace(value[value.count - 1]) { return nil }
-                    let field = fields[column]!
-                    // (Step rows never take this path: `triesCleanPath` is off for them.)
-                    if field.isStepColumn || field == .steps { return nil }
-                    if field == .supplements {
-                        guard FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) else { return nil }
-                    } else if field == .refused || field == .submitted {
-                        guard assignRareTimestamp(field, value, to: &record) else { return nil }
+            // Code columns first (the most common), then the other classes: conditional
+            // branches whose sequence repeats every record, not a jump table. A false test (an
+            // unusual value) sends the record to the general path.
+            if let codes = column.pointee.codes {
+                let run = column.pointee.run
+                if run >= 2, let values = digitRun(base, p, column.pointee.runMask, plan.digitPattern) {
+                    // Each column of the run holds one digit, then the delimiter: one word test
+                    // for up to four columns, and no loop turn per column.
+                    var word = values.0
+                    var k = 0
+                    while true {
+                        let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
+                        guard stored >= 0 else { return nil }
+                        codeBits |= stored
+                        storeCode(stored, column, raw)
+                        k &+= 1
+                        if k == run { break }
+                        column += 1
+                        word = k == 4 ? values.1 : word &>> 16
+                    }
+                    // At the run's last delimiter, which the common end below steps over.
+                    p &+= 2 &* run &- 1
+                } else {
+                    let first = Int(b) &- 48
+                    if first >= 0 && first <= 9 {
+                        var v = first
+                        let second = Int(base[p &+ 1]) &- 48
+                        if column.pointee.twoDigits && second >= 0 && second <= 9 {
+                            v = first &* 10 &+ second
+                            p &+= 1
+                        }
+                        p &+= 1
+                        let stored = codes[v]
+                        guard stored >= 0 else { return nil }
+                        codeBits |= stored
+                        storeCode(stored, column, raw)
                     } else {
-                        _ = FieldDecoder.assignText(field, value, to: &record)
+                        guard isEmpty(b) else { return nil }
                     }
                 }
-            case nil:
-                guard valueEnd(base, &p, limit: limit) != nil else { return nil }
-            }
-            if column == lastColumn {
-                let end: Int
-                if base[p] == 0x0A {
-                    end = p + 1
-                } else if base[p] == 0x0D && base[p + 1] == 0x0A {
-                    end = p + 2
+            } else if column.pointee.kind == .timestamp {
+                if let t = dates.compact(base + p) {
+                    raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
+                    p &+= 14
                 } else {
-                    return nil
+                    guard isEmpty(b) else { return nil }
                 }
-                // Text that is not UTF-8: the general path names the byte.
-                guard Self.keyText(&record, textKeys), FieldDecoder.validateRules(record, hasStatus: hasStatus) == nil
-                else {
-                    return nil
+            } else if column.pointee.kind == .skipped {
+                guard valueEnd(base, &p, limit: limit, delimiters) != nil else { return nil }
+            } else {
+                let valueStart = b == 0x22 ? p &+ 1 : p
+                guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
+                if end.position > valueStart {
+                    var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
+                    if end.hasEscapes { value = unescape(value) }
+                    // Spaces around a value: the general path trims them.
+                    if isSpace(value[0]) || isSpace(value[value.count &- 1]) { return nil }
+                    if column.pointee.kind == .text {
+                        raw.storeBytes(of: value, toByteOffset: column.pointee.offset, as: UnsafeRawBufferPointer.self)
+                    } else {
+                        guard assignOther(column.pointee.field.unsafelyUnwrapped, value, to: &record.pointee) else {
+                            return nil
+                        }
+                    }
                 }
-                return end
+            }
+            if column.pointee.isLast {
+                hasStatus = codeBits & CleanColumnPlan.presentBit != 0
+                if base[p] == 0x0A { return p &+ 1 }
+                if base[p] == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
+                return nil
             }
             guard base[p] == delimiter else { return nil }
-            column &+= 1
+            column += 1
             p &+= 1
             guard p <= limit else { return nil }
         }
+    }
+
+    /// Stores a code table's entry at its column's offset: one byte, or two for an optional.
+    @inline(__always)
+    private func storeCode(
+        _ stored: Int32, _ column: UnsafePointer<CleanColumnPlan.Column>, _ raw: UnsafeMutableRawPointer
+    ) {
+        if column.pointee.width == 1 {
+            raw.storeBytes(of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
+        } else {
+            raw.storeBytes(of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt16.self)
+        }
+    }
+
+    /// The digit values of a run of one-digit code columns at `p` (each followed by the
+    /// delimiter) in the low byte of each pair of two words, as `SWAR.digitPairs` reads them;
+    /// nil when a byte under `mask` breaks that shape. (Reads 16 bytes: within `cleanRoom`.)
+    @inline(__always)
+    private func digitRun(
+        _ base: UnsafePointer<UInt8>, _ p: Int, _ mask: (UInt64, UInt64), _ pattern: UInt64
+    ) -> (UInt64, UInt64)? {
+        let raw = UnsafeRawPointer(base + p)
+        let low = SWAR.digitPairs(raw.loadUnaligned(as: UInt64.self), pattern)
+        let high = SWAR.digitPairs(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), pattern)
+        guard (low.faults & mask.0) | (high.faults & mask.1) == 0 else { return nil }
+        return (low.values, high.values)
+    }
+
+    /// A value of a field with its own decoder (`CleanColumnPlan.Kind.other`), out of line so that
+    /// the column loop stays small enough for the compiler to inline the common columns' helpers.
+    @inline(never)
+    private mutating func assignOther(
+        _ field: DossierField, _ value: UnsafeRawBufferPointer, to record: inout DossierRecord
+    ) -> Bool {
+        // (Step rows never take this path: `triesCleanPath` is off for them.)
+        if field.isStepColumn || field == .steps { return false }
+        if field == .supplements { return FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) }
+        if field == .refused || field == .submitted {
+            guard let t = dates.parse(value) else { return false }
+            FieldDecoder.assignTimestamp(field, t, to: &record)
+            return true
+        }
+        return FieldDecoder.assignText(field, value, to: &record)
     }
 
     /// Checks that the record's text values are UTF-8, and gives the unit its key: units are
@@ -127,41 +200,6 @@ extension CSVRecordParser {
         return true
     }
 
-    /// A timestamp column starting with byte `b` at `p`: `yyyyMMddHHmmss` (stored, and `p` moves
-    /// past it) or empty (absent). False for anything else. The caller checks what follows.
-    @inline(__always)
-    private mutating func timestampColumn(
-        _ field: DossierField, _ b: UInt8, _ base: UnsafePointer<UInt8>, _ p: inout Int,
-        _ record: inout DossierRecord
-    ) -> Bool {
-        guard let t = dates.compact(base + p) else { return isEmpty(b) }
-        FieldDecoder.assignTimestamp(field, t, to: &record)
-        p += 14
-        return true
-    }
-
-    /// `NgayTuChoi` or `NgayNopHoSo`, any spelling, out of line so that this function stays
-    /// small enough for the compiler to inline the common columns' helpers.
-    @inline(never)
-    private mutating func assignRareTimestamp(
-        _ field: DossierField, _ value: UnsafeRawBufferPointer, to record: inout DossierRecord
-    ) -> Bool {
-        guard let t = dates.parse(value) else { return false }
-        FieldDecoder.assignTimestamp(field, t, to: &record)
-        return true
-    }
-
-    /// A code or flag column: one digit (two with `twoDigits`) that the field's rule accepts
-    /// (stored, and `p` moves past it), or empty (absent). False for anything else.
-    @inline(__always)
-    private func codeColumn(
-        _ field: DossierField, twoDigits: Bool, _ b: UInt8, _ base: UnsafePointer<UInt8>, _ p: inout Int,
-        _ record: inout DossierRecord
-    ) -> Bool {
-        guard let v = code(base, &p, twoDigits: twoDigits) else { return isEmpty(b) }
-        return FieldDecoder.assignCode(field, v, to: &record)
-    }
-
     @inline(__always)
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
@@ -169,40 +207,28 @@ extension CSVRecordParser {
     @inline(__always)
     private func isEmpty(_ b: UInt8) -> Bool { b == delimiter || b == 0x0A || b == 0x0D }
 
-    /// A one-digit (or, with `twoDigits`, two-digit) number at `p`, which then moves past it.
-    @inline(__always)
-    private func code(_ base: UnsafePointer<UInt8>, _ p: inout Int, twoDigits: Bool) -> Int? {
-        let first = Int(base[p]) &- 48
-        guard first >= 0 && first <= 9 else { return nil }
-        let second = Int(base[p + 1]) &- 48
-        if twoDigits && second >= 0 && second <= 9 {
-            p += 2
-            return first * 10 + second
-        }
-        p += 1
-        return first
-    }
-
     /// Moves `p` from the start of a text value to its terminator (past the closing quote of a
     /// quoted value) and returns where the value's bytes end, nil when the value is unusual.
     @inline(__always)
     private func valueEnd(
-        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int
+        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int, _ delimiters: SIMD16<UInt8>
     ) -> (position: Int, hasEscapes: Bool)? {
         if base[p] == 0x22 {
             var hasEscapes = false
-            p += 1
+            p &+= 1
             while true {
                 guard let quote = nextQuoteOnLine(base, from: p, limit: limit) else { return nil }
-                p = quote + 1
+                p = quote &+ 1
                 // A doubled quote is an escaped quote.
                 guard base[p] == 0x22 else { return (quote, hasEscapes) }
                 hasEscapes = true
-                p += 1
+                p &+= 1
             }
         }
         let start = p
-        guard let stop = nextStopOnLine(base, from: p, limit: limit), base[stop] != 0x22 else { return nil }
+        guard let stop = nextStopOnLine(base, from: p, limit: limit, delimiters), base[stop] != 0x22 else {
+            return nil
+        }
         p = stop
         // CRLF: the carriage return is not part of the value.
         if base[stop] == 0x0A, stop > start, base[stop - 1] == 0x0D { return (stop - 1, false) }
@@ -210,18 +236,20 @@ extension CSVRecordParser {
     }
 
     /// The first delimiter, line feed or quote at or after `p`, sixteen bytes at a time (SIMD
-    /// compares; `any` becomes one mask-and-test); nil past `limit`.
+    /// compares; `any` becomes one mask-and-test); nil past `limit`. (`delimiters`: the
+    /// delimiter in every lane, made once per record.)
     @inline(__always)
-    private func nextStopOnLine(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
+    private func nextStopOnLine(
+        _ base: UnsafePointer<UInt8>, from start: Int, limit: Int, _ delimiters: SIMD16<UInt8>
+    ) -> Int? {
         var p = start
         let raw = UnsafeRawPointer(base)
-        let delimiters = SIMD16<UInt8>(repeating: delimiter)
         while p <= limit {
             let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
             let stops = Self.words(
                 (bytes .== delimiters) .| (bytes .== SIMD16(repeating: 0x0A)) .| (bytes .== SIMD16(repeating: 0x22)))
-            if stops[0] | stops[1] != 0 { return p + SWAR.firstMarked(low: stops[0], high: stops[1]) }
-            p += 16
+            if stops[0] | stops[1] != 0 { return p &+ SWAR.firstMarked(low: stops[0], high: stops[1]) }
+            p &+= 16
         }
         return nil
     }
@@ -236,12 +264,12 @@ extension CSVRecordParser {
             let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
             let hits = Self.words((bytes .== SIMD16(repeating: 0x22)) .| (bytes .== SIMD16(repeating: 0x0A)))
             if hits[0] | hits[1] != 0 {
-                let q = p + SWAR.firstMarked(low: hits[0], high: hits[1])
+                let q = p &+ SWAR.firstMarked(low: hits[0], high: hits[1])
                 // The two bytes after a closing quote are read next (a doubled quote, then a
                 // CRLF), so a quote in the buffer's last two bytes is left to the general path.
                 return base[q] == 0x22 && q <= limit + 13 ? q : nil
             }
-            p += 16
+            p &+= 16
         }
         return nil
     }

@@ -33,6 +33,8 @@ struct CSVRecordParser {
     private let statusColumn: Int?
     /// `columnFields` in raw storage, read per column by both paths without array overhead.
     let fields: UnsafeMutablePointer<DossierField?>
+    /// How the clean path reads each column.
+    let plan: CleanColumnPlan
     /// Bytes that end the fast scan of an unquoted field (delimiter, line feed, quote).
     private let stopTable: UnsafeMutablePointer<Bool>
     private let spans: UnsafeMutablePointer<FieldSpan>
@@ -87,6 +89,7 @@ struct CSVRecordParser {
         columnCount = columnFields.count
         fields = .allocate(capacity: max(1, columnFields.count))
         fields.initialize(from: columnFields, count: columnFields.count)
+        plan = CleanColumnPlan(columnFields: columnFields, delimiter: delimiter)
         spans = .allocate(capacity: max(1, columnFields.count))
         spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: max(1, columnFields.count))
         scratch = .allocate(byteCount: 4096, alignment: 8)
@@ -384,6 +387,7 @@ struct CSVRecordParser {
         stopTable.deallocate()
         spans.deallocate()
         fields.deallocate()
+        plan.deallocate()
         scratch.deallocate()
         if ownsTextKeys { textKeys.deallocate() }
         if ownsDates { dates.deallocate() }

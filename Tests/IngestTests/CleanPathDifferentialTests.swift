@@ -13,6 +13,20 @@ import Testing
         .id, .procedure, nil, .agency, .channel, .status, .received, .due, .processingEnd, .returned, .level,
         .fullOnline, .feeBearing, .paidOnline, .digitized, .electronicResult, .apology, .supplements,
     ]
+    /// The export's column order, with every class of `CleanColumnPlan` (two skipped columns, and
+    /// the fields with their own decoders last).
+    static let exportHeader: [DossierField?] = [
+        .id, .procedureName, nil, .owner, .agency, .received, .due, .processingEnd, .returned, .procedure, .field,
+        .status, .channel, .level, .fullOnline, .feeBearing, .paidOnline, .digitized, .electronicResult, .apology,
+        nil, .refused, .submitted, .supplements,
+    ]
+
+    /// Code columns to the header's end: a run of one-digit codes that stops short of the last
+    /// column (followed by a line end, not a delimiter).
+    static let codesLastHeader: [DossierField?] = [
+        .id, .received, .status, .level, .fullOnline, .feeBearing, .paidOnline, .digitized, .electronicResult,
+        .apology, .channel,
+    ]
 
     /// Values a column may hold: mostly clean, with every near miss of the clean shapes.
     static func value(for field: DossierField?, oddity: Double, _ rng: inout SplitMix) -> String {
@@ -20,7 +34,7 @@ import Testing
             "", " ", "\"\"", "\" 1\"", "1 ", " 1", "01", "10", "100", "true", "FALSE", "x", "\"a\"\"b\"", "\"a\nb\"",
             "a\"b", "\r", "\"2\"", "\"q\" ", "2026-03-02T08:15:00", "02/03/2026", "20261301080000", "20260302240000",
             "2026030208150", "202603020815001", "2026030208150x", "\"20260302081500\"", " 20260302081500",
-            "0", "3", "5", "11", "2", "20250101000000", "20261231235959",
+            "0", "3", "5", "8", "9", "11", "2", "20250101000000", "20261231235959",
         ]
         if rng.chance(oddity) { return odd[rng.below(odd.count)] }
         switch field {
@@ -37,6 +51,10 @@ import Testing
         case .fullOnline, .feeBearing, .digitized, .electronicResult, .apology: return "\(rng.below(2))"
         case .supplements:
             return rng.chance(0.5) ? "" : "20260302081500/20260305100000;20260310090000/"
+        case .refused, .submitted:
+            return ["", "", "20260302081500", "2026-03-02 08:15:00", "\"20260302081500\""][rng.below(5)]
+        case .procedureName, .owner:
+            return ["Đăng ký khai sinh", "\"Chứng thực bản sao, văn bản\"", "Trần Minh Mai", ""][rng.below(4)]
         case .agency:
             return ["UBND xã Dân Hòa", "\"Bộ phận \"\"Một cửa\"\", Hà Nội\"", "\"Phòng, Kinh tế\"", "Công an"][
                 rng.below(4)]
@@ -45,7 +63,7 @@ import Testing
         }
     }
 
-    static func record(_ rng: inout SplitMix, delimiter: String) -> String {
+    static func record(_ rng: inout SplitMix, delimiter: String, header: [DossierField?]) -> String {
         // Half the records are clean; the rest hold a few odd values each.
         let oddity = rng.chance(0.5) ? 0 : 0.08
         var cells = header.map { value(for: $0, oddity: oddity, &rng) }
@@ -61,7 +79,7 @@ import Testing
     }
 
     /// Whether the clean path alone accepts the record.
-    static func takesCleanPath(_ bytes: [UInt8], delimiter: UInt8) -> Bool {
+    static func takesCleanPath(_ bytes: [UInt8], delimiter: UInt8, header: [DossierField?]) -> Bool {
         var parser = CSVRecordParser(delimiter: delimiter, columnFields: header)
         defer { parser.deallocate() }
         var record = DossierRecord()
@@ -88,7 +106,8 @@ import Testing
                     "\(String(describing: record.fullOnline))", "\(String(describing: record.feeBearing))",
                     "\(String(describing: record.paidOnline))", "\(String(describing: record.digitized))",
                     "\(String(describing: record.electronicResult))", "\(String(describing: record.apology))",
-                    "\(record.pauses)",
+                    "\(record.pauses)", text(record.procedureName), text(record.owner),
+                    "\(String(describing: record.refused))", "\(String(describing: record.submitted))",
                 ]
                 return Parsed(outcome: "record end \(end) lines \(newlines)", values: values)
             case .blank(let end): return Parsed(outcome: "blank \(end)")
@@ -99,35 +118,52 @@ import Testing
         }
     }
 
-    /// Four seeds of CSV, two of TSV (tab-separated, same quoting).
+    /// Four seeds of CSV, two of TSV (tab-separated, same quoting), two of other delimiters.
     @Test(
         arguments: zip(
             [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64], [0x2C, 0x2C, 0x2C, 0x2C, 0x09, 0x09, 0x3B, 0x7C] as [UInt8]))
     func cleanPathAgreesWithGeneralPath(seed: UInt64, delimiter: UInt8) {
+        Self.agree(seed: seed, delimiter: delimiter, header: Self.header)
+    }
+
+    /// The same on the export's columns, which hold every column class of the clean path's plan.
+    @Test(arguments: zip([11, 12, 13, 14] as [UInt64], [0x2C, 0x2C, 0x09, 0x3B] as [UInt8]))
+    func cleanPathAgreesWithGeneralPathOnExportColumns(seed: UInt64, delimiter: UInt8) {
+        Self.agree(seed: seed, delimiter: delimiter, header: Self.exportHeader)
+    }
+
+    @Test(arguments: zip([21, 22, 23] as [UInt64], [0x2C, 0x09, 0x7C] as [UInt8]))
+    func cleanPathAgreesWithGeneralPathWithCodesLast(seed: UInt64, delimiter: UInt8) {
+        Self.agree(seed: seed, delimiter: delimiter, header: Self.codesLastHeader)
+    }
+
+    static func agree(seed: UInt64, delimiter: UInt8, header: [DossierField?]) {
         var rng = SplitMix(seed: seed)
         let separator = String(UnicodeScalar(delimiter))
         var cleanRecords = 0  // records the clean path accepted
         // The fast side keeps one parser and one record for the whole sequence, as a piece does,
         // so a value left over from an earlier record would show; the general side starts fresh.
-        var fastParser = CSVRecordParser(delimiter: delimiter, columnFields: Self.header)
+        var fastParser = CSVRecordParser(delimiter: delimiter, columnFields: header)
         var fastRecord = DossierRecord()
         defer { fastParser.deallocate() }
         for _ in 0..<3000 {
-            var bytes = Array(Self.record(&rng, delimiter: separator).utf8)
+            var bytes = Array(Self.record(&rng, delimiter: separator, header: header).utf8)
             // Room after the record, as inside a batch, or the end of the input.
             let atEnd = rng.chance(0.2)
             if !atEnd {
-                bytes += Array(Self.record(&rng, delimiter: separator).utf8) + Array(repeating: 0x41, count: 20)
+                bytes +=
+                    Array(Self.record(&rng, delimiter: separator, header: header).utf8)
+                    + Array(repeating: 0x41, count: 20)
             }
             let fast = Self.parse(bytes, atEnd: atEnd, parser: &fastParser, record: &fastRecord)
-            var generalParser = CSVRecordParser(delimiter: delimiter, columnFields: Self.header)
+            var generalParser = CSVRecordParser(delimiter: delimiter, columnFields: header)
             generalParser.triesCleanPath = false
             var generalRecord = DossierRecord()
             let general = Self.parse(bytes, atEnd: atEnd, parser: &generalParser, record: &generalRecord)
             generalParser.deallocate()
             #expect(fast == general, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
             if fast != general { return }
-            if Self.takesCleanPath(bytes, delimiter: delimiter) { cleanRecords += 1 }
+            if Self.takesCleanPath(bytes, delimiter: delimiter, header: header) { cleanRecords += 1 }
         }
         // The mix must reach both paths often enough to mean something.
         #expect(cleanRecords > 500 && cleanRecords < 2500, "clean records: \(cleanRecords)")

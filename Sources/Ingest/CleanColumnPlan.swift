@@ -1,0 +1,210 @@
+import CivilTime
+import Records
+
+/// How the clean path reads each column of a header, worked out once per parser: the column's
+/// class and where its value lies in `DossierRecord`. The per-column loop then tests a few
+/// classes, whose sequence repeats every record (branch predictors learn it), instead of taking
+/// one indirect jump with a target per field, and stores each value at its offset without a
+/// second switch.
+///
+/// Nothing here restates a field rule: a field's place in the record is found by letting
+/// `FieldDecoder` store values into a blank record and seeing which bytes change, and a code
+/// column's accepted values, with the bytes each stores, by calling `FieldDecoder.assignCode`
+/// on every value of one or two digits.
+struct CleanColumnPlan {
+    /// What the clean path does with a column.
+    enum Kind: UInt8 {
+        /// One digit (or two) looked up in the column's code table, or empty.
+        case code
+        /// Text, quoted or not; empty is absent.
+        case text
+        /// `yyyyMMddHHmmss`, or empty.
+        case timestamp
+        /// A column no field reads: only its end matters.
+        case skipped
+        /// A field with its own decoder (`FieldDecoder.parseSupplementList`, a refusal or
+        /// submission time in any spelling, a step column): read as text, then decoded by field.
+        case other
+    }
+
+    struct Column {
+        var kind: Kind
+        /// A code column that takes two digits (the others take one).
+        var twoDigits: Bool
+        /// The bytes a code stores: 1, or 2 for an optional byte (value and tag).
+        var width: UInt8
+        /// The header's last column: a line end follows it.
+        var isLast: Bool
+        /// Where the field's value lies in `DossierRecord` (code, text and timestamp columns).
+        var offset: Int
+        /// A code column's table: for each value 0-99, the bytes it stores (the status column's
+        /// with `presentBit`), or -1 when the field's rule refuses it.
+        var codes: UnsafePointer<Int32>?
+        var field: DossierField?
+        /// The code columns from this one on that take one digit only, up to `maxRun` and
+        /// short of the header's last column: read together when each holds one digit (0 or
+        /// 1: read this column alone).
+        var run: Int = 0
+        /// The bytes of a run's digits and delimiters, in the two words that the clean path's
+        /// `digitRun` reads.
+        var runMask: (UInt64, UInt64) = (0, 0)
+    }
+
+    /// The most columns a run reads: two words, a digit and a delimiter each.
+    static let maxRun = 8
+
+    /// One entry per column of the header.
+    let columns: UnsafeMutablePointer<Column>
+    private let codeTables: UnsafeMutablePointer<Int32>
+    static let codeValues = 100
+    /// Set in the status column's table entries, above the stored bytes: the record's rules need
+    /// to know that the column was not empty, and an OR of each code stored tells it.
+    static let presentBit: Int32 = 1 << 16
+
+    /// `SWAR.digitPairs`' pattern for this delimiter.
+    let digitPattern: UInt64
+
+    init(columnFields: [DossierField?], delimiter: UInt8) {
+        digitPattern = SWAR.digitPairPattern(delimiter: delimiter)
+        let codeColumns = columnFields.filter { $0.map { Self.kind(of: $0) == .code } ?? false }.count
+        codeTables = .allocate(capacity: max(1, codeColumns) * Self.codeValues)
+        columns = .allocate(capacity: max(1, columnFields.count))
+        var nextTable = codeTables
+        for (i, field) in columnFields.enumerated() {
+            var column = Column(
+                kind: .skipped, twoDigits: false, width: 0, isLast: i == columnFields.count - 1, offset: 0, codes: nil,
+                field: field)
+            if let field {
+                let storage = Self.storage[Int(field.rawValue)]
+                column.kind = Self.kind(of: field)
+                column.offset = storage.offset
+                if column.kind == .code {
+                    column.width = UInt8(storage.width)
+                    column.twoDigits = !Self.isFlag(field)
+                    nextTable.initialize(from: storage.codes, count: Self.codeValues)
+                    if field == .status {
+                        for v in 0..<Self.codeValues where nextTable[v] >= 0 { nextTable[v] |= Self.presentBit }
+                    }
+                    column.codes = UnsafePointer(nextTable)
+                    nextTable += Self.codeValues
+                }
+            }
+            columns[i] = column
+        }
+        // Runs, from the last column back: a code column whose table takes no value above 9.
+        var following = 0
+        for i in (0..<columnFields.count).reversed() {
+            let takesOneDigit =
+                columns[i].codes.map { codes in (10..<Self.codeValues).allSatisfy { codes[$0] < 0 } } ?? false
+            following = takesOneDigit && !columns[i].isLast ? min(following + 1, Self.maxRun) : 0
+            columns[i].run = following
+            let bytes = 2 * following
+            columns[i].runMask = (
+                bytes >= 8 ? ~0 : (1 << (8 * UInt64(bytes))) &- 1,
+                bytes >= 16 ? ~0 : bytes <= 8 ? 0 : (1 << (8 * UInt64(bytes - 8))) &- 1
+            )
+        }
+    }
+
+    /// Where `FieldDecoder` stores a field of the clean path's classes, and a code's table.
+    private struct Storage {
+        var offset = 0
+        var width = 0
+        var codes: [Int32] = []
+    }
+
+    /// Each field's storage, by raw value: probed once per process, not per parser.
+    private static let storage: [Storage] = DossierField.allCases.map { field in
+        switch kind(of: field) {
+        case .code: return codeStorage(field)
+        case .text:
+            return Storage(
+                offset: offset(of: UnsafeRawBufferPointer.self) {
+                    _ = FieldDecoder.assignText(field, probeText, to: &$0)
+                })
+        case .timestamp:
+            return Storage(
+                offset: offset(of: Timestamp?.self) { FieldDecoder.assignTimestamp(field, probeTime, to: &$0) })
+        case .skipped, .other: return Storage()
+        }
+    }
+
+    func deallocate() {
+        columns.deallocate()
+        codeTables.deallocate()
+    }
+
+    /// The clean path's class of a field.
+    static func kind(of field: DossierField) -> Kind {
+        switch field {
+        case .received, .due, .processingEnd, .returned: return .timestamp
+        case _ where isCode(field): return .code
+        case .id, .procedure, .field, .agency, .procedureName, .owner: return .text
+        default: return .other
+        }
+    }
+
+    private static func isCode(_ field: DossierField) -> Bool {
+        switch field {
+        case .channel, .status, .level, .paidOnline: return true
+        default: return isFlag(field)
+        }
+    }
+
+    /// A 0/1 flag: one digit in the clean shape.
+    private static func isFlag(_ field: DossierField) -> Bool {
+        switch field {
+        case .fullOnline, .feeBearing, .digitized, .electronicResult, .apology: return true
+        default: return false
+        }
+    }
+
+    // MARK: Probing FieldDecoder
+
+    /// A text value to store (never read: the decoder only keeps the view).
+    private static var probeText: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: 0x1111), count: 1)
+    }
+    /// A time with no zero byte, so every byte of its seconds changes.
+    private static let probeTime = Timestamp(seconds: 0x0101_0101_0101_0101)
+
+    /// The record's bytes that `store` changes in a blank record: its first and last, nil when
+    /// none. (The same record's memory before and after, so padding plays no part.)
+    private static func changedBytes(_ store: (inout DossierRecord) -> Void) -> (first: Int, last: Int)? {
+        var record = DossierRecord()
+        let before = withUnsafeBytes(of: &record) { Array($0) }
+        store(&record)
+        let after = withUnsafeBytes(of: &record) { Array($0) }
+        guard let first = before.indices.first(where: { before[$0] != after[$0] }) else { return nil }
+        let last = before.indices.last(where: { before[$0] != after[$0] })!
+        return (first, last)
+    }
+
+    /// The offset of the `T` that `store` writes: its first changed byte, at `T`'s alignment.
+    private static func offset<T>(of _: T.Type, _ store: (inout DossierRecord) -> Void) -> Int {
+        guard let changed = changedBytes(store) else { preconditionFailure("FieldDecoder stored nothing") }
+        let offset = changed.first & ~(MemoryLayout<T>.alignment - 1)
+        precondition(changed.last < offset + MemoryLayout<T>.size)
+        return offset
+    }
+
+    /// What `FieldDecoder.assignCode` stores for each value of `field`, and where: the span of
+    /// bytes that any accepted value changes.
+    private static func codeStorage(_ field: DossierField) -> Storage {
+        var first = Int.max
+        var last = -1
+        for v in 0..<codeValues {
+            guard let changed = changedBytes({ _ = FieldDecoder.assignCode(field, v, to: &$0) }) else { continue }
+            first = min(first, changed.first)
+            last = max(last, changed.last)
+        }
+        precondition(first <= last && last - first < 2, "a code stores one or two bytes")
+        let codes = (0..<codeValues).map { v -> Int32 in
+            var record = DossierRecord()
+            guard FieldDecoder.assignCode(field, v, to: &record) else { return -1 }
+            let bytes = withUnsafeBytes(of: &record) { Array($0[first...last]) }
+            return Int32(bytes[0]) | (bytes.count > 1 ? Int32(bytes[1]) << 8 : 0)
+        }
+        return Storage(offset: first, width: last - first + 1, codes: codes)
+    }
+}

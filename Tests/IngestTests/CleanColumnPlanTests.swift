@@ -1,0 +1,91 @@
+import CivilTime
+import Records
+import Testing
+
+@testable import Ingest
+
+/// The clean path's plan stores what `FieldDecoder` stores: for every field of each class, a
+/// value written at the plan's offset (a code through its table) gives the record that
+/// FieldDecoder's own assignment gives.
+@Suite struct CleanColumnPlanTests {
+    static func store(_ plan: CleanColumnPlan, _ write: (UnsafeMutableRawPointer, CleanColumnPlan.Column) -> Void)
+        -> String
+    {
+        var record = DossierRecord()
+        withUnsafeMutableBytes(of: &record) { write($0.baseAddress!, plan.columns[0]) }
+        return String(describing: record)
+    }
+
+    @Test(arguments: DossierField.allCases.filter { CleanColumnPlan.kind(of: $0) == .code })
+    func codeTablesFollowAssignCode(field: DossierField) {
+        let plan = CleanColumnPlan(columnFields: [field], delimiter: 0x2C)
+        defer { plan.deallocate() }
+        #expect(plan.columns[0].kind == .code)
+        var accepted = 0
+        for v in 0..<CleanColumnPlan.codeValues {
+            var expected = DossierRecord()
+            let valid = FieldDecoder.assignCode(field, v, to: &expected)
+            let stored = plan.columns[0].codes![v]
+            #expect(valid == (stored >= 0), "\(field) \(v)")
+            guard valid else { continue }
+            accepted += 1
+            let got = Self.store(plan) { raw, column in
+                if column.width == 1 {
+                    raw.storeBytes(of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.offset, as: UInt8.self)
+                } else {
+                    raw.storeBytes(of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.offset, as: UInt16.self)
+                }
+            }
+            #expect(got == String(describing: expected), "\(field) \(v)")
+        }
+        // Every code field takes a few values and refuses the rest.
+        #expect(accepted >= 2 && accepted <= 10)
+    }
+
+    @Test(arguments: DossierField.allCases.filter { CleanColumnPlan.kind(of: $0) == .text })
+    func textOffsetsFollowAssignText(field: DossierField) {
+        let plan = CleanColumnPlan(columnFields: [field], delimiter: 0x2C)
+        defer { plan.deallocate() }
+        let bytes: [UInt8] = Array("Phòng".utf8)
+        bytes.withUnsafeBytes { value in
+            var expected = DossierRecord()
+            #expect(FieldDecoder.assignText(field, value, to: &expected))
+            let got = Self.store(plan) { raw, column in
+                raw.storeBytes(of: value, toByteOffset: column.offset, as: UnsafeRawBufferPointer.self)
+            }
+            #expect(got == String(describing: expected))
+        }
+    }
+
+    @Test(arguments: DossierField.allCases.filter { CleanColumnPlan.kind(of: $0) == .timestamp })
+    func timestampOffsetsFollowAssignTimestamp(field: DossierField) {
+        let plan = CleanColumnPlan(columnFields: [field], delimiter: 0x2C)
+        defer { plan.deallocate() }
+        let t = Timestamp(seconds: 1_772_438_400)
+        var expected = DossierRecord()
+        FieldDecoder.assignTimestamp(field, t, to: &expected)
+        let got = Self.store(plan) { raw, column in
+            raw.storeBytes(of: Optional(t), toByteOffset: column.offset, as: Timestamp?.self)
+        }
+        #expect(got == String(describing: expected))
+    }
+
+    /// A run takes the code columns whose tables accept one digit only (not the status, which
+    /// has 10), and stops before the header's last column.
+    @Test func runs() {
+        let header: [DossierField?] = [.status, .channel, .level, nil, .fullOnline, .paidOnline, .apology, .digitized]
+        let plan = CleanColumnPlan(columnFields: header, delimiter: 0x2C)
+        defer { plan.deallocate() }
+        #expect((0..<header.count).map { plan.columns[$0].run } == [0, 2, 1, 0, 3, 2, 1, 0])
+        #expect(plan.columns[4].runMask == (0xFFFF_FFFF_FFFF, 0))
+    }
+
+    /// Each class has the fields the clean path reads that way; the rest have their own decoders.
+    @Test func classes() {
+        let kinds = Dictionary(grouping: DossierField.allCases, by: CleanColumnPlan.kind(of:))
+        #expect(kinds[.code]?.count == 9)
+        #expect(kinds[.timestamp] == [.received, .due, .processingEnd, .returned])
+        #expect(kinds[.text] == [.id, .procedure, .field, .agency, .procedureName, .owner])
+        #expect(kinds[.other]?.contains(.supplements) == true && kinds[.other]?.contains(.refused) == true)
+    }
+}
