@@ -76,6 +76,12 @@ struct KPIAccumulator: RecordConsumer {
     private var slots: [KPIAggregate] = []
     private var slotKeys: [LocalKey] = []
     private var slotIndex = SlotTable()
+    /// With one dimension, the slot of value v at v + 1 (-1 while unknown), for values below
+    /// `directLimit` - 1: text ids are dense from 0 and channels 1 to 3, so the hash probe,
+    /// whose length varied with collisions and was often guessed wrong, is skipped; time keys
+    /// (days, months) are larger and stay in `slotIndex`, which holds every key.
+    private var directSlots: [Int32] = []
+    private static let directLimit = 1 << 12
     private var agencies = ByteInterner()
     private var procedures = ByteInterner()
     private var fields = ByteInterner()
@@ -168,11 +174,9 @@ struct KPIAccumulator: RecordConsumer {
         }
         let processingMinutes = classification?.processingWorkingSeconds.map { Int($0 / 60) }
         if slot >= 0 {
-            slots[slot].counts.add(&record, terms: terms, classification: classification)
-            if let processingMinutes { slots[slot].processingMinutes.add(minutes: processingMinutes) }
+            slots[slot].add(&record, terms: terms, classification: classification, processingMinutes: processingMinutes)
         } else {
-            ownTotals.counts.add(&record, terms: terms, classification: classification)
-            if let processingMinutes { ownTotals.processingMinutes.add(minutes: processingMinutes) }
+            ownTotals.add(&record, terms: terms, classification: classification, processingMinutes: processingMinutes)
         }
         if let deferred { pendingLocal.append((Int32(slot), deferred)) }
     }
@@ -275,14 +279,34 @@ struct KPIAccumulator: RecordConsumer {
     private mutating func slotFor(_ record: inout DossierRecord, procedureID: Int) -> Int {
         var key = LocalKey()
         key.a = keyValue(dimensionList.0, at: 0, &record, procedureID: procedureID)
+        // One dimension of small ids (a unit, procedure, field or channel): one array read.
+        let direct = dimensionCount == 1 ? Int(key.a) &+ 1 : -1
+        if direct >= 0 && direct < directSlots.count {
+            let slot = directSlots[direct]
+            if slot >= 0 { return Int(slot) }
+        }
         if dimensionCount > 1 { key.b = keyValue(dimensionList.1, at: 1, &record, procedureID: procedureID) }
         if dimensionCount > 2 { key.c = keyValue(dimensionList.2, at: 2, &record, procedureID: procedureID) }
         if dimensionCount > 3 { key.d = keyValue(dimensionList.3, at: 3, &record, procedureID: procedureID) }
         if let slot = slotIndex.slot(of: key) { return slot }
+        return newSlot(key, direct: direct)
+    }
+
+    /// A slot for a key not seen yet, remembered in `directSlots` when `direct` (the value + 1
+    /// of a one-dimension key) is below `directLimit`: so a one-dimension key found in
+    /// `slotIndex` is one too large for `directSlots`.
+    @inline(never)
+    private mutating func newSlot(_ key: LocalKey, direct: Int) -> Int {
         let slot = slots.count
         slots.append(KPIAggregate())
         slotKeys.append(key)
         slotIndex.insert(key, slot: slot)
+        if direct >= 0 && direct < Self.directLimit {
+            if directSlots.count <= direct {
+                directSlots.append(contentsOf: repeatElement(-1, count: direct + 1 - directSlots.count))
+            }
+            directSlots[direct] = Int32(slot)
+        }
         return slot
     }
 
@@ -409,5 +433,18 @@ struct KPIAccumulator: RecordConsumer {
             }
         }
         pending = []
+    }
+}
+
+extension KPIAggregate {
+    /// One dossier's counts and processing time, in one access to the aggregate (two accesses to
+    /// `slots[slot]` checked the array's uniqueness twice).
+    @inline(__always)
+    fileprivate mutating func add(
+        _ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?,
+        processingMinutes: Int?
+    ) {
+        counts.add(&record, terms: terms, classification: classification)
+        if let processingMinutes { self.processingMinutes.add(minutes: processingMinutes) }
     }
 }

@@ -119,27 +119,43 @@ struct TextKeyTable {
     }
 
     /// Whether bytes 8 to n - 8 of the two values (longer than 16 bytes) are equal, sixteen at
-    /// a time: two overlapping windows cover them up to 48 bytes, with no loop; longer values
-    /// add the windows between. (A third fixed window, for up to 64 bytes, cost more in its
-    /// clamps than it saved.)
-    @inline(__always)
+    /// a time. Four windows, each clamped to end by n - 8, cover them up to 80 bytes, the names
+    /// of units included, with no branch on the length: a loop whose count followed the length
+    /// was guessed wrong on most records, as units of different lengths alternate. Longer values
+    /// add the windows between in a loop. (Out of line, so that `key(of:)` stays small enough
+    /// to be inlined where it is called.)
+    @inline(never)
     private static func middleEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
         @inline(__always) func differ(_ offset: Int) -> SIMD16<UInt8> {
             a.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
                 ^ b.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
         }
-        // The window from `front` holds bytes 8 to 24 (for n < 24, it is the one ending at n),
-        // the one from `back` bytes n - 24 to n - 8.
+        // Window k starts at 8 + 16k, or at n - 24 when that is earlier (then it ends at
+        // n - 8), but never before `front`: 8, or n - 16 (the window ending at n) for n < 24.
         let front = min(8, n &- 16)
-        let back = max(front, n &- 24)
-        var seen = differ(front) | differ(back)
-        var i = 24
+        let back = n &- 24
+        @inline(__always) func start(_ k: Int) -> Int { max(front, min(8 &+ 16 &* k, back)) }
+        var seen = differ(start(0)) | differ(start(1)) | differ(start(2)) | differ(start(3))
+        if n > 80 { seen |= tailDifference(a, b, n) }
+        let words = unsafeBitCast(seen, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] == 0
+    }
+
+    /// The XOR of bytes 72 to n - 8 of two values longer than 80 bytes, ORed into 16 lanes (out
+    /// of line: rare, and it kept `key(of:)` from being inlined).
+    @inline(never)
+    private static func tailDifference(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> SIMD16<UInt8> {
+        @inline(__always) func differ(_ offset: Int) -> SIMD16<UInt8> {
+            a.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                ^ b.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+        }
+        var seen = differ(n &- 24)
+        var i = 72
         while i < n &- 24 {
             seen |= differ(i)
             i &+= 16
         }
-        let words = unsafeBitCast(seen, to: SIMD2<UInt64>.self)
-        return words[0] | words[1] == 0
+        return seen
     }
 
     /// A value not in the table, whose probe ended at the empty entry `i`: checked, and kept

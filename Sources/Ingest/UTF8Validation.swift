@@ -26,7 +26,7 @@ enum UTF8Validation {
     @inline(__always)
     static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool { foldedBytes(bytes) & highBits == 0 }
 
-    /// The bytes ORed together into one word, in overlapping loads of 16, 8, 4, 2 or 1 bytes
+    /// The bytes ORed together into one word, in overlapping loads of 16, 4, 2 or 1 bytes
     /// (each byte lands in some lane): the value is ASCII exactly when no top bit of the word
     /// (`highBits`) is set. Several values fold into one test by ORing their words. Values of
     /// up to 32 bytes (ids, codes) take two loads and no loop.
@@ -46,12 +46,15 @@ enum UTF8Validation {
             let words = unsafeBitCast(seen, to: SIMD2<UInt64>.self)
             return words[0] | words[1]
         }
-        if n >= 8 {
-            return base.loadUnaligned(as: UInt64.self) | base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-        }
         if n >= 4 {
+            // Four loads of four bytes, at 0, 4, 8 and n - 4, the middle two moved back to end by n:
+            // codes of 4 to 15 bytes (`HoTich`, `ChungThuc`) take no branch on their length,
+            // which alternates with no pattern from record to record.
+            let last = n &- 4
             return UInt64(
-                base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self))
+                base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: min(4, last), as: UInt32.self)
+                    | base.loadUnaligned(fromByteOffset: min(8, last), as: UInt32.self)
+                    | base.loadUnaligned(fromByteOffset: last, as: UInt32.self))
         }
         if n >= 2 {
             return UInt64(

@@ -21,12 +21,13 @@ public struct DurationHistogram: Hashable, Sendable {
 
     public init() {}
 
+    /// With no branch on the value (processing times below and above an hour alternate with no
+    /// pattern): below 64 minutes the exponent clamps to 0, and the bucket is the value.
     @inlinable @inline(__always)
     public static func bucket(ofMinutes value: Int) -> Int {
         let v = min(max(value, 0), (1 << 24) - 1)
-        if v < 64 { return v }
-        let e = (Int.bitWidth - 1 - v.leadingZeroBitCount) - 5
-        return 32 * e + (v >> e)
+        let e = max(0, (Int.bitWidth - 1 - (v | 1).leadingZeroBitCount) - 5)
+        return 32 &* e &+ (v &>> e)
     }
 
     /// The smallest and largest minute values that fall in `bucket`.
@@ -42,7 +43,7 @@ public struct DurationHistogram: Hashable, Sendable {
     public mutating func add(minutes: Int) {
         let bucket = DurationHistogram.bucket(ofMinutes: minutes)
         if !dense.isEmpty {
-            added += 1
+            added &+= 1
             dense[bucket] &+= 1
             return
         }

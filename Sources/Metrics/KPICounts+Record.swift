@@ -38,43 +38,50 @@ extension KPICounts {
 
     /// The counts of a received dossier that belong to its receipt: `received`, the channel,
     /// full-online, fee and payment, digitization (withdrawn dossiers included).
+    ///
+    /// Each count adds 0 or 1 (`one`) instead of adding under an `if`: the flags change from
+    /// record to record with no pattern, so each `if` was a branch the processor often guessed
+    /// wrong (2.2 wrong guesses per record in valgrind's branch simulation).
     @inlinable @inline(__always)
     public mutating func addReceived(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?) {
+        // The catalog's defaults, read once (no catalog: one well-predicted test).
+        let catalogLevel = terms?.level ?? 0
+        let catalogFee = terms?.feeBearing ?? false
+        let level = record.level != 0 ? Int(record.level) : catalogLevel
+        let eligible = Self.one(level == 4)
+        let fee = Self.one(record.feeBearing ?? catalogFee)
+        // Paid online: code 1 or 2 (`&- 1` takes 0 and the absent value past 1).
+        let paid = Self.one((record.paidOnline ?? 0) &- 1 < 2)
         received &+= 1
-        if record.channel == 2 { online &+= 1 }
-        if record.channel == 3 { postal &+= 1 }
-        let level = record.level != 0 ? Int(record.level) : (terms?.level ?? 0)
-        if level == 4 {
-            fullOnlineEligible &+= 1
-            if record.fullOnline == true { fullOnline &+= 1 }
-        }
-        if record.feeBearing ?? terms?.feeBearing ?? false {
-            feeBearing &+= 1
-            if let paid = record.paidOnline, paid == 1 || paid == 2 { paidOnline &+= 1 }
-        }
-        if record.digitized == true { digitized &+= 1 }
+        online &+= Self.one(record.channel == 2)
+        postal &+= Self.one(record.channel == 3)
+        fullOnlineEligible &+= eligible
+        fullOnline &+= eligible & Self.one(record.fullOnline == true)
+        feeBearing &+= fee
+        paidOnline &+= fee & paid
+        digitized &+= Self.one(record.digitized == true)
     }
 
     /// The counts of a dossier's progress verdict: finished (early, on time, late, with apology,
-    /// electronic result) or in progress (within, overdue), and no due.
+    /// electronic result) or in progress (within, overdue), and no due. Every class adds its
+    /// 0 or 1 to every count it could touch, so the verdict is never branched on.
     @inlinable @inline(__always)
     public mutating func addProgress(_ record: inout DossierRecord, _ progress: ProgressClass) {
-        switch progress {
-        case .early: early &+= 1
-        case .onTime: onTime &+= 1
-        case .late:
-            late &+= 1
-            if record.apology == true { lateWithApology &+= 1 }
-        case .finishedWithoutDue, .inProgressWithoutDue: noDue &+= 1
-        case .inProgressWithin: inProgressWithin &+= 1
-        case .inProgressOverdue: inProgressOverdue &+= 1
-        case .notReceived, .withdrawn: break
-        }
-        if progress.isFinished {
-            finished &+= 1
-            if record.electronicResult == true { electronicResult &+= 1 }
-        } else {
-            inProgress &+= 1
-        }
+        let isLate = Self.one(progress == .late)
+        let isFinished = Self.one(progress.isFinished)
+        early &+= Self.one(progress == .early)
+        onTime &+= Self.one(progress == .onTime)
+        late &+= isLate
+        lateWithApology &+= isLate & Self.one(record.apology == true)
+        noDue &+= Self.one(progress == .finishedWithoutDue || progress == .inProgressWithoutDue)
+        inProgressWithin &+= Self.one(progress == .inProgressWithin)
+        inProgressOverdue &+= Self.one(progress == .inProgressOverdue)
+        finished &+= isFinished
+        electronicResult &+= isFinished & Self.one(record.electronicResult == true)
+        inProgress &+= isFinished ^ 1
     }
+
+    /// 1 for true, 0 for false: a value to add, where an `if` would be a branch.
+    @inlinable @inline(__always)
+    static func one(_ condition: Bool) -> Int { condition ? 1 : 0 }
 }

@@ -80,4 +80,24 @@ import Testing
             }
         }
     }
+
+    /// The windows stay inside the value: the same bytes between high bytes and between zero
+    /// bytes (in another table) get the same key, at every length the fixed windows and the
+    /// loop past 80 bytes cover.
+    @Test func windowsReadOnlyTheValue() {
+        let table = TextKeyTable()
+        defer { table.deallocate() }
+        for n in 17...130 {
+            let value = [UInt8]((0..<n).map { UInt8(ascii: "A") + UInt8($0 % 23) })
+            let high = [UInt8](repeating: 0xFF, count: 32)
+            let zero = [UInt8](repeating: 0, count: 32)
+            let first = (high + value + high).withUnsafeBytes {
+                table.key(of: UnsafeRawBufferPointer(rebasing: $0[32..<(32 + n)]))
+            }
+            let second = (zero + value + zero).withUnsafeBytes {
+                table.key(of: UnsafeRawBufferPointer(rebasing: $0[32..<(32 + n)]))
+            }
+            #expect(first >= 0 && first == second, "length \(n)")
+        }
+    }
 }

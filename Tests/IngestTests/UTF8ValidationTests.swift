@@ -4,10 +4,10 @@ import Testing
 @testable import Ingest
 
 /// The word-at-a-time checks against the obvious byte-by-byte answers: `isASCII` and
-/// `foldedBytes` (overlapping loads of 16, 8, 4, 2 and 1 bytes) against "every byte below
+/// `foldedBytes` (overlapping loads of 16, 4, 2 and 1 bytes) against "every byte below
 /// 0x80", and `firstInvalid` against the standard library's UTF-8 decoding.
 @Suite struct UTF8ValidationTests {
-    /// Every length up to 80 (the 8- and 16-byte load edges and the loop past 32), with one
+    /// Every length up to 80 (the 4- and 16-byte load edges and the loop past 32), with one
     /// high byte at each position in turn, and none.
     @Test func oneHighByteAnywhereIsFound() {
         for n in 0...80 {

@@ -42,4 +42,28 @@ import Testing
             if expected >= 1 << 24 { break }
         }
     }
+
+    /// The bucket, computed without a branch on the value, against the rule written out: the
+    /// value itself below 64, else 32 buckets per doubling; negative values count as 0 and
+    /// values past 2^24 - 1 as 2^24 - 1. Every value up to 2^17, and seeded ones past it.
+    @Test func bucketAgreesWithTheRuleWrittenOut() {
+        func obvious(_ value: Int) -> Int {
+            let v = min(max(value, 0), (1 << 24) - 1)
+            if v < 64 { return v }
+            var exponent = 0
+            while v >> (exponent + 6) > 0 { exponent += 1 }
+            return 32 * exponent + (v >> exponent)
+        }
+        for v in -100..<(1 << 17) where DurationHistogram.bucket(ofMinutes: v) != obvious(v) {
+            Issue.record("minutes \(v): \(DurationHistogram.bucket(ofMinutes: v)) != \(obvious(v))")
+            return
+        }
+        var rng = SplitMix(seed: 11)
+        for _ in 0..<100_000 {
+            let v = rng.below(1 << 26) - (1 << 10)
+            #expect(DurationHistogram.bucket(ofMinutes: v) == obvious(v), "minutes \(v)")
+        }
+        #expect(DurationHistogram.bucket(ofMinutes: Int.max) == obvious(Int.max))
+        #expect(DurationHistogram.bucket(ofMinutes: Int.min) == 0)
+    }
 }
