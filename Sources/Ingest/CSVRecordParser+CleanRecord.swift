@@ -2,9 +2,9 @@ import CivilTime
 import Records
 
 extension CSVRecordParser {
-    /// Bytes that must follow a record's start for `parseClean` to try it: its reads run up to
-    /// 16 bytes past the position it checked.
-    static let cleanRoom = 16
+    /// Bytes that must follow a record's start for `parseClean` to try it, and that it keeps
+    /// after `limit` (`CleanColumnPlan.room`).
+    var cleanRoom: Int { plan.room }
 
     /// Parses a record written the way exports write nearly all of them, in one pass with each
     /// value decoded where it lies: timestamps as `yyyyMMddHHmmss`, codes as one or two digits,
@@ -13,7 +13,8 @@ extension CSVRecordParser {
     ///
     /// Returns the end of the record (past its line end), or nil for anything else; the general
     /// path then parses the record again from its start, so this path changes speed only.
-    /// - Parameter limit: the last position whose next 16 bytes may be read.
+    /// - Parameter limit: the buffer's end less `cleanRoom`: the text scans check it, and the
+    ///   other columns rely on the room after it.
     @inline(__always)
     mutating func parseClean(
         _ base: UnsafePointer<UInt8>, at start: Int, limit: Int, into record: inout DossierRecord
@@ -46,6 +47,8 @@ extension CSVRecordParser {
         var column = UnsafePointer(plan.columns)
         // The bits of every code stored: the status column's carry `CleanColumnPlan.presentBit`.
         var codeBits: Int32 = 0
+        // The text columns whose values hold a doubled quote, by index.
+        var escapedColumns: UInt64 = 0
         var p = start
         while true {
             let b = base[p]
@@ -102,21 +105,34 @@ extension CSVRecordParser {
                 let valueStart = b == 0x22 ? p &+ 1 : p
                 guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
                 if end.position > valueStart {
-                    var value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
-                    if end.hasEscapes { value = unescape(value) }
-                    // Spaces around a value: the general path trims them.
-                    if isSpace(value[0]) || isSpace(value[value.count &- 1]) { return nil }
+                    // Spaces around a value: the general path trims them. (Both are at most
+                    // 0x20: one test on the common path. Unescaping keeps the end bytes.)
+                    let first = base[valueStart]
+                    let last = base[end.position &- 1]
+                    if min(first, last) <= 0x20 && (isSpace(first) || isSpace(last)) { return nil }
+                    let value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
                     if column.pointee.kind == .text {
                         raw.storeBytes(of: value, toByteOffset: column.pointee.offset, as: UnsafeRawBufferPointer.self)
-                    } else {
-                        guard assignOther(column.pointee.field.unsafelyUnwrapped, value, to: &record.pointee) else {
-                            return nil
+                        // A doubled quote: the value is stored as read and unescaped after the
+                        // loop, so that no call (and no register saved around it) sits on the
+                        // path of the other values.
+                        if end.hasEscapes {
+                            let index = column - UnsafePointer(plan.columns)
+                            guard index < 64 else { return nil }
+                            escapedColumns |= 1 &<< UInt64(index)
                         }
+                    } else {
+                        guard
+                            assignOther(
+                                column.pointee.field.unsafelyUnwrapped, value, escaped: end.hasEscapes,
+                                to: &record.pointee)
+                        else { return nil }
                     }
                 }
             }
             if column.pointee.isLast {
                 hasStatus = codeBits & CleanColumnPlan.presentBit != 0
+                if escapedColumns != 0 { unescapeColumns(escapedColumns, raw) }
                 if base[p] == 0x0A { return p &+ 1 }
                 if base[p] == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
                 return nil
@@ -124,7 +140,6 @@ extension CSVRecordParser {
             guard base[p] == delimiter else { return nil }
             column += 1
             p &+= 1
-            guard p <= limit else { return nil }
         }
     }
 
@@ -142,7 +157,7 @@ extension CSVRecordParser {
 
     /// The digit values of a run of one-digit code columns at `p` (each followed by the
     /// delimiter) in the low byte of each pair of two words, as `SWAR.digitPairs` reads them;
-    /// nil when a byte under `mask` breaks that shape. (Reads 16 bytes: within `cleanRoom`.)
+    /// nil when a byte under `mask` breaks that shape. (Reads 16 bytes: within the 16 that `cleanRoom` keeps.)
     @inline(__always)
     private func digitRun(
         _ base: UnsafePointer<UInt8>, _ p: Int, _ mask: (UInt64, UInt64), _ pattern: UInt64
@@ -154,12 +169,26 @@ extension CSVRecordParser {
         return (low.values, high.values)
     }
 
+    /// Replaces the stored value of each text column in `columns` (bits by column index), read
+    /// with its doubled quotes, by its unescaped copy.
+    @inline(never)
+    private mutating func unescapeColumns(_ columns: UInt64, _ raw: UnsafeMutableRawPointer) {
+        var left = columns
+        while left != 0 {
+            let offset = plan.columns[left.trailingZeroBitCount].offset
+            left &= left &- 1
+            let value = raw.load(fromByteOffset: offset, as: UnsafeRawBufferPointer.self)
+            raw.storeBytes(of: unescape(value), toByteOffset: offset, as: UnsafeRawBufferPointer.self)
+        }
+    }
+
     /// A value of a field with its own decoder (`CleanColumnPlan.Kind.other`), out of line so that
     /// the column loop stays small enough for the compiler to inline the common columns' helpers.
     @inline(never)
     private mutating func assignOther(
-        _ field: DossierField, _ value: UnsafeRawBufferPointer, to record: inout DossierRecord
+        _ field: DossierField, _ read: UnsafeRawBufferPointer, escaped: Bool, to record: inout DossierRecord
     ) -> Bool {
+        let value = escaped ? unescape(read) : read
         // (Step rows never take this path: `triesCleanPath` is off for them.)
         if field.isStepColumn || field == .steps { return false }
         if field == .supplements { return FieldDecoder.parseSupplementList(value, into: &record, dates: &dates) }

@@ -116,9 +116,9 @@ struct CSVRecordParser {
         let n = buffer.count
         // The clean path reads no byte past the record's bound, so it accepts no longer record.
         let end = min(n, start &+ maxRecordBytes)
-        guard triesCleanPath, start + CSVRecordParser.cleanRoom <= end else { return nil }
+        guard triesCleanPath, start + cleanRoom <= end else { return nil }
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        return parseClean(base, at: start, limit: end - CSVRecordParser.cleanRoom, into: &record)
+        return parseClean(base, at: start, limit: end - cleanRoom, into: &record)
     }
 
     /// The general path alone: any record, and every error.

@@ -64,8 +64,23 @@ struct CleanColumnPlan {
     /// `SWAR.digitPairs`' pattern for this delimiter.
     let digitPattern: UInt64
 
+    /// Bytes that must follow a record's start for the clean path to try it, and that it keeps
+    /// after its bound: a text value's scan checks the bound, then reads 16 bytes past it, and
+    /// the code and time columns after it check nothing, so each adds the most bytes it steps
+    /// over (a time 14 and a delimiter, a code two digits and a delimiter).
+    let room: Int
+
     init(columnFields: [DossierField?], delimiter: UInt8) {
         digitPattern = SWAR.digitPairPattern(delimiter: delimiter)
+        room =
+            32
+            + columnFields.reduce(0) { sum, field in
+                switch field.map(Self.kind) {
+                case .timestamp: return sum + 15
+                case .code: return sum + 3
+                default: return sum
+                }
+            }
         let codeColumns = columnFields.filter { $0.map { Self.kind(of: $0) == .code } ?? false }.count
         codeTables = .allocate(capacity: max(1, codeColumns) * Self.codeValues)
         columns = .allocate(capacity: max(1, columnFields.count))

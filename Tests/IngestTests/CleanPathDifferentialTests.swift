@@ -63,10 +63,33 @@ import Testing
         }
     }
 
-    static func record(_ rng: inout SplitMix, delimiter: String, header: [DossierField?]) -> String {
+    /// Text columns between code, time and skipped columns, a text column last: with `variedText`,
+    /// values of every length up to 40 bytes end at every offset of a 16-byte block.
+    static let textLastHeader: [DossierField?] = [
+        .procedure, .field, .id, nil, .received, .status, .procedureName, nil, .owner, .level, .agency,
+    ]
+
+    /// A text value of any length up to 40 bytes: letters, spaces (at the ends too), two-byte
+    /// letters, the delimiter; quoted when it holds the delimiter or a quote (doubled), or by chance.
+    static func variedText(delimiter: String, _ rng: inout SplitMix) -> String {
+        let pieces = ["a", "b", "Z", " ", "é", "Đ", delimiter, "\"\"", "1", "."]
+        var text = ""
+        let length = rng.below(41)
+        while text.utf8.count < length { text += pieces[rng.chance(0.7) ? rng.below(3) : rng.below(pieces.count)] }
+        let quoted = text.contains(delimiter) || text.contains("\"") || rng.chance(0.2)
+        return quoted ? "\"\(text)\"" : text
+    }
+
+    static func record(
+        _ rng: inout SplitMix, delimiter: String, header: [DossierField?], variedText: Bool = false
+    ) -> String {
         // Half the records are clean; the rest hold a few odd values each.
         let oddity = rng.chance(0.5) ? 0 : 0.08
-        var cells = header.map { value(for: $0, oddity: oddity, &rng) }
+        var cells = header.map { field in
+            let text = CleanColumnPlan.kind(of: field ?? .steps) == .text || field == nil
+            return variedText && text && !rng.chance(oddity)
+                ? Self.variedText(delimiter: delimiter, &rng) : value(for: field, oddity: oddity, &rng)
+        }
         if rng.chance(0.03) { cells.removeLast() }
         if rng.chance(0.03) { cells.append("extra") }
         return cells.joined(separator: rng.chance(0.02) ? ";" : delimiter)
@@ -85,8 +108,8 @@ import Testing
         var record = DossierRecord()
         return bytes.withUnsafeBytes { buffer in
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            return buffer.count >= CSVRecordParser.cleanRoom
-                && parser.parseClean(base, at: 0, limit: buffer.count - CSVRecordParser.cleanRoom, into: &record) != nil
+            return buffer.count >= parser.cleanRoom
+                && parser.parseClean(base, at: 0, limit: buffer.count - parser.cleanRoom, into: &record) != nil
         }
     }
 
@@ -137,7 +160,13 @@ import Testing
         Self.agree(seed: seed, delimiter: delimiter, header: Self.codesLastHeader)
     }
 
-    static func agree(seed: UInt64, delimiter: UInt8, header: [DossierField?]) {
+    /// Text values of every length, quoting and end, with a text column last.
+    @Test(arguments: zip([31, 32, 33, 34] as [UInt64], [0x2C, 0x2C, 0x09, 0x3B] as [UInt8]))
+    func cleanPathAgreesWithGeneralPathOnVariedText(seed: UInt64, delimiter: UInt8) {
+        Self.agree(seed: seed, delimiter: delimiter, header: Self.textLastHeader, variedText: true)
+    }
+
+    static func agree(seed: UInt64, delimiter: UInt8, header: [DossierField?], variedText: Bool = false) {
         var rng = SplitMix(seed: seed)
         let separator = String(UnicodeScalar(delimiter))
         var cleanRecords = 0  // records the clean path accepted
@@ -147,12 +176,12 @@ import Testing
         var fastRecord = DossierRecord()
         defer { fastParser.deallocate() }
         for _ in 0..<3000 {
-            var bytes = Array(Self.record(&rng, delimiter: separator, header: header).utf8)
+            var bytes = Array(Self.record(&rng, delimiter: separator, header: header, variedText: variedText).utf8)
             // Room after the record, as inside a batch, or the end of the input.
             let atEnd = rng.chance(0.2)
             if !atEnd {
                 bytes +=
-                    Array(Self.record(&rng, delimiter: separator, header: header).utf8)
+                    Array(Self.record(&rng, delimiter: separator, header: header, variedText: variedText).utf8)
                     + Array(repeating: 0x41, count: 20)
             }
             let fast = Self.parse(bytes, atEnd: atEnd, parser: &fastParser, record: &fastRecord)
