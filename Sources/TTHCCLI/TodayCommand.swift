@@ -52,7 +52,7 @@ enum TodayCommand: Subcommand {
         let destination = try OutputDestination(arguments, format: format)
         let profile = try TargetOptions.profile(arguments)
         let limit = try arguments.int("--limit", in: 0...1_000_000) ?? 20
-        var options = try EngineOptions.reportOptions(arguments, console: console)
+        let options = try EngineOptions.reportOptions(arguments, console: console)
         let explicitPeriod = try TargetOptions.period(arguments)
         let now = Timestamp(unixSeconds: Int64(Date().timeIntervalSince1970))
         let asOf = options.selection.asOf(now: now)!
