@@ -126,16 +126,14 @@ struct TextKeyTable {
     /// to be inlined where it is called.)
     @inline(never)
     private static func middleEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-        @inline(__always) func differ(_ offset: Int) -> SIMD16<UInt8> {
-            a.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
-                ^ b.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
-        }
         // Window k starts at 8 + 16k, or at n - 24 when that is earlier (then it ends at
         // n - 8), but never before `front`: 8, or n - 16 (the window ending at n) for n < 24.
         let front = min(8, n &- 16)
         let back = n &- 24
         @inline(__always) func start(_ k: Int) -> Int { max(front, min(8 &+ 16 &* k, back)) }
-        var seen = differ(start(0)) | differ(start(1)) | differ(start(2)) | differ(start(3))
+        var seen =
+            difference(a, b, start(0)) | difference(a, b, start(1)) | difference(a, b, start(2))
+            | difference(a, b, start(3))
         if n > 80 { seen |= tailDifference(a, b, n) }
         let words = unsafeBitCast(seen, to: SIMD2<UInt64>.self)
         return words[0] | words[1] == 0
@@ -145,17 +143,20 @@ struct TextKeyTable {
     /// of line: rare, and it kept `key(of:)` from being inlined).
     @inline(never)
     private static func tailDifference(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> SIMD16<UInt8> {
-        @inline(__always) func differ(_ offset: Int) -> SIMD16<UInt8> {
-            a.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
-                ^ b.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
-        }
-        var seen = differ(n &- 24)
+        var seen = difference(a, b, n &- 24)
         var i = 72
         while i < n &- 24 {
-            seen |= differ(i)
+            seen |= difference(a, b, i)
             i &+= 16
         }
         return seen
+    }
+
+    /// The XOR of the sixteen bytes at `offset` of both values: zero lanes where they agree.
+    @inline(__always)
+    private static func difference(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ offset: Int) -> SIMD16<UInt8> {
+        a.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+            ^ b.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
     }
 
     /// A value not in the table, whose probe ended at the empty entry `i`: checked, and kept
