@@ -64,9 +64,7 @@ extension CSVRecordParser {
                     var k = 0
                     while true {
                         let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
-                        guard stored >= 0 else { return nil }
-                        codeBits |= stored
-                        storeCode(stored, column, raw)
+                        guard storeCode(stored, column, raw, &codeBits) else { return nil }
                         k &+= 1
                         if k == run { break }
                         column += 1
@@ -84,10 +82,7 @@ extension CSVRecordParser {
                             p &+= 1
                         }
                         p &+= 1
-                        let stored = codes[v]
-                        guard stored >= 0 else { return nil }
-                        codeBits |= stored
-                        storeCode(stored, column, raw)
+                        guard storeCode(codes[v], column, raw, &codeBits) else { return nil }
                     } else {
                         guard isEmpty(b) else { return nil }
                     }
@@ -143,16 +138,21 @@ extension CSVRecordParser {
         }
     }
 
-    /// Stores a code table's entry at its column's offset: one byte, or two for an optional.
+    /// Stores a code table's entry at its column's offset (one byte, or two for an optional) and
+    /// adds its bits to `codeBits`; false, storing nothing, for an entry the field's rule refuses.
     @inline(__always)
     private func storeCode(
-        _ stored: Int32, _ column: UnsafePointer<CleanColumnPlan.Column>, _ raw: UnsafeMutableRawPointer
-    ) {
+        _ stored: Int32, _ column: UnsafePointer<CleanColumnPlan.Column>, _ raw: UnsafeMutableRawPointer,
+        _ codeBits: inout Int32
+    ) -> Bool {
+        guard stored >= 0 else { return false }
+        codeBits |= stored
         if column.pointee.width == 1 {
             raw.storeBytes(of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
         } else {
             raw.storeBytes(of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt16.self)
         }
+        return true
     }
 
     /// The digit values of a run of one-digit code columns at `p` (each followed by the
