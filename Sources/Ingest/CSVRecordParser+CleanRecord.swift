@@ -52,10 +52,39 @@ extension CSVRecordParser {
         var p = start
         while true {
             let b = base[p]
-            // Code columns first (the most common), then the other classes: conditional
-            // branches whose sequence repeats every record, not a jump table. A false test (an
-            // unusual value) sends the record to the general path.
-            if let codes = column.pointee.codes {
+            let kind = column.pointee.kind
+            // The text-like classes first (the most columns of a record), then codes, then
+            // times: conditional branches whose sequence repeats every record, not a jump
+            // table. A false test (an unusual value) sends the record to the general path.
+            if kind.rawValue < CleanColumnPlan.Kind.code.rawValue {
+                let valueStart = b == 0x22 ? p &+ 1 : p
+                guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
+                if end.position > valueStart && kind != .skipped {
+                    // Spaces around a value: the general path trims them. (Both are at most
+                    // 0x20: one test on the common path. Unescaping keeps the end bytes.)
+                    let first = base[valueStart]
+                    let last = base[end.position &- 1]
+                    if min(first, last) <= 0x20 && (isSpace(first) || isSpace(last)) { return nil }
+                    let value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
+                    if kind == .text {
+                        raw.storeBytes(of: value, toByteOffset: column.pointee.offset, as: UnsafeRawBufferPointer.self)
+                        // A doubled quote: the value is stored as read and unescaped after the
+                        // loop, so that no call (and no register saved around it) sits on the
+                        // path of the other values.
+                        if end.hasEscapes {
+                            let index = column - UnsafePointer(plan.columns)
+                            guard index < 64 else { return nil }
+                            escapedColumns |= 1 &<< UInt64(index)
+                        }
+                    } else {
+                        guard
+                            assignOther(
+                                column.pointee.field.unsafelyUnwrapped, value, escaped: end.hasEscapes,
+                                to: &record.pointee)
+                        else { return nil }
+                    }
+                }
+            } else if let codes = column.pointee.codes {
                 let run = column.pointee.run
                 if run >= 2, let values = digitRun(base, p, column.pointee.runMask, plan.digitPattern) {
                     // Each column of the run holds one digit, then the delimiter: one word test
@@ -87,52 +116,37 @@ extension CSVRecordParser {
                         guard isEmpty(b) else { return nil }
                     }
                 }
-            } else if column.pointee.kind == .timestamp {
-                if let t = dates.compact(base + p) {
-                    raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
-                    p &+= 14
-                } else {
-                    guard isEmpty(b) else { return nil }
-                }
-            } else if column.pointee.kind == .skipped {
-                guard valueEnd(base, &p, limit: limit, delimiters) != nil else { return nil }
-            } else {
-                let valueStart = b == 0x22 ? p &+ 1 : p
-                guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
-                if end.position > valueStart {
-                    // Spaces around a value: the general path trims them. (Both are at most
-                    // 0x20: one test on the common path. Unescaping keeps the end bytes.)
-                    let first = base[valueStart]
-                    let last = base[end.position &- 1]
-                    if min(first, last) <= 0x20 && (isSpace(first) || isSpace(last)) { return nil }
-                    let value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
-                    if column.pointee.kind == .text {
-                        raw.storeBytes(of: value, toByteOffset: column.pointee.offset, as: UnsafeRawBufferPointer.self)
-                        // A doubled quote: the value is stored as read and unescaped after the
-                        // loop, so that no call (and no register saved around it) sits on the
-                        // path of the other values.
-                        if end.hasEscapes {
-                            let index = column - UnsafePointer(plan.columns)
-                            guard index < 64 else { return nil }
-                            escapedColumns |= 1 &<< UInt64(index)
-                        }
+            } else if kind == .timestamp {
+                // The time columns from here on, in one loop: no class test per column.
+                var left = column.pointee.times
+                while true {
+                    if let t = dates.compact(base + p) {
+                        raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
+                        p &+= 14
                     } else {
-                        guard
-                            assignOther(
-                                column.pointee.field.unsafelyUnwrapped, value, escaped: end.hasEscapes,
-                                to: &record.pointee)
-                        else { return nil }
+                        guard isEmpty(base[p]) else { return nil }
                     }
+                    left &-= 1
+                    if left == 0 { break }
+                    // Not the header's last column (the run's last is the only one that can be).
+                    guard base[p] == delimiter else { return nil }
+                    column += 1
+                    p &+= 1
                 }
+            } else {
+                // Past the last column: too many fields.
+                return nil
             }
-            if column.pointee.isLast {
+            // The line end is tested only where the delimiter is not found, and the column past
+            // the last one (kind `end`) refuses a delimiter there: no per-column "last" test.
+            guard base[p] == delimiter else {
+                guard column.pointee.isLast else { return nil }
                 hasStatus = codeBits & CleanColumnPlan.presentBit != 0
                 if escapedColumns != 0 { unescapeColumns(escapedColumns, raw) }
                 if base[p] == 0x0A { return p &+ 1 }
                 if base[p] == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
                 return nil
             }
-            guard base[p] == delimiter else { return nil }
             column += 1
             p &+= 1
         }
