@@ -45,7 +45,8 @@ extension CSVRecordParser {
         let delimiters = SIMD16<UInt8>(repeating: delimiter)
         let raw = UnsafeMutableRawPointer(record)
         var column = UnsafePointer(plan.columns)
-        // The bits of every code stored: the status column's carry `CleanColumnPlan.presentBit`.
+        // The bits of every code stored: the status column's carry `CleanColumnPlan.presentBit`,
+        // and a refused code's -1 makes it negative.
         var codeBits: Int32 = 0
         // The text columns whose values hold a doubled quote, by index.
         var escapedColumns: UInt64 = 0
@@ -93,7 +94,7 @@ extension CSVRecordParser {
                     var k = 0
                     while true {
                         let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
-                        guard storeCode(stored, column, raw, &codeBits) else { return nil }
+                        storeCode(stored, column, raw, &codeBits)
                         k &+= 1
                         if k == run { break }
                         column += 1
@@ -111,7 +112,7 @@ extension CSVRecordParser {
                             p &+= 1
                         }
                         p &+= 1
-                        guard storeCode(codes[v], column, raw, &codeBits) else { return nil }
+                        storeCode(codes[v], column, raw, &codeBits)
                     } else {
                         guard isEmpty(b) else { return nil }
                     }
@@ -140,7 +141,7 @@ extension CSVRecordParser {
             // The line end is tested only where the delimiter is not found, and the column past
             // the last one (kind `end`) refuses a delimiter there: no per-column "last" test.
             guard base[p] == delimiter else {
-                guard column.pointee.isLast else { return nil }
+                guard column.pointee.isLast, codeBits >= 0 else { return nil }
                 hasStatus = codeBits & CleanColumnPlan.presentBit != 0
                 if escapedColumns != 0 { unescapeColumns(escapedColumns, raw) }
                 if base[p] == 0x0A { return p &+ 1 }
@@ -153,20 +154,20 @@ extension CSVRecordParser {
     }
 
     /// Stores a code table's entry at its column's offset (one byte, or two for an optional) and
-    /// adds its bits to `codeBits`; false, storing nothing, for an entry the field's rule refuses.
+    /// adds its bits to `codeBits`. An entry the field's rule refuses (-1) makes `codeBits`
+    /// negative: the record is refused at its end, one test for all its codes (what was stored
+    /// meanwhile does not matter: the general path resets the record).
     @inline(__always)
     private func storeCode(
         _ stored: Int32, _ column: UnsafePointer<CleanColumnPlan.Column>, _ raw: UnsafeMutableRawPointer,
         _ codeBits: inout Int32
-    ) -> Bool {
-        guard stored >= 0 else { return false }
+    ) {
         codeBits |= stored
         if column.pointee.width == 1 {
             raw.storeBytes(of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
         } else {
             raw.storeBytes(of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt16.self)
         }
-        return true
     }
 
     /// The digit values of a run of one-digit code columns at `p` (each followed by the
@@ -269,12 +270,13 @@ extension CSVRecordParser {
             }
         }
         let start = p
-        guard let stop = nextStopOnLine(base, from: p, limit: limit, delimiters), base[stop] != 0x22 else {
-            return nil
-        }
+        guard let stop = nextStopOnLine(base, from: p, limit: limit, delimiters) else { return nil }
         p = stop
+        // The delimiter first: one test for most values.
+        if base[stop] == delimiter { return (stop, false) }
+        guard base[stop] == 0x0A else { return nil }  // a quote inside the value
         // CRLF: the carriage return is not part of the value.
-        if base[stop] == 0x0A, stop > start, base[stop - 1] == 0x0D { return (stop - 1, false) }
+        if stop > start, base[stop - 1] == 0x0D { return (stop - 1, false) }
         return (stop, false)
     }
 
