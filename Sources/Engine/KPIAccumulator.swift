@@ -172,7 +172,9 @@ struct KPIAccumulator: RecordConsumer {
         {
             noteCatalogMiss(procedureID: procedureID)
         }
-        let processingMinutes = classification?.processingWorkingSeconds.map { Int($0 / 60) }
+        // Processing times are never negative (`classify` clamps them): an unsigned division, a
+        // multiply and a shift, with no sign fix-up.
+        let processingMinutes = classification?.processingWorkingSeconds.map { Int(UInt64(bitPattern: $0) / 60) }
         if slot >= 0 {
             slots[slot].add(&record, terms: terms, classification: classification, processingMinutes: processingMinutes)
         } else {
