@@ -82,6 +82,11 @@ struct KPIAccumulator: RecordConsumer {
     /// (days, months) are larger and stay in `slotIndex`, which holds every key.
     private var directSlots: [Int32] = []
     private static let directLimit = 1 << 12
+    /// With one text dimension (unit or field), the slot of the record's key in its text table
+    /// (-1 while unknown): the key is the slot's, so the piece-local id is not looked up first.
+    private var slotOfTextKey: [Int32] = []
+    /// 1 when the one dimension is the unit, 2 when it is the field, else 0.
+    private let textDimension: Int
     private var agencies = ByteInterner()
     private var procedures = ByteInterner()
     private var fields = ByteInterner()
@@ -142,6 +147,7 @@ struct KPIAccumulator: RecordConsumer {
         dimensionCount = dimensions.count
         func at(_ i: Int) -> GroupDimension { i < dimensions.count ? dimensions[i] : .agency }
         dimensionList = (at(0), at(1), at(2), at(3))
+        textDimension = dimensions == [.agency] ? 1 : dimensions == [.field] ? 2 : 0
     }
 
     /// Counts and histograms only add up, so workers may keep one accumulator for the whole run.
@@ -164,7 +170,7 @@ struct KPIAccumulator: RecordConsumer {
                 terms = catalogTerms[procedureID]
             }
         }
-        let slot = dimensionCount == 0 ? -1 : slotFor(&record, procedureID: procedureID)
+        let slot = dimensionCount == 0 ? -1 : self.slot(&record, procedureID: procedureID)
         var deferred: PendingProgress?
         let classification = classify(&record, terms: terms, deferred: &deferred)
         if terms == nil, setup.hasCatalog, let progress = classification?.progress,
@@ -172,7 +178,9 @@ struct KPIAccumulator: RecordConsumer {
         {
             noteCatalogMiss(procedureID: procedureID)
         }
-        let processingMinutes = classification?.processingWorkingSeconds.map { Int($0 / 60) }
+        // Processing times are never negative (`classify` clamps them): an unsigned division, a
+        // multiply and a shift, with no sign fix-up.
+        let processingMinutes = classification?.processingWorkingSeconds.map { Int(UInt64(bitPattern: $0) / 60) }
         if slot >= 0 {
             slots[slot].add(&record, terms: terms, classification: classification, processingMinutes: processingMinutes)
         } else {
@@ -273,6 +281,41 @@ struct KPIAccumulator: RecordConsumer {
             }
         }
         return value
+    }
+
+    /// The record's slot: by its text key when the one dimension is a text, else `slotFor`.
+    @inline(__always)
+    private mutating func slot(_ record: inout DossierRecord, procedureID: Int) -> Int {
+        guard textDimension != 0 else { return slotFor(&record, procedureID: procedureID) }
+        let textKey = directTextKey(&record)
+        if textKey >= 0 && textKey < slotOfTextKey.count {
+            let slot = slotOfTextKey[textKey]
+            if slot >= 0 { return Int(slot) }
+        }
+        let slot = slotFor(&record, procedureID: procedureID)
+        rememberTextKey(&record, slot: slot)
+        return slot
+    }
+
+    /// The key of the record's text value when the one dimension is a text (`textDimension`),
+    /// the value is not empty and the key is of the table this accumulator follows; else -1.
+    @inline(__always)
+    private func directTextKey(_ record: inout DossierRecord) -> Int {
+        // (A record without a table has tag 0 and stale keys.)
+        guard record.textKeyTag != 0 && record.textKeyTag == keyTag else { return -1 }
+        if textDimension == 1 { return record.agency.count > 0 ? Int(record.agencyKey) : -1 }
+        return record.field.count > 0 ? Int(record.fieldKey) : -1
+    }
+
+    /// Remembers the slot of the record's text key (see `directTextKey`).
+    @inline(never)
+    private mutating func rememberTextKey(_ record: inout DossierRecord, slot: Int) {
+        let textKey = directTextKey(&record)
+        guard textKey >= 0 else { return }
+        if slotOfTextKey.count <= textKey {
+            slotOfTextKey.append(contentsOf: repeatElement(-1, count: textKey + 1 - slotOfTextKey.count))
+        }
+        slotOfTextKey[textKey] = Int32(slot)
     }
 
     @inline(__always)

@@ -224,24 +224,42 @@ extension CSVRecordParser {
     @inline(never)
     private static func keyText(_ record: inout DossierRecord, _ textKeys: TextKeyTable) -> Bool {
         // The id and both codes are ASCII in nearly every log: one test for the three.
-        let folded =
-            UTF8Validation.foldedBytes(record.id) | UTF8Validation.foldedBytes(record.procedure)
-            | UTF8Validation.foldedBytes(record.field)
-        if folded & UTF8Validation.highBits == 0 {
+        if (UTF8Validation.foldedBytes(record.id) | codesFolded(record)) & UTF8Validation.highBits == 0 {
             record.procedureKey = -1
             record.fieldKey = -1
         } else {
-            guard UTF8Validation.firstInvalid(record.id) == nil else { return false }
-            record.procedureKey = UTF8Validation.isASCII(record.procedure) ? -1 : textKeys.key(of: record.procedure)
-            record.fieldKey = UTF8Validation.isASCII(record.field) ? -1 : textKeys.key(of: record.field)
-            guard record.procedureKey != TextKeyTable.invalid, record.fieldKey != TextKeyTable.invalid else {
-                return false
-            }
+            guard keyCodes(&record, textKeys) else { return false }
         }
-        record.agencyKey = record.agency.count > 0 ? textKeys.key(of: record.agency) : -1
+        record.agencyKey = record.agency.count > 0 ? textKeys.keyInline(of: record.agency) : -1
         guard record.agencyKey != TextKeyTable.invalid else { return false }
         record.textKeyTag = textKeys.tag
         return true
+    }
+
+    /// `MaTTHC` and `MaLinhVuc` ORed into one word (`UTF8Validation.foldedBytes`). Side by side,
+    /// as DVCQG's exports write them, they fold as one span with the delimiter between: both
+    /// views lie in the record's line (or both in the unescaped copies), so the bytes between
+    /// are readable, and a high byte there only sends the record to `keyCodes`' exact tests.
+    @inline(__always)
+    private static func codesFolded(_ record: borrowing DossierRecord) -> UInt64 {
+        let procedure = Int(bitPattern: record.procedure.baseAddress)
+        let end = Int(bitPattern: record.field.baseAddress) &+ record.field.count
+        let span = end &- procedure
+        if procedure != 0, record.field.count > 0, span > record.procedure.count &+ record.field.count, span <= 32 {
+            return UTF8Validation.foldedBytes(UnsafeRawBufferPointer(start: record.procedure.baseAddress, count: span))
+        }
+        return UTF8Validation.foldedBytes(record.procedure) | UTF8Validation.foldedBytes(record.field)
+    }
+
+    /// The exact tests of the id and both codes when a byte of one is not ASCII: a code that is
+    /// not ASCII gets a key (and its UTF-8 check); false when one is not UTF-8. (Out of line:
+    /// rare, and the probes would make `keyText` larger.)
+    @inline(never)
+    private static func keyCodes(_ record: inout DossierRecord, _ textKeys: TextKeyTable) -> Bool {
+        guard UTF8Validation.firstInvalid(record.id) == nil else { return false }
+        record.procedureKey = UTF8Validation.isASCII(record.procedure) ? -1 : textKeys.key(of: record.procedure)
+        record.fieldKey = UTF8Validation.isASCII(record.field) ? -1 : textKeys.key(of: record.field)
+        return record.procedureKey != TextKeyTable.invalid && record.fieldKey != TextKeyTable.invalid
     }
 
     @inline(__always)

@@ -128,25 +128,36 @@ public enum Fingerprint {
     }
 }
 
-/// A set of fingerprints, cleared and reused for each top byte: a few probes a value where
-/// sorting cost n log n comparisons. The fingerprints are already well mixed, so their low bits
-/// index the table directly.
+/// A set of fingerprints that share their top byte, reused for each top byte: a few probes a
+/// value where sorting cost n log n comparisons. The fingerprints are already well mixed, so
+/// their low bits index the table directly.
+///
+/// The table is not cleared between top bytes: a slot holding a value of another top byte (or
+/// 0) is empty for this one, so the values of earlier calls need no pass over the table (which
+/// was the most of the count's work: the table has two to four slots a value).
 struct FingerprintSet {
     private var slots = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
+    /// The top byte of the previous call, whose values the table may hold; -1 for none.
+    private var previousTop = -1
 
-    /// The values of `parts`, taken together, equal to an earlier one.
-    mutating func countRepeats(_ parts: [UnsafeBufferPointer<UInt64>]) -> Int {
+    /// The values of `parts`, taken together, equal to an earlier one. Every value's top byte
+    /// (bits 56 to 63) is `top`.
+    mutating func countRepeats(_ parts: [UnsafeBufferPointer<UInt64>], top: Int) -> Int {
         let total = parts.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < total * 2 { capacity <<= 1 }
         if slots.count < capacity {
             slots.deallocate()
             slots = .allocate(capacity: capacity)
+            slots.initialize(repeating: 0)
+        } else if top == previousTop {
+            slots.update(repeating: 0)
         }
-        // 0 marks an empty slot; the value 0 itself is counted apart.
+        previousTop = top
+        // 0 is empty too; the value 0 itself is counted apart.
         let table = UnsafeMutableBufferPointer(rebasing: slots[0..<capacity])
-        table.initialize(repeating: 0)
         let mask = capacity - 1
+        let top = UInt64(truncatingIfNeeded: top)
         var repeats = 0
         var zeros = 0
         for values in parts {
@@ -162,7 +173,7 @@ struct FingerprintSet {
                         repeats += 1
                         break
                     }
-                    if held == 0 {
+                    if held &>> 56 != top || held == 0 {
                         table[i] = v
                         break
                     }

@@ -97,7 +97,7 @@ final class FingerprintBuckets: @unchecked Sendable {
                 var top = worker
                 while top < Self.perLane {
                     let parts = (0..<lanes).flatMap { buckets[$0 * Self.perLane + top].runs }
-                    shared.buffer[top] = set.countRepeats(parts)
+                    shared.buffer[top] = set.countRepeats(parts, top: top)
                     top += workers
                 }
             }

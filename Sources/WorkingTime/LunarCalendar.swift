@@ -70,8 +70,15 @@ public struct LunarCalendar: Sendable {
     /// for the issued Vietnamese calendar).
     public let utcOffsetHours: Double
 
-    /// Vietnam's calendar as it was issued, for Gregorian years 1900–2100 (`issuedInVietnam`).
-    public static let vietnamese = LunarCalendar(issuedInVietnam: 1900...2100)
+    /// Vietnam's calendar as it was issued, for Gregorian years 1900–2100: the months
+    /// `init(issuedInVietnam: 1900...2100)` computes, read from `IssuedLunarMonths` (no
+    /// astronomy at a run's start).
+    public static let vietnamese = LunarCalendar(storage: IssuedLunarMonths.storage(), utcOffsetHours: 7)
+
+    init(storage: Storage, utcOffsetHours: Double) {
+        self.storage = storage
+        self.utcOffsetHours = utcOffsetHours
+    }
 
     /// Computes the months covering every day of `gregorianYears` for one zone.
     public init(utcOffsetHours: Double, gregorianYears: ClosedRange<Int>) {

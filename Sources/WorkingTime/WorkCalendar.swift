@@ -234,7 +234,8 @@ public struct WorkCalendar: Sendable {
         let word = dayWords[index]
         // In 0..<86_400, and every sum below is far from overflowing.
         let secondOfDay = Int(truncatingIfNeeded: s &- Int64(day) &* 86_400)
-        let minute = secondOfDay / 60
+        // Unsigned: a division by a constant is then a multiply and a shift, with no sign fix-up.
+        let minute = Int(UInt(bitPattern: secondOfDay) / 60)
         let entry = tables.minuteWords[Int(word & 255) &* 1440 &+ minute]
         let kind = entry & 3
         if kind == Tables.MinuteKind.mixed.rawValue {

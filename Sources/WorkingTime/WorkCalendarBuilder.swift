@@ -39,8 +39,13 @@ extension WorkCalendar {
         let standardProfile = (1...7).lazy.map { weekProfile[$0] }.first { $0 != 0 } ?? defaultProfile
 
         var dayProfile = [UInt8](repeating: 0, count: count)
-        for i in 0..<count {
-            dayProfile[i] = UInt8(weekProfile[CivilDate.isoWeekday(dayNumber: firstDay + i)])
+        // The weekday steps by one a day (no division per day); one buffer, no check per store.
+        dayProfile.withUnsafeMutableBufferPointer { days in
+            var weekday = CivilDate.isoWeekday(dayNumber: firstDay)
+            for i in 0..<count {
+                days[i] = UInt8(weekProfile[weekday])
+                weekday = weekday == 7 ? 1 : weekday + 1
+            }
         }
         var names: [Int: String] = [:]
         func setOff(_ day: Int, _ name: String) {
@@ -97,7 +102,9 @@ extension WorkCalendar {
         profileFirst.append(intervalStart.count)
 
         var cumulative = [Int64](repeating: 0, count: count + 1)
-        for i in 0..<count { cumulative[i + 1] = cumulative[i] + profileSeconds[Int(dayProfile[i])] }
+        cumulative.withUnsafeMutableBufferPointer { sums in
+            for i in 0..<count { sums[i + 1] = sums[i] + profileSeconds[Int(dayProfile[i])] }
+        }
         return Tables(
             firstDay: firstDay, dayCount: count, profileOfDay: dayProfile, cumulative: cumulative,
             intervalStart: intervalStart, intervalEnd: intervalEnd, profileFirst: profileFirst,

@@ -54,9 +54,15 @@ import Testing
 
 /// The middle comparison (bytes 8 to n - 8, in overlapping 16-byte windows) at every length and
 /// position: values that differ in one byte only get different keys, equal bytes in another
-/// buffer the same key.
+/// buffer the same key. Each test probes by `key(of:)` (the compare out of line) and by
+/// `keyInline(of:)`.
 @Suite struct TextKeyMiddleTests {
-    @Test func oneDifferentByteAtAnyPositionGivesANewKey() {
+    static func key(_ table: TextKeyTable, _ bytes: UnsafeRawBufferPointer, inline: Bool) -> Int32 {
+        inline ? table.keyInline(of: bytes) : table.key(of: bytes)
+    }
+
+    @Test(arguments: [false, true])
+    func oneDifferentByteAtAnyPositionGivesANewKey(inline: Bool) {
         let table = TextKeyTable()
         defer { table.deallocate() }
         var seen: [[UInt8]: Int32] = [:]
@@ -69,13 +75,15 @@ import Testing
                 values.append(changed)
             }
             for value in values {
-                let key = value.withUnsafeBytes { table.key(of: $0) }
+                let key = value.withUnsafeBytes { Self.key(table, $0, inline: inline) }
                 let expected = seen[value] ?? Int32(seen.count)
                 seen[value] = expected
                 #expect(key == expected, "length \(n): \(String(decoding: value, as: UTF8.self))")
                 // The same bytes at another address.
                 let copy = [UInt8](repeating: 0x20, count: 3) + value
-                let again = copy.withUnsafeBytes { table.key(of: UnsafeRawBufferPointer(rebasing: $0[3...])) }
+                let again = copy.withUnsafeBytes {
+                    Self.key(table, UnsafeRawBufferPointer(rebasing: $0[3...]), inline: inline)
+                }
                 #expect(again == expected)
             }
         }
@@ -84,7 +92,8 @@ import Testing
     /// The windows stay inside the value: the same bytes between high bytes and between zero
     /// bytes (in another table) get the same key, at every length the fixed windows and the
     /// loop past 80 bytes cover.
-    @Test func windowsReadOnlyTheValue() {
+    @Test(arguments: [false, true])
+    func windowsReadOnlyTheValue(inline: Bool) {
         let table = TextKeyTable()
         defer { table.deallocate() }
         for n in 17...130 {
@@ -92,10 +101,10 @@ import Testing
             let high = [UInt8](repeating: 0xFF, count: 32)
             let zero = [UInt8](repeating: 0, count: 32)
             let first = (high + value + high).withUnsafeBytes {
-                table.key(of: UnsafeRawBufferPointer(rebasing: $0[32..<(32 + n)]))
+                Self.key(table, UnsafeRawBufferPointer(rebasing: $0[32..<(32 + n)]), inline: inline)
             }
             let second = (zero + value + zero).withUnsafeBytes {
-                table.key(of: UnsafeRawBufferPointer(rebasing: $0[32..<(32 + n)]))
+                Self.key(table, UnsafeRawBufferPointer(rebasing: $0[32..<(32 + n)]), inline: inline)
             }
             #expect(first >= 0 && first == second, "length \(n)")
         }

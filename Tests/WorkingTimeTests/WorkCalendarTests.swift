@@ -336,4 +336,28 @@ struct ReferenceClock {
             clock.due(received: ts("2026-03-02 11:00"), deadline: .workingHours(1)).iso8601 == "2026-03-02T14:00:00")
         #expect(calendar.workingSecondsPerDay == 8 * 3600)
     }
+
+    /// The per-day tables as the plain rules give them: a day without a name keeps the base
+    /// week's profile of its ISO weekday, and each day adds its profile's seconds to the sum.
+    @Test func dayTablesFollowTheWeekAndTheirSums() {
+        var halfDays = WorkCalendar()
+        halfDays.officeIntervals = [(7 * 3600, 11 * 3600)]
+        for clock in [WorkCalendar.standard, halfDays] {
+            let tables = clock.tables
+            var wrongProfiles: [Int] = []
+            var wrongSums: [Int] = []
+            for i in 0..<tables.dayCount {
+                let day = tables.firstDay + i
+                let profile = Int(tables.profileOfDay[i])
+                if tables.names[day] == nil && profile != tables.weekProfile[CivilDate.isoWeekday(dayNumber: day)] {
+                    wrongProfiles.append(day)
+                }
+                if tables.cumulative[i + 1] - tables.cumulative[i] != tables.profileSeconds[profile] {
+                    wrongSums.append(day)
+                }
+            }
+            #expect(wrongProfiles.isEmpty && wrongSums.isEmpty, "\(wrongProfiles.prefix(5)) \(wrongSums.prefix(5))")
+            #expect(tables.cumulative[0] == 0 && tables.dayCount > 73_000)
+        }
+    }
 }
