@@ -45,68 +45,29 @@ extension CSVRecordParser {
         let delimiters = SIMD16<UInt8>(repeating: delimiter)
         let raw = UnsafeMutableRawPointer(record)
         var column = UnsafePointer(plan.columns)
-        // The bits of every code stored: the status column's carry `CleanColumnPlan.presentBit`.
+        // The bits of every code stored: the status column's carry `CleanColumnPlan.presentBit`,
+        // and a refused code's -1 makes it negative.
         var codeBits: Int32 = 0
         // The text columns whose values hold a doubled quote, by index.
         var escapedColumns: UInt64 = 0
         var p = start
         while true {
             let b = base[p]
-            // Code columns first (the most common), then the other classes: conditional
-            // branches whose sequence repeats every record, not a jump table. A false test (an
-            // unusual value) sends the record to the general path.
-            if let codes = column.pointee.codes {
-                let run = column.pointee.run
-                if run >= 2, let values = digitRun(base, p, column.pointee.runMask, plan.digitPattern) {
-                    // Each column of the run holds one digit, then the delimiter: one word test
-                    // for up to four columns, and no loop turn per column.
-                    var word = values.0
-                    var k = 0
-                    while true {
-                        let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
-                        guard storeCode(stored, column, raw, &codeBits) else { return nil }
-                        k &+= 1
-                        if k == run { break }
-                        column += 1
-                        word = k == 4 ? values.1 : word &>> 16
-                    }
-                    // At the run's last delimiter, which the common end below steps over.
-                    p &+= 2 &* run &- 1
-                } else {
-                    let first = Int(b) &- 48
-                    if first >= 0 && first <= 9 {
-                        var v = first
-                        let second = Int(base[p &+ 1]) &- 48
-                        if column.pointee.twoDigits && second >= 0 && second <= 9 {
-                            v = first &* 10 &+ second
-                            p &+= 1
-                        }
-                        p &+= 1
-                        guard storeCode(codes[v], column, raw, &codeBits) else { return nil }
-                    } else {
-                        guard isEmpty(b) else { return nil }
-                    }
-                }
-            } else if column.pointee.kind == .timestamp {
-                if let t = dates.compact(base + p) {
-                    raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
-                    p &+= 14
-                } else {
-                    guard isEmpty(b) else { return nil }
-                }
-            } else if column.pointee.kind == .skipped {
-                guard valueEnd(base, &p, limit: limit, delimiters) != nil else { return nil }
-            } else {
+            let kind = column.pointee.kind
+            // The text-like classes first (the most columns of a record), then codes, then
+            // times: conditional branches whose sequence repeats every record, not a jump
+            // table. A false test (an unusual value) sends the record to the general path.
+            if kind.rawValue < CleanColumnPlan.Kind.code.rawValue {
                 let valueStart = b == 0x22 ? p &+ 1 : p
                 guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
-                if end.position > valueStart {
+                if end.position > valueStart && kind != .skipped {
                     // Spaces around a value: the general path trims them. (Both are at most
                     // 0x20: one test on the common path. Unescaping keeps the end bytes.)
                     let first = base[valueStart]
                     let last = base[end.position &- 1]
                     if min(first, last) <= 0x20 && (isSpace(first) || isSpace(last)) { return nil }
                     let value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
-                    if column.pointee.kind == .text {
+                    if kind == .text {
                         raw.storeBytes(of: value, toByteOffset: column.pointee.offset, as: UnsafeRawBufferPointer.self)
                         // A doubled quote: the value is stored as read and unescaped after the
                         // loop, so that no call (and no register saved around it) sits on the
@@ -124,35 +85,89 @@ extension CSVRecordParser {
                         else { return nil }
                     }
                 }
+            } else if let codes = column.pointee.codes {
+                let run = column.pointee.run
+                if run >= 2, let values = digitRun(base, p, column.pointee.runMask, plan.digitPattern) {
+                    // Each column of the run holds one digit, then the delimiter: one word test
+                    // for up to four columns, and no loop turn per column.
+                    var word = values.0
+                    var k = 0
+                    while true {
+                        let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
+                        storeCode(stored, column, raw, &codeBits)
+                        k &+= 1
+                        if k == run { break }
+                        column += 1
+                        word = k == 4 ? values.1 : word &>> 16
+                    }
+                    // At the run's last delimiter, which the common end below steps over.
+                    p &+= 2 &* run &- 1
+                } else {
+                    let first = Int(b) &- 48
+                    if first >= 0 && first <= 9 {
+                        var v = first
+                        let second = Int(base[p &+ 1]) &- 48
+                        if column.pointee.twoDigits && second >= 0 && second <= 9 {
+                            v = first &* 10 &+ second
+                            p &+= 1
+                        }
+                        p &+= 1
+                        storeCode(codes[v], column, raw, &codeBits)
+                    } else {
+                        guard isEmpty(b) else { return nil }
+                    }
+                }
+            } else if kind == .timestamp {
+                // The time columns from here on, in one loop: no class test per column.
+                var left = column.pointee.times
+                while true {
+                    if let t = dates.compact(base + p) {
+                        raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
+                        p &+= 14
+                    } else {
+                        guard isEmpty(base[p]) else { return nil }
+                    }
+                    left &-= 1
+                    if left == 0 { break }
+                    // Not the header's last column (the run's last is the only one that can be).
+                    guard base[p] == delimiter else { return nil }
+                    column += 1
+                    p &+= 1
+                }
+            } else {
+                // Past the last column: too many fields.
+                return nil
             }
-            if column.pointee.isLast {
+            // The line end is tested only where the delimiter is not found, and the column past
+            // the last one (kind `end`) refuses a delimiter there: no per-column "last" test.
+            guard base[p] == delimiter else {
+                guard column.pointee.isLast, codeBits >= 0 else { return nil }
                 hasStatus = codeBits & CleanColumnPlan.presentBit != 0
                 if escapedColumns != 0 { unescapeColumns(escapedColumns, raw) }
                 if base[p] == 0x0A { return p &+ 1 }
                 if base[p] == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
                 return nil
             }
-            guard base[p] == delimiter else { return nil }
             column += 1
             p &+= 1
         }
     }
 
     /// Stores a code table's entry at its column's offset (one byte, or two for an optional) and
-    /// adds its bits to `codeBits`; false, storing nothing, for an entry the field's rule refuses.
+    /// adds its bits to `codeBits`. An entry the field's rule refuses (-1) makes `codeBits`
+    /// negative: the record is refused at its end, one test for all its codes (what was stored
+    /// meanwhile does not matter: the general path resets the record).
     @inline(__always)
     private func storeCode(
         _ stored: Int32, _ column: UnsafePointer<CleanColumnPlan.Column>, _ raw: UnsafeMutableRawPointer,
         _ codeBits: inout Int32
-    ) -> Bool {
-        guard stored >= 0 else { return false }
+    ) {
         codeBits |= stored
         if column.pointee.width == 1 {
             raw.storeBytes(of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
         } else {
             raw.storeBytes(of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt16.self)
         }
-        return true
     }
 
     /// The digit values of a run of one-digit code columns at `p` (each followed by the
@@ -273,12 +288,13 @@ extension CSVRecordParser {
             }
         }
         let start = p
-        guard let stop = nextStopOnLine(base, from: p, limit: limit, delimiters), base[stop] != 0x22 else {
-            return nil
-        }
+        guard let stop = nextStopOnLine(base, from: p, limit: limit, delimiters) else { return nil }
         p = stop
+        // The delimiter first: one test for most values.
+        if base[stop] == delimiter { return (stop, false) }
+        guard base[stop] == 0x0A else { return nil }  // a quote inside the value
         // CRLF: the carriage return is not part of the value.
-        if base[stop] == 0x0A, stop > start, base[stop - 1] == 0x0D { return (stop - 1, false) }
+        if stop > start, base[stop - 1] == 0x0D { return (stop - 1, false) }
         return (stop, false)
     }
 

@@ -13,18 +13,22 @@ import Records
 /// on every value of one or two digits.
 struct CleanColumnPlan {
     /// What the clean path does with a column.
+    /// (The order is the column loop's: the text-like classes first, below `code`, tested by
+    /// one compare.)
     enum Kind: UInt8 {
-        /// One digit (or two) looked up in the column's code table, or empty.
-        case code
         /// Text, quoted or not; empty is absent.
         case text
-        /// `yyyyMMddHHmmss`, or empty.
-        case timestamp
-        /// A column no field reads: only its end matters.
-        case skipped
         /// A field with its own decoder (`FieldDecoder.parseSupplementList`, a refusal or
         /// submission time in any spelling, a step column): read as text, then decoded by field.
         case other
+        /// A column no field reads: only its end matters.
+        case skipped
+        /// One digit (or two) looked up in the column's code table, or empty.
+        case code
+        /// `yyyyMMddHHmmss`, or empty.
+        case timestamp
+        /// Past the header's last column: a record that reaches it has too many fields.
+        case end
     }
 
     struct Column {
@@ -48,12 +52,15 @@ struct CleanColumnPlan {
         /// The bytes of a run's digits and delimiters, in the two words that the clean path's
         /// `digitRun` reads.
         var runMask: (UInt64, UInt64) = (0, 0)
+        /// The time columns from this one on (to the header's end, this one included): read in
+        /// one inner loop, with no class test per column.
+        var times: Int = 0
     }
 
     /// The most columns a run reads: two words, a digit and a delimiter each.
     static let maxRun = 8
 
-    /// One entry per column of the header.
+    /// One entry per column of the header, then one of kind `end`.
     let columns: UnsafeMutablePointer<Column>
     private let codeTables: UnsafeMutablePointer<Int32>
     static let codeValues = 100
@@ -83,7 +90,7 @@ struct CleanColumnPlan {
             }
         let codeColumns = columnFields.filter { $0.map { Self.kind(of: $0) == .code } ?? false }.count
         codeTables = .allocate(capacity: max(1, codeColumns) * Self.codeValues)
-        columns = .allocate(capacity: max(1, columnFields.count))
+        columns = .allocate(capacity: columnFields.count + 1)
         var nextTable = codeTables
         for (i, field) in columnFields.enumerated() {
             var column = Column(
@@ -106,9 +113,15 @@ struct CleanColumnPlan {
             }
             columns[i] = column
         }
-        // Runs, from the last column back: a code column whose table takes no value above 9.
+        columns[columnFields.count] = Column(
+            kind: .end, twoDigits: false, width: 0, isLast: false, offset: 0, codes: nil, field: nil)
+        // Runs, from the last column back: a code column whose table takes no value above 9,
+        // and time columns.
         var following = 0
+        var times = 0
         for i in (0..<columnFields.count).reversed() {
+            times = columns[i].kind == .timestamp ? times + 1 : 0
+            columns[i].times = times
             let takesOneDigit =
                 columns[i].codes.map { codes in (10..<Self.codeValues).allSatisfy { codes[$0] < 0 } } ?? false
             following = takesOneDigit && !columns[i].isLast ? min(following + 1, Self.maxRun) : 0
@@ -140,7 +153,7 @@ struct CleanColumnPlan {
         case .timestamp:
             return Storage(
                 offset: offset(of: Timestamp?.self) { FieldDecoder.assignTimestamp(field, probeTime, to: &$0) })
-        case .skipped, .other: return Storage()
+        case .skipped, .other, .end: return Storage()
         }
     }
 

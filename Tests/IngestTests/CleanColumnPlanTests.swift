@@ -80,6 +80,20 @@ import Testing
         #expect(plan.columns[4].runMask == (0xFFFF_FFFF_FFFF, 0))
     }
 
+    /// Each time column counts the time columns from it to the next column of another class or
+    /// the header's end; the column past the last is of kind `end`.
+    @Test func timeRunsAndEnd() {
+        let header: [DossierField?] = [.received, .due, .id, .processingEnd, nil, .returned, .due, .received]
+        let plan = CleanColumnPlan(columnFields: header, delimiter: 0x2C)
+        defer { plan.deallocate() }
+        #expect((0..<header.count).map { plan.columns[$0].times } == [2, 1, 0, 1, 0, 3, 2, 1])
+        #expect(
+            (0..<header.count).map { plan.columns[$0].isLast } == [
+                false, false, false, false, false, false, false, true,
+            ])
+        #expect(plan.columns[header.count].kind == .end)
+    }
+
     /// Each class has the fields the clean path reads that way; the rest have their own decoders.
     @Test func classes() {
         let kinds = Dictionary(grouping: DossierField.allCases, by: CleanColumnPlan.kind(of:))

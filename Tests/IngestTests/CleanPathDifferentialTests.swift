@@ -28,6 +28,12 @@ import Testing
         .apology, .channel,
     ]
 
+    /// Time columns to the header's end (a run of them whose last column is followed by a line
+    /// end, not a delimiter), and a single time column between codes.
+    static let timesLastHeader: [DossierField?] = [
+        .id, .channel, .processingEnd, .status, .agency, .received, .due, .returned,
+    ]
+
     /// Values a column may hold: mostly clean, with every near miss of the clean shapes.
     static func value(for field: DossierField?, oddity: Double, _ rng: inout SplitMix) -> String {
         let odd = [
@@ -158,6 +164,11 @@ import Testing
     @Test(arguments: zip([21, 22, 23] as [UInt64], [0x2C, 0x09, 0x7C] as [UInt8]))
     func cleanPathAgreesWithGeneralPathWithCodesLast(seed: UInt64, delimiter: UInt8) {
         Self.agree(seed: seed, delimiter: delimiter, header: Self.codesLastHeader)
+    }
+
+    @Test(arguments: zip([41, 42, 43] as [UInt64], [0x2C, 0x09, 0x3B] as [UInt8]))
+    func cleanPathAgreesWithGeneralPathWithTimesLast(seed: UInt64, delimiter: UInt8) {
+        Self.agree(seed: seed, delimiter: delimiter, header: Self.timesLastHeader)
     }
 
     /// Text values of every length, quoting and end, with a text column last.
