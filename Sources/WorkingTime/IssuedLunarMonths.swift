@@ -41,6 +41,14 @@ enum IssuedLunarMonths {
 
     /// The calendar's storage read from the table.
     static func storage() -> LunarCalendar.Storage {
+        storage(firstStart: firstStart, firstYear: firstYear, firstMonth: firstMonth, count: count, bits: bits)
+    }
+
+    /// The storage that a table of `count` months gives: the one place that says how a month's
+    /// label follows the one before.
+    static func storage(firstStart: Int, firstYear: Int, firstMonth: Int, count: Int, bits: [UInt64])
+        -> LunarCalendar.Storage
+    {
         var starts: [Int] = []
         var labels: [(year: Int, month: Int, leap: Bool)] = []
         starts.reserveCapacity(count + 1)
@@ -67,8 +75,8 @@ enum IssuedLunarMonths {
     }
 
     /// The table's contents for `calendar`: its first start and label and the two bits of each
-    /// month; nil when a month is not 29 or 30 days, the first is a leap month, or a label does
-    /// not follow the one before as `storage()` reads it.
+    /// month; nil when a month is not 29 or 30 days or the first is a leap month. (Whether the
+    /// labels follow one another as `storage` reads them is checked by decoding the bits.)
     static func encode(_ calendar: LunarCalendar) -> (firstStart: Int, firstYear: Int, firstMonth: Int, bits: [UInt64])?
     {
         let starts = calendar.storage.starts
@@ -78,18 +86,7 @@ enum IssuedLunarMonths {
         for i in labels.indices {
             let length = starts[i + 1] - starts[i]
             guard length == 29 || length == 30 else { return nil }
-            let label = labels[i]
-            if i > 0 {
-                let previous = labels[i - 1]
-                let follows =
-                    label.leap
-                    ? label.year == previous.year && label.month == previous.month && !previous.leap
-                    : (previous.month == 12
-                        ? label.year == previous.year + 1 && label.month == 1
-                        : label.year == previous.year && label.month == previous.month + 1)
-                guard follows else { return nil }
-            }
-            let code = UInt64(length - 29) | (label.leap ? 2 : 0)
+            let code = UInt64(length - 29) | (labels[i].leap ? 2 : 0)
             bits[i >> 5] |= code << UInt64(2 * (i & 31))
         }
         return (starts[0], first.year, first.month, bits)

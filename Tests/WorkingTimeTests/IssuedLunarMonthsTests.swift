@@ -17,6 +17,13 @@ import Testing
         // The table's contents as the computation encodes them (shown when they differ: paste
         // them into IssuedLunarMonths after a change to the calendar's rules).
         let encoded = try #require(IssuedLunarMonths.encode(computed))
+        // The bits give back the computation's months: labels included, which `encode` does not
+        // store but `storage` derives, one from the one before.
+        let decoded = IssuedLunarMonths.storage(
+            firstStart: encoded.firstStart, firstYear: encoded.firstYear, firstMonth: encoded.firstMonth,
+            count: computed.storage.labels.count, bits: encoded.bits)
+        #expect(decoded.starts == computed.storage.starts)
+        for (a, b) in zip(decoded.labels, computed.storage.labels) { #expect(a == b) }
         #expect(encoded.firstStart == IssuedLunarMonths.firstStart)
         #expect(encoded.firstYear == IssuedLunarMonths.firstYear && encoded.firstMonth == IssuedLunarMonths.firstMonth)
         #expect(computed.storage.labels.count == IssuedLunarMonths.count)
