@@ -57,7 +57,7 @@ extension CSVRecordParser {
             // The text-like classes first (the most columns of a record), then codes, then
             // times: conditional branches whose sequence repeats every record, not a jump
             // table. A false test (an unusual value) sends the record to the general path.
-            if kind.rawValue < CleanColumnPlan.Kind.code.rawValue {
+            if kind.isTextLike {
                 let valueStart = b == 0x22 ? p &+ 1 : p
                 guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
                 if end.position > valueStart && kind != .skipped {

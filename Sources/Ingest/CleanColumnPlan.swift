@@ -12,9 +12,8 @@ import Records
 /// column's accepted values, with the bytes each stores, by calling `FieldDecoder.assignCode`
 /// on every value of one or two digits.
 struct CleanColumnPlan {
-    /// What the clean path does with a column.
-    /// (The order is the column loop's: the text-like classes first, below `code`, tested by
-    /// one compare.)
+    /// What the clean path does with a column. (The order is the column loop's: the text-like
+    /// classes first, below `code`, so that `isTextLike` is one compare.)
     enum Kind: UInt8 {
         /// Text, quoted or not; empty is absent.
         case text
@@ -29,6 +28,10 @@ struct CleanColumnPlan {
         case timestamp
         /// Past the header's last column: a record that reaches it has too many fields.
         case end
+
+        /// Text, other or skipped: a value whose end the column loop scans for (one compare, by
+        /// the order of the cases).
+        var isTextLike: Bool { rawValue < Kind.code.rawValue }
     }
 
     struct Column {

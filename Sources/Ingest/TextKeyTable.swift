@@ -93,7 +93,7 @@ struct TextKeyTable {
             if entry.first == first && entry.last == last && Int(entry.length) == n
                 && (n <= 16
                     || (middleInline
-                        ? Self.middleDifference(state.pointee.arena + entry.offset, base, n)
+                        ? Self.middleEqualInlined(state.pointee.arena + entry.offset, base, n)
                         : Self.middleEqual(state.pointee.arena + entry.offset, base, n)))
             {
                 return entry.key
@@ -137,11 +137,12 @@ struct TextKeyTable {
     /// to be inlined where it is called; `keyInline(of:)` inlines it.)
     @inline(never)
     private static func middleEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-        middleDifference(a, b, n)
+        middleEqualInlined(a, b, n)
     }
 
+    /// `middleEqual`, inlined where it is called.
     @inline(__always)
-    private static func middleDifference(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    private static func middleEqualInlined(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
         // Window k starts at 8 + 16k, or at n - 24 when that is earlier (then it ends at
         // n - 8), or at 0 for n < 24 (bytes 0 to 16 hold the middle of a value of 17 to 23).
         let back = max(n &- 24, 0)
