@@ -299,7 +299,7 @@ extension CSVRecordParser {
     }
 
     /// The first delimiter, line feed or quote at or after `p`, sixteen bytes at a time (SIMD
-    /// compares; `any` becomes one mask-and-test); nil past `limit`. (`delimiters`: the
+    /// compares read as one lane mask); nil past `limit`. (`delimiters`: the
     /// delimiter in every lane, made once per record.)
     @inline(__always)
     private func nextStopOnLine(
@@ -309,9 +309,9 @@ extension CSVRecordParser {
         let raw = UnsafeRawPointer(base)
         while p <= limit {
             let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
-            let stops = Self.words(
+            let stops = LaneBits.of(
                 (bytes .== delimiters) .| (bytes .== SIMD16(repeating: 0x0A)) .| (bytes .== SIMD16(repeating: 0x22)))
-            if stops[0] | stops[1] != 0 { return p &+ SWAR.firstMarked(low: stops[0], high: stops[1]) }
+            if stops != 0 { return p &+ stops.trailingZeroBitCount }
             p &+= 16
         }
         return nil
@@ -325,9 +325,9 @@ extension CSVRecordParser {
         let raw = UnsafeRawPointer(base)
         while p <= limit {
             let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
-            let hits = Self.words((bytes .== SIMD16(repeating: 0x22)) .| (bytes .== SIMD16(repeating: 0x0A)))
-            if hits[0] | hits[1] != 0 {
-                let q = p &+ SWAR.firstMarked(low: hits[0], high: hits[1])
+            let hits = LaneBits.of((bytes .== SIMD16(repeating: 0x22)) .| (bytes .== SIMD16(repeating: 0x0A)))
+            if hits != 0 {
+                let q = p &+ hits.trailingZeroBitCount
                 // The two bytes after a closing quote are read next (a doubled quote, then a
                 // CRLF), so a quote in the buffer's last two bytes is left to the general path.
                 return base[q] == 0x22 && q <= limit + 13 ? q : nil
@@ -335,11 +335,5 @@ extension CSVRecordParser {
             p &+= 16
         }
         return nil
-    }
-
-    /// A 16-lane mask as two words, 0xFF in each byte whose lane is set.
-    @inline(__always)
-    private static func words(_ mask: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
-        unsafeBitCast(mask, to: SIMD2<UInt64>.self)
     }
 }

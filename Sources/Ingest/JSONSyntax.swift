@@ -91,14 +91,12 @@ enum JSONSyntax {
             let flags =
                 ((quote &- one) & ~quote) | ((backslash &- one) & ~backslash)
                 | ((v &- SIMD16(repeating: 0x20)) & ~v) | (passingNonASCII ? SIMD16(repeating: 0) : v)
-            let words = unsafeBitCast(flags, to: SIMD2<UInt64>.self)
-            let low = words[0] & highBits
-            let high = words[1] & highBits
-            if low | high == 0 {
+            let marked = LaneBits.highBits(flags)
+            if marked == 0 {
                 p &+= 16
                 continue
             }
-            return p &+ SWAR.firstMarked(low: low, high: high)
+            return p &+ marked.trailingZeroBitCount
         }
         while p &+ 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)

@@ -12,14 +12,6 @@ enum SWAR {
         return ~(((x & low7) &+ low7) | x | low7)
     }
 
-    /// The index of the first byte with its high bit set among sixteen bytes given as two words,
-    /// `low` holding the first eight; at least one is set. (A SIMD16 compare or flag test read as
-    /// `SIMD2<UInt64>`: Swift gives no lane mask.)
-    @inline(__always)
-    static func firstMarked(low: UInt64, high: UInt64) -> Int {
-        low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3
-    }
-
     /// `0` and then `delimiter`, in each two-byte pair of a word: `digitPairs`' pattern.
     static func digitPairPattern(delimiter: UInt8) -> UInt64 {
         (0x30 | UInt64(delimiter) << 8) &* 0x0001_0001_0001_0001
