@@ -38,6 +38,7 @@ public enum StepReport {
             var input = stepSummary.input
             // The report counts dossiers: each history is one record.
             input.records = stepSummary.dossiers + stepSummary.contradictory + input.rejected
+            folded.inner.noteLatestStep(stepSummary.latestStep)
             return (KPIEngine.finish(&folded.inner, input: input, options: options), summary)
         }
         let (table, _, stepSummary) = try StepLog.fold(files: steps, options: stepOptions) { FactsTable() }
@@ -49,8 +50,16 @@ public enum StepReport {
         var accumulator = joined.inner
         summary.rowsWithoutSteps = joined.withoutSteps
         summary.stepsWithoutRow = max(0, table.facts.count - joined.matched)
+        accumulator.noteLatestStep(stepSummary.latestStep)
         return (KPIEngine.finish(&accumulator, input: input, options: options), summary)
     }
+}
+
+extension KPIAccumulator {
+    /// A step log's default as-of time is its latest step, as `tthc steps` takes it, not only
+    /// the latest event its folded records show: a later hand-over of a dossier in progress
+    /// says the log was taken after it.
+    mutating func noteLatestStep(_ seconds: Int64) { latestEvent = max(latestEvent, seconds) }
 }
 
 /// What a history says of its dossier, kept per dossier for the join with a table.

@@ -92,11 +92,7 @@ public enum StepTimeAnalysis {
 
     /// The latest step time of the log, `Int64.min` without steps: the default as-of time.
     static func latestStep(_ histories: [DossierHistory]) -> Int64 {
-        var latest = Int64.min
-        for history in histories {
-            for step in history.steps where step.time.seconds > latest { latest = step.time.seconds }
-        }
-        return latest
+        histories.reduce(Int64.min) { max($0, $1.latestStepSeconds) }
     }
 
     static func finish(

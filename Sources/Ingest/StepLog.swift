@@ -42,6 +42,9 @@ public struct StepFoldSummary: Sendable {
     public var spilledBytes = 0
     /// Records that were JSONL dossiers with their `QuaTrinhXuLy`, not step rows.
     public var dossierLines = 0
+    /// The latest step time of the folded histories (`DossierHistory.latestStepSeconds`),
+    /// `Int64.min` without any: the default as-of time.
+    public var latestStep = Int64.min
 
     public init() {}
 }
@@ -109,6 +112,7 @@ public enum StepLog {
             if let failure = outcome.failure { throw failure }
             summary.steps += outcome.steps
             summary.dossiers += outcome.dossiers
+            summary.latestStep = max(summary.latestStep, outcome.latestStep)
             contradictions += outcome.contradictions
         }
         contradictions.sort { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
@@ -150,6 +154,7 @@ public enum StepLog {
     struct PartitionOutcome {
         var steps = 0
         var dossiers = 0
+        var latestStep = Int64.min
         var contradictions: [(fileIndex: Int32, line: Int64, error: IngestError)] = []
         var failure: (any Error)?
     }
@@ -221,6 +226,7 @@ public enum StepLog {
                 }
                 outcome.steps += history.steps.count
                 outcome.dossiers += 1
+                outcome.latestStep = max(outcome.latestStep, history.latestStepSeconds)
                 consumer.consume(history)
             }
         }

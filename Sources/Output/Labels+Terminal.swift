@@ -39,6 +39,9 @@ extension Labels {
             "input: {records}, {rejected} rejected, {duplicates} duplicate ids",
             "dữ liệu vào: {records}, {rejected} bị loại, {duplicates} trùng mã hồ sơ"
         ),
+        "header_input_steps": (
+            "input: {rows} step rows, {rejected} rejected", "dữ liệu vào: {rows} dòng bước xử lý, {rejected} bị loại"
+        ),
         "header_outside": (", {n} outside the selection", ", {n} ngoài phạm vi chọn"),
         "header_profile": ("profile {name}: {title}", "bộ chỉ tiêu {name}: {title}"),
         "header_source": ("source: {source}", "nguồn: {source}"),

@@ -20,7 +20,7 @@ public struct RunContext: Sendable {
     /// `input: 5,000 records, 0 rejected, ...` for tables.
     public var inputLine: String?
     /// The summary behind `inputLine`, so each language writes its own.
-    var inputSummary: (summary: InputSummary, outside: Int)?
+    var inputSummary: (summary: InputSummary, outside: Int, stepRows: Bool)?
 
     public init(
         asOf: Timestamp, period: ReportingPeriod? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
@@ -56,7 +56,9 @@ public struct RunContext: Sendable {
         }
         lines.append(scope)
         if let input = inputSummary {
-            lines.append(RunContext.inputLine(input.summary, outsideSelection: input.outside, language))
+            lines.append(
+                RunContext.inputLine(
+                    input.summary, outsideSelection: input.outside, stepRows: input.stepRows, language))
         } else if let inputLine {
             lines.append(inputLine)
         }
@@ -67,15 +69,23 @@ public struct RunContext: Sendable {
         return lines
     }
 
-    /// `input: 5,000 records, 0 rejected, 0 duplicate ids[, 12 outside the selection]`.
-    static func inputLine(_ input: InputSummary, outsideSelection: Int, _ language: Language) -> String {
-        var line = Labels.phrase(
-            "header_input", language,
-            [
-                "records": Labels.counted(input.records, .record, language),
-                "rejected": Labels.grouped(input.rejected, language),
-                "duplicates": Labels.grouped(input.duplicates, language),
-            ])
+    /// `input: 5,000 records, 0 rejected, 0 duplicate ids[, 12 outside the selection]`; for a
+    /// step log `input: 14,515 step rows, 0 rejected`: its ids repeat by design, one row a step.
+    static func inputLine(_ input: InputSummary, outsideSelection: Int, stepRows: Bool = false, _ language: Language)
+        -> String
+    {
+        var line =
+            stepRows
+            ? Labels.phrase(
+                "header_input_steps", language,
+                ["rows": Labels.grouped(input.records, language), "rejected": Labels.grouped(input.rejected, language)])
+            : Labels.phrase(
+                "header_input", language,
+                [
+                    "records": Labels.counted(input.records, .record, language),
+                    "rejected": Labels.grouped(input.rejected, language),
+                    "duplicates": Labels.grouped(input.duplicates, language),
+                ])
         if outsideSelection > 0 {
             line += Labels.phrase("header_outside", language, ["n": Labels.grouped(outsideSelection, language)])
         }
@@ -530,10 +540,11 @@ public enum ScoreReport {
 
 extension RunContext {
     /// The engine's input summary as JSON members and a one-line text, the same keys as `tthc report`.
-    public mutating func setInput(_ input: InputSummary, outsideSelection: Int) {
+    /// - Parameter stepRows: the input is a step log, whose records are step rows.
+    public mutating func setInput(_ input: InputSummary, outsideSelection: Int, stepRows: Bool = false) {
         self.input = RunContext.inputMembers(input, outsideSelection: outsideSelection)
-        inputSummary = (input, outsideSelection)
-        inputLine = RunContext.inputLine(input, outsideSelection: outsideSelection, .en)
+        inputSummary = (input, outsideSelection, stepRows)
+        inputLine = RunContext.inputLine(input, outsideSelection: outsideSelection, stepRows: stepRows, .en)
     }
 
     /// The engine's input summary as JSON members, the same in every command's document.

@@ -35,6 +35,13 @@ public struct HistoryFacts: Hashable, Sendable {
 }
 
 extension DossierHistory {
+    /// Its latest step time, `Int64.min` without steps. The latest over a step log is the time
+    /// the log was taken, every step command's default as-of time: steps that change no fact
+    /// (a hand-over while in progress) count too.
+    public var latestStepSeconds: Int64 {
+        steps.reduce(Int64.min) { max($0, $1.time.seconds) }
+    }
+
     /// The facts its steps determine, read in order. Contradictions (no received step, an end
     /// before the received step, steps after the end) are for the reader to report, not judged here.
     public var facts: HistoryFacts {

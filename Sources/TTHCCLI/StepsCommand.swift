@@ -72,7 +72,8 @@ enum StepsCommand: Subcommand {
         var context = RunContext(
             asOf: asOf, period: try TargetOptions.period(arguments),
             from: try EngineOptions.date(arguments, "--from"), to: try EngineOptions.date(arguments, "--to"))
-        context.setInput(summary.input, outsideSelection: result.outsideSelection)
+        context.setInput(
+            summary.input, outsideSelection: result.outsideSelection, stepRows: summary.dossierLines == 0)
         switch format {
         case "json": try destination.write(StepTimeRenderer.json(result, context: context), console: console)
         case "csv":

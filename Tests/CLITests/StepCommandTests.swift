@@ -17,8 +17,13 @@ import Testing
         return (code, captured.stdout, captured.stderr)
     }
 
+    /// The joined reports take their default as-of time from the step log's latest step (a
+    /// waiting step at 20:49:25, after the table's latest event at 16:58:36), and give the table's
+    /// own figures at that time.
     @Test func theSamplesStepsGiveTheSamplesReport() {
-        let table = Self.run(["report", Self.sample, "--by", "agency", "--format", "csv"])
+        let table = Self.run([
+            "report", Self.sample, "--by", "agency", "--format", "csv", "--as-of", "2026-03-31T20:49:25",
+        ])
         let joined = Self.run([
             "report", "--steps", Self.steps, "--dossiers", Self.sample, "--by", "agency", "--format", "csv",
         ])

@@ -134,4 +134,45 @@ import Testing
         ])
         #expect(delay.status == 2)
     }
+
+    /// The latest step is a hand-over of a dossier in progress, after every received time and
+    /// end: it changes no fact, yet the log was taken after it. `steps` and `report --steps`
+    /// (alone and joined with a dossier table) take the same default as-of time from it, and
+    /// the table's input line counts step rows, whose ids repeat by design, not duplicate ids.
+    @Test func defaultAsOfIsTheLatestStepForEveryStepCommand() throws {
+        let log = try write(
+            "handover.csv",
+            Self.header + """
+                DONE,SAME,20260302080000,,2,Counter,An
+                DONE,SAME,20260302150000,,9,Counter,An
+                OPEN,SAME,20260303090000,,2,Counter,An
+                OPEN,SAME,20260304100000,,4,Land office,Binh
+
+                """)
+        let table = try write(
+            "dossiers.csv",
+            """
+            MaHoSo,MaTTHC,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo,KenhThucHien
+            DONE,SAME,20260302080000,20260302170000,20260302150000,9,1
+            OPEN,SAME,20260303090000,20260305170000,,4,2
+
+            """)
+        let latestStep = "2026-03-04T10:00:00"
+        let steps = run(["steps", log, "--format", "json"])
+        #expect(steps.status == 0, "\(steps.err)")
+        #expect(try json(steps.out)["as_of"] as? String == latestStep)
+        let alone = run(["report", "--steps", log, "--format", "json"])
+        #expect(alone.status == 0, "\(alone.err)")
+        #expect(try json(alone.out)["as_of"] as? String == latestStep)
+        let joined = run(["report", "--steps", log, "--dossiers", table, "--format", "json"])
+        #expect(joined.status == 0, "\(joined.err)")
+        #expect(try json(joined.out)["as_of"] as? String == latestStep)
+
+        let text = run(["steps", log])
+        #expect(text.status == 0, "\(text.err)")
+        #expect(text.out.contains("input: 4 step rows, 0 rejected\n"), "\(text.out)")
+        #expect(!text.out.contains("duplicate ids"))
+        let vietnamese = run(["steps", log, "--lang", "vi"])
+        #expect(vietnamese.out.contains("dữ liệu vào: 4 dòng bước xử lý, 0 bị loại\n"), "\(vietnamese.out)")
+    }
 }
