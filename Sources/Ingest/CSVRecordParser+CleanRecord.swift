@@ -50,9 +50,6 @@ extension CSVRecordParser {
         var codeBits: Int32 = 0
         // The text columns whose values hold a doubled quote, by index.
         var escapedColumns: UInt64 = 0
-        // The stop bits of the bytes last scanned (`StopWindow`), shared by the text columns:
-        // a value that ends inside bytes already scanned needs no new load.
-        var window = StopWindow(start: start &- StopWindow.width, bits: 0)
         var p = start
         while true {
             let b = base[p]
@@ -62,7 +59,7 @@ extension CSVRecordParser {
             // table. A false test (an unusual value) sends the record to the general path.
             if kind.isTextLike {
                 let valueStart = b == 0x22 ? p &+ 1 : p
-                guard let end = valueEnd(base, &p, limit: limit, delimiters, &window) else { return nil }
+                guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
                 if end.position > valueStart && kind != .skipped {
                     // Spaces around a value: the general path trims them. (Both are at most
                     // 0x20: one test on the common path. Unescaping keeps the end bytes.)
@@ -276,33 +273,22 @@ extension CSVRecordParser {
     /// quoted value) and returns where the value's bytes end, nil when the value is unusual.
     @inline(__always)
     private func valueEnd(
-        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int, _ delimiters: SIMD16<UInt8>,
-        _ window: inout StopWindow
+        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int, _ delimiters: SIMD16<UInt8>
     ) -> (position: Int, hasEscapes: Bool)? {
         if base[p] == 0x22 {
             var hasEscapes = false
-            var from = p &+ 1
+            p &+= 1
             while true {
-                // The stops inside quotes are delimiters, skipped, and doubled quotes; a line
-                // feed is left to the general path (it counts lines).
-                guard let stop = nextStop(base, from: from, limit: limit, delimiters, &window) else { return nil }
-                let c = base[stop]
-                from = stop &+ 1
-                if c == 0x22 {
-                    // A doubled quote is an escaped quote.
-                    guard base[from] == 0x22 else {
-                        p = from
-                        return (stop, hasEscapes)
-                    }
-                    hasEscapes = true
-                    from &+= 1
-                } else if c == 0x0A {
-                    return nil
-                }
+                guard let quote = nextQuoteOnLine(base, from: p, limit: limit) else { return nil }
+                p = quote &+ 1
+                // A doubled quote is an escaped quote.
+                guard base[p] == 0x22 else { return (quote, hasEscapes) }
+                hasEscapes = true
+                p &+= 1
             }
         }
         let start = p
-        guard let stop = nextStop(base, from: p, limit: limit, delimiters, &window) else { return nil }
+        guard let stop = nextStopOnLine(base, from: p, limit: limit, delimiters) else { return nil }
         p = stop
         // The delimiter first: one test for most values.
         if base[stop] == delimiter { return (stop, false) }
@@ -312,51 +298,42 @@ extension CSVRecordParser {
         return (stop, false)
     }
 
-    /// The first delimiter, line feed or quote at or after `from`, from the bits of `window`
-    /// when it covers `from` and holds one there, else from new windows (each moves `window`);
-    /// nil when a new window would start past `limit`.
+    /// The first delimiter, line feed or quote at or after `p`, sixteen bytes at a time (SIMD
+    /// compares read as one lane mask); nil past `limit`. (`delimiters`: the
+    /// delimiter in every lane, made once per record.)
     @inline(__always)
-    private func nextStop(
-        _ base: UnsafePointer<UInt8>, from: Int, limit: Int, _ delimiters: SIMD16<UInt8>,
-        _ window: inout StopWindow
+    private func nextStopOnLine(
+        _ base: UnsafePointer<UInt8>, from start: Int, limit: Int, _ delimiters: SIMD16<UInt8>
     ) -> Int? {
-        let offset = UInt(bitPattern: from &- window.start)
-        if offset < UInt(StopWindow.width) {
-            let rest = window.bits &>> UInt64(offset)
-            if rest != 0 { return from &+ rest.trailingZeroBitCount }
-            // No stop in the rest of the window: the next starts where it ends.
-            window.start &+= StopWindow.width
-        } else {
-            window.start = from
-        }
-        while window.start <= limit {
-            window.bits = StopWindow.bits(base + window.start, delimiters)
-            if window.bits != 0 { return window.start &+ window.bits.trailingZeroBitCount }
-            window.start &+= StopWindow.width
+        var p = start
+        let raw = UnsafeRawPointer(base)
+        while p <= limit {
+            let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
+            let stops = LaneBits.of(
+                (bytes .== delimiters) .| (bytes .== SIMD16(repeating: 0x0A)) .| (bytes .== SIMD16(repeating: 0x22)))
+            if stops != 0 { return p &+ stops.trailingZeroBitCount }
+            p &+= 16
         }
         return nil
     }
-}
 
-/// The stop bits (delimiter, line feed, quote) of `width` bytes from `start`, bit i for byte
-/// start + i: four 16-byte lane masks joined by shifts. The column loop keeps one, so that a
-/// text value that ends inside bytes already scanned (the export's text columns lie side by
-/// side) is found by a shift and a trailing-zero count.
-struct StopWindow {
-    static let width = 64
-    var start: Int
-    var bits: UInt64
-
-    /// The stop bits of the `width` bytes at `bytes`.
+    /// The closing quote of a quoted value at or after `p`; nil when a line feed comes first
+    /// (the general path counts lines) or past `limit`.
     @inline(__always)
-    static func bits(_ bytes: UnsafePointer<UInt8>, _ delimiters: SIMD16<UInt8>) -> UInt64 {
-        let raw = UnsafeRawPointer(bytes)
-        @inline(__always)
-        func block(_ k: Int) -> UInt64 {
-            let v = raw.loadUnaligned(fromByteOffset: 16 &* k, as: SIMD16<UInt8>.self)
-            return UInt64(
-                LaneBits.of((v .== delimiters) .| (v .== SIMD16(repeating: 0x0A)) .| (v .== SIMD16(repeating: 0x22))))
+    private func nextQuoteOnLine(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
+        var p = start
+        let raw = UnsafeRawPointer(base)
+        while p <= limit {
+            let bytes = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
+            let hits = LaneBits.of((bytes .== SIMD16(repeating: 0x22)) .| (bytes .== SIMD16(repeating: 0x0A)))
+            if hits != 0 {
+                let q = p &+ hits.trailingZeroBitCount
+                // The two bytes after a closing quote are read next (a doubled quote, then a
+                // CRLF), so a quote in the buffer's last two bytes is left to the general path.
+                return base[q] == 0x22 && q <= limit + 13 ? q : nil
+            }
+            p &+= 16
         }
-        return block(0) | block(1) &<< 16 | block(2) &<< 32 | block(3) &<< 48
+        return nil
     }
 }

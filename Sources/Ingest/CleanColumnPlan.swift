@@ -75,17 +75,15 @@ struct CleanColumnPlan {
     let digitPattern: UInt64
 
     /// Bytes that must follow a record's start for the clean path to try it, and that it keeps
-    /// after its bound: a text value's scan checks the bound, then reads a `StopWindow` (64
-    /// bytes) past it, and the stop it finds there is followed by two bytes read (a doubled
-    /// quote, a CRLF) or a run's 16; the code and time columns after it check nothing, so each
-    /// adds the most bytes it steps over (a time 14 and a delimiter, a code two digits and a
-    /// delimiter).
+    /// after its bound: a text value's scan checks the bound, then reads 16 bytes past it, and
+    /// the code and time columns after it check nothing, so each adds the most bytes it steps
+    /// over (a time 14 and a delimiter, a code two digits and a delimiter).
     let room: Int
 
     init(columnFields: [DossierField?], delimiter: UInt8) {
         digitPattern = SWAR.digitPairPattern(delimiter: delimiter)
         room =
-            StopWindow.width + 16
+            32
             + columnFields.reduce(0) { sum, field in
                 switch field.map(Self.kind) {
                 case .timestamp: return sum + 15
