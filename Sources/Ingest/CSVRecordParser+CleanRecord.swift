@@ -59,7 +59,7 @@ extension CSVRecordParser {
             // table. A false test (an unusual value) sends the record to the general path.
             if kind.isTextLike {
                 let valueStart = b == 0x22 ? p &+ 1 : p
-                guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
+                guard let end = valueEnd(base, &p, limit: limit, delimiter, delimiters) else { return nil }
                 if end.position > valueStart && kind != .skipped {
                     // Spaces around a value: the general path trims them. (Both are at most
                     // 0x20: one test on the common path. Unescaping keeps the end bytes.)
@@ -271,9 +271,10 @@ extension CSVRecordParser {
 
     /// Moves `p` from the start of a text value to its terminator (past the closing quote of a
     /// quoted value) and returns where the value's bytes end, nil when the value is unusual.
+    /// (`delimiter`: the parser's, passed so that it is not loaded again for each value.)
     @inline(__always)
     private func valueEnd(
-        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int, _ delimiters: SIMD16<UInt8>
+        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int, _ delimiter: UInt8, _ delimiters: SIMD16<UInt8>
     ) -> (position: Int, hasEscapes: Bool)? {
         if base[p] == 0x22 {
             var hasEscapes = false
@@ -330,7 +331,7 @@ extension CSVRecordParser {
                 let q = p &+ hits.trailingZeroBitCount
                 // The two bytes after a closing quote are read next (a doubled quote, then a
                 // CRLF), so a quote in the buffer's last two bytes is left to the general path.
-                return base[q] == 0x22 && q <= limit + 13 ? q : nil
+                return base[q] == 0x22 && q <= limit &+ 13 ? q : nil
             }
             p &+= 16
         }
