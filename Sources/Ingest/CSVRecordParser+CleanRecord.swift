@@ -59,15 +59,14 @@ extension CSVRecordParser {
             // table. A false test (an unusual value) sends the record to the general path.
             if kind.isTextLike {
                 let valueStart = b == 0x22 ? p &+ 1 : p
-                guard let end = valueEnd(base, &p, limit: limit, delimiters) else { return nil }
-                if end.position > valueStart && kind != .skipped {
-                    // Spaces around a value: the general path trims them. (Both are at most
-                    // 0x20: one test on the common path. Unescaping keeps the end bytes.)
-                    let first = base[valueStart]
-                    let last = base[end.position &- 1]
-                    if min(first, last) <= 0x20 && (isSpace(first) || isSpace(last)) { return nil }
-                    let value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
-                    if kind == .text {
+                guard let end = valueEnd(base, &p, limit: limit, delimiter, delimiters) else { return nil }
+                // Empty is absent, and a skipped column's value only ends: the text class is
+                // tested first (the most columns), with no second class test on its path.
+                if kind == .text {
+                    if end.position > valueStart {
+                        guard !hasSurroundingSpace(base, valueStart, end.position) else { return nil }
+                        let value = UnsafeRawBufferPointer(
+                            start: base + valueStart, count: end.position &- valueStart)
                         raw.storeBytes(of: value, toByteOffset: column.pointee.offset, as: UnsafeRawBufferPointer.self)
                         // A doubled quote: the value is stored as read and unescaped after the
                         // loop, so that no call (and no register saved around it) sits on the
@@ -77,13 +76,15 @@ extension CSVRecordParser {
                             guard index < 64 else { return nil }
                             escapedColumns |= 1 &<< UInt64(index)
                         }
-                    } else {
-                        guard
-                            assignOther(
-                                column.pointee.field.unsafelyUnwrapped, value, escaped: end.hasEscapes,
-                                to: &record.pointee)
-                        else { return nil }
                     }
+                } else if kind == .other && end.position > valueStart {
+                    guard !hasSurroundingSpace(base, valueStart, end.position) else { return nil }
+                    let value = UnsafeRawBufferPointer(start: base + valueStart, count: end.position &- valueStart)
+                    guard
+                        assignOther(
+                            column.pointee.field.unsafelyUnwrapped, value, escaped: end.hasEscapes,
+                            to: &record.pointee)
+                    else { return nil }
                 }
             } else if let codes = column.pointee.codes {
                 let run = column.pointee.run
@@ -265,15 +266,26 @@ extension CSVRecordParser {
     @inline(__always)
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
+    /// A space or tab at either end of the value in `start..<end` (not empty): the general path
+    /// trims them. (Both are at most 0x20: one test on the common path. Unescaping keeps the
+    /// end bytes.)
+    @inline(__always)
+    private func hasSurroundingSpace(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let first = base[start]
+        let last = base[end &- 1]
+        return min(first, last) <= 0x20 && (isSpace(first) || isSpace(last))
+    }
+
     /// A value starting with `b` is empty: the column ends at once.
     @inline(__always)
     private func isEmpty(_ b: UInt8) -> Bool { b == delimiter || b == 0x0A || b == 0x0D }
 
     /// Moves `p` from the start of a text value to its terminator (past the closing quote of a
     /// quoted value) and returns where the value's bytes end, nil when the value is unusual.
+    /// (`delimiter`: the parser's, passed so that it is not loaded again for each value.)
     @inline(__always)
     private func valueEnd(
-        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int, _ delimiters: SIMD16<UInt8>
+        _ base: UnsafePointer<UInt8>, _ p: inout Int, limit: Int, _ delimiter: UInt8, _ delimiters: SIMD16<UInt8>
     ) -> (position: Int, hasEscapes: Bool)? {
         if base[p] == 0x22 {
             var hasEscapes = false
@@ -330,7 +342,7 @@ extension CSVRecordParser {
                 let q = p &+ hits.trailingZeroBitCount
                 // The two bytes after a closing quote are read next (a doubled quote, then a
                 // CRLF), so a quote in the buffer's last two bytes is left to the general path.
-                return base[q] == 0x22 && q <= limit + 13 ? q : nil
+                return base[q] == 0x22 && q <= limit &+ 13 ? q : nil
             }
             p &+= 16
         }
