@@ -64,7 +64,7 @@ struct KPIAccumulator: RecordConsumer {
     /// the totals are the same, at one addition per record instead of two.
     var totals: KPIAggregate {
         var sum = ownTotals
-        for slot in slots { sum.merge(slot) }
+        for slot in 0..<slots.count { sum.merge(slots.aggregate(slot)) }
         return sum
     }
     var latestEvent = Int64.min
@@ -73,7 +73,7 @@ struct KPIAccumulator: RecordConsumer {
     var afterAsOf: Int { leftOut.afterAsOf }
 
     // Piece-local groups.
-    private var slots: [KPIAggregate] = []
+    private let slots = SlotAggregates()
     private var slotKeys: [LocalKey] = []
     private var slotIndex = SlotTable()
     /// With one dimension, the slot of value v at v + 1 (-1 while unknown), for values below
@@ -182,7 +182,8 @@ struct KPIAccumulator: RecordConsumer {
         // multiply and a shift, with no sign fix-up.
         let processingMinutes = classification?.processingWorkingSeconds.map { Int(UInt64(bitPattern: $0) / 60) }
         if slot >= 0 {
-            slots[slot].add(&record, terms: terms, classification: classification, processingMinutes: processingMinutes)
+            slots.add(
+                &record, slot: slot, terms: terms, classification: classification, processingMinutes: processingMinutes)
         } else {
             ownTotals.add(&record, terms: terms, classification: classification, processingMinutes: processingMinutes)
         }
@@ -340,8 +341,7 @@ struct KPIAccumulator: RecordConsumer {
     /// `slotIndex` is one too large for `directSlots`.
     @inline(never)
     private mutating func newSlot(_ key: LocalKey, direct: Int) -> Int {
-        let slot = slots.count
-        slots.append(KPIAggregate())
+        let slot = slots.append()
         slotKeys.append(key)
         slotIndex.insert(key, slot: slot)
         if direct >= 0 && direct < Self.directLimit {
@@ -435,10 +435,10 @@ struct KPIAccumulator: RecordConsumer {
         let procedureIDs = Self.translation(from: later.procedures, into: &mergedProcedures)
         let fieldIDs = Self.translation(from: later.fields, into: &mergedFields)
         var localToMerged = [Int32](repeating: -1, count: later.slots.count)
-        for (slot, aggregate) in later.slots.enumerated() {
+        for slot in 0..<later.slots.count {
             let key = translated(later.slotKeys[slot], agencies: agencyIDs, procedures: procedureIDs, fields: fieldIDs)
             let index = mergedGroup(key)
-            groups[index].merge(aggregate)
+            groups[index].merge(later.slots.aggregate(slot))
             localToMerged[slot] = Int32(index)
         }
         // Groups the later accumulator had merged itself.
