@@ -189,7 +189,7 @@ struct KPIAccumulator: RecordConsumer {
         // multiply and a shift, with no sign fix-up.
         let processingMinutes = classification?.processingWorkingSeconds.map { Int(UInt64(bitPattern: $0) / 60) }
         slots.add(
-            &record, slot: slot, terms: terms, classification: classification, processingMinutes: processingMinutes)
+            &record, slot: slot, terms: terms, progress: classification?.progress, processingMinutes: processingMinutes)
     }
 
     private mutating func noteCatalogMiss(procedureID: Int) {

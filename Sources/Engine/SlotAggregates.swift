@@ -56,13 +56,14 @@ final class SlotAggregates {
         capacity = newCapacity
     }
 
-    /// One dossier's counts and processing time (see `KPICounts.add`), into `slot`.
+    /// One dossier's counts and processing time (see `KPICounts.add`), into `slot`. Takes the
+    /// classification's progress class only, so that every argument goes in a register.
     @inline(__always)
     func add(
-        _ record: inout DossierRecord, slot: Int, terms: ProcedureCatalog.Terms?, classification: Classification?,
+        _ record: inout DossierRecord, slot: Int, terms: ProcedureCatalog.Terms?, progress: ProgressClass?,
         processingMinutes: Int?
     ) {
-        counts[slot].add(&record, terms: terms, classification: classification)
+        counts[slot].add(&record, terms: terms, progress: progress)
         guard let processingMinutes else { return }
         if let block = dense[slot] {
             block[DurationHistogram.bucket(ofMinutes: processingMinutes)] &+= 1

@@ -35,7 +35,7 @@ import WorkingTime
                     progress: BranchFreeCountsTests.progressClasses.randomElement(using: &rng)!, effectiveDue: nil,
                     processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
             let minutes = rng.below(3) == 0 ? nil : rng.below(spread) - (i % 97 == 0 ? 5 : 0)
-            slots.add(&record, slot: slot, terms: terms, classification: classification, processingMinutes: minutes)
+            slots.add(&record, slot: slot, terms: terms, progress: classification?.progress, processingMinutes: minutes)
             plain[slot].counts.add(&record, terms: terms, classification: classification)
             if let minutes { plain[slot].processingMinutes.add(minutes: minutes) }
         }
