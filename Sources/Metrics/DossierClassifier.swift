@@ -225,7 +225,9 @@ public struct DossierClassifier: Sendable {
             let progress: ProgressClass
             if lateBySupplements || end > effective {
                 progress = .late
-            } else if end.dayNumber < effective.dayNumber {
+            } else if end.seconds < Int64(effective.dayNumber) &* Timestamp.secondsPerDay {
+                // The date of end is before the date of due: end is before the due's midnight
+                // (one day number instead of two).
                 progress = .early
             } else {
                 progress = .onTime
