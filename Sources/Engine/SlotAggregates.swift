@@ -58,7 +58,8 @@ final class SlotAggregates {
 
     /// One dossier's counts and processing time (see `KPICounts.add`), into `slot`. Takes the
     /// classification's progress class only, so that every argument goes in a register.
-    @inline(__always)
+    /// `@inline(always)` (Swift 6.3): `@inline(__always)` left it a call from `consume`.
+    @inline(always)
     func add(
         _ record: inout DossierRecord, slot: Int, terms: ProcedureCatalog.Terms?, progress: ProgressClass?,
         processingMinutes: Int?
