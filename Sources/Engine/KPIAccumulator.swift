@@ -57,14 +57,15 @@ struct LocalKey: Hashable {
 /// latest event of the whole log, is kept as a compact `PendingProgress` until the end.
 struct KPIAccumulator: RecordConsumer {
     let setup: AccumulatorSetup
-    /// The records not in a piece-local group, and the accumulators merged into this one.
+    /// The accumulators merged into this one, and the verdicts settled at the end.
     private var ownTotals = KPIAggregate()
-    /// Every record's counts. A record in a piece-local group is added to its group only, and
-    /// the groups are summed here (once, when the accumulator is merged): sums of integers, so
-    /// the totals are the same, at one addition per record instead of two.
+    /// Every record's counts. A record is added to its piece-local slot only (without
+    /// dimensions, slot 0 holds them all), and the slots are summed here (once, when the
+    /// accumulator is merged): sums of integers, so the totals are the same, at one addition per
+    /// record instead of two.
     var totals: KPIAggregate {
         var sum = ownTotals
-        for slot in slots { sum.merge(slot) }
+        for slot in 0..<slots.count { sum.merge(slots.aggregate(slot)) }
         return sum
     }
     var latestEvent = Int64.min
@@ -73,7 +74,7 @@ struct KPIAccumulator: RecordConsumer {
     var afterAsOf: Int { leftOut.afterAsOf }
 
     // Piece-local groups.
-    private var slots: [KPIAggregate] = []
+    private let slots = SlotAggregates()
     private var slotKeys: [LocalKey] = []
     private var slotIndex = SlotTable()
     /// With one dimension, the slot of value v at v + 1 (-1 while unknown), for values below
@@ -148,6 +149,7 @@ struct KPIAccumulator: RecordConsumer {
         func at(_ i: Int) -> GroupDimension { i < dimensions.count ? dimensions[i] : .agency }
         dimensionList = (at(0), at(1), at(2), at(3))
         textDimension = dimensions == [.agency] ? 1 : dimensions == [.field] ? 2 : 0
+        if dimensions.isEmpty { _ = slots.append() }
     }
 
     /// Counts and histograms only add up, so workers may keep one accumulator for the whole run.
@@ -170,9 +172,14 @@ struct KPIAccumulator: RecordConsumer {
                 terms = catalogTerms[procedureID]
             }
         }
-        let slot = dimensionCount == 0 ? -1 : self.slot(&record, procedureID: procedureID)
-        var deferred: PendingProgress?
-        let classification = classify(&record, terms: terms, deferred: &deferred)
+        // Without dimensions every record goes to slot 0 (made in `init`), the totals' own slot.
+        let slot = dimensionCount == 0 ? 0 : self.slot(&record, procedureID: procedureID)
+        let classification: Classification?
+        if let asOf = setup.asOf {
+            classification = classify(&record, terms: terms, asOf: asOf)
+        } else {
+            classification = classifyBeforeAsOf(&record, terms: terms, slot: slot)
+        }
         if terms == nil, setup.hasCatalog, let progress = classification?.progress,
             progress == .finishedWithoutDue || progress == .inProgressWithoutDue
         {
@@ -181,12 +188,8 @@ struct KPIAccumulator: RecordConsumer {
         // Processing times are never negative (`classify` clamps them): an unsigned division, a
         // multiply and a shift, with no sign fix-up.
         let processingMinutes = classification?.processingWorkingSeconds.map { Int(UInt64(bitPattern: $0) / 60) }
-        if slot >= 0 {
-            slots[slot].add(&record, terms: terms, classification: classification, processingMinutes: processingMinutes)
-        } else {
-            ownTotals.add(&record, terms: terms, classification: classification, processingMinutes: processingMinutes)
-        }
-        if let deferred { pendingLocal.append((Int32(slot), deferred)) }
+        slots.add(
+            &record, slot: slot, terms: terms, progress: classification?.progress, processingMinutes: processingMinutes)
     }
 
     private mutating func noteCatalogMiss(procedureID: Int) {
@@ -202,19 +205,29 @@ struct KPIAccumulator: RecordConsumer {
         latestEvent = max(latestEvent, record.latestEventSeconds)
     }
 
-    /// The dossier's classification, or nil when it has none (not received, withdrawn) or when
-    /// its verdict waits in `deferred` for the log's latest event (it counts as in progress now).
+    /// The dossier's classification, nil when it has none (not received, withdrawn). Not
+    /// `mutating`: called with `self` borrowed, the classifier's tables are not retained.
     @inline(__always)
-    private func classify(
-        _ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, deferred: inout PendingProgress?
-    ) -> Classification? {
+    private func classify(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, asOf: Timestamp)
+        -> Classification?
+    {
         if !record.status.isReceived || record.status == .withdrawn { return nil }
-        if let asOf = setup.asOf { return setup.classifier.classify(&record, terms: terms, asOf: asOf) }
+        return setup.classifier.classify(&record, terms: terms, asOf: asOf)
+    }
+
+    /// The dossier's classification while the as-of time is the log's latest event, not yet
+    /// known: nil when it has none (not received, withdrawn) or when its verdict waits for that
+    /// time in `pendingLocal` (it counts as in progress now).
+    @inline(never)
+    private mutating func classifyBeforeAsOf(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, slot: Int)
+        -> Classification?
+    {
+        if !record.status.isReceived || record.status == .withdrawn { return nil }
         if record.end == nil, let pendingProgress = setup.classifier.pending(&record, terms: terms) {
-            deferred = pendingProgress
+            pendingLocal.append((Int32(slot), pendingProgress))
             return nil
         }
-        // No as-of time yet, but nothing here depends on it: finished, or without a due.
+        // Nothing here depends on the as-of time: finished, or without a due.
         return setup.classifier.classify(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
     }
 
@@ -283,17 +296,26 @@ struct KPIAccumulator: RecordConsumer {
         return value
     }
 
-    /// The record's slot: by its text key when the one dimension is a text, else `slotFor`.
+    /// The record's slot: by its text key when the one dimension is a text (inline), else
+    /// `slotByKey`.
     @inline(__always)
     private mutating func slot(_ record: inout DossierRecord, procedureID: Int) -> Int {
-        guard textDimension != 0 else { return slotFor(&record, procedureID: procedureID) }
-        let textKey = directTextKey(&record)
-        if textKey >= 0 && textKey < slotOfTextKey.count {
-            let slot = slotOfTextKey[textKey]
-            if slot >= 0 { return Int(slot) }
+        if textDimension != 0 {
+            let textKey = directTextKey(&record)
+            if textKey >= 0 && textKey < slotOfTextKey.count {
+                let slot = slotOfTextKey[textKey]
+                if slot >= 0 { return Int(slot) }
+            }
         }
+        return slotByKey(&record, procedureID: procedureID)
+    }
+
+    /// The record's slot by its key (`slotFor`), remembered by its text key when the one
+    /// dimension is a text.
+    @inline(never)
+    private mutating func slotByKey(_ record: inout DossierRecord, procedureID: Int) -> Int {
         let slot = slotFor(&record, procedureID: procedureID)
-        rememberTextKey(&record, slot: slot)
+        if textDimension != 0 { rememberTextKey(&record, slot: slot) }
         return slot
     }
 
@@ -340,8 +362,7 @@ struct KPIAccumulator: RecordConsumer {
     /// `slotIndex` is one too large for `directSlots`.
     @inline(never)
     private mutating func newSlot(_ key: LocalKey, direct: Int) -> Int {
-        let slot = slots.count
-        slots.append(KPIAggregate())
+        let slot = slots.append()
         slotKeys.append(key)
         slotIndex.insert(key, slot: slot)
         if direct >= 0 && direct < Self.directLimit {
@@ -435,10 +456,10 @@ struct KPIAccumulator: RecordConsumer {
         let procedureIDs = Self.translation(from: later.procedures, into: &mergedProcedures)
         let fieldIDs = Self.translation(from: later.fields, into: &mergedFields)
         var localToMerged = [Int32](repeating: -1, count: later.slots.count)
-        for (slot, aggregate) in later.slots.enumerated() {
+        for slot in 0..<later.slots.count {
             let key = translated(later.slotKeys[slot], agencies: agencyIDs, procedures: procedureIDs, fields: fieldIDs)
             let index = mergedGroup(key)
-            groups[index].merge(aggregate)
+            groups[index].merge(later.slots.aggregate(slot))
             localToMerged[slot] = Int32(index)
         }
         // Groups the later accumulator had merged itself.
@@ -476,18 +497,5 @@ struct KPIAccumulator: RecordConsumer {
             }
         }
         pending = []
-    }
-}
-
-extension KPIAggregate {
-    /// One dossier's counts and processing time, in one access to the aggregate (two accesses to
-    /// `slots[slot]` checked the array's uniqueness twice).
-    @inline(__always)
-    fileprivate mutating func add(
-        _ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?,
-        processingMinutes: Int?
-    ) {
-        counts.add(&record, terms: terms, classification: classification)
-        if let processingMinutes { self.processingMinutes.add(minutes: processingMinutes) }
     }
 }

@@ -21,14 +21,41 @@ public enum ProgressClass: Sendable, Hashable {
 }
 
 /// One dossier's classification at an as-of time.
+///
+/// The optional values are stored as plain words with `Int64.min` for "none" (no instant in the
+/// calendar's years and no duration is that value), so the whole value is four words and
+/// `classify` returns it in registers instead of through memory.
 public struct Classification: Sendable, Hashable {
     public var progress: ProgressClass
-    /// The due after supplement pauses moved it, nil without a due.
-    public var effectiveDue: Timestamp?
-    /// Working seconds from received to end, less pauses (finished dossiers only).
-    public var processingWorkingSeconds: Int64?
+    @usableFromInline var effectiveDueSeconds: Int64
+    @usableFromInline var processingSeconds: Int64
     /// Working seconds paused in supplement requests (0 for an in-progress dossier without a due).
     public var pausedWorkingSeconds: Int64
+
+    @inlinable @inline(__always)
+    public init(
+        progress: ProgressClass, effectiveDue: Timestamp?, processingWorkingSeconds: Int64?,
+        pausedWorkingSeconds: Int64
+    ) {
+        self.progress = progress
+        effectiveDueSeconds = effectiveDue?.seconds ?? Int64.min
+        processingSeconds = processingWorkingSeconds ?? Int64.min
+        self.pausedWorkingSeconds = pausedWorkingSeconds
+    }
+
+    /// The due after supplement pauses moved it, nil without a due.
+    @inlinable
+    public var effectiveDue: Timestamp? {
+        get { effectiveDueSeconds == Int64.min ? nil : Timestamp(seconds: effectiveDueSeconds) }
+        set { effectiveDueSeconds = newValue?.seconds ?? Int64.min }
+    }
+
+    /// Working seconds from received to end, less pauses (finished dossiers only).
+    @inlinable
+    public var processingWorkingSeconds: Int64? {
+        get { processingSeconds == Int64.min ? nil : processingSeconds }
+        set { processingSeconds = newValue ?? Int64.min }
+    }
 }
 
 /// The part of an in-progress dossier's classification that does not depend on the as-of time,
@@ -198,7 +225,9 @@ public struct DossierClassifier: Sendable {
             let progress: ProgressClass
             if lateBySupplements || end > effective {
                 progress = .late
-            } else if end.dayNumber < effective.dayNumber {
+            } else if end.seconds < Int64(effective.dayNumber) &* Timestamp.secondsPerDay {
+                // The date of end is before the date of due: end is before the due's midnight
+                // (one day number instead of two).
                 progress = .early
             } else {
                 progress = .onTime

@@ -21,6 +21,18 @@ public struct DurationHistogram: Hashable, Sendable {
 
     public init() {}
 
+    /// A dense histogram of these per-bucket counts (`bucketCount` of them, in bucket order), for
+    /// a holder that counts a large group's buckets in its own memory.
+    public init(bucketCounts: UnsafeBufferPointer<UInt32>) {
+        precondition(bucketCounts.count == DurationHistogram.bucketCount, "one count per bucket")
+        dense = Array(bucketCounts)
+        added = bucketCounts.reduce(0) { $0 + Int($1) }
+        if added == 0 { dense = [] }
+    }
+
+    /// Whether the histogram holds one counter per bucket (it turns dense past 16 distinct buckets).
+    public var isDense: Bool { !dense.isEmpty }
+
     /// With no branch on the value (processing times below and above an hour alternate with no
     /// pattern): below 64 minutes the exponent clamps to 0, and the bucket is the value.
     @inlinable @inline(__always)

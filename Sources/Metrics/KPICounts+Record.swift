@@ -20,6 +20,13 @@ extension KPICounts {
     public mutating func add(
         _ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, classification: Classification?
     ) {
+        add(&record, terms: terms, progress: classification?.progress)
+    }
+
+    /// `add(_:terms:classification:)` given only the classification's progress class, the one
+    /// part of it the counts read (nil: no classification).
+    @inlinable @inline(__always)
+    public mutating func add(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, progress: ProgressClass?) {
         guard record.status.isReceived else {
             notReceived &+= 1
             return
@@ -29,11 +36,11 @@ extension KPICounts {
             withdrawn &+= 1
             return
         }
-        guard let classification else {
+        guard let progress else {
             inProgress &+= 1
             return
         }
-        addProgress(&record, classification.progress)
+        addProgress(&record, progress)
     }
 
     /// The counts of a received dossier that belong to its receipt: `received`, the channel,

@@ -28,9 +28,9 @@ public enum DueMode: String, Sendable {
 /// `WorkCalendar` is a small value (one reference to immutable shared tables), so copying it
 /// into every worker is free. Instants outside the table range are clamped to it.
 public struct WorkCalendar: Sendable {
-    final class Tables: Sendable {
-        let firstDay: Int
-        let dayCount: Int
+    @usableFromInline final class Tables: Sendable {
+        @usableFromInline let firstDay: Int
+        @usableFromInline let dayCount: Int
         /// Profile index of each day; profile 0 has no office hours.
         let profileOfDay: [UInt8]
         /// Working seconds in [firstDay, firstDay + i) for i in 0...dayCount.
@@ -49,11 +49,17 @@ public struct WorkCalendar: Sendable {
         let overlays: [CalendarFile]
         /// Per day, `cumulative[i] << 8 | profileOfDay[i]`: what `workingSecondsBefore` reads,
         /// in one word.
-        let dayWords: [Int64]
+        ///
+        /// This and `minuteWords` are memory of the tables' own, read without bounds checks:
+        /// `workingSecondsBefore` checks the day against `dayCount`, and a minute index is a
+        /// day's profile times 1440 plus a minute below 1440.
+        @usableFromInline nonisolated(unsafe) let dayWords: UnsafeMutablePointer<Int64>
         /// Per profile and minute of the day (`profile * 1440 + minute`): the profile's working
         /// seconds before the minute, `<< 2`, with the minute's kind in the low bits (see
         /// `MinuteKind`), so an instant's working seconds within its day are read, not walked.
-        let minuteWords: [Int32]
+        @usableFromInline nonisolated(unsafe) let minuteWords: UnsafeMutablePointer<Int32>
+        /// `cumulative[dayCount]`: W after the table's last day.
+        @usableFromInline let totalSeconds: Int64
 
         init(
             firstDay: Int, dayCount: Int, profileOfDay: [UInt8], cumulative: [Int64], intervalStart: [Int32],
@@ -72,7 +78,9 @@ public struct WorkCalendar: Sendable {
             self.weekProfile = weekProfile
             self.names = names
             self.overlays = overlays
-            dayWords = (0..<dayCount).map { cumulative[$0] << 8 | Int64(profileOfDay[$0]) }
+            dayWords = UnsafeMutablePointer.allocate(capacity: dayCount)
+            for i in 0..<dayCount { (dayWords + i).initialize(to: cumulative[i] << 8 | Int64(profileOfDay[i])) }
+            totalSeconds = cumulative[dayCount]
             var minuteWords: [Int32] = []
             minuteWords.reserveCapacity((profileFirst.count - 1) * 1440)
             for p in 0..<(profileFirst.count - 1) {
@@ -89,12 +97,18 @@ public struct WorkCalendar: Sendable {
                     minuteWords.append(Int32(before) << 2 | kind.rawValue)
                 }
             }
-            self.minuteWords = minuteWords
+            self.minuteWords = UnsafeMutablePointer.allocate(capacity: minuteWords.count)
+            self.minuteWords.initialize(from: minuteWords, count: minuteWords.count)
+        }
+
+        deinit {
+            dayWords.deallocate()
+            minuteWords.deallocate()
         }
 
         /// How W runs through a minute of a day: flat, up by one a second, or neither (an office
         /// interval starts or ends inside it; those minutes are walked).
-        enum MinuteKind: Int32 {
+        @usableFromInline enum MinuteKind: Int32 {
             case resting = 0, working = 1, mixed = 2
         }
 
@@ -116,7 +130,7 @@ public struct WorkCalendar: Sendable {
         }
     }
 
-    var tables: Tables
+    @usableFromInline var tables: Tables
 
     /// The first and last years the tables cover.
     public static let coveredYears = 1900...2100
@@ -222,16 +236,15 @@ public struct WorkCalendar: Sendable {
     /// seconds before `t` in its day, read from the per-minute table (the walk only in a minute
     /// where an office interval starts or ends).
     /// - Complexity: O(1).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func workingSecondsBefore(_ t: Timestamp) -> Int64 {
         let tables = self.tables
         let s = t.seconds
         let day = Int(s >= 0 ? s / 86_400 : (s - 86_399) / 86_400)
         let index = day &- tables.firstDay
-        let dayWords = tables.dayWords
         if index < 0 { return 0 }
-        if index >= dayWords.count { return tables.cumulative[tables.dayCount] }
-        let word = dayWords[index]
+        if index >= tables.dayCount { return tables.totalSeconds }
+        let word = tables.dayWords[index]
         // In 0..<86_400, and every sum below is far from overflowing.
         let secondOfDay = Int(truncatingIfNeeded: s &- Int64(day) &* 86_400)
         // Unsigned: a division by a constant is then a multiply and a shift, with no sign fix-up.
@@ -246,6 +259,7 @@ public struct WorkCalendar: Sendable {
 
     /// Working seconds of `profile`'s day before `secondOfDay` (0...86_400), by the walk over
     /// its office intervals: the general way, which the per-minute table is built from.
+    @usableFromInline
     func workingSecondsByWalk(profile: Int, secondOfDay: Int) -> Int64 {
         Tables.secondsByWalk(
             profile: profile, secondOfDay: Int32(secondOfDay), intervalStart: tables.intervalStart,
@@ -307,6 +321,7 @@ public struct WorkCalendar: Sendable {
 
     /// Working seconds in [a, b); 0 when b <= a.
     /// - Complexity: O(1) (two reads of the day table and two of the minute table).
+    @inlinable @inline(__always)
     public func workingSeconds(from a: Timestamp, to b: Timestamp) -> Int64 {
         guard b > a else { return 0 }
         return workingSecondsBefore(b) &- workingSecondsBefore(a)
