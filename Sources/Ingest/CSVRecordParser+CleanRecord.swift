@@ -224,7 +224,7 @@ extension CSVRecordParser {
     @inline(never)
     private static func keyText(_ record: inout DossierRecord, _ textKeys: TextKeyTable) -> Bool {
         // The id and both codes are ASCII in nearly every log: one test for the three.
-        if (UTF8Validation.foldedBytes(record.id) | codesFolded(record)) & UTF8Validation.highBits == 0 {
+        if UTF8Validation.isASCII(folded: UTF8Validation.foldedBytes(record.id) | codesFolded(record)) {
             record.procedureKey = -1
             record.fieldKey = -1
         } else {
@@ -236,17 +236,21 @@ extension CSVRecordParser {
         return true
     }
 
-    /// `MaTTHC` and `MaLinhVuc` ORed into one word (`UTF8Validation.foldedBytes`). Side by side,
+    /// `MaTTHC` and `MaLinhVuc` ORed into sixteen lanes (`UTF8Validation.foldedBytes`). Side by side,
     /// as DVCQG's exports write them, they fold as one span with the delimiter between: both
     /// views lie in the record's line (or both in the unescaped copies), so the bytes between
     /// are readable, and a high byte there only sends the record to `keyCodes`' exact tests.
     @inline(__always)
-    private static func codesFolded(_ record: borrowing DossierRecord) -> UInt64 {
+    private static func codesFolded(_ record: borrowing DossierRecord) -> SIMD16<UInt8> {
+        // Addresses: `MaLinhVuc` not empty, and after `MaTTHC` (with a byte between), within 32
+        // bytes of its start.
         let procedure = Int(bitPattern: record.procedure.baseAddress)
-        let end = Int(bitPattern: record.field.baseAddress) &+ record.field.count
-        let span = end &- procedure
-        if procedure != 0, record.field.count > 0, span > record.procedure.count &+ record.field.count, span <= 32 {
-            return UTF8Validation.foldedBytes(UnsafeRawBufferPointer(start: record.procedure.baseAddress, count: span))
+        let procedureEnd = procedure &+ record.procedure.count
+        let field = Int(bitPattern: record.field.baseAddress)
+        let end = field &+ record.field.count
+        if procedure != 0, end > field, field > procedureEnd, end &- procedure <= 32 {
+            return UTF8Validation.foldedBytes(
+                UnsafeRawBufferPointer(start: record.procedure.baseAddress, count: end &- procedure))
         }
         return UTF8Validation.foldedBytes(record.procedure) | UTF8Validation.foldedBytes(record.field)
     }
