@@ -89,16 +89,13 @@ extension CSVRecordParser {
                 let run = column.pointee.run
                 if run >= 2, let values = digitRun(base, p, column.pointee.runMask, plan.digitPattern) {
                     // Each column of the run holds one digit, then the delimiter: one word test
-                    // for up to four columns, and no loop turn per column.
-                    var word = values.0
-                    var k = 0
-                    while true {
-                        let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
-                        storeCode(stored, column, raw, &codeBits)
-                        k &+= 1
-                        if k == run { break }
-                        column += 1
-                        word = k == 4 ? values.1 : word &>> 16
+                    // for up to four columns, and no loop turn per column. The longest run
+                    // (DVCQG's channel to apology) with its length a constant: no count test
+                    // per column.
+                    if run == CleanColumnPlan.maxRun {
+                        storeRun(values, CleanColumnPlan.maxRun, &column, raw, &codeBits)
+                    } else {
+                        storeRun(values, run, &column, raw, &codeBits)
                     }
                     // At the run's last delimiter, which the common end below steps over.
                     p &+= 2 &* run &- 1
@@ -167,6 +164,25 @@ extension CSVRecordParser {
             raw.storeBytes(of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
         } else {
             raw.storeBytes(of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt16.self)
+        }
+    }
+
+    /// Stores the codes of a run of `count` one-digit columns from `column` (left at the run's
+    /// last), their digits as `digitRun` gives them.
+    @inline(__always)
+    private func storeRun(
+        _ values: (UInt64, UInt64), _ count: Int, _ column: inout UnsafePointer<CleanColumnPlan.Column>,
+        _ raw: UnsafeMutableRawPointer, _ codeBits: inout Int32
+    ) {
+        var word = values.0
+        var k = 0
+        while true {
+            let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
+            storeCode(stored, column, raw, &codeBits)
+            k &+= 1
+            if k == count { break }
+            column += 1
+            word = k == 4 ? values.1 : word &>> 16
         }
     }
 
