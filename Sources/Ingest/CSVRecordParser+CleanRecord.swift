@@ -115,8 +115,8 @@ extension CSVRecordParser {
                     }
                 }
             } else if kind == .timestamp {
-                // The time columns from here on, in one loop: no class test per column.
-                var left = column.pointee.times
+                // The time columns from here on, in one loop: no class test per column. (Each
+                // column's `times` counts the run's columns left, its own included: no counter.)
                 while true {
                     if let t = dates.compact(base + p) {
                         raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
@@ -124,8 +124,7 @@ extension CSVRecordParser {
                     } else {
                         guard isEmpty(base[p]) else { return nil }
                     }
-                    left &-= 1
-                    if left == 0 { break }
+                    if column.pointee.times == 1 { break }
                     // Not the header's last column (the run's last is the only one that can be).
                     guard base[p] == delimiter else { return nil }
                     column += 1
