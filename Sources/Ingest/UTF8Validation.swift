@@ -28,7 +28,7 @@ enum UTF8Validation {
     @inline(__always)
     static func isASCII(folded: SIMD16<UInt8>) -> Bool { LaneBits.highBits(folded) == 0 }
 
-    /// The bytes ORed together into sixteen lanes, in overlapping loads of 16, 4, 2 or 1 bytes
+    /// The bytes ORed together into sixteen lanes, in overlapping loads of 16, 8, 4, 2 or 1 bytes
     /// (each byte lands in some lane): the value is ASCII exactly when no lane's top bit is set
     /// (`isASCII(folded:)`). Several values fold into one test by ORing their lanes. Values of
     /// up to 32 bytes (ids, codes) take two loads and no loop.
@@ -47,16 +47,15 @@ enum UTF8Validation {
             }
             return seen
         }
+        if n >= 8 {
+            // Two loads of eight bytes, at 0 and n - 8.
+            let word =
+                base.loadUnaligned(as: UInt64.self) | base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            return unsafeBitCast(SIMD2<UInt64>(word, 0), to: SIMD16<UInt8>.self)
+        }
         let word: UInt32
         if n >= 4 {
-            // Four loads of four bytes, at 0, 4, 8 and n - 4, the middle two moved back to end by n:
-            // codes of 4 to 15 bytes (`HoTich`, `ChungThuc`) take no branch on their length,
-            // which alternates with no pattern from record to record.
-            let last = n &- 4
-            word =
-                base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: min(4, last), as: UInt32.self)
-                | base.loadUnaligned(fromByteOffset: min(8, last), as: UInt32.self)
-                | base.loadUnaligned(fromByteOffset: last, as: UInt32.self)
+            word = base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
         } else if n >= 2 {
             word = UInt32(
                 base.loadUnaligned(as: UInt16.self) | base.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self))
