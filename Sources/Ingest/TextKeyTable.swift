@@ -91,22 +91,41 @@ struct TextKeyTable {
     @inline(__always)
     func keyInline(of bytes: UnsafeRawBufferPointer) -> Int32 { probe(bytes, middleInline: true) }
 
+    /// The first slot inline: a value seen before is nearly always found there. Any other
+    /// case (an empty slot, a collision) is `probe(from:)`'s, out of line, so that the common
+    /// path keeps no value across a call.
     @inline(__always)
     private func probe(_ bytes: UnsafeRawBufferPointer, middleInline: Bool) -> Int32 {
         let n = bytes.count
         let base = bytes.baseAddress!
         let (first, last) = Self.words(base, n)
+        let i = Self.hash(first, last, n) & state.pointee.mask
+        let entry = state.pointee.entries[i]
+        if entry.key >= 0 && entry.first == first && entry.last == last && Int(entry.length) == n
+            && (n <= 16
+                || (middleInline
+                    ? Self.middleEqualInlined(state.pointee.arena + entry.offset, base, n, state.pointee.windows)
+                    : Self.middleEqual(state.pointee.arena + entry.offset, base, n, state.pointee.windows)))
+        {
+            return entry.key
+        }
+        return probe(bytes, first, last, from: i)
+    }
+
+    /// The probe from slot `start` on: the key of the entry holding `bytes`, or the value
+    /// inserted at the first empty slot.
+    @inline(never)
+    private func probe(_ bytes: UnsafeRawBufferPointer, _ first: UInt64, _ last: UInt64, from start: Int) -> Int32 {
+        let n = bytes.count
+        let base = bytes.baseAddress!
         let entries = state.pointee.entries
         let mask = state.pointee.mask
-        var i = Self.hash(first, last, n) & mask
+        var i = start
         while true {
             let entry = entries[i]
             if entry.key < 0 { return insert(bytes, first, last, at: i) }
             if entry.first == first && entry.last == last && Int(entry.length) == n
-                && (n <= 16
-                    || (middleInline
-                        ? Self.middleEqualInlined(state.pointee.arena + entry.offset, base, n, state.pointee.windows)
-                        : Self.middleEqual(state.pointee.arena + entry.offset, base, n, state.pointee.windows)))
+                && (n <= 16 || Self.middleEqual(state.pointee.arena + entry.offset, base, n, state.pointee.windows))
             {
                 return entry.key
             }
