@@ -90,16 +90,13 @@ extension CSVRecordParser {
                 let run = column.pointee.run
                 if run >= 2, let values = digitRun(base, p, column.pointee.runMask, plan.digitPattern) {
                     // Each column of the run holds one digit, then the delimiter: one word test
-                    // for up to four columns, and no loop turn per column.
-                    var word = values.0
-                    var k = 0
-                    while true {
-                        let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
-                        storeCode(stored, column, raw, &codeBits)
-                        k &+= 1
-                        if k == run { break }
-                        column += 1
-                        word = k == 4 ? values.1 : word &>> 16
+                    // for up to four columns, and no loop turn per column. The longest run
+                    // (DVCQG's channel to apology) with its length a constant: no count test
+                    // per column.
+                    if run == CleanColumnPlan.maxRun {
+                        storeRun(values, CleanColumnPlan.maxRun, &column, raw, &codeBits)
+                    } else {
+                        storeRun(values, run, &column, raw, &codeBits)
                     }
                     // At the run's last delimiter, which the common end below steps over.
                     p &+= 2 &* run &- 1
@@ -119,8 +116,8 @@ extension CSVRecordParser {
                     }
                 }
             } else if kind == .timestamp {
-                // The time columns from here on, in one loop: no class test per column.
-                var left = column.pointee.times
+                // The time columns from here on, in one loop: no class test per column. (Each
+                // column's `times` counts the run's columns left, its own included: no counter.)
                 while true {
                     if let t = dates.compact(base + p) {
                         raw.storeBytes(of: Optional(t), toByteOffset: column.pointee.offset, as: Timestamp?.self)
@@ -128,8 +125,7 @@ extension CSVRecordParser {
                     } else {
                         guard isEmpty(base[p]) else { return nil }
                     }
-                    left &-= 1
-                    if left == 0 { break }
+                    if column.pointee.times == 1 { break }
                     // Not the header's last column (the run's last is the only one that can be).
                     guard base[p] == delimiter else { return nil }
                     column += 1
@@ -168,6 +164,25 @@ extension CSVRecordParser {
             raw.storeBytes(of: UInt8(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt8.self)
         } else {
             raw.storeBytes(of: UInt16(truncatingIfNeeded: stored), toByteOffset: column.pointee.offset, as: UInt16.self)
+        }
+    }
+
+    /// Stores the codes of a run of `count` one-digit columns from `column` (left at the run's
+    /// last), their digits as `digitRun` gives them.
+    @inline(__always)
+    private func storeRun(
+        _ values: (UInt64, UInt64), _ count: Int, _ column: inout UnsafePointer<CleanColumnPlan.Column>,
+        _ raw: UnsafeMutableRawPointer, _ codeBits: inout Int32
+    ) {
+        var word = values.0
+        var k = 0
+        while true {
+            let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
+            storeCode(stored, column, raw, &codeBits)
+            k &+= 1
+            if k == count { break }
+            column += 1
+            word = k == 4 ? values.1 : word &>> 16
         }
     }
 
@@ -225,7 +240,7 @@ extension CSVRecordParser {
     @inline(never)
     private static func keyText(_ record: inout DossierRecord, _ textKeys: TextKeyTable) -> Bool {
         // The id and both codes are ASCII in nearly every log: one test for the three.
-        if (UTF8Validation.foldedBytes(record.id) | codesFolded(record)) & UTF8Validation.highBits == 0 {
+        if UTF8Validation.isASCII(folded: UTF8Validation.foldedBytes(record.id) | codesFolded(record)) {
             record.procedureKey = -1
             record.fieldKey = -1
         } else {
@@ -237,17 +252,21 @@ extension CSVRecordParser {
         return true
     }
 
-    /// `MaTTHC` and `MaLinhVuc` ORed into one word (`UTF8Validation.foldedBytes`). Side by side,
+    /// `MaTTHC` and `MaLinhVuc` ORed into sixteen lanes (`UTF8Validation.foldedBytes`). Side by side,
     /// as DVCQG's exports write them, they fold as one span with the delimiter between: both
     /// views lie in the record's line (or both in the unescaped copies), so the bytes between
     /// are readable, and a high byte there only sends the record to `keyCodes`' exact tests.
     @inline(__always)
-    private static func codesFolded(_ record: borrowing DossierRecord) -> UInt64 {
+    private static func codesFolded(_ record: borrowing DossierRecord) -> SIMD16<UInt8> {
+        // Addresses: `MaLinhVuc` not empty, and after `MaTTHC` (with a byte between), within 32
+        // bytes of its start.
         let procedure = Int(bitPattern: record.procedure.baseAddress)
-        let end = Int(bitPattern: record.field.baseAddress) &+ record.field.count
-        let span = end &- procedure
-        if procedure != 0, record.field.count > 0, span > record.procedure.count &+ record.field.count, span <= 32 {
-            return UTF8Validation.foldedBytes(UnsafeRawBufferPointer(start: record.procedure.baseAddress, count: span))
+        let procedureEnd = procedure &+ record.procedure.count
+        let field = Int(bitPattern: record.field.baseAddress)
+        let end = field &+ record.field.count
+        if procedure != 0, end > field, field > procedureEnd, end &- procedure <= 32 {
+            return UTF8Validation.foldedBytes(
+                UnsafeRawBufferPointer(start: record.procedure.baseAddress, count: end &- procedure))
         }
         return UTF8Validation.foldedBytes(record.procedure) | UTF8Validation.foldedBytes(record.field)
     }

@@ -65,7 +65,8 @@ struct DateCache {
         // its top bit; a byte above its limit gets it in `t` or in `t + (0x7F - limit)` (no
         // byte carries into the next while all are below 0x80).
         guard (t | (t &+ 0x767A_767A_767D)) & 0x8080_8080_8080 == 0 else { return nil }
-        let slot = Int(truncatingIfNeeded: (dateWord &* 0x9E37_79B9_7F4A_7C15) &>> 52)
+        // (A multiplier that is a sign-extended 32-bit immediate: no 64-bit constant to load.)
+        let slot = Int(truncatingIfNeeded: (dateWord &* 0xFFFF_FFFF_9E37_79B1) &>> 52)
         var dayStart: Int64
         let entry = entries[slot]
         if entry.key == dateWord {

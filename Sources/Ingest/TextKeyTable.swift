@@ -40,7 +40,14 @@ struct TextKeyTable {
         var arenaCapacity: Int
         /// Unique per table in the process, so a record's keys name the table they belong to.
         var tag: Int
+        /// `middleEqual`'s four window starts for each length up to `windowedLength`, four
+        /// bytes a length.
+        var windows: UnsafeMutablePointer<UInt8>
     }
+
+    /// The longest value whose middle `middleEqual`'s four windows cover; longer values add
+    /// the windows between, and their four start where this length's do.
+    private static let windowedLength = 80
 
     private static let tags = Atomic<Int>(0)
     private let state: UnsafeMutablePointer<State>
@@ -50,17 +57,22 @@ struct TextKeyTable {
         let entries = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
         entries.initialize(repeating: Entry(first: 0, last: 0, length: 0, key: -1, offset: 0), count: capacity)
         let arenaCapacity = 16 << 10
+        let windows = UnsafeMutablePointer<UInt8>.allocate(capacity: 4 * (Self.windowedLength + 1))
+        for n in 0...Self.windowedLength {
+            for k in 0..<4 { windows[4 * n + k] = UInt8(Self.windowStart(k, n)) }
+        }
         state = .allocate(capacity: 1)
         state.initialize(
             to: State(
                 entries: entries, mask: capacity - 1, count: 0,
                 arena: .allocate(byteCount: arenaCapacity, alignment: 16), arenaUsed: 0,
-                arenaCapacity: arenaCapacity, tag: Self.tags.add(1, ordering: .relaxed).newValue))
+                arenaCapacity: arenaCapacity, tag: Self.tags.add(1, ordering: .relaxed).newValue, windows: windows))
     }
 
     func deallocate() {
         state.pointee.entries.deallocate()
         state.pointee.arena.deallocate()
+        state.pointee.windows.deallocate()
         state.deallocate()
     }
 
@@ -79,22 +91,41 @@ struct TextKeyTable {
     @inline(__always)
     func keyInline(of bytes: UnsafeRawBufferPointer) -> Int32 { probe(bytes, middleInline: true) }
 
+    /// The first slot inline: a value seen before is nearly always found there. Any other
+    /// case (an empty slot, a collision) is `probe(from:)`'s, out of line, so that the common
+    /// path keeps no value across a call.
     @inline(__always)
     private func probe(_ bytes: UnsafeRawBufferPointer, middleInline: Bool) -> Int32 {
         let n = bytes.count
         let base = bytes.baseAddress!
         let (first, last) = Self.words(base, n)
+        let i = Self.hash(first, last, n) & state.pointee.mask
+        let entry = state.pointee.entries[i]
+        if entry.key >= 0 && entry.first == first && entry.last == last && Int(entry.length) == n
+            && (n <= 16
+                || (middleInline
+                    ? Self.middleEqualInlined(state.pointee.arena + entry.offset, base, n, state.pointee.windows)
+                    : Self.middleEqual(state.pointee.arena + entry.offset, base, n, state.pointee.windows)))
+        {
+            return entry.key
+        }
+        return probe(bytes, first, last, from: i)
+    }
+
+    /// The probe from slot `start` on: the key of the entry holding `bytes`, or the value
+    /// inserted at the first empty slot.
+    @inline(never)
+    private func probe(_ bytes: UnsafeRawBufferPointer, _ first: UInt64, _ last: UInt64, from start: Int) -> Int32 {
+        let n = bytes.count
+        let base = bytes.baseAddress!
         let entries = state.pointee.entries
         let mask = state.pointee.mask
-        var i = Self.hash(first, last, n) & mask
+        var i = start
         while true {
             let entry = entries[i]
             if entry.key < 0 { return insert(bytes, first, last, at: i) }
             if entry.first == first && entry.last == last && Int(entry.length) == n
-                && (n <= 16
-                    || (middleInline
-                        ? Self.middleEqualInlined(state.pointee.arena + entry.offset, base, n)
-                        : Self.middleEqual(state.pointee.arena + entry.offset, base, n)))
+                && (n <= 16 || Self.middleEqual(state.pointee.arena + entry.offset, base, n, state.pointee.windows))
             {
                 return entry.key
             }
@@ -122,11 +153,13 @@ struct TextKeyTable {
         return (UInt64(p.load(as: UInt8.self)), 0)
     }
 
+    /// The slot a value starts its probe at: one full-width multiply, whose two halves hold every
+    /// input bit's influence. (Keys are given in the order values are first seen, so the slots
+    /// change no key.)
     @inline(__always)
     private static func hash(_ first: UInt64, _ last: UInt64, _ n: Int) -> Int {
-        var h = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &+ UInt64(truncatingIfNeeded: n))
-        h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: h >> 32)
+        let product = (first ^ (last &+ UInt64(truncatingIfNeeded: n))).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+        return Int(truncatingIfNeeded: product.high ^ product.low)
     }
 
     /// Whether bytes 8 to n - 8 of the two values (longer than 16 bytes) are equal, sixteen at
@@ -136,21 +169,28 @@ struct TextKeyTable {
     /// add the windows between in a loop. (Out of line, so that `key(of:)` stays small enough
     /// to be inlined where it is called; `keyInline(of:)` inlines it.)
     @inline(never)
-    private static func middleEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-        middleEqualInlined(a, b, n)
+    private static func middleEqual(
+        _ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int, _ windows: UnsafePointer<UInt8>
+    ) -> Bool {
+        middleEqualInlined(a, b, n, windows)
     }
 
-    /// `middleEqual`, inlined where it is called.
+    /// Where window k (0 to 3) of `middleEqual` starts in a value of n bytes: at 8 + 16k, or at
+    /// n - 24 when that is earlier (then it ends at n - 8), or at 0 for n < 24 (bytes 0 to 16
+    /// hold the middle of a value of 17 to 23).
+    private static func windowStart(_ k: Int, _ n: Int) -> Int { min(8 + 16 * k, max(n - 24, 0)) }
+
+    /// `middleEqual`, inlined where it is called: the window starts are read from `windows`
+    /// (`windowStart` for the length), four loads in place of the minima.
     @inline(__always)
-    private static func middleEqualInlined(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-        // Window k starts at 8 + 16k, or at n - 24 when that is earlier (then it ends at
-        // n - 8), or at 0 for n < 24 (bytes 0 to 16 hold the middle of a value of 17 to 23).
-        let back = max(n &- 24, 0)
-        @inline(__always) func start(_ k: Int) -> Int { min(8 &+ 16 &* k, back) }
+    private static func middleEqualInlined(
+        _ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int, _ windows: UnsafePointer<UInt8>
+    ) -> Bool {
+        let starts = windows + 4 &* min(n, windowedLength)
         var seen =
-            difference(a, b, start(0)) | difference(a, b, start(1)) | difference(a, b, start(2))
-            | difference(a, b, start(3))
-        if n > 80 { seen |= tailDifference(a, b, n) }
+            difference(a, b, Int(starts[0])) | difference(a, b, Int(starts[1])) | difference(a, b, Int(starts[2]))
+            | difference(a, b, Int(starts[3]))
+        if n > windowedLength { seen |= tailDifference(a, b, n) }
         let words = unsafeBitCast(seen, to: SIMD2<UInt64>.self)
         return words[0] | words[1] == 0
     }

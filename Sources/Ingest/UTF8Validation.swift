@@ -19,21 +19,23 @@ enum UTF8Validation {
         return i == n ? nil : firstInvalid(base, from: i, count: n)
     }
 
-    /// The top bit of every byte: set in the result when a byte is 0x80 or above.
-    static let highBits: UInt64 = 0x8080_8080_8080_8080
-
     /// Whether every byte is below 0x80.
     @inline(__always)
-    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool { foldedBytes(bytes) & highBits == 0 }
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool { isASCII(folded: foldedBytes(bytes)) }
 
-    /// The bytes ORed together into one word, in overlapping loads of 16, 4, 2 or 1 bytes
-    /// (each byte lands in some lane): the value is ASCII exactly when no top bit of the word
-    /// (`highBits`) is set. Several values fold into one test by ORing their words. Values of
+    /// Whether every byte folded into `folded` (`foldedBytes`, several values ORed) is below
+    /// 0x80: one lane mask (`LaneBits`).
+    @inline(__always)
+    static func isASCII(folded: SIMD16<UInt8>) -> Bool { LaneBits.highBits(folded) == 0 }
+
+    /// The bytes ORed together into sixteen lanes, in overlapping loads of 16, 8, 4, 2 or 1 bytes
+    /// (each byte lands in some lane): the value is ASCII exactly when no lane's top bit is set
+    /// (`isASCII(folded:)`). Several values fold into one test by ORing their lanes. Values of
     /// up to 32 bytes (ids, codes) take two loads and no loop.
     @inline(__always)
-    static func foldedBytes(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func foldedBytes(_ bytes: UnsafeRawBufferPointer) -> SIMD16<UInt8> {
         let n = bytes.count
-        guard let base = bytes.baseAddress else { return 0 }
+        guard let base = bytes.baseAddress else { return SIMD16() }
         if n >= 16 {
             var seen =
                 base.loadUnaligned(as: SIMD16<UInt8>.self)
@@ -43,24 +45,24 @@ enum UTF8Validation {
                 seen |= base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
                 i &+= 16
             }
-            let words = unsafeBitCast(seen, to: SIMD2<UInt64>.self)
-            return words[0] | words[1]
+            return seen
         }
+        if n >= 8 {
+            // Two loads of eight bytes, at 0 and n - 8.
+            let word =
+                base.loadUnaligned(as: UInt64.self) | base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            return unsafeBitCast(SIMD2<UInt64>(word, 0), to: SIMD16<UInt8>.self)
+        }
+        let word: UInt32
         if n >= 4 {
-            // Four loads of four bytes, at 0, 4, 8 and n - 4, the middle two moved back to end by n:
-            // codes of 4 to 15 bytes (`HoTich`, `ChungThuc`) take no branch on their length,
-            // which alternates with no pattern from record to record.
-            let last = n &- 4
-            return UInt64(
-                base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: min(4, last), as: UInt32.self)
-                    | base.loadUnaligned(fromByteOffset: min(8, last), as: UInt32.self)
-                    | base.loadUnaligned(fromByteOffset: last, as: UInt32.self))
-        }
-        if n >= 2 {
-            return UInt64(
+            word = base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+        } else if n >= 2 {
+            word = UInt32(
                 base.loadUnaligned(as: UInt16.self) | base.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self))
+        } else {
+            word = n == 0 ? 0 : UInt32(base.load(as: UInt8.self))
         }
-        return n == 0 ? 0 : UInt64(base.load(as: UInt8.self))
+        return unsafeBitCast(SIMD4<UInt32>(word, 0, 0, 0), to: SIMD16<UInt8>.self)
     }
 
     /// The byte-by-byte check from `start`.

@@ -48,6 +48,18 @@ import Testing
         #expect(Fingerprint.of(UnsafeRawBufferPointer(start: nil, count: 0)) == Self.reference([]))
     }
 
+    /// The step's rotation (`__rolq` on x86_64) against its two shifts, on seeded words and each
+    /// single bit.
+    @Test func rotationMatchesTheShifts() {
+        var rng = SplitMix(seed: 31)
+        var words = (0..<64).map { UInt64(1) << UInt64($0) } + [0, ~0]
+        for _ in 0..<10_000 { words.append(rng.next()) }
+        for h in words {
+            #expect(Fingerprint.rotatedLeft31(h) == Fingerprint.portableRotatedLeft31(h), "\(h)")
+            #expect(Fingerprint.rotatedLeft31(h) == (h << 31) | (h >> 33))
+        }
+    }
+
     /// Ids one byte apart (the usual duplicate-free log: a running number) never collide here.
     @Test func idsOneDigitApartDiffer() {
         var seen = Set<UInt64>()
