@@ -4,7 +4,7 @@ unused dependency. Run from the package root: python3 Scripts/check-dependencies
 import glob, os, re, subprocess, sys, json
 
 # The toolchain's own modules. `_Builtin_intrinsics` is the compiler's (clang's) header module for
-# processor instructions (`Ingest/LaneBits.swift`): nothing is linked.
+# processor instructions (`Ingest/LaneBits.swift`, `Ingest/Fingerprint.swift`): nothing is linked.
 SYSTEM = {"Foundation", "FoundationXML", "Dispatch", "Synchronization", "Glibc", "Darwin", "Testing", "XCTest",
           "_Builtin_intrinsics"}
 desc = json.loads(subprocess.run(["swift", "package", "dump-package"], capture_output=True, text=True, check=True).stdout)
