@@ -185,11 +185,9 @@ struct KPIAccumulator: RecordConsumer {
         {
             noteCatalogMiss(procedureID: procedureID)
         }
-        // Processing times are never negative (`classify` clamps them): an unsigned division, a
-        // multiply and a shift, with no sign fix-up.
-        let processingMinutes = classification?.processingWorkingSeconds.map { Int(UInt64(bitPattern: $0) / 60) }
         slots.add(
-            &record, slot: slot, terms: terms, progress: classification?.progress, processingMinutes: processingMinutes)
+            &record, slot: slot, terms: terms, progress: classification?.progress,
+            processingSeconds: classification?.processingWorkingSeconds)
     }
 
     private mutating func noteCatalogMiss(procedureID: Int) {
@@ -212,7 +210,7 @@ struct KPIAccumulator: RecordConsumer {
         -> Classification?
     {
         if !record.status.isReceived || record.status == .withdrawn { return nil }
-        return setup.classifier.classify(&record, terms: terms, asOf: asOf)
+        return setup.classifier.classifyReceived(&record, terms: terms, asOf: asOf)
     }
 
     /// The dossier's classification while the as-of time is the log's latest event, not yet
@@ -228,7 +226,7 @@ struct KPIAccumulator: RecordConsumer {
             return nil
         }
         // Nothing here depends on the as-of time: finished, or without a due.
-        return setup.classifier.classify(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
+        return setup.classifier.classifyReceived(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
     }
 
     /// The piece-local id of a text value: found by its key when the record's table is the one

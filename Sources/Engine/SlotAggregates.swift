@@ -62,10 +62,14 @@ final class SlotAggregates {
     @inline(always)
     func add(
         _ record: inout DossierRecord, slot: Int, terms: ProcedureCatalog.Terms?, progress: ProgressClass?,
-        processingMinutes: Int?
+        processingSeconds: Int64?
     ) {
         counts[slot].add(&record, terms: terms, progress: progress)
-        guard let processingMinutes else { return }
+        guard let processingSeconds else { return }
+        // Processing times are never negative (`classify` clamps them): an unsigned division (a
+        // multiply and a shift, with no sign fix-up), next to the bucket, which then knows the
+        // minutes are not negative.
+        let processingMinutes = Int(UInt64(bitPattern: processingSeconds) / 60)
         if let block = dense[slot] {
             block[DurationHistogram.bucket(ofMinutes: processingMinutes)] &+= 1
         } else {

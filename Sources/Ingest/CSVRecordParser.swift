@@ -116,7 +116,8 @@ struct CSVRecordParser {
         let n = buffer.count
         // The clean path reads no byte past the record's bound, so it accepts no longer record.
         let end = min(n, start &+ maxRecordBytes)
-        guard triesCleanPath, start + cleanRoom <= end else { return nil }
+        // Both are offsets into one buffer: no overflow.
+        guard triesCleanPath, start &+ cleanRoom <= end else { return nil }
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         return parseClean(base, at: start, limit: end - cleanRoom, into: &record)
     }

@@ -61,9 +61,12 @@ enum PieceParser {
     @inline(__always)
     private static func parseRecords<Parser: RecordParser>(
         _ parser: inout Parser, _ region: UnsafeRawBufferPointer, from start: Int, to: Int, pieceIndex: Int,
-        slot: Int, lane: Int, context: PieceContext, outcome: inout PieceOutcome, line: inout Int,
+        slot: Int, lane: Int, context: PieceContext, outcome: inout PieceOutcome, line lineOut: inout Int,
         consume: (inout DossierRecord) -> Void
     ) {
+        // Counted in a local, stored once: an inout is memory, read and written each record.
+        var line = lineOut
+        defer { lineOut = line }
         var p = start
         var record = DossierRecord()
         record.pauses.reserveCapacity(8)
@@ -160,7 +163,7 @@ enum PieceParser {
             }
             record.pieceLine = line
             consume(&record)
-            line += newlines
+            line &+= newlines
             p = end
         }
     }

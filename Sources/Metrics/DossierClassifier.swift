@@ -210,6 +210,14 @@ public struct DossierClassifier: Sendable {
             return Classification(
                 progress: .withdrawn, effectiveDue: nil, processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
         }
+        return classifyReceived(&record, terms: terms, asOf: asOf)
+    }
+
+    /// `classify` of a dossier already known to be received and not withdrawn (its status
+    /// tested by the caller, which needs the answer anyway: the status is not tested twice).
+    public func classifyReceived(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, asOf: Timestamp)
+        -> Classification
+    {
         let received = record.received!
         let due = legalDue(record, terms: terms)
         let lateBySupplements = !lenientSupplements && record.pauses.count > 1

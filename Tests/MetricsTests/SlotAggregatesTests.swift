@@ -34,10 +34,11 @@ import WorkingTime
                 : Classification(
                     progress: BranchFreeCountsTests.progressClasses.randomElement(using: &rng)!, effectiveDue: nil,
                     processingWorkingSeconds: nil, pausedWorkingSeconds: 0)
-            let minutes = rng.below(3) == 0 ? nil : rng.below(spread) - (i % 97 == 0 ? 5 : 0)
-            slots.add(&record, slot: slot, terms: terms, progress: classification?.progress, processingMinutes: minutes)
+            // Never negative (`classify` clamps them); not always whole minutes.
+            let seconds = rng.below(3) == 0 ? nil : Int64(rng.below(spread) * 60 + (i % 97 == 0 ? 59 : i % 7))
+            slots.add(&record, slot: slot, terms: terms, progress: classification?.progress, processingSeconds: seconds)
             plain[slot].counts.add(&record, terms: terms, classification: classification)
-            if let minutes { plain[slot].processingMinutes.add(minutes: minutes) }
+            if let seconds { plain[slot].processingMinutes.add(minutes: Int(seconds / 60)) }
         }
         #expect(slots.count == slotCount)
         for slot in 0..<slotCount {
