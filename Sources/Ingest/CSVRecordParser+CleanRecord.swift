@@ -93,7 +93,9 @@ extension CSVRecordParser {
                     // for up to four columns, and no loop turn per column. The longest run
                     // (DVCQG's channel to apology) with its length a constant: no count test
                     // per column.
-                    if run == CleanColumnPlan.maxRun {
+                    if column.pointee.packsTail {
+                        storePackedRun(values, &column, raw, &codeBits)
+                    } else if run == CleanColumnPlan.maxRun {
                         storeRun(values, CleanColumnPlan.maxRun, &column, raw, &codeBits)
                     } else {
                         storeRun(values, run, &column, raw, &codeBits)
@@ -184,6 +186,32 @@ extension CSVRecordParser {
             column += 1
             word = k == 4 ? values.1 : word &>> 16
         }
+    }
+
+    /// Stores the codes of a `maxRun` run whose plan `packsTail` (`column` left at the run's
+    /// last): the first column as `storeCode` does, the others ORed into one word at their
+    /// shifts and stored once. (A refused code's -1 spills into its neighbours' bytes, but it
+    /// also makes `codeBits` negative, and the record is refused.)
+    @inline(__always)
+    private func storePackedRun(
+        _ values: (UInt64, UInt64), _ column: inout UnsafePointer<CleanColumnPlan.Column>,
+        _ raw: UnsafeMutableRawPointer, _ codeBits: inout Int32
+    ) {
+        storeCode(column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: values.0 & 0xF)], column, raw, &codeBits)
+        let offset = column[1].offset
+        var packed: UInt64 = 0
+        var word = values.0 &>> 16
+        var k = 1
+        while true {
+            column += 1
+            let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
+            codeBits |= stored
+            packed |= UInt64(UInt32(bitPattern: stored)) &<< UInt64(column.pointee.shift)
+            k &+= 1
+            if k == CleanColumnPlan.maxRun { break }
+            word = k == 4 ? values.1 : word &>> 16
+        }
+        raw.storeBytes(of: packed, toByteOffset: offset, as: UInt64.self)
     }
 
     /// The digit values of a run of one-digit code columns at `p` (each followed by the

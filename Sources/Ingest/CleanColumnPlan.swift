@@ -58,6 +58,12 @@ struct CleanColumnPlan {
         /// The time columns from this one on (to the header's end, this one included): read in
         /// one inner loop, with no class test per column.
         var times: Int = 0
+        /// A run's first column, when its run is `maxRun` long and the columns after this one
+        /// store exactly the eight bytes from the next column's offset, in column order, each
+        /// code's bytes below its `shift` in one word: the run stores that word once.
+        var packsTail = false
+        /// Where this column's bytes lie in its run's packed word, in bits (`packsTail`).
+        var shift: UInt8 = 0
     }
 
     /// The most columns a run reads: two words, a digit and a delimiter each.
@@ -135,6 +141,26 @@ struct CleanColumnPlan {
                 bytes >= 16 ? ~0 : bytes <= 8 ? 0 : (1 << (8 * UInt64(bytes - 8))) &- 1
             )
         }
+        for i in 0..<columnFields.count where columns[i].run == Self.maxRun { packTail(from: i) }
+    }
+
+    /// Sets `packsTail` on the run at `head` when the offsets prove it: the run's columns after
+    /// `head` lie side by side in column order over exactly eight bytes that `head`'s do not
+    /// touch, and every accepted code fits its width (the status's `presentBit` would not).
+    private func packTail(from head: Int) {
+        let tail = (head + 1)..<(head + Self.maxRun)
+        let base = columns[head + 1].offset
+        var next = base
+        for j in tail {
+            let column = columns[j]
+            let limit = Int32(1) << (8 * Int32(column.width))
+            guard column.offset == next, (0..<Self.codeValues).allSatisfy({ column.codes![$0] < limit }) else { return }
+            next += Int(column.width)
+        }
+        let headEnd = columns[head].offset + Int(columns[head].width)
+        guard next == base + 8, headEnd <= base || columns[head].offset >= next else { return }
+        for j in tail { columns[j].shift = UInt8(8 * (columns[j].offset - base)) }
+        columns[head].packsTail = true
     }
 
     /// Where `FieldDecoder` stores a field of the clean path's classes, and a code's table.
