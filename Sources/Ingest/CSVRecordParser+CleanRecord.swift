@@ -189,29 +189,34 @@ extension CSVRecordParser {
     }
 
     /// Stores the codes of a `maxRun` run whose plan `packsTail` (`column` left at the run's
-    /// last): the first column as `storeCode` does, the others ORed into one word at their
-    /// shifts and stored once. (A refused code's -1 spills into its neighbours' bytes, but it
-    /// also makes `codeBits` negative, and the record is refused.)
+    /// last): the first column as `storeCode` does, the others as one word, the OR of their
+    /// `packedCodes` entries. A refused digit sets its lane's top bit in the range test, which
+    /// makes `codeBits` negative (what its entry, 0, left in the word does not matter).
     @inline(__always)
     private func storePackedRun(
         _ values: (UInt64, UInt64), _ column: inout UnsafePointer<CleanColumnPlan.Column>,
         _ raw: UnsafeMutableRawPointer, _ codeBits: inout Int32
     ) {
-        storeCode(column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: values.0 & 0xF)], column, raw, &codeBits)
-        let offset = column[1].offset
-        var packed: UInt64 = 0
-        var word = values.0 &>> 16
-        var k = 1
-        while true {
-            column += 1
-            let stored = column.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: word & 0xF)]
-            codeBits |= stored
-            packed |= UInt64(UInt32(bitPattern: stored)) &<< UInt64(column.pointee.shift)
-            k &+= 1
-            if k == CleanColumnPlan.maxRun { break }
-            word = k == 4 ? values.1 : word &>> 16
-        }
-        raw.storeBytes(of: packed, toByteOffset: offset, as: UInt64.self)
+        let head = column
+        storeCode(head.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: values.0 & 0xF)], head, raw, &codeBits)
+        let top: UInt64 = 0x8000_8000_8000_8000
+        let (floor, ceiling) = (head.pointee.digitFloor, head.pointee.digitCeiling)
+        let refused =
+            ((values.0 &+ ceiling.0) | ~((values.0 | top) &- floor.0) | (values.1 &+ ceiling.1)
+                | ~((values.1 | top) &- floor.1)) & top
+        let folded = UInt32(truncatingIfNeeded: refused | refused &>> 32)
+        codeBits |= Int32(bitPattern: folded | folded &<< 16)
+        // (Each lane holds a digit, 0-9: `digitRun` checked them.)
+        let t = head.pointee.packedCodes.unsafelyUnwrapped
+        let low =
+            t[Int(truncatingIfNeeded: values.0 &>> 16 & 0xF)] | t[16 &+ Int(truncatingIfNeeded: values.0 &>> 32 & 0xF)]
+            | t[32 &+ Int(truncatingIfNeeded: values.0 &>> 48 & 0xF)]
+        let high =
+            t[48 &+ Int(truncatingIfNeeded: values.1 & 0xF)] | t[64 &+ Int(truncatingIfNeeded: values.1 &>> 16 & 0xF)]
+            | t[80 &+ Int(truncatingIfNeeded: values.1 &>> 32 & 0xF)]
+            | t[96 &+ Int(truncatingIfNeeded: values.1 &>> 48 & 0xF)]
+        raw.storeBytes(of: low | high, toByteOffset: head[1].offset, as: UInt64.self)
+        column += CleanColumnPlan.maxRun &- 1
     }
 
     /// The digit values of a run of one-digit code columns at `p` (each followed by the
