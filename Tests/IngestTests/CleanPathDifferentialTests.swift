@@ -31,8 +31,8 @@ import Testing
     /// A run of eight one-digit codes whose columns are not in the record's order: stored column
     /// by column (no packed word).
     static let unorderedRunHeader: [DossierField?] = [
-        .id, .channel, .level, .digitized, .feeBearing, .paidOnline, .fullOnline, .electronicResult, .apology,
-        .received,
+        .id, .agency, .status, .channel, .level, .digitized, .feeBearing, .paidOnline, .fullOnline,
+        .electronicResult, .apology, .received, .due, .processingEnd, .returned,
     ]
 
     /// Time columns to the header's end (a run of them whose last column is followed by a line
