@@ -189,7 +189,7 @@ extension CSVRecordParser {
     }
 
     /// Stores the codes of a `maxRun` run whose plan `packsTail` (`column` left at the run's
-    /// last): the first column as `storeCode` does, the others as one word, the OR of their
+    /// last): the first column's byte, the others as one word, the OR of their
     /// `packedCodes` entries. A refused digit sets its lane's top bit in the range test, which
     /// makes `codeBits` negative (what its entry, 0, left in the word does not matter).
     @inline(__always)
@@ -198,7 +198,10 @@ extension CSVRecordParser {
         _ raw: UnsafeMutableRawPointer, _ codeBits: inout Int32
     ) {
         let head = column
-        storeCode(head.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: values.0 & 0xF)], head, raw, &codeBits)
+        // The first column stores one byte (the plan proves it): no width test.
+        let first = head.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: values.0 & 0xF)]
+        codeBits |= first
+        raw.storeBytes(of: UInt8(truncatingIfNeeded: first), toByteOffset: head.pointee.offset, as: UInt8.self)
         let top: UInt64 = 0x8000_8000_8000_8000
         let (floor, ceiling) = (head.pointee.digitFloor, head.pointee.digitCeiling)
         let refused =

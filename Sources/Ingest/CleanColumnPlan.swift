@@ -162,8 +162,8 @@ struct CleanColumnPlan {
     }
 
     /// Sets `packedCodes` on the run at `head` when the offsets prove it: the run's columns after
-    /// `head` lie side by side in column order over exactly eight bytes that `head`'s do not
-    /// touch, each accepts one range of digits, and every accepted code fits its width (the
+    /// `head` lie side by side in column order over exactly eight bytes that `head`'s (one byte)
+    /// does not touch, each accepts one range of digits, and every accepted code fits its width (the
     /// status's `presentBit` would not).
     private func packTail(from head: Int, into table: UnsafeMutablePointer<UInt64>) {
         let tail = (head + 1)..<(head + Self.maxRun)
@@ -183,7 +183,9 @@ struct CleanColumnPlan {
             next += Int(column.width)
         }
         let headEnd = columns[head].offset + Int(columns[head].width)
-        guard next == base + 8, headEnd <= base || columns[head].offset >= next else { return }
+        guard next == base + 8, columns[head].width == 1, headEnd <= base || columns[head].offset >= next else {
+            return
+        }
         for (t, j) in tail.enumerated() {
             columns[j].shift = UInt8(8 * (columns[j].offset - base))
             for d in 0..<10 where columns[j].codes![d] >= 0 {
