@@ -93,7 +93,9 @@ extension CSVRecordParser {
                     // for up to four columns, and no loop turn per column. The longest run
                     // (DVCQG's channel to apology) with its length a constant: no count test
                     // per column.
-                    if run == CleanColumnPlan.maxRun {
+                    if column.pointee.packsTail {
+                        storePackedRun(values, &column, raw, &codeBits)
+                    } else if run == CleanColumnPlan.maxRun {
                         storeRun(values, CleanColumnPlan.maxRun, &column, raw, &codeBits)
                     } else {
                         storeRun(values, run, &column, raw, &codeBits)
@@ -184,6 +186,40 @@ extension CSVRecordParser {
             column += 1
             word = k == 4 ? values.1 : word &>> 16
         }
+    }
+
+    /// Stores the codes of a `maxRun` run whose plan `packsTail` (`column` left at the run's
+    /// last): the first column's byte, the others as one word, the OR of their
+    /// `packedCodes` entries. A refused digit sets its lane's top bit in the range test, which
+    /// makes `codeBits` negative (what its entry, 0, left in the word does not matter).
+    @inline(__always)
+    private func storePackedRun(
+        _ values: (UInt64, UInt64), _ column: inout UnsafePointer<CleanColumnPlan.Column>,
+        _ raw: UnsafeMutableRawPointer, _ codeBits: inout Int32
+    ) {
+        let head = column
+        // The first column stores one byte (the plan proves it): no width test.
+        let first = head.pointee.codes.unsafelyUnwrapped[Int(truncatingIfNeeded: values.0 & 0xF)]
+        codeBits |= first
+        raw.storeBytes(of: UInt8(truncatingIfNeeded: first), toByteOffset: head.pointee.offset, as: UInt8.self)
+        let top: UInt64 = 0x8000_8000_8000_8000
+        let (floor, ceiling) = (head.pointee.digitFloor, head.pointee.digitCeiling)
+        let refused =
+            ((values.0 &+ ceiling.0) | ~((values.0 | top) &- floor.0) | (values.1 &+ ceiling.1)
+                | ~((values.1 | top) &- floor.1)) & top
+        let folded = UInt32(truncatingIfNeeded: refused | refused &>> 32)
+        codeBits |= Int32(bitPattern: folded | folded &<< 16)
+        // (Each lane holds a digit, 0-9: `digitRun` checked them.)
+        let t = head.pointee.packedCodes.unsafelyUnwrapped
+        let low =
+            t[Int(truncatingIfNeeded: values.0 &>> 16 & 0xF)] | t[16 &+ Int(truncatingIfNeeded: values.0 &>> 32 & 0xF)]
+            | t[32 &+ Int(truncatingIfNeeded: values.0 &>> 48 & 0xF)]
+        let high =
+            t[48 &+ Int(truncatingIfNeeded: values.1 & 0xF)] | t[64 &+ Int(truncatingIfNeeded: values.1 &>> 16 & 0xF)]
+            | t[80 &+ Int(truncatingIfNeeded: values.1 &>> 32 & 0xF)]
+            | t[96 &+ Int(truncatingIfNeeded: values.1 &>> 48 & 0xF)]
+        raw.storeBytes(of: low | high, toByteOffset: head[1].offset, as: UInt64.self)
+        column += CleanColumnPlan.maxRun &- 1
     }
 
     /// The digit values of a run of one-digit code columns at `p` (each followed by the

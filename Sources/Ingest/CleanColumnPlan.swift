@@ -58,6 +58,22 @@ struct CleanColumnPlan {
         /// The time columns from this one on (to the header's end, this one included): read in
         /// one inner loop, with no class test per column.
         var times: Int = 0
+        /// A run's first column, when its run is `maxRun` long and the columns after this one
+        /// store exactly the eight bytes from the next column's offset, in column order, each
+        /// accepting a range of digits: for each of those seven columns, 16 entries by digit of
+        /// the bytes it stores, in place in that word (0 for a refused digit). The run ORs seven
+        /// entries and stores the word once.
+        var packedCodes: UnsafePointer<UInt64>?
+        /// With `packedCodes`, for each lane of the run's digits (`digitRun`'s two words, 16 bits
+        /// a column): the lowest accepted digit, and 0x8000 less one past the highest, so that a
+        /// refused digit sets its lane's top bit (`storePackedRun`; the first column's lane
+        /// accepts every digit: its own table refuses).
+        var digitFloor: (UInt64, UInt64) = (0, 0)
+        var digitCeiling: (UInt64, UInt64) = (0, 0)
+        /// Where this column's bytes lie in its run's packed word, in bits (`packedCodes`).
+        var shift: UInt8 = 0
+
+        var packsTail: Bool { packedCodes != nil }
     }
 
     /// The most columns a run reads: two words, a digit and a delimiter each.
@@ -66,6 +82,9 @@ struct CleanColumnPlan {
     /// One entry per column of the header, then one of kind `end`.
     let columns: UnsafeMutablePointer<Column>
     private let codeTables: UnsafeMutablePointer<Int32>
+    /// The `packedCodes` of every run that has them, `packedEntries` each.
+    private let packedTables: UnsafeMutablePointer<UInt64>
+    private static let packedEntries = 16 * (maxRun - 1)
     static let codeValues = 100
     /// Set in the status column's table entries, above the stored bytes: the record's rules need
     /// to know that the column was not empty, and an OR of each code stored tells it.
@@ -135,6 +154,50 @@ struct CleanColumnPlan {
                 bytes >= 16 ? ~0 : bytes <= 8 ? 0 : (1 << (8 * UInt64(bytes - 8))) &- 1
             )
         }
+        var heads: [Int] = []
+        for i in 0..<columnFields.count where columns[i].run == Self.maxRun { heads.append(i) }
+        packedTables = .allocate(capacity: max(1, heads.count) * Self.packedEntries)
+        packedTables.initialize(repeating: 0, count: max(1, heads.count) * Self.packedEntries)
+        for (h, head) in heads.enumerated() { packTail(from: head, into: packedTables + h * Self.packedEntries) }
+    }
+
+    /// Sets `packedCodes` on the run at `head` when the offsets prove it: the run's columns after
+    /// `head` lie side by side in column order over exactly eight bytes that `head`'s (one byte)
+    /// does not touch, each accepts one range of digits, and every accepted code fits its width (the
+    /// status's `presentBit` would not).
+    private func packTail(from head: Int, into table: UnsafeMutablePointer<UInt64>) {
+        let tail = (head + 1)..<(head + Self.maxRun)
+        let base = columns[head + 1].offset
+        var next = base
+        var floor: [UInt64] = [0]
+        var ceiling: [UInt64] = [0x8000 - 10]
+        for j in tail {
+            let column = columns[j]
+            let limit = Int32(1) << (8 * Int32(column.width))
+            let accepted = (0..<10).filter { column.codes![$0] >= 0 }
+            guard column.offset == next, let low = accepted.first, let high = accepted.last,
+                accepted.count == high - low + 1, (0..<Self.codeValues).allSatisfy({ column.codes![$0] < limit })
+            else { return }
+            floor.append(UInt64(low))
+            ceiling.append(0x8000 - UInt64(high + 1))
+            next += Int(column.width)
+        }
+        let headEnd = columns[head].offset + Int(columns[head].width)
+        guard next == base + 8, columns[head].width == 1, headEnd <= base || columns[head].offset >= next else {
+            return
+        }
+        for (t, j) in tail.enumerated() {
+            columns[j].shift = UInt8(8 * (columns[j].offset - base))
+            for d in 0..<10 where columns[j].codes![d] >= 0 {
+                table[16 * t + d] = UInt64(columns[j].codes![d]) << UInt64(columns[j].shift)
+            }
+        }
+        func lanes(_ values: [UInt64], _ word: Int) -> UInt64 {
+            (0..<4).reduce(0) { $0 | values[4 * word + $1] << (16 * UInt64($1)) }
+        }
+        columns[head].digitFloor = (lanes(floor, 0), lanes(floor, 1))
+        columns[head].digitCeiling = (lanes(ceiling, 0), lanes(ceiling, 1))
+        columns[head].packedCodes = UnsafePointer(table)
     }
 
     /// Where `FieldDecoder` stores a field of the clean path's classes, and a code's table.
@@ -163,6 +226,7 @@ struct CleanColumnPlan {
     func deallocate() {
         columns.deallocate()
         codeTables.deallocate()
+        packedTables.deallocate()
     }
 
     /// The clean path's class of a field.

@@ -80,6 +80,46 @@ import Testing
         #expect(plan.columns[4].runMask == (0xFFFF_FFFF_FFFF, 0))
     }
 
+    /// The export's run (channel to apology) packs its tail: level to apology lie side by side
+    /// in the record, in column order, over eight bytes (the paid-online code two of them).
+    /// The shifts are the fields' places in `DossierRecord`, checked against `MemoryLayout`.
+    @Test func exportRunPacksItsTail() {
+        let header: [DossierField?] = [
+            .id, .status, .channel, .level, .fullOnline, .feeBearing, .paidOnline, .digitized, .electronicResult,
+            .apology, nil,
+        ]
+        let plan = CleanColumnPlan(columnFields: header, delimiter: 0x2C)
+        defer { plan.deallocate() }
+        #expect(plan.columns[2].run == CleanColumnPlan.maxRun)
+        #expect((0..<header.count).map { plan.columns[$0].packsTail } == (0..<header.count).map { $0 == 2 })
+        let base = MemoryLayout<DossierRecord>.offset(of: \.level)!
+        let fields: [PartialKeyPath<DossierRecord>] = [
+            \.level, \.fullOnline, \.feeBearing, \.paidOnline, \.digitized, \.electronicResult, \.apology,
+        ]
+        #expect(
+            (3..<10).map { Int(plan.columns[$0].shift) } == fields.map { 8 * (MemoryLayout.offset(of: $0)! - base) })
+    }
+
+    /// A run whose columns are not in the record's order, or one that a two-digit column breaks,
+    /// is stored column by column.
+    @Test func unprovenRunsDoNotPack() {
+        let unordered: [DossierField?] = [
+            .channel, .level, .digitized, .feeBearing, .paidOnline, .fullOnline, .electronicResult, .apology, nil,
+        ]
+        let broken: [DossierField?] = [
+            .channel, .level, .fullOnline, .status, .feeBearing, .paidOnline, .digitized, .electronicResult,
+            .apology, nil,
+        ]
+        for header in [unordered, broken] {
+            let plan = CleanColumnPlan(columnFields: header, delimiter: 0x2C)
+            defer { plan.deallocate() }
+            #expect((0..<header.count).allSatisfy { !plan.columns[$0].packsTail })
+        }
+        let plan = CleanColumnPlan(columnFields: unordered, delimiter: 0x2C)
+        defer { plan.deallocate() }
+        #expect(plan.columns[0].run == CleanColumnPlan.maxRun)
+    }
+
     /// Each time column counts the time columns from it to the next column of another class or
     /// the header's end; the column past the last is of kind `end`.
     @Test func timeRunsAndEnd() {

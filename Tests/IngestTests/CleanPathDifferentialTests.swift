@@ -28,6 +28,13 @@ import Testing
         .apology, .channel,
     ]
 
+    /// A run of eight one-digit codes whose columns are not in the record's order: stored column
+    /// by column (no packed word).
+    static let unorderedRunHeader: [DossierField?] = [
+        .id, .agency, .status, .channel, .level, .digitized, .feeBearing, .paidOnline, .fullOnline,
+        .electronicResult, .apology, .received, .due, .processingEnd, .returned,
+    ]
+
     /// Time columns to the header's end (a run of them whose last column is followed by a line
     /// end, not a delimiter), and a single time column between codes.
     static let timesLastHeader: [DossierField?] = [
@@ -164,6 +171,11 @@ import Testing
     @Test(arguments: zip([21, 22, 23] as [UInt64], [0x2C, 0x09, 0x7C] as [UInt8]))
     func cleanPathAgreesWithGeneralPathWithCodesLast(seed: UInt64, delimiter: UInt8) {
         Self.agree(seed: seed, delimiter: delimiter, header: Self.codesLastHeader)
+    }
+
+    @Test(arguments: zip([51, 52, 53] as [UInt64], [0x2C, 0x09, 0x3B] as [UInt8]))
+    func cleanPathAgreesWithGeneralPathOnAnUnorderedRun(seed: UInt64, delimiter: UInt8) {
+        Self.agree(seed: seed, delimiter: delimiter, header: Self.unorderedRunHeader)
     }
 
     @Test(arguments: zip([41, 42, 43] as [UInt64], [0x2C, 0x09, 0x3B] as [UInt8]))
