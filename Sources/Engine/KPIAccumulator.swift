@@ -209,7 +209,7 @@ struct KPIAccumulator: RecordConsumer {
     private func classify(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, asOf: Timestamp)
         -> Classification?
     {
-        if !record.status.isReceived || record.status == .withdrawn { return nil }
+        guard record.status.isJudged else { return nil }
         return setup.classifier.classifyReceived(&record, terms: terms, asOf: asOf)
     }
 
@@ -220,7 +220,7 @@ struct KPIAccumulator: RecordConsumer {
     private mutating func classifyBeforeAsOf(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, slot: Int)
         -> Classification?
     {
-        if !record.status.isReceived || record.status == .withdrawn { return nil }
+        guard record.status.isJudged else { return nil }
         if record.end == nil, let pendingProgress = setup.classifier.pending(&record, terms: terms) {
             pendingLocal.append((Int32(slot), pendingProgress))
             return nil

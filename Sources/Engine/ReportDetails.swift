@@ -155,7 +155,7 @@ public struct ReportDetailsConsumer: RecordConsumer {
         let terms = entry?.terms
         var waiting: PendingProgress?
         let classification: Classification?
-        if !record.status.isReceived || record.status == .withdrawn {
+        if !record.status.isJudged {
             classification = nil
         } else if let asOf = setup.asOf {
             classification = setup.classifier.classify(&record, terms: terms, asOf: asOf)

@@ -61,7 +61,7 @@ struct HistoryExportConsumer: HistoryConsumer {
         record.received = facts.received
         record.processingEnd = facts.end
         record.pauses.append(contentsOf: facts.pauses)
-        if record.received != nil || !record.status.isReceived || record.status == .withdrawn {
+        if record.received != nil || !record.status.isJudged {
             let classification = setup.classifier.classify(&record, terms: terms, asOf: setup.asOf)
             trace.progress = ExportProgress(classification.progress)
             trace.due = classification.effectiveDue ?? setup.classifier.legalDue(record, terms: terms)

@@ -213,8 +213,8 @@ public struct DossierClassifier: Sendable {
         return classifyReceived(&record, terms: terms, asOf: asOf)
     }
 
-    /// `classify` of a dossier already known to be received and not withdrawn (its status
-    /// tested by the caller, which needs the answer anyway: the status is not tested twice).
+    /// `classify` of a dossier already known to be judged (`DossierStatus.isJudged`, tested by
+    /// the caller, which needs the answer anyway: the status is not tested twice).
     public func classifyReceived(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, asOf: Timestamp)
         -> Classification
     {
@@ -260,7 +260,7 @@ public struct DossierClassifier: Sendable {
     /// The as-of-independent part of an in-progress dossier with a due, or nil when the dossier
     /// is not in progress with a due (then `classify` needs no deferral).
     public func pending(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?) -> PendingProgress? {
-        guard record.status.isReceived, record.status != .withdrawn, record.end == nil, let received = record.received,
+        guard record.status.isJudged, record.end == nil, let received = record.received,
             let due = legalDue(record, terms: terms)
         else { return nil }
         let paused = pausedWorkingSeconds(&record.pauses, from: received, limit: nil)

@@ -14,6 +14,10 @@ public enum DossierStatus: UInt8, CaseIterable, Sendable {
     /// Statuses 1 and 3: the dossier never entered processing.
     @inlinable public var isReceived: Bool { self != .new && self != .notAccepted }
 
+    /// Received and not withdrawn: the dossiers the 766 judge gives a progress class (on time,
+    /// late, in progress...); the others are only counted as not received or withdrawn.
+    @inlinable public var isJudged: Bool { isReceived && self != .withdrawn }
+
     /// Statuses 8, 9, 10: processing has ended and the record must carry an end time.
     @inlinable public var isFinished: Bool { self == .stopped || self == .finished || self == .returned }
 }
