@@ -313,7 +313,7 @@ struct ScanRun {
             batchFileOffset = window.offset
             let (outcomes, consumers) = processBatch(
                 window.bytes, begin: begin, firstLine: line, atEnd: atEnd, layout: layout, path: path,
-                makeConsumer: makeConsumer)
+                passedPages: window.takePagesPassed(), makeConsumer: makeConsumer)
             var carry: Int?
             for k in outcomes.indices {
                 var outcome = outcomes[k]
