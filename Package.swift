@@ -94,6 +94,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["_Randomness"], path: "Tests/TestSupport"),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "ParallelSupportTests", dependencies: ["_ParallelSupport", "_Randomness"]),
+        .testTarget(name: "TextSupportTests", dependencies: ["_TextSupport", "_Randomness"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["_Randomness", "WorkingTime", "CivilTime"]),
         .testTarget(
             name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"],
