@@ -93,6 +93,8 @@ let package = Package(
         // Slow, obvious references and seeded generators shared by the tests.
         .target(name: "TestSupport", dependencies: ["_Randomness"], path: "Tests/TestSupport"),
         .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
+        .testTarget(name: "ParallelSupportTests", dependencies: ["_ParallelSupport", "_Randomness"]),
+        .testTarget(name: "TextSupportTests", dependencies: ["_TextSupport", "_Randomness"]),
         .testTarget(name: "WorkingTimeTests", dependencies: ["_Randomness", "WorkingTime", "CivilTime"]),
         .testTarget(
             name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Records", "CivilTime", "WorkingTime"],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Paired A/B wall time of two tthc binaries on the same command: each repetition runs A then B
-# (B then A on odd repetitions, so drift and cache order cancel), from a warm page cache, and
+# (B then A on odd repetitions, so drift and cache order cancel), each from a warm page cache
+# (Benchmarks/warm.sh), and
 # checks that both print the same bytes. Prints each run, the medians and B/A, and the median of
 # the ratios within each repetition (paired, so drift cancels).
 #
@@ -16,10 +17,14 @@ REPS=${REPS:-5}
 SAME=${SAME:-1}
 work=$(mktemp -d "${TMPDIR:-/tmp}/tthc-ab.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-for arg in "$@"; do [ -f "$arg" ] && cat "$arg" > /dev/null; done
+source "$(dirname "$0")/warm.sh"
+inputs=()
+for arg in "$@"; do [ -f "$arg" ] && inputs+=("$arg"); done
 
 run() { # binary, label, repetition
-    local start end
+    local start end resident
+    resident=$(warm_page_cache "${inputs[@]}")
+    [ "$resident" -lt 100 ] && echo "note: only $resident% of the input is in the page cache" >&2
     start=$(date +%s.%N)
     "$1" "${@:4}" > "$work/$2.out" 2> "$work/$2.err"
     end=$(date +%s.%N)

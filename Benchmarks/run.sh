@@ -61,11 +61,12 @@ if [ ! -s "$FILE" ]; then
     $TIME -v -o "$RESULTS/generate.time" "$TTHC" generate --dossiers "$ROWS" --seed "$SEED" -o "$FILE"
 fi
 ls -l "$FILE" | tee -a "$RESULTS/machine.txt"
-# Warm the page cache so every contender reads from memory.
-cat "$FILE" > /dev/null
+# Every contender reads from memory: the file is read again before each run (Benchmarks/warm.sh).
+source Benchmarks/warm.sh
 
 run() {
     local name=$1; shift
+    echo "resident before $name: $(warm_page_cache "$FILE")%" | tee -a "$RESULTS/machine.txt"
     load "$name" | tee -a "$RESULTS/machine.txt"
     echo "== $name" >&2
     $TIME -v -o "$RESULTS/$name.time" "$@" > "$RESULTS/$name.json"

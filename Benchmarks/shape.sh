@@ -117,6 +117,8 @@ contenders() {
 }
 
 printf 'file\tvariant\tcontender\trep\twall_s\tcpu_s\tmax_rss_kib\tload1\texit\n' > "$RESULTS/runs.tsv"
+source Benchmarks/warm.sh
+printf 'file\tvariant\tcontender\tresident_percent\n' > "$RESULTS/resident.tsv"
 status=0
 
 measure() { # file variant contender rep
@@ -131,6 +133,8 @@ measure() { # file variant contender rep
         "${CMD[@]}" > /dev/null 2> "$RESULTS/$name.err" || true
         return
     fi
+    # From a warm page cache, read again just before (Benchmarks/warm.sh); its share is recorded.
+    printf '%s\t%s\t%s\t%s\n' "$file" "$variant" "$contender" "$(warm_page_cache "${PATH_OF[$file]}")" >> "$RESULTS/resident.tsv"
     # Wall time from the clock around the run (GNU time prints only hundredths); CPU and peak RSS from time -v.
     local t0 t1
     t0=$(date +%s%N)

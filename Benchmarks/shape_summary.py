@@ -25,6 +25,13 @@ def main(results):
     with open(os.path.join(results, "machine.txt")) as f:
         print("# Benchmarks/shape.sh\n")
         print("```\n" + f.read().rstrip() + "\n```\n")
+    resident_path = os.path.join(results, "resident.tsv")
+    if os.path.exists(resident_path):
+        with open(resident_path) as f:
+            shares = [int(row["resident_percent"]) for row in csv.DictReader(f, delimiter="\t")]
+        if shares:
+            print(f"Input in the page cache just before each timed run (read again first): "
+                  f"{min(shares)}% at the lowest, {sum(s == 100 for s in shares)} of {len(shares)} runs at 100%.\n")
 
     def wall(key):
         return {rep: float(r["wall_s"]) for rep, r in runs.get(key, {}).items()}

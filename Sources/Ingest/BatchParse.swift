@@ -21,17 +21,19 @@ extension ScanRun {
     /// The first round hands records to one consumer per worker and files fingerprints straight
     /// into the buckets, as fast as it can; if that round proves wrong, its work cannot be told
     /// apart by piece, so the buckets roll back and the repair rounds keep a consumer per piece.
+    ///
+    /// `passedPages`, the pages of the file the window moved past, are given back by a worker
+    /// during round one rather than by the caller while every worker waits.
     /// - Returns: the pieces' outcomes in log order, and the consumers holding their records, to
     ///   be merged in that order.
     mutating func processBatch<C: RecordConsumer>(
         _ region: UnsafeRawBufferPointer, begin: Int, firstLine: Int, atEnd: Bool, layout: FileLayout, path: String,
-        makeConsumer: () -> C
+        passedPages: PassedPages?, makeConsumer: () -> C
     ) -> ([PieceOutcome], [C]) {
-        let length = region.count - begin
-        let pieceCount = max(1, min(options.piecesPerBatch, (length + options.chunkSize - 1) / options.chunkSize))
-        var bounds = [Int](repeating: 0, count: pieceCount + 1)
-        for k in 0...pieceCount { bounds[k] = begin + min(length, k * options.chunkSize) }
-        bounds[pieceCount] = region.count
+        let bounds = Self.pieceBounds(
+            begin: begin, end: region.count, chunkSize: options.chunkSize, piecesPerBatch: options.piecesPerBatch,
+            workers: options.workers)
+        let pieceCount = bounds.count - 1
         var starts = [PieceStart](repeating: .afterAnyLineEnd, count: pieceCount)
         starts[0] = .exact(begin)
         let quoted = layout.format != .jsonl
@@ -58,9 +60,12 @@ extension ScanRun {
         // A first reading counts received days per lane: saved, since a second round redoes them.
         let savesTallies = !savedTallies.isEmpty && pieceCount > 1 && quoted
         if savesTallies { for lane in tallies.indices { tallies[lane].copy(to: savedTallies[lane]) } }
+        var giveBack: (@Sendable () -> Void)?
+        if let passedPages { giveBack = { passedPages.giveBack() } }
         parse(
             pieces: Array(0..<pieceCount), pieceCount: pieceCount, region, bounds: bounds, starts: starts,
-            context: context, perLane: perLane, checkingFrom: begin, outcomes: &outcomes, consumers: &consumers)
+            context: context, perLane: perLane, checkingFrom: begin, chore: giveBack, outcomes: &outcomes,
+            consumers: &consumers)
         var expected: Int? = begin
         var wrong = Self.firstWrongPiece(
             &outcomes, from: 0, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
@@ -129,7 +134,7 @@ extension ScanRun {
             }
             parse(
                 pieces: pieces, pieceCount: pieceCount, region, bounds: bounds, starts: starts, context: context,
-                perLane: false, checkingFrom: nil, outcomes: &outcomes, consumers: &consumers)
+                perLane: false, checkingFrom: nil, chore: nil, outcomes: &outcomes, consumers: &consumers)
             wrong = Self.firstWrongPiece(
                 &outcomes, from: verified, through: pieceCount, expected: &expected, starts: &starts, bounds: bounds)
             if stage == 3 {
@@ -171,6 +176,28 @@ extension ScanRun {
         }
         if outcomes[pieceCount - 1].carryFrom == nil { outcomes[pieceCount - 1].carryLine = line }
         return (outcomes, consumers)
+    }
+
+    /// Where the pieces of a batch `begin..<end` begin and end: `chunkSize` bytes each, at most
+    /// `piecesPerBatch` of them, the last one taking the rest. With several workers the last
+    /// `workers` pieces are cut in four, so that the workers finish the batch together: the
+    /// lane that takes the last whole piece would otherwise keep the others waiting for up to
+    /// a piece's time, every batch. (Where pieces begin never changes what a batch returns.)
+    static func pieceBounds(begin: Int, end: Int, chunkSize: Int, piecesPerBatch: Int, workers: Int) -> [Int] {
+        let length = end - begin
+        let whole = max(1, min(piecesPerBatch, (length + chunkSize - 1) / chunkSize))
+        var bounds = (0..<whole).map { begin + min(length, $0 * chunkSize) }
+        guard workers > 1 && whole > workers else {
+            bounds.append(end)
+            return bounds
+        }
+        let tailStart = bounds[whole - workers]
+        bounds.removeLast(workers)
+        // No part is empty, even for pieces of a few bytes.
+        let parts = min(4 * workers, end - tailStart)
+        for k in 0..<parts { bounds.append(tailStart + (end - tailStart) * k / parts) }
+        bounds.append(end)
+        return bounds
     }
 
     /// Guesses the start of every piece after `first` from the quotes counted from `knownStart`,
@@ -216,11 +243,15 @@ extension ScanRun {
     /// pieces not yet begun are skipped: a repair round parses them again, or they are cleared.
     /// So a wrong guess in an early piece costs little more than that piece. Which pieces were
     /// skipped depends on timing; what the batch returns does not.
+    ///
+    /// `chore`, work that changes no outcome, runs once, on the first lane to start.
     private func parse<C: RecordConsumer>(
         pieces: [Int], pieceCount: Int, _ region: UnsafeRawBufferPointer, bounds: [Int], starts: [PieceStart],
-        context: PieceContext, perLane: Bool, checkingFrom begin: Int?, outcomes: inout [PieceOutcome],
-        consumers: inout [C]
+        context: PieceContext, perLane: Bool, checkingFrom begin: Int?, chore: (@Sendable () -> Void)?,
+        outcomes: inout [PieceOutcome], consumers: inout [C]
     ) {
+        let choreLeft = Atomic<Bool>(chore != nil)
+        defer { if choreLeft.load(ordering: .relaxed) { chore?() } }
         let regionShared = SendableRegion(region)
         let progress = Mutex(
             RoundProgress(expected: begin, done: [Bool](repeating: false, count: pieceCount), stopped: begin == nil))
@@ -229,6 +260,9 @@ extension ScanRun {
                 let outcomeShared = SendableBuffer(outcomeBuffer)
                 let consumerShared = SendableBuffer(consumerBuffer)
                 forEachIndex(pieces.count, workers: options.workers) { i, lane in
+                    if let chore, choreLeft.load(ordering: .relaxed), choreLeft.exchange(false, ordering: .relaxed) {
+                        chore()
+                    }
                     let slot = pieces[i]
                     let k = slot % pieceCount
                     let consumer = perLane ? lane : slot

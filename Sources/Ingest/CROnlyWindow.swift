@@ -44,6 +44,8 @@ struct CROnlyWindow: InputWindow {
         translate()
     }
 
+    mutating func takePagesPassed() -> PassedPages? { inner.takePagesPassed() }
+
     mutating func close() {
         inner.close()
         buffer.deallocate()

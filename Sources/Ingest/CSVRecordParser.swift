@@ -60,10 +60,12 @@ struct CSVRecordParser {
     /// - Parameters:
     ///   - dates: a cache the caller keeps (and frees); by default the parser has its own.
     ///   - textKeys: the same for the text keys of the clean path.
+    ///   - plan: the same for the clean path's plan, built from these `columnFields` and
+    ///     `delimiter`.
     init(
         delimiter: UInt8, columnFields: [DossierField?], maxRecordBytes: Int = ScanOptions.defaultMaxRecordBytes,
         dates: DateCache? = nil, kind: LogKind = .dossiers, statuses: StepStatusMap = .dvcqg,
-        textKeys: TextKeyTable? = nil
+        textKeys: TextKeyTable? = nil, plan: CleanColumnPlan? = nil
     ) {
         self.kind = kind
         self.statuses = statuses
@@ -89,7 +91,8 @@ struct CSVRecordParser {
         columnCount = columnFields.count
         fields = .allocate(capacity: max(1, columnFields.count))
         fields.initialize(from: columnFields, count: columnFields.count)
-        plan = CleanColumnPlan(columnFields: columnFields, delimiter: delimiter)
+        self.plan = plan ?? CleanColumnPlan(columnFields: columnFields, delimiter: delimiter)
+        ownsPlan = plan == nil
         spans = .allocate(capacity: max(1, columnFields.count))
         spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapes: false), count: max(1, columnFields.count))
         scratch = .allocate(byteCount: 4096, alignment: 8)
@@ -381,6 +384,7 @@ struct CSVRecordParser {
     /// Keys of the clean path's grouping text, each value checked as UTF-8 once.
     let textKeys: TextKeyTable
     private let ownsDates: Bool
+    private let ownsPlan: Bool
     private let ownsTextKeys: Bool
 
     /// Frees the scratch storage; the parser must not be used afterwards.
@@ -388,7 +392,7 @@ struct CSVRecordParser {
         stopTable.deallocate()
         spans.deallocate()
         fields.deallocate()
-        plan.deallocate()
+        if ownsPlan { plan.deallocate() }
         scratch.deallocate()
         if ownsTextKeys { textKeys.deallocate() }
         if ownsDates { dates.deallocate() }

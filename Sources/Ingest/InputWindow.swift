@@ -15,6 +15,9 @@ protocol InputWindow {
     mutating func slide(to offset: Int) throws
     /// Makes the window larger from the same start, for a record longer than a batch.
     mutating func widen() throws
+    /// The mapped pages the window has moved past, for whoever has a moment to give them back
+    /// (nil when none, or when the window is not a map). Each page is handed out once.
+    mutating func takePagesPassed() -> PassedPages?
     /// Releases the window's memory; it must not be used afterwards.
     mutating func close()
 }
@@ -31,9 +34,11 @@ protocol ByteStream: AnyObject {
 /// The window onto a file's text as UTF-8: the bytes from some offset on, a batch at a time, so
 /// memory stays bounded whatever the file's size.
 ///
-/// A regular file under a `ReadLease` is parsed straight from a memory map of the window, where
-/// the page cache holds it (no copy); before each move the lease is looked at, and once another
-/// program waits to write the file, the window leaves the map for a buffer filled by `pread`.
+/// A regular file under a `ReadLease` is parsed straight from a memory map, where the page cache
+/// holds it (no copy). The whole file is mapped once, so a move costs nothing; the pages the
+/// window has passed are given back (`takePagesPassed`), so memory stays bounded by the window.
+/// Before each move the lease is looked at, and once another program waits to write the file,
+/// the window leaves the map for a buffer filled by `pread`.
 /// Anything else (a pipe, standard input, transcoded text, a file without a lease) is read into
 /// one buffer reused from batch to batch.
 struct ReadWindow: InputWindow {
@@ -42,6 +47,8 @@ struct ReadWindow: InputWindow {
     private var mapped: (source: InputSource, descriptor: Int32, size: Int)?
     private var mapping: UnsafeMutableRawPointer?
     private var mappedLength = 0
+    /// The mapped bytes before this offset were handed out by `takePagesPassed`.
+    private var passed = 0
     /// The bytes a batch holds (more for a record longer than a batch).
     private var length: Int
     private var buffer: UnsafeMutableRawBufferPointer?
@@ -79,7 +86,7 @@ struct ReadWindow: InputWindow {
         if mapped != nil {
             self.offset += offset
             try leaveMapIfAsked(keeping: offset)
-            try mapped != nil ? map() : fill()
+            try mapped != nil ? showMapped() : fill()
             return
         }
         let kept = filled - offset
@@ -96,7 +103,7 @@ struct ReadWindow: InputWindow {
         length *= 2
         if mapped != nil {
             try leaveMapIfAsked(keeping: 0)
-            try mapped != nil ? map() : fill()
+            try mapped != nil ? showMapped() : fill()
             return
         }
         let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 64)
@@ -106,30 +113,40 @@ struct ReadWindow: InputWindow {
         try fill()
     }
 
-    /// Maps `length` bytes from `offset` (fewer at the end of the file).
+    mutating func takePagesPassed() -> PassedPages? {
+        guard let mapping else { return nil }
+        let end = offset - offset % Self.pageSize
+        guard end > passed else { return nil }
+        defer { passed = end }
+        return PassedPages(start: mapping + passed, count: end - passed)
+    }
+
+    /// Maps the whole file. (A map per batch cost about a millisecond a batch, the old map's
+    /// pages torn down while every worker waited.)
     private mutating func map() throws {
-        unmap()
-        guard let (source, descriptor, size) = mapped else { return }
-        let count = min(length, size - offset)
-        guard count > 0 else {
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            return
-        }
-        let pageOffset = offset % Int(sysconf(Int32(_SC_PAGESIZE)))
-        mappedLength = count + pageOffset
-        let address = mmap(nil, mappedLength, PROT_READ, MAP_PRIVATE, descriptor, off_t(offset - pageOffset))
+        guard let (source, descriptor, size) = mapped, size > 0 else { return }
+        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
         guard let address, address != MAP_FAILED else {
             throw InputFileError(file: source.path, reason: "cannot map: " + String(cString: strerror(errno)))
         }
-        _ = madvise(address, mappedLength, MADV_SEQUENTIAL)
+        _ = madvise(address, size, MADV_SEQUENTIAL)
         mapping = address
-        bytes = UnsafeRawBufferPointer(start: address + pageOffset, count: count)
+        mappedLength = size
+        showMapped()
+    }
+
+    /// `bytes` as the window's part of the map: `length` bytes from `offset`, fewer at the end.
+    private mutating func showMapped() {
+        guard let mapping else { return }
+        bytes = UnsafeRawBufferPointer(start: mapping + offset, count: min(length, mappedLength - offset))
     }
 
     private mutating func unmap() {
         if let mapping { munmap(mapping, mappedLength) }
         mapping = nil
     }
+
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// When another program waits to write the mapped file, copies the bytes still needed (from
     /// `kept` in `bytes` on) to a buffer, unmaps, and continues with `pread` after them. (The
@@ -177,4 +194,14 @@ func openTextWindow(
     while window.bytes.count < FileSignature.headSize && !window.atEnd { try window.widen() }
     try FileSignature.checkText(window.bytes, atEnd: window.atEnd, file: path)
     return window
+}
+
+/// Pages of a mapped file that the window has moved past, given back while the file is still
+/// mapped (during the next batch). That drops them from this process's memory, not from the
+/// page cache: a page read again would be mapped again from the cache, so no byte can change.
+struct PassedPages: @unchecked Sendable {
+    let start: UnsafeMutableRawPointer
+    let count: Int
+
+    func giveBack() { _ = madvise(start, count, MADV_DONTNEED) }
 }

@@ -49,7 +49,7 @@ enum PieceParser {
             var parser = CSVRecordParser(
                 delimiter: context.layout.delimiter, columnFields: context.layout.columnFields,
                 maxRecordBytes: context.maxRecordBytes, dates: context.dateCaches[lane], kind: context.kind,
-                statuses: context.stepStatuses, textKeys: context.textKeys[lane])
+                statuses: context.stepStatuses, textKeys: context.textKeys[lane], plan: context.layout.plan)
             defer { parser.deallocate() }
             parseRecords(
                 &parser, region, from: p, to: to, pieceIndex: pieceIndex, slot: slot, lane: lane, context: context,

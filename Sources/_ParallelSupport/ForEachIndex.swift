@@ -1,8 +1,9 @@
 import Dispatch
 import Synchronization
 
-/// Runs `body(index)` for every index in `0..<count` on at most `workers` threads, handing out
-/// indices one at a time so uneven pieces balance. Each index runs exactly once; callers store
+/// Runs `body(index)` for every index in `0..<count` on at most `workers` threads (the calling
+/// thread and those of `WorkerPool`), handing out indices one at a time so uneven pieces
+/// balance. Each index runs exactly once; callers store
 /// results by index, so the outcome does not depend on which thread ran what.
 public func forEachIndex(_ count: Int, workers: Int, _ body: (Int) -> Void) {
     forEachIndex(count, workers: workers) { index, _ in body(index) }
@@ -18,6 +19,15 @@ public func forEachIndex(_ count: Int, workers: Int, _ body: (_ index: Int, _ la
         return
     }
     let next = Atomic<Int>(0)
+    let ranOnPool = WorkerPool.shared.run(lanes: lanes) { lane in
+        while true {
+            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            if i >= count { return }
+            body(i, lane)
+        }
+    }
+    if ranOnPool { return }
+    // The pool is running another loop (this one is nested in it, or runs beside it).
     withoutActuallyEscaping(body) { body in
         let shared = UncheckedBox(body)
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
