@@ -88,6 +88,9 @@ struct KPIAccumulator: RecordConsumer {
     private var slotOfTextKey: [Int32] = []
     /// 1 when the one dimension is the unit, 2 when it is the field, else 0.
     private let textDimension: Int
+    /// With two dimensions, the slots of the input pairs seen last (`usesPairMemo`).
+    private var pairMemo: PairSlotMemo
+    private let usesPairMemo: Bool
     private var agencies = ByteInterner()
     private var procedures = ByteInterner()
     private var fields = ByteInterner()
@@ -149,6 +152,8 @@ struct KPIAccumulator: RecordConsumer {
         func at(_ i: Int) -> GroupDimension { i < dimensions.count ? dimensions[i] : .agency }
         dimensionList = (at(0), at(1), at(2), at(3))
         textDimension = dimensions == [.agency] ? 1 : dimensions == [.field] ? 2 : 0
+        usesPairMemo = dimensions.count == 2
+        pairMemo = PairSlotMemo(entries: usesPairMemo ? 1 << 12 : 0)
         if dimensions.isEmpty { _ = slots.append() }
     }
 
@@ -305,7 +310,50 @@ struct KPIAccumulator: RecordConsumer {
                 if slot >= 0 { return Int(slot) }
             }
         }
+        if usesPairMemo { return slotByPair(&record, procedureID: procedureID) }
         return slotByKey(&record, procedureID: procedureID)
+    }
+
+    /// The record's slot with two dimensions: remembered by the pair of its inputs when both
+    /// are at hand, else by its key. (Out of line: the one-dimension path stays small.)
+    @inline(never)
+    private mutating func slotByPair(_ record: inout DossierRecord, procedureID: Int) -> Int {
+        guard let first = memoInput(dimensionList.0, at: 0, record, procedureID: procedureID),
+            let second = memoInput(dimensionList.1, at: 1, record, procedureID: procedureID)
+        else { return slotByKey(&record, procedureID: procedureID) }
+        let pair = PairSlotMemo.pack(first, second)
+        if let slot = pairMemo.slot(of: pair) { return slot }
+        let slot = slotByKey(&record, procedureID: procedureID)
+        pairMemo.remember(pair, slot: slot)
+        return slot
+    }
+
+    /// What decides the record's value in `dimension` (at position `i` of the key) with no
+    /// piece-local lookup, for `pairMemo`: the time key (from the day's cache; `Int32.min`
+    /// without a received day, as in the key), the unit's or field's key in the text table this
+    /// accumulator follows (-1 when the value is empty), the channel, the procedure's
+    /// piece-local id. Nil when the value must be looked up: a text of another table, or none.
+    /// (Time keys, not days: a log's 84 month-unit pairs stay in the memo, its 2,000 day-unit
+    /// pairs would not.)
+    @inline(__always)
+    private mutating func memoInput(
+        _ dimension: GroupDimension, at i: Int, _ record: borrowing DossierRecord, procedureID: Int
+    ) -> Int32? {
+        let followed = record.textKeyTag != 0 && record.textKeyTag == keyTag
+        switch dimension {
+        case .day, .week, .month, .quarter:
+            guard let received = record.received else { return Int32.min }
+            guard let day = Int32(exactly: received.dayNumber), day != Int32.min else { return nil }
+            return day
+        case .agency:
+            if record.agency.count == 0 { return -1 }
+            return followed && record.agencyKey >= 0 ? record.agencyKey : nil
+        case .field:
+            if record.field.count == 0 { return -1 }
+            return followed && record.fieldKey >= 0 ? record.fieldKey : nil
+        case .channel: return Int32(record.channel)
+        case .procedure: return Int32(truncatingIfNeeded: procedureID)
+        }
     }
 
     /// The record's slot by its key (`slotFor`), remembered by its text key when the one

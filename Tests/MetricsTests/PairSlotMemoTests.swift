@@ -1,0 +1,64 @@
+import Engine
+import Foundation
+import Metrics
+import TestSupport
+import Testing
+
+@testable import Engine
+
+/// A report by two dimensions finds a record's group from the pair of its inputs
+/// (`PairSlotMemo`); a report by the same two and the second again takes the general path (the
+/// values, then the hash table). Both must give the same groups, for any split of the log.
+@Suite struct PairSlotMemoTests {
+    let temporary = TemporaryDirectory("tthc-pair-slots")
+
+    @Test(arguments: [
+        [GroupDimension.month, .agency], [.agency, .month], [.day, .field], [.channel, .procedure],
+        [.agency, .channel], [.quarter, .week], [.field, .agency],
+    ])
+    func twoDimensionsMatchTheGeneralPath(dimensions: [GroupDimension]) throws {
+        for seed in [41 as UInt64, 42] {
+            let url = temporary.url.appendingPathComponent("log\(seed).csv")
+            try Data(RandomDossierLog.make(seed: seed, count: 900).utf8).write(to: url)
+            for (workers, chunk) in [(1, 1 << 20), (2, 97), (3, 1000)] {
+                func run(_ dimensions: [GroupDimension]) throws -> ReportResult {
+                    var options = ReportOptions()
+                    options.dimensions = dimensions
+                    options.scan.workers = workers
+                    options.scan.chunkSize = chunk
+                    options.scan.piecesPerBatch = 4
+                    return try KPIEngine.run(files: [url.path], options: options)
+                }
+                let memo = try run(dimensions)
+                let general = try run(dimensions + [dimensions[1]])
+                let context = "seed \(seed) \(dimensions) j\(workers) chunk \(chunk)"
+                #expect(memo.groups.count >= 3, "\(context)")
+                #expect(memo.totals == general.totals, "\(context)")
+                #expect(
+                    memo.groups.map(\.key.values) == general.groups.map { Array($0.key.values.prefix(2)) }, "\(context)"
+                )
+                #expect(memo.groups.map(\.aggregate) == general.groups.map(\.aggregate), "\(context)")
+            }
+        }
+    }
+
+    @Test func aPairSharingAnEntryIsNotTakenForAnother() {
+        var memo = PairSlotMemo(entries: 4)
+        var rng = SplitMix(seed: 7)
+        var truth: [UInt64: Int] = [:]
+        for step in 0..<10_000 {
+            let pair = PairSlotMemo.pack(
+                Int32(truncatingIfNeeded: rng.next() % 9) - 1, Int32(truncatingIfNeeded: rng.next() % 9))
+            if let slot = memo.slot(of: pair) {
+                #expect(slot == truth[pair], "step \(step)")
+            } else {
+                let slot = truth[pair] ?? truth.count
+                truth[pair] = slot
+                memo.remember(pair, slot: slot)
+                #expect(memo.slot(of: pair) == slot)
+            }
+        }
+        #expect(PairSlotMemo.pack(-1, 0) != PairSlotMemo.pack(0, -1))
+        #expect(PairSlotMemo.pack(Int32.min, 5) != PairSlotMemo.pack(5, Int32.min))
+    }
+}
