@@ -21,6 +21,23 @@ final class AccumulatorSetup: Sendable {
         hasCatalog = options.classifier.catalog != nil
         needsProcedure = hasCatalog || options.dimensions.contains(.procedure)
     }
+
+    /// `classifier.classifyReceived`, out of line here: the call passes this object, and the
+    /// classifier's fields are read where they are needed, not packed into registers by every
+    /// record's call.
+    @inline(never)
+    func classifyReceived(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, asOf: Timestamp)
+        -> Classification
+    {
+        classifier.classifyReceived(&record, terms: terms, asOf: asOf)
+    }
+
+    /// `classifyReceived` without catalog terms (no catalog, or no code): the nil terms are
+    /// known here, so no record stores them for the call and the legal due is the record's own.
+    @inline(never)
+    func classifyReceivedWithoutTerms(_ record: inout DossierRecord, asOf: Timestamp) -> Classification {
+        classifier.classifyReceived(&record, terms: nil, asOf: asOf)
+    }
 }
 
 /// A group key inside one piece: up to four small ids (interned text, time keys, channel codes).
@@ -210,7 +227,8 @@ struct KPIAccumulator: RecordConsumer {
         -> Classification?
     {
         guard record.status.isJudged else { return nil }
-        return setup.classifier.classifyReceived(&record, terms: terms, asOf: asOf)
+        if terms == nil { return setup.classifyReceivedWithoutTerms(&record, asOf: asOf) }
+        return setup.classifyReceived(&record, terms: terms, asOf: asOf)
     }
 
     /// The dossier's classification while the as-of time is the log's latest event, not yet
@@ -226,7 +244,7 @@ struct KPIAccumulator: RecordConsumer {
             return nil
         }
         // Nothing here depends on the as-of time: finished, or without a due.
-        return setup.classifier.classifyReceived(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
+        return setup.classifyReceived(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
     }
 
     /// The piece-local id of a text value: found by its key when the record's table is the one
