@@ -177,7 +177,6 @@ struct KPIAccumulator: RecordConsumer {
         // The latest event is the as-of time only when none was given.
         if setup.asOf == nil { noteEvents(record) }
         var procedureID = -1
-        var terms: ProcedureCatalog.Terms?
         if setup.needsProcedure && record.procedure.count > 0 {
             procedureID = Self.localID(
                 record.procedure, key: record.procedureKey, tag: record.textKeyTag, keyTag: &keyTag,
@@ -186,16 +185,41 @@ struct KPIAccumulator: RecordConsumer {
                 while catalogTerms.count <= procedureID {
                     catalogTerms.append(catalog[procedures.string(catalogTerms.count)]?.terms)
                 }
-                terms = catalogTerms[procedureID]
             }
         }
         // Without dimensions every record goes to slot 0 (made in `init`), the totals' own slot.
         let slot = dimensionCount == 0 ? 0 : self.slot(&record, procedureID: procedureID)
+        if setup.hasCatalog {
+            foldWithCatalog(&record, slot: slot, procedureID: procedureID)
+        } else {
+            fold(&record, slot: slot, procedureID: procedureID, terms: nil)
+        }
+    }
+
+    /// `fold` with the catalog's terms of the record's procedure, out of line: without a
+    /// catalog, the terms are a nil known to `fold`, and no record stores them.
+    @inline(never)
+    private mutating func foldWithCatalog(_ record: inout DossierRecord, slot: Int, procedureID: Int) {
+        fold(&record, slot: slot, procedureID: procedureID, terms: terms(ofProcedure: procedureID))
+    }
+
+    /// The catalog's terms of a piece-local procedure id (nil without a code or a catalog entry).
+    @inline(__always)
+    private func terms(ofProcedure procedureID: Int) -> ProcedureCatalog.Terms? {
+        procedureID >= 0 && procedureID < catalogTerms.count ? catalogTerms[procedureID] : nil
+    }
+
+    /// Classifies the record and adds it to its slot. `@inline(always)` (Swift 6.3):
+    /// `@inline(__always)` left it a call.
+    @inline(always)
+    private mutating func fold(
+        _ record: inout DossierRecord, slot: Int, procedureID: Int, terms: ProcedureCatalog.Terms?
+    ) {
         let classification: Classification?
         if let asOf = setup.asOf {
             classification = classify(&record, terms: terms, asOf: asOf)
         } else {
-            classification = classifyBeforeAsOf(&record, terms: terms, slot: slot)
+            classification = classifyBeforeAsOf(&record, procedureID: procedureID, slot: slot)
         }
         if terms == nil, setup.hasCatalog, let progress = classification?.progress,
             progress == .finishedWithoutDue || progress == .inProgressWithoutDue
@@ -234,11 +258,13 @@ struct KPIAccumulator: RecordConsumer {
     /// The dossier's classification while the as-of time is the log's latest event, not yet
     /// known: nil when it has none (not received, withdrawn) or when its verdict waits for that
     /// time in `pendingLocal` (it counts as in progress now).
+    /// (Given the procedure's id, not its terms: passing a nil `Terms?` made every record store one.)
     @inline(never)
-    private mutating func classifyBeforeAsOf(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, slot: Int)
+    private mutating func classifyBeforeAsOf(_ record: inout DossierRecord, procedureID: Int, slot: Int)
         -> Classification?
     {
         guard record.status.isJudged else { return nil }
+        let terms = terms(ofProcedure: procedureID)
         if record.end == nil, let pendingProgress = setup.classifier.pending(&record, terms: terms) {
             pendingLocal.append((Int32(slot), pendingProgress))
             return nil
