@@ -174,8 +174,6 @@ struct KPIAccumulator: RecordConsumer {
 
     mutating func consume(_ record: inout DossierRecord) {
         guard leftOut.admits(record.received, in: setup.window) else { return }
-        // The latest event is the as-of time only when none was given.
-        if setup.asOf == nil { noteEvents(record) }
         var procedureID = -1
         if setup.needsProcedure && record.procedure.count > 0 {
             procedureID = Self.localID(
@@ -192,7 +190,7 @@ struct KPIAccumulator: RecordConsumer {
         if setup.hasCatalog {
             foldWithCatalog(&record, slot: slot, procedureID: procedureID)
         } else {
-            fold(&record, slot: slot, procedureID: procedureID, terms: nil)
+            fold(&record, slot: slot, procedureID: procedureID, terms: nil, hasCatalog: false)
         }
     }
 
@@ -200,7 +198,7 @@ struct KPIAccumulator: RecordConsumer {
     /// catalog, the terms are a nil known to `fold`, and no record stores them.
     @inline(never)
     private mutating func foldWithCatalog(_ record: inout DossierRecord, slot: Int, procedureID: Int) {
-        fold(&record, slot: slot, procedureID: procedureID, terms: terms(ofProcedure: procedureID))
+        fold(&record, slot: slot, procedureID: procedureID, terms: terms(ofProcedure: procedureID), hasCatalog: true)
     }
 
     /// The catalog's terms of a piece-local procedure id (nil without a code or a catalog entry).
@@ -209,19 +207,22 @@ struct KPIAccumulator: RecordConsumer {
         procedureID >= 0 && procedureID < catalogTerms.count ? catalogTerms[procedureID] : nil
     }
 
-    /// Classifies the record and adds it to its slot. `@inline(always)` (Swift 6.3):
-    /// `@inline(__always)` left it a call.
+    /// Classifies the record and adds it to its slot. `hasCatalog` is the setup's, passed as a
+    /// constant by each caller, so the path without a catalog tests no catalog miss.
+    /// `@inline(always)` (Swift 6.3): `@inline(__always)` left it a call.
     @inline(always)
     private mutating func fold(
-        _ record: inout DossierRecord, slot: Int, procedureID: Int, terms: ProcedureCatalog.Terms?
+        _ record: inout DossierRecord, slot: Int, procedureID: Int, terms: ProcedureCatalog.Terms?, hasCatalog: Bool
     ) {
         let classification: Classification?
         if let asOf = setup.asOf {
             classification = classify(&record, terms: terms, asOf: asOf)
         } else {
+            // The latest event is the as-of time only when none was given.
+            noteEvents(record)
             classification = classifyBeforeAsOf(&record, procedureID: procedureID, slot: slot)
         }
-        if terms == nil, setup.hasCatalog, let progress = classification?.progress,
+        if hasCatalog, terms == nil, let progress = classification?.progress,
             progress == .finishedWithoutDue || progress == .inProgressWithoutDue
         {
             noteCatalogMiss(procedureID: procedureID)
@@ -365,10 +366,9 @@ struct KPIAccumulator: RecordConsumer {
     /// the value is not empty and the key is of the table this accumulator follows; else -1.
     @inline(__always)
     private func directTextKey(_ record: inout DossierRecord) -> Int {
-        // (A record without a table has tag 0 and stale keys.)
+        // (A record without a table has tag 0 and stale keys; an empty value's key is -1.)
         guard record.textKeyTag != 0 && record.textKeyTag == keyTag else { return -1 }
-        if textDimension == 1 { return record.agency.count > 0 ? Int(record.agencyKey) : -1 }
-        return record.field.count > 0 ? Int(record.fieldKey) : -1
+        return Int(textDimension == 1 ? record.agencyKey : record.fieldKey)
     }
 
     /// Remembers the slot of the record's text key (see `directTextKey`).
