@@ -21,6 +21,23 @@ final class AccumulatorSetup: Sendable {
         hasCatalog = options.classifier.catalog != nil
         needsProcedure = hasCatalog || options.dimensions.contains(.procedure)
     }
+
+    /// `classifier.classifyReceived`, out of line here: the call passes this object, and the
+    /// classifier's fields are read where they are needed, not packed into registers by every
+    /// record's call.
+    @inline(never)
+    func classifyReceived(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, asOf: Timestamp)
+        -> Classification
+    {
+        classifier.classifyReceived(&record, terms: terms, asOf: asOf)
+    }
+
+    /// `classifyReceived` without catalog terms (no catalog, or no code): the nil terms are
+    /// known here, so no record stores them for the call and the legal due is the record's own.
+    @inline(never)
+    func classifyReceivedWithoutTerms(_ record: inout DossierRecord, asOf: Timestamp) -> Classification {
+        classifier.classifyReceived(&record, terms: nil, asOf: asOf)
+    }
 }
 
 /// A group key inside one piece: up to four small ids (interned text, time keys, channel codes).
@@ -162,10 +179,7 @@ struct KPIAccumulator: RecordConsumer {
 
     mutating func consume(_ record: inout DossierRecord) {
         guard leftOut.admits(record.received, in: setup.window) else { return }
-        // The latest event is the as-of time only when none was given.
-        if setup.asOf == nil { noteEvents(record) }
         var procedureID = -1
-        var terms: ProcedureCatalog.Terms?
         if setup.needsProcedure && record.procedure.count > 0 {
             procedureID = Self.localID(
                 record.procedure, key: record.procedureKey, tag: record.textKeyTag, keyTag: &keyTag,
@@ -174,18 +188,46 @@ struct KPIAccumulator: RecordConsumer {
                 while catalogTerms.count <= procedureID {
                     catalogTerms.append(catalog[procedures.string(catalogTerms.count)]?.terms)
                 }
-                terms = catalogTerms[procedureID]
             }
         }
         // Without dimensions every record goes to slot 0 (made in `init`), the totals' own slot.
         let slot = dimensionCount == 0 ? 0 : self.slot(&record, procedureID: procedureID)
+        if setup.hasCatalog {
+            foldWithCatalog(&record, slot: slot, procedureID: procedureID)
+        } else {
+            fold(&record, slot: slot, procedureID: procedureID, terms: nil, hasCatalog: false)
+        }
+    }
+
+    /// `fold` with the catalog's terms of the record's procedure, out of line: without a
+    /// catalog, the terms are a nil known to `fold`, and no record stores them.
+    @inline(never)
+    private mutating func foldWithCatalog(_ record: inout DossierRecord, slot: Int, procedureID: Int) {
+        fold(&record, slot: slot, procedureID: procedureID, terms: terms(ofProcedure: procedureID), hasCatalog: true)
+    }
+
+    /// The catalog's terms of a piece-local procedure id (nil without a code or a catalog entry).
+    @inline(__always)
+    private func terms(ofProcedure procedureID: Int) -> ProcedureCatalog.Terms? {
+        procedureID >= 0 && procedureID < catalogTerms.count ? catalogTerms[procedureID] : nil
+    }
+
+    /// Classifies the record and adds it to its slot. `hasCatalog` is the setup's, passed as a
+    /// constant by each caller, so the path without a catalog tests no catalog miss.
+    /// `@inline(always)` (Swift 6.3): `@inline(__always)` left it a call.
+    @inline(always)
+    private mutating func fold(
+        _ record: inout DossierRecord, slot: Int, procedureID: Int, terms: ProcedureCatalog.Terms?, hasCatalog: Bool
+    ) {
         let classification: Classification?
         if let asOf = setup.asOf {
             classification = classify(&record, terms: terms, asOf: asOf)
         } else {
-            classification = classifyBeforeAsOf(&record, terms: terms, slot: slot)
+            // The latest event is the as-of time only when none was given.
+            noteEvents(record)
+            classification = classifyBeforeAsOf(&record, procedureID: procedureID, slot: slot)
         }
-        if terms == nil, setup.hasCatalog, let progress = classification?.progress,
+        if hasCatalog, terms == nil, let progress = classification?.progress,
             progress == .finishedWithoutDue || progress == .inProgressWithoutDue
         {
             noteCatalogMiss(procedureID: procedureID)
@@ -215,23 +257,26 @@ struct KPIAccumulator: RecordConsumer {
         -> Classification?
     {
         guard record.status.isJudged else { return nil }
-        return setup.classifier.classifyReceived(&record, terms: terms, asOf: asOf)
+        if terms == nil { return setup.classifyReceivedWithoutTerms(&record, asOf: asOf) }
+        return setup.classifyReceived(&record, terms: terms, asOf: asOf)
     }
 
     /// The dossier's classification while the as-of time is the log's latest event, not yet
     /// known: nil when it has none (not received, withdrawn) or when its verdict waits for that
     /// time in `pendingLocal` (it counts as in progress now).
+    /// (Given the procedure's id, not its terms: passing a nil `Terms?` made every record store one.)
     @inline(never)
-    private mutating func classifyBeforeAsOf(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, slot: Int)
+    private mutating func classifyBeforeAsOf(_ record: inout DossierRecord, procedureID: Int, slot: Int)
         -> Classification?
     {
         guard record.status.isJudged else { return nil }
+        let terms = terms(ofProcedure: procedureID)
         if record.end == nil, let pendingProgress = setup.classifier.pending(&record, terms: terms) {
             pendingLocal.append((Int32(slot), pendingProgress))
             return nil
         }
         // Nothing here depends on the as-of time: finished, or without a due.
-        return setup.classifier.classifyReceived(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
+        return setup.classifyReceived(&record, terms: terms, asOf: Timestamp(seconds: Int64.max / 4))
     }
 
     /// The piece-local id of a text value: found by its key when the record's table is the one
@@ -369,10 +414,9 @@ struct KPIAccumulator: RecordConsumer {
     /// the value is not empty and the key is of the table this accumulator follows; else -1.
     @inline(__always)
     private func directTextKey(_ record: inout DossierRecord) -> Int {
-        // (A record without a table has tag 0 and stale keys.)
+        // (A record without a table has tag 0 and stale keys; an empty value's key is -1.)
         guard record.textKeyTag != 0 && record.textKeyTag == keyTag else { return -1 }
-        if textDimension == 1 { return record.agency.count > 0 ? Int(record.agencyKey) : -1 }
-        return record.field.count > 0 ? Int(record.fieldKey) : -1
+        return Int(textDimension == 1 ? record.agencyKey : record.fieldKey)
     }
 
     /// Remembers the slot of the record's text key (see `directTextKey`).

@@ -267,10 +267,13 @@ extension ScanRun {
                     let k = slot % pieceCount
                     let consumer = perLane ? lane : slot
                     if begin != nil && progress.withLock({ $0.stopped }) { return }
+                    // The consumer's address, found once a piece: indexing the buffer in the
+                    // closure read the generic type's stride and multiplied on every record.
+                    let target = consumerShared.buffer.baseAddress! + consumer
                     PieceParser.parse(
                         regionShared.region, from: bounds[k], to: bounds[k + 1], start: starts[slot], pieceIndex: k,
                         slot: slot, lane: lane, context: context, outcome: &outcomeShared.buffer[slot]
-                    ) { record in consumerShared.buffer[consumer].consume(&record) }
+                    ) { record in target.pointee.consume(&record) }
                     guard begin != nil else { return }
                     progress.withLock { state in
                         state.done[slot] = true

@@ -68,6 +68,14 @@ public struct PendingProgress: Sendable, Hashable {
     public var openPauseStart: Timestamp?
     /// More than one supplement request: late under the 766 rule.
     public var lateBySupplements: Bool
+
+    @inlinable
+    init(legalDue: Timestamp, closedPausedWorkingSeconds: Int64, openPauseStart: Timestamp?, lateBySupplements: Bool) {
+        self.legalDue = legalDue
+        self.closedPausedWorkingSeconds = closedPausedWorkingSeconds
+        self.openPauseStart = openPauseStart
+        self.lateBySupplements = lateBySupplements
+    }
 }
 
 /// What pauses and processing times are measured in.
@@ -100,12 +108,12 @@ public struct DossierClassifier: Sendable {
     /// Seconds in a "day" of processing time: a working day, or 24 hours on the calendar clock.
     public var secondsPerDay: Int64 { clock == .working ? calendar.workingSecondsPerDay : 86_400 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func span(from a: Timestamp, to b: Timestamp) -> Int64 {
         clock == .working ? calendar.workingSeconds(from: a, to: b) : max(0, b.seconds - a.seconds)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func moved(_ due: Timestamp, by seconds: Int64) -> Timestamp {
         clock == .working ? calendar.advance(due, byWorkingSeconds: seconds) : due.adding(seconds: seconds)
     }
@@ -131,7 +139,7 @@ public struct DossierClassifier: Sendable {
 
     /// Working seconds of the union of the pauses within [from, limit]; with `limit` nil, a
     /// pause still waiting is returned as `openStart` instead.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func pausedWorkingSeconds(_ pauses: inout [PauseInterval], from: Timestamp, limit: Timestamp?)
         -> (closed: Int64, openStart: Timestamp?)
     {
@@ -141,7 +149,7 @@ public struct DossierClassifier: Sendable {
     }
 
     /// `pausedWorkingSeconds` of a non-empty list.
-    @inline(never)
+    @usableFromInline @inline(never)
     func pausedWorkingSecondsOfList(_ pauses: inout [PauseInterval], from: Timestamp, limit: Timestamp?)
         -> (closed: Int64, openStart: Timestamp?)
     {
@@ -214,7 +222,10 @@ public struct DossierClassifier: Sendable {
     }
 
     /// `classify` of a dossier already known to be judged (`DossierStatus.isJudged`, tested by
-    /// the caller, which needs the answer anyway: the status is not tested twice).
+    /// the caller, which needs the answer anyway: the status is not tested twice). Inlinable, so
+    /// that a caller can keep one out-of-line copy that reads the classifier through a reference
+    /// (`AccumulatorSetup`) instead of passing its fields in registers on every call.
+    @inlinable @inline(__always)
     public func classifyReceived(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, asOf: Timestamp)
         -> Classification
     {
@@ -270,6 +281,7 @@ public struct DossierClassifier: Sendable {
     }
 
     /// Finishes an in-progress classification at `asOf` (which must not precede any closed pause's end).
+    @inlinable
     public func resolve(_ pending: PendingProgress, asOf: Timestamp) -> Classification {
         var paused = pending.closedPausedWorkingSeconds
         if let open = pending.openPauseStart, asOf > open { paused += span(from: open, to: asOf) }

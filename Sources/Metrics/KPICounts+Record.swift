@@ -24,8 +24,9 @@ extension KPICounts {
     }
 
     /// `add(_:terms:classification:)` given only the classification's progress class, the one
-    /// part of it the counts read (nil: no classification).
-    @inlinable @inline(__always)
+    /// part of it the counts read (nil: no classification). `@inline(always)` (Swift 6.3):
+    /// `@inline(__always)` left it a call from `SlotAggregates.add`, with its own frame.
+    @inlinable @inline(always)
     public mutating func add(_ record: inout DossierRecord, terms: ProcedureCatalog.Terms?, progress: ProgressClass?) {
         guard record.status.isReceived else {
             notReceived &+= 1

@@ -132,7 +132,8 @@ import WorkingTime
             .init(code: "1.000894", deadline: .sameDay),
         ])
         let asOfChoices: [Timestamp?] = [nil, TimestampParser.parse("2026-04-01T10:30")]
-        for asOf in asOfChoices {
+        // With and without a catalog: the accumulator folds the two on separate paths.
+        for (asOf, catalog) in asOfChoices.flatMap({ asOf in [(asOf, catalog), (asOf, nil)] }) {
             for lenient in [false, true] {
                 let expected = Self.reference(
                     rows: rows, calendar: WorkCalendar(), catalog: catalog, asOf: asOf, lenient: lenient,
@@ -148,7 +149,7 @@ import WorkingTime
                     options.scan.piecesPerBatch = 4
                     let result = try KPIEngine.run(files: [path], options: options)
                     let context =
-                        "seed \(seed) asOf \(String(describing: asOf)) lenient \(lenient) j\(workers) chunk \(chunk)"
+                        "seed \(seed) asOf \(String(describing: asOf)) catalog \(catalog != nil) lenient \(lenient) j\(workers) chunk \(chunk)"
                     #expect(result.totals.counts == expected.totals, "\(context)")
                     #expect(result.input.afterAsOf == expected.afterAsOf, "\(context)")
                     if asOf != nil { #expect(expected.afterAsOf > 0, "the log has dossiers received after as-of") }
