@@ -22,12 +22,7 @@ import Testing
             try Data(RandomDossierLog.make(seed: seed, count: 900).utf8).write(to: url)
             for (workers, chunk) in [(1, 1 << 20), (2, 97), (3, 1000)] {
                 func run(_ dimensions: [GroupDimension]) throws -> ReportResult {
-                    var options = ReportOptions()
-                    options.dimensions = dimensions
-                    options.scan.workers = workers
-                    options.scan.chunkSize = chunk
-                    options.scan.piecesPerBatch = 4
-                    return try KPIEngine.run(files: [url.path], options: options)
+                    try TextKeySlotTests.report(url.path, by: dimensions, workers: workers, chunk: chunk)
                 }
                 let memo = try run(dimensions)
                 let general = try run(dimensions + [dimensions[1]])

@@ -10,6 +10,19 @@ import Testing
 @Suite struct TextKeySlotTests {
     let temporary = TemporaryDirectory("tthc-text-key-slots")
 
+    /// A report of `path` by `dimensions`, split over `workers` and pieces of `chunk` bytes, four
+    /// pieces a batch (so a small log makes several batches).
+    static func report(_ path: String, by dimensions: [GroupDimension], workers: Int, chunk: Int) throws
+        -> ReportResult
+    {
+        var options = ReportOptions()
+        options.dimensions = dimensions
+        options.scan.workers = workers
+        options.scan.chunkSize = chunk
+        options.scan.piecesPerBatch = 4
+        return try KPIEngine.run(files: [path], options: options)
+    }
+
     @Test(arguments: [GroupDimension.agency, .field])
     func oneTextDimensionMatchesTheGeneralPath(dimension: GroupDimension) throws {
         for seed in [31 as UInt64, 32] {
@@ -17,12 +30,7 @@ import Testing
             try Data(RandomDossierLog.make(seed: seed, count: 900).utf8).write(to: url)
             for (workers, chunk) in [(1, 1 << 20), (2, 97), (3, 1000)] {
                 func run(_ dimensions: [GroupDimension]) throws -> ReportResult {
-                    var options = ReportOptions()
-                    options.dimensions = dimensions
-                    options.scan.workers = workers
-                    options.scan.chunkSize = chunk
-                    options.scan.piecesPerBatch = 4
-                    return try KPIEngine.run(files: [url.path], options: options)
+                    try Self.report(url.path, by: dimensions, workers: workers, chunk: chunk)
                 }
                 let direct = try run([dimension])
                 let general = try run([dimension, dimension])
