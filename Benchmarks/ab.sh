@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Paired A/B wall time of two tthc binaries on the same command: each repetition runs A then B
 # (B then A on odd repetitions, so drift and cache order cancel), each from a warm page cache
-# (Benchmarks/warm.sh), and
-# checks that both print the same bytes. Prints each run, the medians and B/A, and the median of
-# the ratios within each repetition (paired, so drift cancels).
+# (Benchmarks/warm.sh), and checks that both print the same bytes. Prints each run, the medians
+# and B/A, and the median of the ratios within each repetition (paired, so drift cancels).
 #
 # Usage: bash Benchmarks/ab.sh A-BINARY B-BINARY tthc-arguments...
 #   e.g. bash Benchmarks/ab.sh /path/tthc-608b955 .build/release/tthc \

@@ -363,8 +363,8 @@ struct KPIAccumulator: RecordConsumer {
     /// are at hand, else by its key. (Out of line: the one-dimension path stays small.)
     @inline(never)
     private mutating func slotByPair(_ record: inout DossierRecord, procedureID: Int) -> Int {
-        guard let first = memoInput(dimensionList.0, at: 0, record, procedureID: procedureID),
-            let second = memoInput(dimensionList.1, at: 1, record, procedureID: procedureID)
+        guard let first = memoInput(dimensionList.0, record, procedureID: procedureID),
+            let second = memoInput(dimensionList.1, record, procedureID: procedureID)
         else { return slotByKey(&record, procedureID: procedureID) }
         let pair = PairSlotMemo.pack(first, second)
         if let slot = pairMemo.slot(of: pair) { return slot }
@@ -373,17 +373,14 @@ struct KPIAccumulator: RecordConsumer {
         return slot
     }
 
-    /// What decides the record's value in `dimension` (at position `i` of the key) with no
-    /// piece-local lookup, for `pairMemo`: the time key (from the day's cache; `Int32.min`
-    /// without a received day, as in the key), the unit's or field's key in the text table this
-    /// accumulator follows (-1 when the value is empty), the channel, the procedure's
-    /// piece-local id. Nil when the value must be looked up: a text of another table, or none.
-    /// (Time keys, not days: a log's 84 month-unit pairs stay in the memo, its 2,000 day-unit
-    /// pairs would not.)
+    /// What decides the record's value in `dimension` with no piece-local lookup, for
+    /// `pairMemo`: the received day (`Int32.min` without one), the unit's or field's key in the
+    /// text table this accumulator follows (-1 when the value is empty), the channel, the
+    /// procedure's piece-local id. Nil when the value must be looked up: a text of another
+    /// table, or a day beyond 32 bits. (The day, not the time key: reading the day's cache for
+    /// the key cost more than the misses of a log's 2,000 day-unit pairs.)
     @inline(__always)
-    private mutating func memoInput(
-        _ dimension: GroupDimension, at i: Int, _ record: borrowing DossierRecord, procedureID: Int
-    ) -> Int32? {
+    private func memoInput(_ dimension: GroupDimension, _ record: borrowing DossierRecord, procedureID: Int) -> Int32? {
         let followed = record.textKeyTag != 0 && record.textKeyTag == keyTag
         switch dimension {
         case .day, .week, .month, .quarter:

@@ -3,8 +3,8 @@ import Synchronization
 
 /// Runs `body(index)` for every index in `0..<count` on at most `workers` threads (the calling
 /// thread and those of `WorkerPool`), handing out indices one at a time so uneven pieces
-/// balance. Each index runs exactly once; callers store
-/// results by index, so the outcome does not depend on which thread ran what.
+/// balance. Each index runs exactly once; callers store results by index, so the outcome does
+/// not depend on which thread ran what.
 public func forEachIndex(_ count: Int, workers: Int, _ body: (Int) -> Void) {
     forEachIndex(count, workers: workers) { index, _ in body(index) }
 }
@@ -19,24 +19,19 @@ public func forEachIndex(_ count: Int, workers: Int, _ body: (_ index: Int, _ la
         return
     }
     let next = Atomic<Int>(0)
-    let ranOnPool = WorkerPool.shared.run(lanes: lanes) { lane in
+    /// One lane's work: the next index not taken, until none is left.
+    @Sendable func takeIndices(lane: Int, _ body: (Int, Int) -> Void) {
         while true {
             let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
             if i >= count { return }
             body(i, lane)
         }
     }
-    if ranOnPool { return }
+    if WorkerPool.shared.run(lanes: lanes, { takeIndices(lane: $0, body) }) { return }
     // The pool is running another loop (this one is nested in it, or runs beside it).
     withoutActuallyEscaping(body) { body in
         let shared = UncheckedBox(body)
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if i >= count { return }
-                shared.value(i, lane)
-            }
-        }
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in takeIndices(lane: lane, shared.value) }
     }
 }
 
