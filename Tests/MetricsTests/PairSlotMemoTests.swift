@@ -17,23 +17,15 @@ import Testing
         [.agency, .channel], [.quarter, .week], [.field, .agency],
     ])
     func twoDimensionsMatchTheGeneralPath(dimensions: [GroupDimension]) throws {
-        for seed in [41 as UInt64, 42] {
-            let url = temporary.url.appendingPathComponent("log\(seed).csv")
-            try Data(RandomDossierLog.make(seed: seed, count: 900).utf8).write(to: url)
-            for (workers, chunk) in [(1, 1 << 20), (2, 97), (3, 1000)] {
-                func run(_ dimensions: [GroupDimension]) throws -> ReportResult {
-                    try TextKeySlotTests.report(url.path, by: dimensions, workers: workers, chunk: chunk)
-                }
-                let memo = try run(dimensions)
-                let general = try run(dimensions + [dimensions[1]])
-                let context = "seed \(seed) \(dimensions) j\(workers) chunk \(chunk)"
-                #expect(memo.groups.count >= 3, "\(context)")
-                #expect(memo.totals == general.totals, "\(context)")
-                #expect(
-                    memo.groups.map(\.key.values) == general.groups.map { Array($0.key.values.prefix(2)) }, "\(context)"
-                )
-                #expect(memo.groups.map(\.aggregate) == general.groups.map(\.aggregate), "\(context)")
-            }
+        try TextKeySlotTests.eachSplit(ofLogs: [41, 42], in: temporary.url) { report, split in
+            let memo = try report(dimensions)
+            let general = try report(dimensions + [dimensions[1]])
+            let context = "\(split) \(dimensions)"
+            #expect(memo.groups.count >= 3, "\(context)")
+            #expect(memo.totals == general.totals, "\(context)")
+            #expect(
+                memo.groups.map(\.key.values) == general.groups.map { Array($0.key.values.prefix(2)) }, "\(context)")
+            #expect(memo.groups.map(\.aggregate) == general.groups.map(\.aggregate), "\(context)")
         }
     }
 

@@ -10,36 +10,41 @@ import Testing
 @Suite struct TextKeySlotTests {
     let temporary = TemporaryDirectory("tthc-text-key-slots")
 
-    /// A report of `path` by `dimensions`, split over `workers` and pieces of `chunk` bytes, four
-    /// pieces a batch (so a small log makes several batches).
-    static func report(_ path: String, by dimensions: [GroupDimension], workers: Int, chunk: Int) throws
-        -> ReportResult
-    {
-        var options = ReportOptions()
-        options.dimensions = dimensions
-        options.scan.workers = workers
-        options.scan.chunkSize = chunk
-        options.scan.piecesPerBatch = 4
-        return try KPIEngine.run(files: [path], options: options)
+    /// Calls `body` for every split of a seeded random log of each seed (written under
+    /// `directory`): one worker reading it whole, two and three over pieces of a few records, four
+    /// pieces a batch (so the small log makes several batches). `body` gets the report by the
+    /// dimensions it names, and the split's description.
+    static func eachSplit(
+        ofLogs seeds: [UInt64], in directory: URL,
+        _ body: (_ report: ([GroupDimension]) throws -> ReportResult, _ context: String) throws -> Void
+    ) throws {
+        for seed in seeds {
+            let url = directory.appendingPathComponent("log\(seed).csv")
+            try Data(RandomDossierLog.make(seed: seed, count: 900).utf8).write(to: url)
+            for (workers, chunk) in [(1, 1 << 20), (2, 97), (3, 1000)] {
+                func report(_ dimensions: [GroupDimension]) throws -> ReportResult {
+                    var options = ReportOptions()
+                    options.dimensions = dimensions
+                    options.scan.workers = workers
+                    options.scan.chunkSize = chunk
+                    options.scan.piecesPerBatch = 4
+                    return try KPIEngine.run(files: [url.path], options: options)
+                }
+                try body(report, "seed \(seed) j\(workers) chunk \(chunk)")
+            }
+        }
     }
 
     @Test(arguments: [GroupDimension.agency, .field])
     func oneTextDimensionMatchesTheGeneralPath(dimension: GroupDimension) throws {
-        for seed in [31 as UInt64, 32] {
-            let url = temporary.url.appendingPathComponent("log\(seed).csv")
-            try Data(RandomDossierLog.make(seed: seed, count: 900).utf8).write(to: url)
-            for (workers, chunk) in [(1, 1 << 20), (2, 97), (3, 1000)] {
-                func run(_ dimensions: [GroupDimension]) throws -> ReportResult {
-                    try Self.report(url.path, by: dimensions, workers: workers, chunk: chunk)
-                }
-                let direct = try run([dimension])
-                let general = try run([dimension, dimension])
-                let context = "seed \(seed) \(dimension) j\(workers) chunk \(chunk)"
-                #expect(direct.groups.count >= 3, "\(context)")
-                #expect(direct.totals == general.totals, "\(context)")
-                #expect(direct.groups.map(\.key.values) == general.groups.map { [$0.key.values[0]] }, "\(context)")
-                #expect(direct.groups.map(\.aggregate) == general.groups.map(\.aggregate), "\(context)")
-            }
+        try Self.eachSplit(ofLogs: [31, 32], in: temporary.url) { report, split in
+            let direct = try report([dimension])
+            let general = try report([dimension, dimension])
+            let context = "\(split) \(dimension)"
+            #expect(direct.groups.count >= 3, "\(context)")
+            #expect(direct.totals == general.totals, "\(context)")
+            #expect(direct.groups.map(\.key.values) == general.groups.map { [$0.key.values[0]] }, "\(context)")
+            #expect(direct.groups.map(\.aggregate) == general.groups.map(\.aggregate), "\(context)")
         }
     }
 }
